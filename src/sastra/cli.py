@@ -1,0 +1,67 @@
+"""The ``sastra`` command: one verb per stage. Thin: every verb calls the library.
+
+Each stage package may have a ``cli`` module with ``register(subparsers)``; it adds its verb here.
+Heavy imports happen inside the verb's handler, so ``sastra --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from sastra import __version__
+from sastra.errors import SastraError
+
+#: the stage packages whose ``cli`` module adds verbs, in the order they appear in ``--help``
+VERB_MODULES = (
+    "sastra.normalize.cli",
+    "sastra.clean.cli",
+    "sastra.segment.cli",
+    "sastra.extract.cli",
+    "sastra.pipeline_cli",
+    "sastra.index.cli",
+    "sastra.server.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sastra",
+        description="Turn raw Khmer news into clean, segmented, structured and searchable data.",
+    )
+    parser.add_argument("--version", action="version", version=f"sastra {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    for name in VERB_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (testable in-process)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except SastraError as exc:
+        print(f"sastra {args.verb}: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print(f"sastra {args.verb}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""Reading inputs for every verb: files, folders, JSON Lines and stdin, with problems reported, not fatal.
+
+A problem (undecodable bytes, a binary file, an empty file, a bad JSON line) is reported with its
+source, line and offset, and reading goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from sastra.errors import InputError
+from sastra.records import Document
+
+#: how many undecodable byte positions are listed per file before the count alone is given
+MAX_LISTED_BAD_BYTES = 5
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input; ``fatal`` means the document could not be read at all."""
+
+    source: str
+    reason: str
+    line: int | None = None
+    offset: int | None = None
+    fatal: bool = False
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.offset is not None:
+            where += f": byte {self.offset}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str | None
+    encoding: str
+    problems: tuple[Problem, ...] = ()
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    # Khmer in UTF-16: high byte 0x17 on every other byte
+    if sample[1::2].count(0x17) / len(sample[1::2]) > 0.3:
+        return "utf-16-le"
+    if sample[0::2].count(0x17) / len(sample[0::2]) > 0.3:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
+    """Decode a file's bytes, saying what was found: BOMs, UTF-16 without BOM, binary, bad bytes.
+
+    Undecodable UTF-8 bytes are replaced by U+FFFD and each is reported with its byte offset, so
+    nothing else in the file is lost.
+    """
+    if not data:
+        return Decoded("", "empty", (Problem(source, "empty file"),))
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                text = data[len(bom):].decode(encoding, errors="replace")
+                return Decoded(text, encoding, (Problem(source, f"undecodable {encoding} bytes",
+                                                        offset=exc.start + len(bom)),))
+    utf16 = _looks_utf16(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, (Problem(source, f"decoded as {utf16} (no byte order mark)"),))
+    if data.count(0) > max(1, len(data) // 100):
+        return Decoded(None, "binary", (Problem(source, "binary file (NUL bytes); skipped", fatal=True),))
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    problems: list[Problem] = []
+    bad = 0
+    pieces: list[str] = []
+    position = 0
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    while position < len(data):
+        try:
+            pieces.append(decoder.decode(data[position:], final=True))
+            break
+        except UnicodeDecodeError as exc:
+            good = data[position:position + exc.start]
+            pieces.append(good.decode("utf-8"))
+            bad_at = position + exc.start
+            bad += exc.end - exc.start
+            if len(problems) < MAX_LISTED_BAD_BYTES:
+                line = data.count(b"\n", 0, bad_at) + 1
+                problems.append(Problem(source, f"undecodable UTF-8 byte 0x{data[bad_at]:02x}; replaced "
+                                        "by U+FFFD", line=line, offset=bad_at))
+            pieces.append("\ufffd" * (exc.end - exc.start))
+            position = position + exc.end
+            decoder.reset()
+    if bad > MAX_LISTED_BAD_BYTES:
+        problems.append(Problem(source, f"{bad} undecodable bytes in all"))
+    text = "".join(pieces)
+    if bad > len(data) // 4:
+        guess = _guess_legacy(data)
+        if guess:
+            return Decoded(data.decode(guess, errors="replace"), guess,
+                           (Problem(source, f"not UTF-8; decoded as {guess}"),))
+    return Decoded(text, "utf-8", tuple(problems))
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a core dependency
+        return None
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best is not None else None
+
+
+def read_text(path: str | os.PathLike[str]) -> Decoded:
+    """Read and decode one file; an unreadable file comes back as a fatal problem, never raised."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Decoded(None, "unreadable", (Problem(source, f"cannot read: {exc.strerror}", fatal=True),))
+    return decode_bytes(data, source)
+
+
+def iter_paths(inputs: Iterable[str]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted) into files; ``-`` stands for stdin and is kept as is."""
+    for item in inputs:
+        path = Path(item)
+        if item != "-" and path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
+               id_field: str = "id") -> Iterator[Document | Problem]:
+    """Documents from a JSON Lines stream; bad lines become problems with their line number."""
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(source, f"bad JSON: {exc.msg}", line=number, fatal=True)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+            yield Problem(source, f"no string field {text_field!r}", line=number, fatal=True)
+            continue
+        doc_id = str(record.get(id_field) or f"{Path(source).stem}:{number}")
+        meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
+        meta["source"] = source
+        yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+
+
+def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field: str = "id",
+                   jsonl: bool | None = None) -> Iterator[Document | Problem]:
+    """Every document in files, folders, JSON Lines files and stdin, with problems in-line.
+
+    ``meta["format"]`` says ``html`` or ``text`` so that cleaning can choose its path.
+    """
+    for path in iter_paths(inputs):
+        source = str(path)
+        if source == "-":
+            stream = sys.stdin
+            if jsonl:
+                yield from iter_jsonl(stream, "<stdin>", text_field=text_field, id_field=id_field)
+            else:
+                text = stream.read()
+                yield Document(id="stdin", text=text, raw=text, meta={"source": "<stdin>", "format": "auto"})
+            continue
+        suffix = path.suffix.lower()
+        if jsonl or (jsonl is None and suffix in JSONL_SUFFIXES):
+            decoded = read_text(path)
+            yield from decoded.problems
+            if decoded.text is not None:
+                import io as _io
+                yield from iter_jsonl(_io.StringIO(decoded.text), source, text_field=text_field,
+                                      id_field=id_field)
+            continue
+        decoded = read_text(path)
+        yield from decoded.problems
+        if decoded.text is None:
+            continue
+        kind = "html" if suffix in HTML_SUFFIXES else "auto"
+        yield Document(id=path.stem, text=decoded.text, raw=decoded.text,
+                       meta={"source": source, "format": kind, "encoding": decoded.encoding})
+
+
+def check_output_path(output: str | None, inputs: Iterable[str]) -> None:
+    """Refuse to write over one of the inputs."""
+    if not output or output == "-":
+        return
+    out = Path(output).resolve()
+    for item in inputs:
+        if item != "-" and Path(item).resolve() == out:
+            raise InputError(f"refusing to overwrite the input {item}; choose another -o")
+
+
+def open_output(output: str | None) -> IO[str]:
+    if not output or output == "-":
+        return sys.stdout
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    return open(output, "w", encoding="utf-8", newline="\n")
+
+
+def report(problem: Problem | str, *, verb: str) -> None:
+    """One short line per problem on stderr."""
+    print(f"sastra {verb}: {problem}", file=sys.stderr)
