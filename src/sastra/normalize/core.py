@@ -110,7 +110,11 @@ def _canonical_cluster(cluster: str) -> tuple[str, tuple[str, ...]]:
                 if sub == "\u178a":
                     sub = "\u178f"
                     fixers.append("coeng_da_to_ta")
-                items.append(_COENG + sub)
+                elif sub in _DEPRECATED_BASE:
+                    sub = _DEPRECATED_BASE[sub]
+                    fixers.append("deprecated_char")
+                items.append(_COENG + sub[0])
+                items.extend(sub[1:])
                 i += 2
                 continue
             fixers.append("stray_coeng")
