@@ -42,13 +42,18 @@ _PUBLIC = {
 __all__ = sorted(_PUBLIC) + ["lunar", "__version__"]
 
 
+#: stage packages that are callable as their main function (see sastra._callable)
+_CALLABLE_PACKAGES = {"normalize", "clean", "extract"}
+
+
 def __getattr__(name: str) -> Any:
     if name == "lunar":
         return importlib.import_module("sastra.extract.lunar")
     module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module 'sastra' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    value = imported if name in _CALLABLE_PACKAGES and callable(imported) else getattr(imported, name)
     globals()[name] = value
     return value
 

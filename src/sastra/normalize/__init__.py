@@ -7,6 +7,7 @@ from __future__ import annotations
 from sastra.normalize.core import Normalized, normalize, normalize_and_explain
 from sastra.normalize.search import search_key
 from sastra.normalize.validate import InvalidCluster, validate
+from sastra._callable import make_callable
 from sastra.records import Document
 
 __all__ = ["normalize", "normalize_and_explain", "Normalized", "search_key", "validate",
@@ -19,3 +20,6 @@ def normalize_document(doc: Document) -> Document:
     if not result.edits:
         return doc
     return doc.replace(text=result.text, edits=doc.edits + result.edits)
+
+
+make_callable(__name__)
