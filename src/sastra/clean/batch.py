@@ -1,0 +1,149 @@
+"""Cleaning many inputs: files, folders, JSON Lines; problems reported per file, the rest processed."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlparse
+
+from sastra.io import Problem, check_output_path, iter_documents, open_output, report
+from sastra.records import Document, to_jsonable
+from sastra.clean.cli import NOTE_FLAGS, PROBLEM_FLAGS
+from sastra.clean.core import clean_document
+from sastra.clean.corpus import find_repeated_lines
+
+VERB = "clean"
+
+
+def site_of(doc: Document) -> str:
+    """The site a document belongs to: its URL's host, else the folder it was read from."""
+    url = doc.meta.get("url")
+    if isinstance(url, str) and url:
+        host = urlparse(url).netloc.lower()
+        if host:
+            return host.removeprefix("www.")
+    source = doc.meta.get("source")
+    return str(Path(str(source)).parent) if source else ""
+
+
+def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | None = None,
+                 report_path: str | None = None, kind: str | None = None, repeated: bool = False,
+                 html_engine: str = "auto", text_field: str = "text", id_field: str = "id",
+                 keep_raw: bool = False, err: IO[str] | None = None) -> int:
+    """Clean every document of ``inputs``; returns the exit status (1 if any input had a problem)."""
+    check_output_path(output, inputs)
+    if report_path:
+        check_output_path(report_path, inputs)
+    jsonl_input = any(str(i).lower().endswith((".jsonl", ".ndjson")) for i in inputs)
+    if fmt is None:
+        fmt = "jsonl" if jsonl_input or (output or "").endswith(".jsonl") else "text"
+    per_file_dir = bool(output) and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+    repeated_by_site: dict[str, frozenset[str]] = {}
+    if repeated:
+        texts: dict[str, list[str]] = defaultdict(list)
+        for item in iter_documents(inputs, text_field=text_field, id_field=id_field):
+            if isinstance(item, Document):
+                texts[site_of(item)].append(item.raw or item.text)
+        repeated_by_site = find_repeated_lines(texts)
+
+    failed_sources: set[str] = set()
+    counts: Counter[str] = Counter()
+    flag_counts: Counter[str] = Counter()
+    n_docs = 0
+    out = None if per_file_dir else open_output(output)
+    report_file = open(report_path, "w", encoding="utf-8", newline="\n") if report_path else None
+    report_jsonl = bool(report_path) and report_path.endswith(".jsonl")
+    if report_file and not report_jsonl:
+        report_file.write("id\tstart\tend\treason\tkept\ttext\n")
+    try:
+        first = True
+        for item in iter_documents(inputs, text_field=text_field, id_field=id_field):
+            if isinstance(item, Problem):
+                report(item, verb=VERB)
+                if item.fatal or item.reason == "empty file":
+                    failed_sources.add(item.source)
+                continue
+            source = str(item.meta.get("source", item.id))
+            try:
+                doc = clean_document(item, kind=kind, repeated=repeated_by_site.get(site_of(item), frozenset()),
+                                     html_engine=html_engine)
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops the run
+                report(Problem(source, f"{item.id}: could not clean: {exc}", fatal=True), verb=VERB)
+                failed_sources.add(source)
+                continue
+            n_docs += 1
+            for flag in doc.flags:
+                if flag in PROBLEM_FLAGS and not (flag == "empty" and source in failed_sources):
+                    report(Problem(source, f"{doc.id}: {PROBLEM_FLAGS[flag]}"), verb=VERB)
+                    failed_sources.add(source)
+                elif flag in NOTE_FLAGS:
+                    report(Problem(source, f"{doc.id}: note: {NOTE_FLAGS[flag]}"), verb=VERB)
+            for removal in doc.removed:
+                counts[removal.reason] += 1
+            for flag in doc.flags:
+                flag_counts[flag] += 1
+            if report_file:
+                _write_report(report_file, doc, report_jsonl)
+            if per_file_dir:
+                _write_one(Path(output or "."), doc, fmt, keep_raw)
+            else:
+                assert out is not None
+                _write(out, doc, fmt, keep_raw, first)
+            first = False
+    finally:
+        if out is not None and out is not sys.stdout:
+            out.close()
+        elif out is sys.stdout:
+            out.flush()
+        if report_file:
+            report_file.close()
+    summary = ", ".join(f"{reason} {n}" for reason, n in counts.most_common()) or "nothing"
+    if flag_counts:
+        summary += "; flagged: " + ", ".join(f"{flag} {n}" for flag, n in flag_counts.most_common())
+    print(f"sastra {VERB}: {n_docs} documents cleaned; removed or tagged: {summary}"
+          + (f"; {len(failed_sources)} inputs with problems" if failed_sources else ""), file=err or sys.stderr)
+    return 1 if failed_sources else 0
+
+
+def _record(doc: Document, keep_raw: bool) -> dict:
+    record = {"id": doc.id, "text": doc.text, "meta": to_jsonable(doc.meta), "flags": list(doc.flags),
+              "removed": to_jsonable(doc.removed)}
+    if keep_raw:
+        record["raw"] = doc.raw
+    return record
+
+
+def _write(out: IO[str], doc: Document, fmt: str, keep_raw: bool, first: bool) -> None:
+    if fmt == "jsonl":
+        out.write(json.dumps(_record(doc, keep_raw), ensure_ascii=False) + "\n")
+    else:
+        if not first:
+            out.write("\f\n")
+        out.write(doc.text + "\n")
+
+
+def _write_one(folder: Path, doc: Document, fmt: str, keep_raw: bool) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in doc.id) or "document"
+    if fmt == "jsonl":
+        (folder / f"{name}.jsonl").write_text(json.dumps(_record(doc, keep_raw), ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    else:
+        (folder / f"{name}.txt").write_text(doc.text + "\n", encoding="utf-8")
+
+
+def _write_report(file: IO[str], doc: Document, as_jsonl: bool) -> None:
+    if as_jsonl:
+        file.write(json.dumps({"id": doc.id, "flags": list(doc.flags), "removed": to_jsonable(doc.removed)},
+                              ensure_ascii=False) + "\n")
+        return
+    for r in doc.removed:
+        text = " ".join(r.text.split())
+        if len(text) > 200:
+            text = text[:199] + "…"
+        file.write(f"{doc.id}\t{r.start}\t{r.end}\t{r.reason}\t{'kept' if r.kept else 'removed'}\t{text}\n")

@@ -1,0 +1,87 @@
+"""``sastra clean`` in-process: files, folders, JSON Lines, stdin-free; outputs and the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sastra.cli import main
+from sastra.records import Document
+from sastra.clean import clean_document
+
+BODY = "ភ្នំពេញ៖ នៅព្រឹកថ្ងៃនេះ លោករដ្ឋមន្ត្រីបានអញ្ជើញចូលរួមពិធីសម្ពោធស្ពានថ្មីមួយនៅខេត្តកំពង់ចាម។"
+PAGE = f"ចែករំលែក\n{BODY}\nប្រភព៖ AKP\n"
+
+
+def test_text_file_to_stdout_with_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    report = tmp_path / "report.tsv"
+    assert main(["clean", str(page), "--report", str(report)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == BODY + "\n"
+    assert "1 documents cleaned" in captured.err
+    rows = report.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == ["id", "start", "end", "reason", "kept", "text"]
+    assert rows[1].split("\t")[3:] == ["share", "removed", "ចែករំលែក"]
+    assert rows[2].split("\t")[3:] == ["source_credit", "kept", "ប្រភព៖ AKP"]
+
+
+def test_jsonl_in_jsonl_out(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"d{i}", "url": "https://x.example/a", "text": PAGE},
+                                           ensure_ascii=False) for i in range(3)) + "\n{bad json\n",
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    report = tmp_path / "report.jsonl"
+    assert main(["clean", str(source), "-o", str(out), "--report", str(report)]) == 1  # the bad line
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["d0", "d1", "d2"]
+    assert records[0]["text"] == BODY
+    assert records[0]["removed"][1] == {"start": len("ចែករំលែក\n") + len(BODY) + 1,
+                                        "end": len(PAGE) - 1, "text": "ប្រភព៖ AKP",
+                                        "reason": "source_credit", "kept": True}
+    assert records[0]["meta"]["url"] == "https://x.example/a"
+    assert json.loads(report.read_text(encoding="utf-8").splitlines()[0])["id"] == "d0"
+
+
+def test_folder_to_folder_and_repeated_pass(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    src.mkdir()
+    footer = "សារព័ត៌មានឯករាជ្យ មិនទទួលខុសត្រូវចំពោះការចម្លង។"
+    for i in range(4):
+        lines = [f"{BODY} {i}.{k}" for k in range(12)]
+        (src / f"p{i}.txt").write_text("\n".join(lines + [footer]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(out) + "/", "--repeated"]) == 0
+    text = (out / "p0.txt").read_text(encoding="utf-8")
+    assert footer not in text and f"{BODY} 0.11" in text
+
+
+def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(page), "-o", str(page)]) == 1
+    assert page.read_text(encoding="utf-8") == PAGE
+
+
+def test_clean_document_keeps_raw_and_existing_meta() -> None:
+    doc = Document(id="x", text=PAGE, raw=PAGE, meta={"url": "https://x.example/a", "format": "text"},
+                   flags=("earlier",))
+    cleaned = clean_document(doc)
+    assert cleaned.text == BODY and cleaned.raw == PAGE
+    assert cleaned.meta["url"] == "https://x.example/a"
+    assert cleaned.meta["clean"]["removed"] == {"share": 1, "source_credit": 1}
+    assert cleaned.flags[0] == "earlier"
+    for r in cleaned.removed:
+        assert cleaned.raw[r.start:r.end] == r.text
+
+
+def test_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(PAGE))
+    assert main(["clean", "-"]) == 0
+    assert capsys.readouterr().out == BODY + "\n"
