@@ -1,0 +1,164 @@
+"""Money in Khmer text: an amount (digits or number words, with scale words) and a currency.
+
+Span convention (annotation guidelines, MONEY): number + scale word + currency as one span
+(``៦៧០លានដុល្លារ`` -> 670000000 USD); a preceding ``ចំនួន`` or qualifier (``ប្រមាណ``, ``ជាង``,
+``ជិត``) is outside the span and kept as ``attrs["qualifier"]``. ``value`` is the amount as a
+``Decimal``; ``attrs["currency"]`` the ISO 4217 code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sastra.errors import require_str
+from sastra.records import Mention
+
+from ._common import (
+    DIGIT,
+    DIGIT_NUMBER,
+    GAP,
+    GAP_CHARS,
+    LATIN_SCALE_WORDS,
+    SCALE_RE_PART,
+    NumberError,
+    alternation,
+    normalize_decimal,
+    parse_number_text,
+    qualifier_before,
+)
+
+__all__ = ["find_money", "CURRENCY_NAMES"]
+
+#: currency names written after the amount, by ISO 4217 code; Khmer spellings first, then Latin
+CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
+    "USD": ("ដុល្លារអាមេរិក", "ដុល្លារសហរដ្ឋអាមេរិក", "ដុល្លាអាមេរិក", "ដុល្លារ", "ដុល្លា", "ដុលា្លរ",
+            "ដុលារ", "ដុល្លារ៍",
+            "$", "US$", "USD", "usd", "dollars", "dollar", "Dollars", "Dollar"),
+    "KHR": ("រៀលខ្មែរ", "រៀល", "៛", "KHR", "riels", "riel", "Riels", "Riel"),
+    "THB": ("បាតថៃ", "បាត", "baht", "Baht", "THB", "฿"),
+    "CNY": ("យ័នចិន", "យ៉ន់ចិន", "យ័ន", "យ៉ន់", "យន់", "យាន់", "yuan", "Yuan", "CNY", "RMB"),
+    "EUR": ("អឺរ៉ូ", "អឺរ៉ូ", "អឺរ៉ូ", "euros", "euro", "Euros", "Euro", "EUR", "€"),
+    "GBP": ("ផោនស្ទែរលីង", "ផោន", "pounds", "pound", "GBP", "£"),
+    "JPY": ("យ៉េនជប៉ុន", "យ៉េន", "yen", "Yen", "JPY", "¥"),
+    "VND": ("ដុងវៀតណាម", "ដុង", "dong", "VND", "₫"),
+    "KRW": ("វ៉ុនកូរ៉េ", "វ៉ុន", "won", "KRW", "₩"),
+    "LAK": ("គីបឡាវ", "គីប", "kip", "LAK"),
+    "MMK": ("ក្យាត", "kyat", "MMK"),
+    "MYR": ("រីងហ្គីតម៉ាឡេស៊ី", "រីងហ្គីត", "ringgit", "MYR"),
+    "INR": ("រូពីឥណ្ឌា", "រូពី", "rupees", "rupee", "INR", "₹"),
+    "IDR": ("រូពីឥណ្ឌូនេស៊ី", "rupiah", "IDR"),
+    "PHP": ("ប៉េសូហ្វីលីពីន", "ប៉េសូ", "pesos", "peso", "PHP", "₱"),
+    "CHF": ("ហ្វ្រង់ស្វីស", "CHF"),
+    "AUD": ("ដុល្លារអូស្ត្រាលី", "ដុល្លារអូស្រ្តាលី", "AUD", "A$"),
+    "CAD": ("ដុល្លារកាណាដា", "CAD", "C$"),
+    "SGD": ("ដុល្លារសិង្ហបុរី", "SGD", "S$"),
+    "HKD": ("ដុល្លារហុងកុង", "HKD", "HK$"),
+    "TWD": ("ដុល្លារតៃវ៉ាន់", "TWD"),
+    "NZD": ("ដុល្លារនូវែលសេឡង់", "NZD"),
+    "RUB": ("រូប្លិ៍", "រូបល", "roubles", "rubles", "RUB", "₽"),
+}
+#: currency signs and codes also written before the amount ($1.2, USD 100)
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "$": "USD", "USD": "USD", "៛": "KHR", "KHR": "KHR", "€": "EUR", "EUR": "EUR",
+    "£": "GBP", "GBP": "GBP", "¥": "JPY", "฿": "THB", "THB": "THB", "A$": "AUD", "S$": "SGD",
+    "HK$": "HKD", "C$": "CAD", "₩": "KRW", "₫": "VND", "₹": "INR", "₱": "PHP", "RMB": "CNY",
+    "CNY": "CNY",
+}
+
+_NAME_TO_CODE: dict[str, str] = {}
+for _code, _names in CURRENCY_NAMES.items():
+    for _name in _names:
+        _NAME_TO_CODE.setdefault(_name, _code)
+
+
+# longest spellings first, so ដុល្លារអាមេរិក wins over ដុល្លារ (the prefix tree tries longer first); a
+# blank or zero-width space may sit between the clusters (ដុល្លារ\u200bអា\u200bមេ\u200bរិ\u200bក,
+# ដុល្លារ អាមេរិក); a Khmer currency name must not continue into a longer word (បាត់, បាតដៃ)
+_SORTED_NAMES = sorted(_NAME_TO_CODE, key=len, reverse=True)
+_CURRENCY_AFTER = (
+    f"(?:{alternation(_NAME_TO_CODE, loose=True, sep=f'[{GAP_CHARS}]?')})(?![\u17b6-\u17d3A-Za-z])"
+)
+_PREFIX = f"(?:{alternation(CURRENCY_PREFIXES)})"
+
+_LATIN_SCALE = f"(?:{alternation(LATIN_SCALE_WORDS)})(?![A-Za-z])"
+_SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
+# Scanning: the number scanner (sastra.extract.numbers) finds the numerals; an amount is a numeral
+# followed by [ជាង] and a currency name, matched at the numeral's end. Signs written before the amount
+# ($100, US$ 5 million) are scanned for separately (rare characters).
+#: what may follow an amount: [ជាង] currency
+_CURRENCY_AFTER_AMOUNT_RE = re.compile(f"(?P<more>{GAP}ជាង)?{GAP}(?P<cur>{_CURRENCY_AFTER})")
+_SIGN_RE = re.compile(
+    f"(?P<pre>{_PREFIX}){GAP}(?P<amount2>(?:{DIGIT_NUMBER})(?:{GAP}{_SCALES})*)(?![0-9\u17e0-\u17e9])"
+)
+_CLUSTER_GAP_RE = re.compile(f"[{GAP_CHARS}]")
+_JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
+
+
+def _currency_code(name: str) -> str:
+    key = _CLUSTER_GAP_RE.sub("", name)
+    if key in _NAME_TO_CODE:
+        return _NAME_TO_CODE[key]
+    # a blank between a currency and its country (ដុល្លារ អាមេរិក): fall back on the first word
+    for candidate in _SORTED_NAMES:
+        if key.startswith(candidate):
+            return _NAME_TO_CODE[candidate]
+    raise KeyError(name)  # pragma: no cover - the regex only matches known names
+
+
+def find_money(text: str) -> list[Mention]:
+    """Every amount of money in ``text`` as a ``money`` Mention (value: Decimal amount,
+    attrs: currency, and qualifier when one is written)."""
+    require_str(text)
+    from .numbers import _candidates
+
+    return _money_from(text, _candidates(text))
+
+
+def _money_from(text: str, candidates) -> list[Mention]:
+    """Money from the numerals found by the number scanner: each numeral followed by a currency."""
+    found: list[tuple[int, int, str, str, str, bool]] = []  # start, end, amount text, code, rule, ជាង
+    for start, end, _is_digits, negative in candidates:
+        c = _CURRENCY_AFTER_AMOUNT_RE.match(text, end)
+        if c is None:
+            continue
+        if negative:
+            start += 1
+        found.append((start, c.end(), text[start:end], _currency_code(c.group("cur")), "money.amount_currency",
+                      c.group("more") is not None))
+    if any(ch in text for ch in _SIGN_CHARS):
+        for m in _SIGN_RE.finditer(text):
+            start = m.start()
+            if start and text[start - 1].isascii() and text[start - 1].isalpha():
+                continue
+            if text[m.end():m.end() + 1].isascii() and text[m.end():m.end() + 1].isalpha():
+                continue  # $2,5XX: a masked price, not an amount
+            found.append((start, m.end(), m.group("amount2"), CURRENCY_PREFIXES[m.group("pre")],
+                          "money.sign_amount", False))
+    # flat: the longer of two overlapping amounts wins
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for start, end, amount_text, code, rule, more in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        attrs: dict[str, object] = {"currency": code}
+        try:
+            amount = parse_number_text(_JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
+        except NumberError as err:
+            if amount_text[0] not in "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9":
+                continue  # vague words (រាប់លាន, ពីរបី) are not an amount
+            taken.append((start, end))
+            attrs.update(invalid=True, reason=str(err))
+            out.append(Mention("money", start, end, text[start:end], None, rule + ".invalid", attrs=attrs))
+            continue
+        taken.append((start, end))
+        q = "more_than" if more else qualifier_before(text, start)
+        if q:
+            attrs["qualifier"] = q
+        out.append(Mention("money", start, end, text[start:end], normalize_decimal(amount), rule, attrs=attrs))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+#: characters that can start a currency sign or code written before the amount
+_SIGN_CHARS = tuple(sorted({p[0] for p in CURRENCY_PREFIXES}))

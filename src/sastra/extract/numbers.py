@@ -1,0 +1,294 @@
+"""Cardinal numbers in Khmer text: digits (Khmer and Latin, separators, decimals, percents) and
+number words composed properly (``ពីរពាន់លាន`` = 2,000,000,000, ``មួយលានកន្លះ`` = 1,500,000).
+
+Span convention (annotation guidelines, NUMBER): the numeral only, without ``ចំនួន``, ``ជាង``,
+``ប្រហែល`` or the classifier/unit after it (``៦៦រូប`` -> ``៦៦``); those go to ``attrs``
+(``qualifier``, ``unit``). Not numbers: ordinals and list markers (``ទី២``, ``(១)``, ``១៖``, ``១-``),
+clock times, identifiers (``ផ្លូវលេខ៦``, phone numbers), digits inside names (``កូវីដ-១៩``, ``TV5``),
+vague quantities (``ពីរបី``, ``មួយចំនួន``) and ``មួយ`` meaning "a".
+"""
+
+from __future__ import annotations
+
+import re
+
+from sastra.errors import require_str
+from sastra.extract.dates import MONTH_NAMES as _MONTH_NAMES
+from sastra.records import Mention
+
+from ._common import (
+    DIGIT,
+    DIGIT_NUMBER,
+    DIGIT_NUMBER_TAIL,
+    GAP,
+    GAP_CHARS,
+    HALF_WORD,
+    LATIN_SCALE_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    SCALE_RE_PART,
+    WORD_ATOM,
+    WORD_NUMBER,
+    WORD_NUMBER_SCAN,
+    NumberError,
+    digits_start_ok,
+    word_start_ok,
+    alternation,
+    as_int_or_decimal,
+    parse_number_text,
+    qualifier_before,
+)
+
+__all__ = ["find_numbers", "find_dates_numbers_money", "resolve_overlaps", "UNIT_WORDS_AFTER"]
+
+_LATIN_SCALE = f"(?:{alternation(LATIN_SCALE_WORDS)})(?![A-Za-z])"
+_SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
+_SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
+#: classifiers and units written after a count or a measure (kept in attrs["unit"], outside the span)
+UNIT_WORDS_AFTER: dict[str, str] = {
+    w: w
+    for w in (
+        "នាក់ រូប អង្គ ឆ្នាំ ខែ ថ្ងៃ សប្ដាហ៍ សប្តាហ៍ អាទិត្យ ម៉ោង នាទី វិនាទី ដង លើក គ្រឿង គ្រាប់ ក្បាល ដើម "
+        "ផ្ទះ ខ្នង កន្លែង គ្រួសារ ខេត្ត ប្រទេស ស្រុក ឃុំ ភូមិ គីឡូក្រាម គីឡូម៉ែត្រ គីឡូ តោន ម៉ែត្រការ៉េ ម៉ែត្រ "
+        "ហិកតា ហិចតា លីត្រ សង់ទីម៉ែត្រ មីលីម៉ែត្រ ក្រាម ករណី ចំណុច កម្រិត ដុំ ប្លុក ឯកសារ ជាន់ គ្រុប ក្រុម "
+        "ប្រភេទ ផ្នែក ស្ថាប័ន សាលា បន្ទប់ មុខ ក្បួន កញ្ចប់ ដប កំប៉ុង ប្រអប់ គ្រែ អង្សា វ៉ាត់ មេហ្គាវ៉ាត់ "
+        "ពិន្ទុ គ្រាប់បាល់ ឈុត ស្បោង បាវ ឡាន ទូក ខ្សែ ជួរ ម៉ឺនាក់ សៀវភៅ វគ្គ ខ្ទង់ ខ្ទះ ភាគ"
+    ).split()
+}
+UNIT_WORDS_AFTER.update({"%": "percent", "ភាគរយ": "percent", "km": "km", "kg": "kg", "m": "m",
+                         "cm": "cm", "mm": "mm", "ha": "ha", "MW": "MW", "kW": "kW", "km2": "km2"})
+
+_UNIT_AFTER_RE = re.compile(f"{GAP}({alternation(UNIT_WORDS_AFTER)})")
+_WORD_ATOM_RE = re.compile(WORD_ATOM)
+
+# Scanners over the whole text (compiled once). They start with a digit or a number word, never with
+# a look-behind: the look-behinds are checked in Python on the few matches (digits_start_ok, ...).
+_DIGIT_NUMERAL_RE = re.compile(
+    f"{DIGIT}(?:{DIGIT_NUMBER_TAIL}(?:{GAP}{_SCALES})+(?:{GAP}{DIGIT_NUMBER}(?:{GAP}{SCALE_RE_PART})+)*"
+    f"(?:{GAP}{HALF_WORD})?"
+    f"|{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
+    f"|{DIGIT_NUMBER_TAIL})(?![0-9\u17e0-\u17e9])"
+)
+_WORD_NUMERAL_RE = re.compile(WORD_NUMBER_SCAN)
+_SPACED_RE = re.compile(_SPACED)
+#: three or more digit groups separated by single blanks or dashes: phone numbers, time stamps
+#: (``photo 2024 07 17 19 43 30``), account numbers -- never counts
+_DIGIT_RUN_RE = re.compile(f"{DIGIT}{DIGIT}*(?:(?:[ \u00a0]|-){DIGIT}+){{2,}}")
+#: clock times and ratios written with a colon
+_CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖]{GAP}{DIGIT}{{2}}(?:[:៖]{DIGIT}{{2}})?(?![0-9\u17e0-\u17e9])")
+#: ម៉ោង ៩ និង ៣០ នាទី, ម៉ោងប្រមាណ ៩, វេលាម៉ោង១៥នឹង០០នាទី (also the mistyped មោ់ង): a clock time,
+#: unless ម៉ោង follows a count (៣ម៉ោង ២០នាទី is a duration; checked in Python)
+_HOUR_WORD_CLOCK_RE = re.compile(
+    f"(?:ម៉ោង|មោ៉ង|មោ់ង){GAP}(?:ប្រមាណ|ប្រហែល|ជាង|ជិត)?{GAP}"
+    f"{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9])(?:{GAP}(?:និង|នឹង|[:៖.]){GAP}{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9]))?"
+)
+#: digits run together with blanks as thousands separators (២ ៨៨៨ ៤៦១): a number, not a phone number
+_SPACED_THOUSANDS_RE = re.compile(f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+")
+#: international phone numbers (+855 12 345 678) and GMT+7-like offsets
+_PLUS_RE = re.compile(f"\\+{GAP}{DIGIT}+(?:[ \u00a0-]{DIGIT}+)*")
+
+# Context rules (applied to a few characters around a candidate, never to the whole text)
+_SKIP_BEFORE_RE = re.compile(
+    "(?:ទី|លេខ|(?<![0-9\u17e0-\u17e9])ម៉ោង|កូវីដ|កូវិដ|ផ្លូវ|វិថី|St\\.|ក្រុម|ភូមិ|កែង|ភាគ|៖|ផ្លូវជាតិ|មាត្រា|ជំពូក|កថាខណ្ឌ|ចំណុច|(?<![0-9\u17e0-\u17e9])ខែ|ព\\.?\\s?ស\\.?|គ\\.?\\s?ស\\.?"
+    "|ពុទ្ធសករាជ|គ្រិស្តសករាជ|No\\.?|no\\.?|#|№|[A-Za-z\u1780-\u17d3]-|[0-9\u17e0-\u17e9][:៖/]|[/@])" + GAP + "$"
+)
+#: the second number of an identifier range (គីឡូម៉ែត្រលេខ៤៨-៤៩, ទី១-២)
+_ID_RANGE_BEFORE_RE = re.compile(f"(?:ទី|លេខ|ផ្លូវ){GAP}{DIGIT}+{GAP}[-–]{GAP}$")
+#: a day number before a month name is part of a date or of a name (ខណ្ឌ៧មករា), never a count
+_MONTH_AFTER_RE = re.compile(f"{GAP}(?:{alternation(_MONTH_NAMES, loose=True)})(?![\u17b6-\u17d3])")
+_LUNAR_AFTER_RE = re.compile(f"{GAP}(?:កើត|រោច)")
+_LIST_MARKER_AFTER_RE = re.compile(f"(?:៖|-{GAP}(?![0-9\u17e0-\u17e9-])|[:/](?=[0-9\u17e0-\u17e9]))")
+#: a lone number word after these is part of a name or a sum (ចតុកោណ...បូកបី)
+_WORD_SKIP_BEFORE_RE = re.compile(f"(?:បូក|ដក|គុណ|ចែក){GAP}$")
+_OR_BEFORE_RE = re.compile(f"(?:{WORD_NUMBER}){GAP}(?:ឬ|ឫ){GAP}$")
+#: digits glued to other digits by a zero-width space (៣\u200b២, plates 775\u200b6): garbled, not a count
+_ZW_DIGIT_BEFORE_RE = re.compile(f"{DIGIT}\u200b$")
+_ZW_DIGIT_AFTER_RE = re.compile(f"\u200b{DIGIT}")
+_COUNT_BEFORE_RE = re.compile(f"(?:ចំនួន|ទាំង|ត្រឹម|អស់|សរុប){GAP}$")
+_LATIN_AFTER_RE = re.compile("[A-Za-z]")  # glued letters: 5G, 4K, 720p
+_LATIN_UNIT_AFTER_RE = re.compile(
+    "(?:km2|km|kg|cm|mm|ha|MW|kW|GW|m|g|t|l|%|USD|KHR|dollars?)(?![A-Za-z])"
+)
+
+
+_DIGIT_CHARS = "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9"
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _DIGIT_RUN_RE.finditer(text) if not _SPACED_THOUSANDS_RE.fullmatch(m.group())]
+    spans.extend(m.span() for m in _CLOCK_RE.finditer(text))
+    for m in _HOUR_WORD_CLOCK_RE.finditer(text):
+        p = m.start()
+        prev = text[p - 1] if p else ""
+        prev2 = text[p - 2] if p > 1 else ""
+        if prev and (prev in _DIGIT_CHARS or (prev in GAP_CHARS and prev2 and prev2 in _DIGIT_CHARS)):
+            continue
+        spans.append(m.span())
+    if "+" in text:
+        spans.extend(m.span() for m in _PLUS_RE.finditer(text))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _candidates(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, is_digits, negative) of every numeral, digit numerals first in case of overlap."""
+    found = []
+    taken_until = -1
+    for m in _DIGIT_NUMERAL_RE.finditer(text):
+        start, end = m.span()
+        if not digits_start_ok(text, start):
+            continue
+        if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group()):
+            # blanks between thousands never follow a leading zero (012 345 678): the first group only
+            end = start + len(m.group().replace("\u00a0", " ").split(" ")[0])
+        negative = start > 0 and text[start - 1] == "-" and (start == 1 or text[start - 2] in " \t(\u00a0")
+        found.append((start - 1 if negative else start, end, True, negative))
+    # word numerals that do not overlap a digit numeral (both lists are in text order)
+    words = []
+    i = 0
+    n = len(found)
+    for m in _WORD_NUMERAL_RE.finditer(text):
+        start, end = m.span()
+        while i < n and found[i][1] <= start:
+            i += 1
+        if i < n and found[i][0] < end:
+            continue
+        if word_start_ok(text, start):
+            words.append((start, end, False, False))
+    if words:
+        found.extend(words)
+        found.sort()
+    return found
+
+
+def find_numbers(text: str) -> list[Mention]:
+    """Every cardinal number of ``text`` as a ``number`` Mention (value: int or Decimal).
+
+    A numeral that cannot be given a value (words that do not compose, absurd magnitude) is reported
+    with ``value=None`` and ``attrs["invalid"]`` naming the reason; nothing is invented.
+    """
+    require_str(text)
+    return _numbers_from(text, _candidates(text))
+
+
+_SINGLE_WORDS = frozenset(UNIT_WORDS) | frozenset(TENS_WORDS)
+
+
+def _numbers_from(text: str, candidates) -> list[Mention]:
+    excluded = _excluded_spans(text)
+    out: list[Mention] = []
+    for start, end, is_digits, negative in candidates:
+        raw = text[start:end]
+        raw_abs = raw[1:] if negative else raw
+        if excluded and _inside(excluded, start, end):
+            continue
+        if not is_digits and raw in _SINGLE_WORDS:
+            # fast path for the many lone number words (មួយ as "a", ពីរ...): a count context or not
+            counted = _COUNT_BEFORE_RE.search(text, max(0, start - 14), start)
+            if not counted and (raw == "មួយ" or not _UNIT_AFTER_RE.match(text, end)):
+                continue
+        before = text[max(0, start - 14):start]
+        after = text[end:end + 24]
+        if _SKIP_BEFORE_RE.search(before) or _ID_RANGE_BEFORE_RE.search(before):
+            continue
+        if is_digits and _MONTH_AFTER_RE.match(text, end):
+            continue
+        if _LUNAR_AFTER_RE.match(after):
+            continue  # lunar day (១២កើត): part of a lunar date, found by sastra.extract.lunar
+        attrs: dict[str, object] = {}
+        if is_digits:
+            if _ZW_DIGIT_BEFORE_RE.search(before) or _ZW_DIGIT_AFTER_RE.match(after):
+                continue
+            if _LIST_MARKER_AFTER_RE.match(after):
+                continue
+            if after[:1] == ")" and before.rstrip(GAP_CHARS)[-1:] == "(":
+                continue  # (១) list marker
+            if after[:1] == "." and (not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
+                continue  # 1. list marker at line start
+            if _LATIN_AFTER_RE.match(after) and not _LATIN_UNIT_AFTER_RE.match(after):
+                continue  # 5G, 4K, 720p: part of a name
+            digits_only = raw_abs
+            if (
+                len(digits_only) >= 3
+                and digits_only[0] in "0\u17e0"
+                and digits_only[1:2] not in (".", ",")
+            ):
+                continue  # leading zero: an identifier or a phone number, not a quantity
+        try:
+            value = parse_number_text(
+                raw_abs.replace(" ", "").replace("\u00a0", "") if _SPACED_RE.fullmatch(raw_abs) else raw_abs)
+        except NumberError as err:
+            if not is_digits or "absurd" not in str(err):
+                # vague or non-composing words (ពីរបី, រាប់លាន) are not numbers; neither are dotted
+                # identifiers (versions 2.15.14, 10.23.01)
+                continue
+            out.append(Mention("number", start, end, raw, None, "numeral.invalid",
+                               attrs={"invalid": True, "reason": str(err)}))
+            continue
+        unit_m = _UNIT_AFTER_RE.match(after)
+        unit = UNIT_WORDS_AFTER[unit_m.group(1)] if unit_m else None
+        if not is_digits:
+            if _WORD_SKIP_BEFORE_RE.search(before) or _OR_BEFORE_RE.search(before):
+                continue  # part of a sum or a name; ពីរ ឬ បី (two or three) is vague
+            single = len(_WORD_ATOM_RE.findall(raw)) == 1
+            counted = bool(_COUNT_BEFORE_RE.search(before))
+            if single and not (counted or unit):
+                continue  # a lone number word needs a count context (ចំនួនបី, ពីរនាក់)
+            if value == 1 and not counted:
+                continue  # មួយ as "a"
+        if (
+            is_digits
+            and len(raw_abs) == 4 and not negative
+            and 1900 <= value <= 2100
+            and not unit
+            and not _COUNT_BEFORE_RE.search(before)
+            and not qualifier_before(text, start)
+        ):
+            continue  # a bare year (2019): a date part or part of a name, not a quantity
+        q = qualifier_before(text, start)
+        if q:
+            attrs["qualifier"] = q
+        if unit:
+            attrs["unit"] = unit
+        rule = "numeral.digits" if is_digits else "numeral.words"
+        if negative:
+            value = -value
+        out.append(Mention("number", start, end, raw, as_int_or_decimal(value), rule, attrs=attrs))
+    return out
+
+
+#: which kind wins when two mentions overlap and have the same length
+_PRIORITY = {"date": 0, "money": 1, "number": 2}
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Flat, non-overlapping mentions: the outer (longest) mention wins, then date > money > number,
+    then the earliest. Returned in text order."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 9), m.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Mention] = []
+    for m in ranked:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def find_dates_numbers_money(text: str, reference_date=None) -> list[Mention]:
+    """Dates, money and numbers of ``text`` together, without overlaps: a number that is part of a
+    date or an amount of money is not reported again on its own (annotation guidelines: flat spans,
+    the outer mention wins)."""
+    from .dates import find_dates
+
+    from .money import _money_from
+
+    require_str(text)
+    candidates = _candidates(text)  # shared by money and numbers
+    return resolve_overlaps(
+        find_dates(text, reference_date) + _money_from(text, candidates) + _numbers_from(text, candidates)
+    )

@@ -1,0 +1,195 @@
+"""Money: amounts with scale words and currencies, qualifiers, known-answers.md 7.4, the seeds and the
+Google textnorm money cases.
+
+Shared data read in place from ../shared/data (skipped cleanly when absent):
+- extraction/known-answers.md (section 7.4, rows with a currency)
+- extraction/seeds-annotated.jsonl with samples/seeds/*.txt
+- extraction/google-textnorm/classifier/testdata/money.tsv and connector.tsv (Apache-2.0)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from sastra.extract.money import find_money
+from sastra.extract.numbers import find_dates_numbers_money
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+EXTRACTION = DATA / "extraction"
+TEXTNORM = EXTRACTION / "google-textnorm" / "classifier" / "testdata"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path}")
+    return path
+
+
+def money(text: str) -> list[tuple[str, Decimal, str]]:
+    return [(m.text, m.value, m.attrs["currency"]) for m in find_money(text)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, code",
+    [
+        ("ចំនួន៦៧០លានដុល្លារដល់កម្ពុជា", "៦៧០លានដុល្លារ", 670_000_000, "USD"),
+        ("ពីរពាន់លានដុល្លារ", "ពីរពាន់លានដុល្លារ", 2_000_000_000, "USD"),
+        ("១.៥ ប៊ីលានដុល្លារ", "១.៥ ប៊ីលានដុល្លារ", 1_500_000_000, "USD"),
+        ("ពិន័យ៥ម៉ឺនរៀល", "៥ម៉ឺនរៀល", 50_000, "KHR"),
+        ("២៧ម៉ឺនរៀល", "២៧ម៉ឺនរៀល", 270_000, "KHR"),
+        ("២៥លានផោន", "២៥លានផោន", 25_000_000, "GBP"),
+        ("តម្លៃ ១០០០០៛", "១០០០០៛", 10_000, "KHR"),
+        ("តម្លៃ $25", "$25", 25, "USD"),
+        ("តម្លៃ 359$ នេះ", "359$", 359, "USD"),
+        ("៥០០បាត", "៥០០បាត", 500, "THB"),
+        ("ចំណូល ៨០លានយ័ន (ប្រហែល", "៨០លានយ័ន", 80_000_000, "CNY"),
+        ("បាន ៤០០លានអឺរ៉ូ ក្នុង", "៤០០លានអឺរ៉ូ", 400_000_000, "EUR"),
+        ("៥ ប៊ីលាន\u200bវ៉ុន", "៥ ប៊ីលាន\u200bវ៉ុន", 5_000_000_000, "KRW"),
+        ("មួយលានកន្លះរៀល", "មួយលានកន្លះរៀល", 1_500_000, "KHR"),
+        ("ទុន ៤\u200bលាន\u200bដុល្លារ និង", "៤\u200bលាន\u200bដុល្លារ", 4_000_000, "USD"),
+        ("១លាន\u200b៤\u200bសែន\u200bដុល្លារ\u200bអា\u200bមេ\u200bរិ\u200bក។", "១លាន\u200b៤\u200bសែន\u200bដុល្លារ\u200bអា\u200bមេ\u200bរិ\u200bក",
+         1_400_000, "USD"),
+        ("២.៥ពាន់លានដុល្លារ នៃ", "២.៥ពាន់លានដុល្លារ", 2_500_000_000, "USD"),
+        ("១០០ ០០០ រៀល", "១០០ ០០០ រៀល", 100_000, "KHR"),
+        ("ពីរ\u200bម៉ឺន\u200bដុល្លារ\u200b)", "ពីរ\u200bម៉ឺន\u200bដុល្លារ", 20_000, "USD"),
+        ("១០មុឺនដុល្លារ", "១០មុឺនដុល្លារ", 100_000, "USD"),  # ម៉ឺន mistyped
+        ("៣០០០ដុល្លារអាមេរិក ហើយ", "៣០០០ដុល្លារអាមេរិក", 3000, "USD"),
+        ("US$ 5 million", "US$ 5 million", 5_000_000, "USD"),
+        ("ថវិកាចំនួន ២ម៉ីនរៀលផងដែរ", "២ម៉ីនរៀល", 20_000, "KHR"),  # ម៉ឺន mistyped ម៉ីន
+        ("ចំនួន ១លាន៤០ម៉ឺនរៀល ជូន", "១លាន៤០ម៉ឺនរៀល", 1_400_000, "KHR"),
+        ("៥០០ដុល្លាអាមេរិក", "៥០០ដុល្លាអាមេរិក", 500, "USD"),
+        ("១ ២៥០ ដុល្លារ អាមេរិក", "១ ២៥០ ដុល្លារ អាមេរិក", 1250, "USD"),
+        ("មិនលើសពី ១០០០ ដុល្លារសិង្ហបុរី", "១០០០ ដុល្លារសិង្ហបុរី", 1000, "SGD"),
+    ],
+)
+def test_amounts(text, span, amount, code):
+    found = find_money(text)
+    assert [(m.text, m.value, m.attrs["currency"]) for m in found] == [(span, Decimal(amount), code)]
+    m = found[0]
+    assert text[m.start:m.end] == m.text and m.kind == "money" and isinstance(m.value, Decimal)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("ប្រមាណ ១០០លានដុល្លារ", "approx"),
+    ("ប្រហែល ១៥លានដុល្លារ", "approx"),
+    ("ជាង ១០មុឺនដុល្លារ", "more_than"),
+    ("ជិត ២លានរៀល", "nearly"),
+    ("១០០លានជាងដុល្លារ", "more_than"),
+    ("មិនលើសពី ១០០០ ដុល្លារ", "at_most"),
+])
+def test_qualifier_outside_the_span(text, qualifier):
+    (m,) = find_money(text)
+    assert m.attrs["qualifier"] == qualifier
+    assert not m.text.startswith(("ប្រ", "ជា", "ជិ"))
+
+
+@pytest.mark.parametrize("text", ["ខេត្តបាត់ដំបង", "រាប់លានដុល្លារ", "លុយដុល្លារ", "បាត់បង់ ២ នាក់",
+                                  "ដុល្លារ", "A$AP Rocky", "តម្លៃពិសេស $2,5XX សូម", "មានតម្លៃខ្ទង់ ម៉ឺនដុល្លារ"])
+def test_not_money(text):
+    assert find_money(text) == []
+
+
+def test_number_inside_money_is_not_repeated():
+    found = find_dates_numbers_money("ចំនួន៦៧០លានដុល្លារ ក្នុងឆ្នាំ២០២០ ចំនួន៦៦រូប")
+    assert [(m.kind, m.text) for m in found] == [("money", "៦៧០លានដុល្លារ"), ("date", "ឆ្នាំ២០២០"),
+                                                  ("number", "៦៦")]
+
+
+# --- known-answers.md 7.4: the rows with a currency --------------------------------------------------
+def _known_rows():
+    text = need(EXTRACTION / "known-answers.md").read_text(encoding="utf-8")
+    section = text.split("### 7.4 Numbers and money\n\n", 1)[1].split("###", 1)[0]
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            yield cells[0].strip("`"), cells[1]
+
+
+def test_known_answers_money():
+    n = 0
+    for text, expected in _known_rows():
+        m = re.fullmatch(r"([\d,]+) ([A-Z]{3})", expected)
+        if not m:
+            continue
+        assert money(text) == [(text, Decimal(m[1].replace(",", "")), m[2])], text
+        n += 1
+    assert n >= 4
+
+
+# --- seeds ---------------------------------------------------------------------------------------------
+def test_seed_money():
+    path = need(EXTRACTION / "seeds-annotated.jsonl")
+    n = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        text = need(DATA / "samples" / "seeds" / Path(doc["file"]).name).read_text(encoding="utf-8")
+        gold = {(m["start"], m["end"]): m["value"] for m in doc["mentions"] if m["kind"] == "MONEY"}
+        found = {(m.start, m.end): {"amount": m.value, "currency": m.attrs["currency"]} for m in find_money(text)}
+        assert set(found) == set(gold), doc["doc_id"]
+        for span, value in gold.items():
+            assert found[span]["currency"] == value["currency"]
+            assert found[span]["amount"] == Decimal(str(value["amount"]))
+            n += 1
+    assert n >= 1
+
+
+# --- Google textnorm money.tsv and connector.tsv ------------------------------------------------------
+def _textnorm_money():
+    path = need(TEXTNORM / "money.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("MONEY_MARKUP\t"):
+            continue
+        _, text, spec = line.split("\t")
+        integer = re.search(r'integer_part: "(\d+)"', spec)[1]
+        frac = re.search(r'fractional_part: "(\d+)"', spec)
+        quantity = re.search(r"quantity: (\d+)", spec)
+        currency = re.search(r'currency: "(\w+)"', spec)[1].upper()
+        amount = Decimal(integer + ("." + frac[1] if frac else ""))
+        if quantity:
+            amount *= int(quantity[1])
+        yield text, amount, currency
+
+
+def test_textnorm_money():
+    """Every case of classifier/testdata/money.tsv: one mention over the whole input, right amount
+    (integer.fraction x quantity) and currency."""
+    n = 0
+    for text, amount, currency in _textnorm_money():
+        found = find_money(text)
+        assert len(found) == 1, text
+        m = found[0]
+        assert (m.start, m.end) == (0, len(text)), (text, m.text)
+        assert m.value == amount and m.attrs["currency"] == currency, (text, m.value, amount)
+        n += 1
+    assert n >= 40
+
+
+def test_textnorm_connector_money_ranges():
+    text = need(TEXTNORM / "connector.tsv").read_text(encoding="utf-8")
+    assert "20-30$" in text and "12345 រៀល-56789 riel" in text
+    found = find_dates_numbers_money("20-30$")
+    assert [(m.kind, m.value) for m in found] == [("number", 20), ("money", Decimal(30))]
+    assert money("12345 រៀល-56789 riel") == [("12345 រៀល", Decimal(12345), "KHR"),
+                                              ("56789 riel", Decimal(56789), "KHR")]
+
+
+# --- invariants ---------------------------------------------------------------------------------------
+_ALPHABET = st.sampled_from(list("០១២៣៤៥៦៧៨៩0123456789 ,.$៛") + ["លាន", "ម៉ឺន", "ពាន់", "ដុល្លារ", "រៀល", "ជាង",
+                                                                 "មួយ", "ពីរ", "កន្លះ", "\u200b", "បាត"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_never_crashes_and_offsets_hold(text):
+    last = -1
+    for m in find_money(text):
+        assert text[m.start:m.end] == m.text and m.start >= last
+        last = m.end
+        assert m.attrs["currency"]
+        assert (m.value is None) == bool(m.attrs.get("invalid"))
