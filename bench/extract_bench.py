@@ -1,0 +1,186 @@
+"""The whole extract stage: accuracy per kind on the hand-labelled articles, and speed.
+
+    python bench/extract_bench.py [--split dev|heldout|all] [--show-errors KIND] [--no-speed]
+
+Labels (ids, offsets, kinds, titles and values only; texts are read in place from
+../shared/data/corpus/kh-news-2019-07.jsonl):
+- bench/extract_labels/entities.jsonl: persons, organizations, places (this bench's labels);
+- bench/extract_labels/dates_money_numbers.jsonl: dates (Gregorian and lunar), money, numbers.
+Both cover the same 30 articles (the first 30 in file order whose text has a month name after ខែ,
+ឆ្នាំ + four digits, ដុល្លា, រៀល, ៛ or $); the last 10 are the held-out split, never tuned on.
+
+Scoring: ``sastra.extract.extract(text)`` (all finders, overlaps resolved across kinds) against the
+gold spans: exact span per kind; for dates and money the value must match too (date: the ISO form of
+the guidelines, lunar dates included; money: amount and currency); for persons the title is reported
+separately (title accuracy over matched persons).
+Speed: extract() over all 1,000 corpus articles, one core, median of 5 runs (bench/harness.py), with
+find_entities alone beside it; wall-clock rate and rate per CPU-second of the process (the machine is
+shared, so the wall clock also counts other people's work). Bar: >= 500 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from harness import print_table, time_it  # noqa: E402
+
+from sastra.extract import extract, find_entities  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "kh-news-2019-07.jsonl"
+LABEL_FILES = (ROOT / "bench" / "extract_labels" / "entities.jsonl",
+               ROOT / "bench" / "extract_labels" / "dates_money_numbers.jsonl")
+KINDS = ("person", "org", "loc", "date", "money", "number")
+BARS = {"person": 0.92, "loc": 0.90, "org": 0.85, "date": 0.98, "money": 0.98}
+
+
+def _gold_value(kind: str, value):
+    if kind == "date":
+        return value
+    if kind == "money":
+        return (Decimal(str(value["amount"])).normalize(), value["currency"])
+    return None
+
+
+def _out_value(m):
+    if m.kind == "date":
+        iso = getattr(m.value, "iso", None)
+        if iso is None and m.value is not None and hasattr(m.value, "isoformat"):
+            iso = m.value.isoformat()
+        return iso
+    if m.kind == "money":
+        try:
+            return (Decimal(str(m.value)).normalize(), m.attrs.get("currency"))
+        except Exception:  # noqa: BLE001
+            return None
+    return None
+
+
+def load_labels() -> dict[str, dict]:
+    """id -> {"split": ..., "mentions": [...]} merged from both label files."""
+    docs: dict[str, dict] = {}
+    for path in LABEL_FILES:
+        if not path.exists():
+            print(f"(missing label file {path.name}: its kinds are not scored)", file=sys.stderr)
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            doc = docs.setdefault(row["id"], {"split": row["split"], "mentions": []})
+            doc["mentions"].extend(row["mentions"])
+    return docs
+
+
+def load_texts(ids=None) -> dict[str, str]:
+    texts = {}
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if ids is None or row["id"] in ids:
+                texts[row["id"]] = row["text"]
+    return texts
+
+
+def evaluate(split: str, docs: dict, texts: dict, show: str | None) -> list[dict]:
+    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in KINDS}
+    titles = [0, 0]
+    scored = {m["kind"] for d in docs.values() for m in d["mentions"]}
+    n_docs = 0
+    for doc_id, doc in docs.items():
+        if split != "all" and doc["split"] != split:
+            continue
+        n_docs += 1
+        text = texts[doc_id]
+        gold = {(m["kind"], m["start"], m["end"]): m for m in doc["mentions"]}
+        out = {(m.kind, m.start, m.end): m for m in extract(text) if m.kind in scored}
+        for key, g in gold.items():
+            kind = key[0]
+            m = out.get(key)
+            value_ok = m is not None and (kind not in ("date", "money") or
+                                          _out_value(m) == _gold_value(kind, g.get("value")))
+            if value_ok:
+                counts[kind]["tp"] += 1
+                if kind == "person":
+                    titles[0] += (m.title or None) == (g.get("title") or None)
+                    titles[1] += 1
+            else:
+                counts[kind]["fn"] += 1
+                if show in (kind, "all"):
+                    got = "" if m is None else f" (value {_out_value(m)})"
+                    print(f"MISS  {doc_id} {kind:6} {text[key[1]:key[2]]!r}{got}   "
+                          f"…{text[max(0, key[1] - 20):key[2] + 20]!r}")
+        for key, m in out.items():
+            g = gold.get(key)
+            if g is None or (key[0] in ("date", "money") and _out_value(m) != _gold_value(key[0], g.get("value"))):
+                counts[key[0]]["fp"] += 1
+                if show in (key[0], "all") and g is None:
+                    print(f"EXTRA {doc_id} {key[0]:6} {m.text!r} [{m.rule}]   "
+                          f"…{text[max(0, key[1] - 20):key[2] + 20]!r}")
+    rows = []
+    for kind in KINDS:
+        if kind not in scored:
+            continue
+        c = counts[kind]
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        bar = BARS.get(kind)
+        rows.append({"split": split, "docs": n_docs, "kind": kind, "gold": c["tp"] + c["fn"],
+                     "precision": f"{p:.3f}", "recall": f"{r:.3f}", "F1": f"{f1:.3f}",
+                     "bar": f"{bar:.2f}" if bar else "-",
+                     "title acc.": f"{titles[0] / titles[1]:.3f}" if kind == "person" and titles[1] else ""})
+    return rows
+
+
+def _cpu_rate(fn, texts, repeat: int = 5) -> float:
+    """Articles per CPU-second of this process (median of ``repeat`` passes): on a shared machine
+    the wall clock also counts other people's work, the process CPU time does not."""
+    runs = []
+    for _ in range(repeat):
+        start = time.process_time()
+        for text in texts:
+            fn(text)
+        runs.append(time.process_time() - start)
+    return len(texts) / statistics.median(runs)
+
+
+def speed() -> list[dict]:
+    texts = list(load_texts().values())
+    rows = []
+    for name, fn in (("extract (all kinds)", extract), ("find_entities", find_entities)):
+        timing = time_it(fn, texts, repeat=5, name=name)
+        rows.append(timing.row(**{"articles/s (wall)": f"{timing.items_per_s:,.0f}",
+                                  "articles/CPU-s": f"{_cpu_rate(fn, texts):,.0f}"}))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default=None)
+    parser.add_argument("--show-errors", default=None, metavar="KIND",
+                        help="print misses and extras of one kind (or 'all')")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    docs = load_labels()
+    texts = load_texts(set(docs))
+    splits = [args.split] if args.split else ["dev", "heldout"]
+    rows = []
+    for split in splits:
+        rows += evaluate(split, docs, texts, args.show_errors)
+    print("## Accuracy of sastra.extract (exact span; value for dates and money)\n")
+    print_table(rows)
+    if not args.no_speed:
+        print("\n## Speed (1,000 articles of kh-news-2019-07, one core, median of 5)\n")
+        print_table(speed())
+
+
+if __name__ == "__main__":
+    main()

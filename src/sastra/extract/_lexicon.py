@@ -1,0 +1,168 @@
+"""Word lists for entity extraction, loaded once from ``sastra/data/{entities,gazetteer}``.
+
+Every list is folded (see :func:`fold`) at load time so that look-alike spellings in the text
+(coeng DA for coeng TA, triisap for muusikatoan, ...) match one spelling in the list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable
+
+COENG = "\u17d2"
+
+#: 1:1 character folds (length-preserving, so offsets survive): visually identical or
+#: interchangeable spellings written by different publishers
+_FOLD_TABLE = str.maketrans({
+    "\u17c9": "\u17ca",  # muusikatoan -> triisap (ស៉ី / ស៊ី)
+    "\u17b2": "\u17b1",  # ឲ -> ឱ
+    "\u17cf": "\u17cd",  # ahsda -> toandakhiat (អភិវឌ្ឍន៏ / អភិវឌ្ឍន៍), a frequent mistyping
+    "\u17ac": "\u17ab",  # ឬ -> ឫ (ឬស្សីកែវ / ឫស្សីកែវ), often confused
+    "\u17c7": "\u17c8",  # reahmuk -> yuukaleapintu (គណះ / គណៈ), visually alike
+    "\u00a0": " ",  # no-break space
+    "\u2009": " ",
+})
+_COENG_DA = COENG + "\u178a"
+_COENG_TA = COENG + "\u178f"
+
+
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items())
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold used for matching only (never shown): coeng DA→TA, ៉→៊, ឲ→ឱ."""
+    for before, after in _FOLD_PAIRS:  # str.replace runs at C speed; translate() with a dict does not
+        if before in text:
+            text = text.replace(before, after)
+    if _COENG_DA in text:
+        text = text.replace(_COENG_DA, _COENG_TA)
+    if "\u17bb\u17b8" in text:
+        text = text.replace("\u17bb\u17b8", "\u17ca\u17b8")  # សុី for ស៊ី: a frequent mistyping
+    if ":" in text:
+        text = _COLON_AFTER_KHMER.sub("\u17c8", text)  # សាធារណ: for សាធារណៈ
+    return text
+
+
+_COLON_AFTER_KHMER = re.compile("(?<=[\u1780-\u17b3\u17b6-\u17c5]):(?=[\u1780-\u17b3 ])")
+
+
+def _read_lines(folder: str, name: str) -> list[str]:
+    text = resources.files("sastra").joinpath("data", folder, name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _entities(name: str) -> list[str]:
+    return _read_lines("entities", name)
+
+
+def trie_pattern(words: Iterable[str], *, space: str = " ?") -> str:
+    """A regex alternation shaped as a trie, so that a long list matches fast and longest-first.
+
+    A space inside a word matches ``space`` (by default an optional space).
+    """
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = space if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as listed
+    kind: str  # province, district, commune, village, country, city, region
+    english: str
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    acronym: str
+    english: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: tuple[str, ...]
+    name_stops: frozenset[str]  # role nouns and function words: the end of a personal name
+    function_words: frozenset[str]  # the end of any name
+    generic_words: frozenset[str]  # a head or type word followed only by these is generic
+    org_heads: tuple[str, ...]
+    #: folded key (spaces removed) -> places of that name, per gazetteer level or world kind
+    places: dict[str, tuple[Place, ...]] = field(repr=False)
+    orgs: dict[str, Org] = field(repr=False)
+    longest_place: int = 0
+
+
+def key(text: str) -> str:
+    """Lookup key of a name: folded, without spaces."""
+    return fold(text).replace(" ", "")
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    titles = tuple(sorted({fold(t) for t in _entities("titles.txt")}, key=len, reverse=True))
+    roles = frozenset(fold(w) for w in _entities("role_nouns.txt"))
+    function_words = frozenset(fold(w) for w in _entities("function_words.txt"))
+    generic = frozenset(fold(w) for w in _entities("generic_words.txt"))
+    heads = tuple(sorted({fold(h) for h in _entities("org_heads.txt")}, key=len, reverse=True))
+    places: dict[str, list[Place]] = {}
+    for line in _entities("places_world.tsv"):
+        kind, kh, en = line.split("\t")[:3]
+        places.setdefault(key(kh), []).append(Place(kh, kind, en))
+    for line in _read_lines("gazetteer", "cambodia_admin.tsv"):
+        level, kh, en, codes = line.split("\t")[:4]
+        code_tuple = tuple(c for c in codes.split(",") if c and not c.startswith("n="))
+        places.setdefault(key(kh), []).append(Place(kh, level, en, code_tuple))
+    for alias, target in _ALIASES.items():
+        for place in tuple(places.get(key(target), ())):
+            places.setdefault(key(alias), []).append(Place(alias, place.kind, place.english, place.codes))
+    orgs: dict[str, Org] = {}
+    for line in _entities("orgs.tsv"):
+        parts = (line.split("\t") + ["", ""])[:3]
+        orgs[key(parts[0])] = Org(parts[0], parts[1], parts[2])
+    return Lexicon(
+        titles=titles,
+        name_stops=roles | function_words,
+        function_words=function_words,
+        generic_words=generic,
+        org_heads=heads,
+        places={k: tuple(v) for k, v in places.items()},
+        orgs=orgs,
+        longest_place=max(map(len, places)),
+    )
+
+
+#: other spellings of gazetteer names seen in news text -> the gazetteer spelling
+_ALIASES = {
+    "ប្រាំពីរមករា": "៧មករា",
+    "កំពង់សោម": "ព្រះសីហនុ",
+    "សីហនុវិល": "ព្រះសីហនុ",
+    "ឧត្តរមានជ័យ": "ឧត្ដរមានជ័យ",
+    "មណ្ឌលគីរី": "មណ្ឌលគិរី",
+    "រតនៈគិរី": "រតនគិរី",
+    "ពោធិសាត់": "ពោធិ៍សាត់",
+}

@@ -1,0 +1,1265 @@
+"""Persons (with titles), organizations (with acronyms) and places in Khmer news text.
+
+Rules over word lists, no model: Khmer writes no spaces between words, but news text marks names
+well (a title before a person, a head word before an organization, a type word or a gazetteer entry
+for a place), so anchored rules are precise, fast and explainable. The span conventions are those of
+``../shared/data/extraction/annotation-guidelines.md``.
+
+Matching runs on a *view* of the text: zero-width spaces removed (publishers put them inside names)
+and look-alike spellings folded, with a map back to the original offsets, so every mention satisfies
+``text[m.start:m.end] == m.text`` on the text it was given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from sastra.errors import require_str
+from sastra.extract._lexicon import COENG, Lexicon, fold, key, lexicon, trie_pattern
+from sastra.records import Mention
+
+ENTITY_KINDS = ("person", "org", "loc")
+
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+_ZW_RE = re.compile(f"[^{_ZERO_WIDTH}]+")
+_MARKS = "\u17b4-\u17d3\u17dd"
+_KHMER_LETTER = "\u1780-\u17b3"
+_CLUSTER_RE = re.compile(f"[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[{_MARKS}\u200c\u200d])*")
+_CLUSTER_RUN_RE = re.compile(f"(?:[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[{_MARKS}\u200c\u200d])*)+")
+_KHMER_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
+_LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*\.?(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*\.?){0,4}")
+_ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9@/.\-_])([A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*)(?![A-Za-z0-9@\-_]|\.[A-Za-z])")
+#: Khmer initials with dots or hyphens: ``គ.ជ.ប``, ``គ .ជ . ក .អ .ក``, ``អ-ស-ប``
+_KHMER_ACRONYM_RE = re.compile(
+    f"[\u1780-\u17a2](?<![{_KHMER_LETTER}{_MARKS}][\u1780-\u17a2])[{_MARKS}]* ?([.\\-]) ?"
+    f"(?:[\u1780-\u17a2][{_MARKS}]* ?\\1 ?)+[\u1780-\u17a2](?![{_KHMER_LETTER}{_MARKS}])"
+)
+
+#: Latin all-caps words that are not organizations
+_NOT_ACRONYMS = frozenset("""
+NGO NGOS COVID USD KHR THB VND EUR CEO CFO CTO GDP GNP PM AM TV OK ID DNA HIV AIDS SMS GPS PDF
+SARS MERS VIP VAT LED LCD USB CD DVD MP SIM PC IT AI PR HR QR FM AC DC UK US USA VS VS. II III IV
+KM CM MM KG MW KW MWH GWH KWH PH MR MRS MS DR JR SR NO EN KH FAQ OCR API URL HTTP HTTPS WWW HD
+PHOTO VIDEO LIVE NEWS BREAKING UPDATE COVID-19 CT MRI ICU BBQ MT MV GB MB KB TB 4G 5G 3G 3D OS IOS
+APP APPS SUV
+""".split())
+
+#: words that contain a place or title word but are not one
+_BLOCKED_WORDS = (
+    "អាស៊ីត", "ពិភពលោក", "សកលលោក", "មនុស្សលោក", "ទេវលោក", "ឋានលោក", "លោកិយ", "លោកីយ", "ព្រហ្មលោក",
+    "ខែកញ្ញា", "ចិនតា", "ភាសាអង់គ្លេស", "ភាសាបារាំង", "ភាសាចិន", "ភាសាថៃ", "ភាសាជប៉ុន",
+    "ភាសាកូរ៉េ", "ភាសាវៀតណាម", "ភាសាអាល្លឺម៉ង់", "ភាសារុស្ស៊ី", "ភាសាអេស្ប៉ាញ", "ជាតិខ្មែរ",
+    "ថៃ្ង", "ក្រុមហ៊ុនចិន", "ភូមិភាគ", "ភូមិន្ទ", "ឡាវឡាវ", "លោកអ្នក", "លោកគេ", "បារាំងសែស", "លោកធំ", "ពួកលោក", "លោកខាងលិច", "លោកខាងកើត", "ល្បីឈ្មោះ", "កេរ្តិ៍ឈ្មោះ", "ដាក់ឈ្មោះ", "បញ្ជីឈ្មោះ",
+    "តារាងឈ្មោះ", "ឈ្មោះល្អ", "ឈ្មោះក្រៅ",
+)
+#: words before a country that make it a nationality (not annotated): ``ជនជាតិថៃ``
+_NATIONALITY_BEFORE = ("ជនជាតិ", "ភាសា", "អក្សរ", "ម្ហូប", "សញ្ជាតិ", "ដុល្លារ")
+
+#: type words before a place, and which gazetteer levels or world kinds each admits
+_PLACE_CUES: dict[str, tuple[str, ...]] = {
+    "រាជធានី": ("province",),
+    "ខេត្ត": ("province",),
+    "ទីក្រុង": ("city", "province", "district", "country"),
+    "ក្រុង": ("district", "province", "city"),
+    "ស្រុក": ("district",),
+    "ខណ្ឌ": ("district",),
+    "ឃុំ": ("commune",),
+    "សង្កាត់": ("commune",),
+    "ភូមិ": ("village",),
+    "ប្រទេស": ("country",),
+    "សាធារណរដ្ឋ": ("country",),
+    "ព្រះរាជាណាចក្រ": ("country",),
+    "រដ្ឋ": (),  # states: only Latin names (``រដ្ឋ California``) and listed places
+    "តំបន់": ("region", "area", "country", "province"),
+    "ទ្វីប": ("region",),
+    "កោះ": ("region", "commune", "village"),
+    "ស្ពាន": (),  # bridges: open names only (``ស្ពានសោប``)
+}
+_PLACE_CUES = {fold(cue): kinds for cue, kinds in _PLACE_CUES.items()}
+#: cues after which an unknown Khmer word of a few clusters is still a place (foreign provinces, ...)
+#: (``ប្រទេស`` + an unknown word is mostly generic: ``ប្រទេសអភិវឌ្ឍន៍``; countries come from the list)
+_OPEN_CUES = ("ខេត្ត", "ស្ពាន")
+#: cues after which an unknown name glossed in Latin script (``ទីក្រុងក្វាងជូ (Gwangju)``) is a place
+_GLOSSED_CUES = tuple(fold(c) for c in ("ទីក្រុង", "ក្រុង", "ខេត្ត", "រដ្ឋ", "ប្រទេស", "កោះ", "តំបន់"))
+#: the next type word up an address (``ភូមិX ឃុំY ស្រុកZ ខេត្ត...``): an unknown name between two type
+#: words of an address is still a place
+_ADDRESS_NEXT = {fold(k): tuple(fold(c) for c in v) for k, v in {
+    "ភូមិ": ("ឃុំ", "សង្កាត់"),
+    "ឃុំ": ("ស្រុក", "ខណ្ឌ", "ក្រុង"),
+    "សង្កាត់": ("ខណ្ឌ", "ក្រុង", "ស្រុក"),
+    "ស្រុក": ("ខេត្ត",),
+    "ខណ្ឌ": ("រាជធានី", "ភ្នំពេញ"),
+}.items()}
+_VILLAGE_NUMBER_RE = re.compile("(?:ទី)? ?[0-9០-៩]{1,3}(?![0-9០-៩])")
+#: a dateline: ``(ក្វាងជូ)៖`` at the head of a paragraph
+_DATELINE_RE = re.compile(f"(?:^|(?<=\n))[ \t]*\\(([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS} ]*)\\)[ ]?[៖:]", re.M)
+_NOT_DATELINES = frozenset(fold(w) for w in ("ពិភពលោក", "អន្តរជាតិ", "វីដេអូ", "មានវីដេអូ", "ព័ត៌មានជាតិ",
+                                              "ព័ត៌មានអន្តរជាតិ", "កីឡា", "សិល្បៈ", "សុខភាព", "បច្ចេកវិទ្យា"))
+_ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z]))?")
+_BOULEVARD_RE = re.compile("មហាវិថី ?")
+_PLATE_AFTER_RE = re.compile("[0-9A-Z]")
+_UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី)? ?[0-9០-៩]{1,3}")
+_GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,4}) ?\)")
+_ORG_WORDS = frozenset("Bank Branch Company Co Co. Ltd Ltd. LTD Group Shop Store Team Club Association "
+                       "University Ministry Council Fund Foundation Agency Office Corporation Inc League "
+                       "FC Cup Championship Festival Award Awards Show Party News Times Post TV Radio".split())
+#: places that are also common words: only found after a type word
+_CUE_ONLY = frozenset(key(w) for w in ("កណ្ដាល", "កែប", "ព្រះវិហារ"))
+_CUE_ONLY_REAL = frozenset(key(w) for w in ("កណ្ដាល", "កែប", "ព្រះវិហារ"))
+#: cues that take a Latin-script name (the cue stays outside the span)
+_LATIN_PLACE_CUES = frozenset(fold(c) for c in ("ទីក្រុង", "ក្រុង", "ខេត្ត", "រដ្ឋ", "ប្រទេស", "តំបន់", "ស្រុក",
+                                                  "ឃុំ", "ភូមិ", "កោះ"))
+#: organization heads that are generic without a place or an acronym (``អង្គការអន្តរជាតិ``)
+_WEAK_HEADS = frozenset(fold(h) for h in (
+    "អង្គការ", "វេទិកា", "មជ្ឈមណ្ឌល", "ស្ថាប័ន", "សមាគម", "រដ្ឋបាល", "រដ្ឋាភិបាល", "នាយកដ្ឋាន", "ទីភ្នាក់ងារ",
+    "អាជ្ញាធរ", "នគរបាល", "សភា", "ការិយាល័យ", "កងទ័ព", "ក្រុមការងារ", "មូលនិធិ", "សហភាព", "សហព័ន្ធ",
+    "គណៈអភិបាល", "មន្ទីរ", "ក្លឹប", "ស្ថាប័ន", "វិទ្យាល័យ", "ប៉ុស្តិ៍នគរបាល", "កងពលតូច", "កងវរសេនាតូច",
+    "គេហទំព័រ", "សារព័ត៌មាន", "កាសែត", "វិទ្យុ", "ទូរទស្សន៍", "ក្រុមចម្រៀង", "អាវុធហត្ថ", "កងអាវុធហត្ថ",
+    "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន",
+    "កងកម្លាំង", "អធិការដ្ឋាន",
+))
+#: place type words after which a place joins the organization before it across a space
+_ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់"))
+#: heads for which "head + country" is generic (``ក្រុមហ៊ុនចិន``: a Chinese company)
+_NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត"))
+#: place types that match anywhere without a cue
+_FREE_PLACE_KINDS = frozenset({"province", "country", "city", "region"})
+
+#: cue words after which a name follows without a title (``ឈ្មោះ`` is not a title)
+_NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា")
+_BYLINE_RE = re.compile(r"ដោយ ?[៖:] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
+_SOURCE_RE = re.compile(r"ប្រភព(?:ព័ត៌មាន)? ?(?:ពី ?)?[៖:]? ?")
+_SOURCE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Z][A-Za-z0-9.\-]*){0,3}")
+_ORG_STOP_EXCEPTIONS = frozenset(fold(w) for w in ("នៃ", "ជាតិ", "ក្រុង", "ខេត្ត", "ស្រុក", "ខណ្ឌ", "ឃុំ",
+                                                     "សង្កាត់", "ភូមិ", "រដ្ឋាភិបាល", "និង", "សម្រាប់",
+                                                     "ក្រុម", "ប្រទេស", "អ្នក", "ខ្មែរ", "សមាជិក",
+                                                     "ក្នុង", "មាន", "ទី", "រួម", "ពី", "ការ"))
+_SAFE_WORDS = frozenset(fold(w) for w in (
+    "ជាតិ", "ជាន់", "ជាង", "មានជ័យ", "នៅក្រៅ", "ទីក្រុង", "ទីស្តីការ", "ដែក", "តាមរយៈ", "ពិសេស",
+    "ទេសចរណ៍", "ក្រោយ", "នាទី", "មានសិទ្ធិ", "ខាងជើង", "ខាងត្បូង", "ខាងកើត", "ខាងលិច",
+    "ថាមពល", "ពីរោះ", "ដោយសេរី", "ជិតខាង", "សែនសុខ", "រយៈ", "វាសនា", "វាសនាវិន", "ជាតិ",
+))
+_PLACE_BOUNDARY_AFTER = frozenset(" ,.។៕៖:;!?()[]{}\"'«»“”‘’-–—/\n\t|")
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """The folded, zero-width-free text used for matching, and how to get back to the original.
+
+    ``removed`` lists, for each zero-width character taken out, the view position it stood at
+    (non-decreasing); a view index ``i`` is original index ``i + bisect_right(removed, i)``.
+    """
+
+    text: str
+    removed: tuple[int, ...]
+    soft: frozenset[int]  # view positions where a zero-width space was removed
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.removed:
+            return start, end
+        return (start + bisect.bisect_right(self.removed, start),
+                end - 1 + bisect.bisect_right(self.removed, end - 1) + 1)
+
+
+_TO_ZWSP = str.maketrans({ch: "\u200b" for ch in _ZERO_WIDTH})
+_UPPER_RE = re.compile("[A-Z]")
+
+
+def _make_view(text: str) -> _View:
+    if not any(ch in text for ch in _ZERO_WIDTH):
+        return _View(fold(text), (), frozenset())
+    if "\u2060" in text or "\ufeff" in text:
+        text = text.translate(_TO_ZWSP)
+    pieces = text.split("\u200b")
+    removed = tuple(itertools.accumulate(map(len, pieces[:-1])))
+    soft = frozenset(removed)
+    soft = soft - {0} if 0 in soft else soft
+    return _View(fold("".join(pieces)), removed, soft)
+
+
+@dataclass(slots=True)
+class _Cand:
+    kind: str
+    start: int  # view offsets
+    end: int
+    rule: str
+    value: object = None
+    title_span: tuple[int, int] | None = None
+    attrs: dict | None = None
+    priority: int = 0
+
+
+# --- compiled patterns ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    titles: re.Pattern
+    known_people: re.Pattern
+    free_names: re.Pattern  # places, known organizations, org heads, place cues
+    blocked: re.Pattern
+    stop_re: re.Pattern  # a name stop or a safe word starting at a position
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    rank = "(?:ឯក|ទោ|ត្រី)?"
+    title_alt = trie_pattern(lex.titles, space=" ")
+    titles = re.compile(f"(?:{title_alt}){rank}(?:[ ]?(?:{title_alt}){rank})*")
+    names: set[str] = set()
+    for place_key, places in lex.places.items():
+        for place in places:
+            if place.kind in _FREE_PLACE_KINDS:
+                names.add(fold(place.name))  # with its spaces: the trie makes each one optional
+    for org in lex.orgs.values():
+        names.add(fold(org.name))
+        if "និង" in org.name:  # ``និង កីឡា`` and ``និងកីឡា`` are both written
+            names.add(fold(org.name.replace("និង", "និង ").replace("  ", " ")))
+    names.update(lex.org_heads)
+    names.update(fold(c) for c in _PLACE_CUES)
+    names.update(fold(c) for c in _NAME_CUES)
+    free_names = re.compile(trie_pattern(sorted(names)))
+    blocked = re.compile(trie_pattern(fold(w) for w in _BLOCKED_WORDS))
+    known_people = _read_known_people()
+    stop_words = set(lex.name_stops) | set(_SAFE_WORDS)
+    stop_re = re.compile(trie_pattern(sorted(stop_words), space=" "))
+    return _Patterns(titles, known_people, free_names, blocked, stop_re)
+
+
+def _read_known_people() -> re.Pattern:
+    from sastra.extract._lexicon import _entities
+
+    return re.compile(trie_pattern(sorted({fold(n) for n in _entities("persons_known.txt")})))
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+def _at_cluster_start(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] != COENG
+
+
+def _at_cluster_end(text: str, i: int) -> bool:
+    if i >= len(text):
+        return True
+    ch = text[i]
+    return not ("\u17b4" <= ch <= "\u17d3" or ch == "\u17dd")
+
+
+def _cluster_ends(text: str, start: int, limit: int) -> list[int]:
+    """End offsets of up to ``limit`` Khmer clusters from ``start`` (stops at anything else)."""
+    ends = []
+    pos = start
+    while len(ends) < limit:
+        match = _CLUSTER_RE.match(text, pos)
+        if not match:
+            break
+        pos = match.end()
+        ends.append(pos)
+    return ends
+
+
+def _stop_at(text: str, pos: int, stops: frozenset[str]) -> str | None:
+    """The name stop word starting at ``pos``; None if nothing, or a safe word, starts there."""
+    match = _patterns().stop_re.match(text, pos)
+    if not match:
+        return None
+    word = match.group()
+    if word in _SAFE_WORDS or word not in stops or not _at_cluster_end(text, match.end()):
+        return None
+    return word
+
+
+def _clusters_in(word: str) -> int:
+    return len(_CLUSTER_RE.findall(word))
+
+
+# --- places ---------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=64)
+def _place_trie(kinds: tuple[str, ...]) -> re.Pattern:
+    """One trie-shaped regex of every place name of ``kinds`` (compiled once per cue type)."""
+    names = {fold(p.name) for places in lexicon().places.values() for p in places if p.kind in kinds}
+    return re.compile(trie_pattern(sorted(names)) or "(?!)")
+
+
+def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -> tuple[int, object] | None:
+    """Longest gazetteer or world name of one of ``kinds`` starting at ``start``: (end, place)."""
+    if not kinds:
+        return None
+    match = _place_trie(kinds).match(text, start)
+    if match is None:
+        return None
+    end = match.end()
+    if _at_cluster_end(text, end):
+        places = lex.places.get(match.group().replace(" ", ""))
+        chosen = next((p for k in kinds for p in places if p.kind == k), None) if places else None
+        if chosen is not None:
+            return end, chosen
+    return _lookup_place_slow(text, start, kinds, lex)
+
+
+def _lookup_place_slow(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -> tuple[int, object] | None:
+    """Cluster by cluster: for the rare longest match that ends inside a cluster."""
+    ends = _cluster_ends(text, start, 12)
+    if ends and ends[-1] < len(text) - 1 and text[ends[-1]] == " ":
+        # names with an inner space (``ស្រែ អំបិល``, ``កន្ទឺ ១``)
+        ends = ends + _cluster_ends(text, ends[-1] + 1, 4)
+    best = None
+    for end in ends:
+        places = lex.places.get(text[start:end].replace(" ", ""))
+        if places:
+            chosen = next((p for k in kinds for p in places if p.kind == k), None)
+            if chosen is not None:
+                best = (end, chosen)
+    return best
+
+
+def _place_value(place) -> dict:
+    value = {"type": place.kind, "name": place.name, "en": place.english}
+    if place.codes:
+        value["codes"] = list(place.codes[:10])
+    return value
+
+
+def _open_place_end(text: str, start: int, stops: frozenset[str], max_clusters: int = 8) -> int:
+    """End of an unknown Khmer place name after an open cue (``ខេត្តចាវ៉ាខាងកើត``); ``start`` if none."""
+    i = start
+    count = 0
+    while True:
+        match = _CLUSTER_RE.match(text, i)
+        if not match:
+            break
+        if _stop_at(text, i, stops) is not None:
+            if count == 0:
+                return start
+            break
+        if count == max_clusters:
+            return start
+        i = match.end()
+        count += 1
+    return i
+
+
+# --- the finder -----------------------------------------------------------------------------------
+
+def find_entities(text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
+    """Persons, organizations and places in ``text``, as non-overlapping mentions in text order.
+
+    ``kinds`` limits the result to some of ``person``, ``org``, ``loc``. Offsets are into ``text``
+    as given (zero-width spaces included).
+    """
+    require_str(text)
+    wanted = set(ENTITY_KINDS if kinds is None else kinds)
+    if not text or not wanted & set(ENTITY_KINDS):
+        return []
+    view = _make_view(text)
+    cands = _candidates(view)
+    chosen = resolve_overlaps(cands)
+    mentions = []
+    for cand in chosen:
+        if cand.kind not in wanted:
+            continue
+        mentions.append(_to_mention(cand, view, text))
+    return mentions
+
+
+def _to_mention(cand: _Cand, view: _View, text: str) -> Mention:
+    start, end = view.span(cand.start, cand.end)
+    title = None
+    if cand.title_span is not None:
+        ts, te = view.span(*cand.title_span)
+        title = text[ts:te]
+    return Mention(kind=cand.kind, start=start, end=end, text=text[start:end], value=cand.value,
+                   rule=cand.rule, title=title, attrs=dict(cand.attrs or {}))
+
+
+def resolve_overlaps(cands: list) -> list:
+    """Flat, non-overlapping spans: the outer (longer) candidate wins, then the higher priority."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    covered = bytearray(max((c.end for c in cands), default=0))
+    chosen = []
+    for cand in order:
+        if cand.end <= cand.start or cand.start < 0:
+            continue
+        if covered.find(1, cand.start, cand.end) >= 0:
+            continue
+        covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _candidates(view: _View) -> list[_Cand]:
+    lex = lexicon()
+    pats = _patterns()
+    text = view.text
+    stops = lex.name_stops
+    blocked = [m.span() for m in pats.blocked.finditer(text)]
+    cands: list[_Cand] = []
+    place_at: dict[int, _Cand] = {}
+
+    def is_blocked(s: int, e: int) -> bool:
+        if not blocked:
+            return False
+        return any(bs <= s < be and not (s <= bs and e >= be) for bs, be in blocked) or \
+            any(bs < e <= be and not (s <= bs and e >= be) for bs, be in blocked)
+
+    heads_at: list[tuple[int, int, str]] = []
+    known_orgs: list[_Cand] = []
+    for match in pats.free_names.finditer(text):
+        s, e = match.span()
+        if not _at_cluster_start(text, s):
+            continue
+        word = match.group()
+        k = word.replace(" ", "")
+        # shorten to a cluster boundary and to a listed name
+        while e > s and (not (_at_cluster_end(text, e) or text[e] == "\u17c8") or k not in _KNOWN_KEYS()):
+            e -= 1
+            word = text[s:e]
+            k = word.replace(" ", "")
+        if e <= s:
+            continue
+        if is_blocked(s, e):
+            continue
+        if k in lex.orgs:
+            org = lex.orgs[k]
+            known_orgs.append(_Cand("org", s, e, "org.known", _org_value(org), priority=3))
+        if k in _CUE_KEYS():
+            heads_at.append((s, e, "cue"))
+        if k in _HEAD_KEYS():
+            heads_at.append((s, e, "head"))
+        if k in _NAME_CUE_KEYS():
+            heads_at.append((s, e, "name"))
+        places = lex.places.get(k)
+        if places and k not in _CUE_ONLY:
+            place = next((p for p in places if p.kind in _FREE_PLACE_KINDS), None)
+            if place is not None and not _nationality_before(text, s):
+                cand = _Cand("loc", s, e, f"loc.{place.kind}", _place_value(place), priority=2)
+                cands.append(cand)
+                place_at.setdefault(s, cand)
+
+    # places after a type word
+    fw = lex.function_words
+    free_place_ends = {c.end for c in cands if c.kind == "loc"}
+    for s, e, what in heads_at:
+        if what != "cue":
+            continue
+        cue = text[s:e]
+        allowed = _PLACE_CUES[cue]
+        pos = e
+        if pos < len(text) and text[pos] == " ":
+            pos += 1
+        if pos >= len(text) or _nationality_before(text, s):
+            continue
+        if "A" <= text[pos] <= "Z" and cue in _LATIN_PLACE_CUES:
+            match = _LATIN_NAME_RE.match(text, pos)
+            if match:
+                name_end = _trim_latin(text, pos, match.end())
+                cand = _Cand("loc", pos, name_end, "loc.cue_latin", None, priority=2)
+                cands.append(cand)
+                place_at.setdefault(pos, cand)
+                place_at.setdefault(s, _Cand("loc", s, name_end, "loc.cue_latin"))
+            continue
+        if _starts_generic(text, pos, lex, always_only=True):
+            continue
+        found = _lookup_place(text, pos, allowed, lex)
+        if found is not None and found[1].kind in ("village", "commune") and \
+                not _ends_at_name_boundary(text, found[0], view.soft):
+            found = None  # a village named like a common word, glued to the next word
+        if found is not None:
+            end, place = found
+            cand = _Cand("loc", s, end, f"loc.{place.kind}", _place_value(place), priority=2)
+            cands.append(cand)
+            place_at[s] = cand
+            continue
+        if cue == fold("ភូមិ"):
+            number = _VILLAGE_NUMBER_RE.match(text, pos)
+            if number:
+                cands.append(_Cand("loc", s, number.end(), "loc.village_number", None, priority=1))
+                continue
+        if cue in _ADDRESS_NEXT and not _starts_generic(text, pos, lex):
+            end = _open_place_end(text, pos, lex.name_stops)
+            after = end + 1 if end < len(text) and text[end] == " " else end
+            if end > pos and (end in view.soft or after > end) and text.startswith(_ADDRESS_NEXT[cue], after):
+                cand = _Cand("loc", s, end, "loc.address", None, priority=1)
+                cands.append(cand)
+                place_at[s] = cand
+                continue
+        if cue == "តំបន់":
+            end = _region_end(text, pos, free_place_ends) if pos == e else pos
+            if end > pos:
+                cand = _Cand("loc", s, end, "loc.region", None, priority=2)
+                cands.append(cand)
+                place_at[s] = cand
+            continue
+        if cue in _GLOSSED_CUES and pos == e:
+            run = _CLUSTER_RUN_RE.match(text, pos)
+            if run and 2 <= _clusters_in(run.group()) <= 8 and _GLOSS_RE.match(text, run.end()) and \
+                    _open_place_end(text, pos, lex.name_stops) == run.end():
+                cand = _Cand("loc", s, run.end(), "loc.cue_glossed", None, priority=1)
+                cands.append(cand)  # ``ទីក្រុងក្វាងជូ (Gwangju)``
+                place_at[s] = cand
+                continue
+        if cue in _OPEN_CUES and not _starts_generic(text, pos, lex):
+            end = _open_place_end(text, pos, lex.name_stops, 4 if cue == fold("ស្ពាន") else 8)
+            if _clusters_in(text[pos:end]) >= 2 and _ends_at_boundary(text, end):
+                cand = _Cand("loc", s, end, "loc.cue_open", None, priority=1)
+                cands.append(cand)
+                place_at[s] = cand
+
+    for match in _DATELINE_RE.finditer(text):
+        s0, e0 = match.span(1)
+        if _clusters_in(text[s0:e0]) <= 8 and text[s0:e0] not in _NOT_DATELINES and \
+                not any(c.start <= s0 and e0 <= c.end for c in cands if c.kind == "loc"):
+            cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
+    for match in _ROAD_RE.finditer(text):
+        if _at_cluster_start(text, match.start()):
+            cands.append(_Cand("loc", match.start(), match.end(), "loc.road", None, priority=2))
+    for match in _BOULEVARD_RE.finditer(text):
+        end = _open_place_end(text, match.end(), lex.name_stops)
+        if _clusters_in(text[match.end():end]) >= 2:
+            cands.append(_Cand("loc", match.start(), end, "loc.road", None, priority=2))
+    for match in _UNIT_RE.finditer(text):
+        cands.append(_Cand("org", match.start(), match.end(), "org.unit", None, priority=3))
+    # a province name glued to a licence plate number (``ភ្នំពេញ1HM-775``) is part of an identifier
+    cands[:] = [c for c in cands if not (c.kind == "loc" and _PLATE_AFTER_RE.match(text, c.end))]
+    place_at = {k: v for k, v in place_at.items() if not _PLATE_AFTER_RE.match(text, v.end)}
+
+    # organizations after a head word
+    for s, e, what in heads_at:
+        if what != "head":
+            continue
+        head = text[s:e]
+        latin_at = e + 1 if e < len(text) and text[e] == " " else e
+        if latin_at < len(text) and "A" <= text[latin_at] <= "Z":
+            # a generic word before a Latin name stays outside (``អង្គការ Taramana``)
+            match = _LATIN_NAME_RE.match(text, latin_at)
+            end = _trim_latin(text, latin_at, match.end())
+            if end > latin_at and not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end]):
+                cands.append(_Cand("org", latin_at, end, "org.head_latin", None, priority=2))
+            continue
+        end, has_place = _org_end(text, e, place_at, fw)
+        if head in _MEDIA_HEADS and end == e:
+            media = _media_name_end(text, e, lex)
+            if media is not None:
+                cands.append(_Cand("org", s, media, "org.media", None, priority=2))
+            continue
+        if end <= e or _is_generic(text[e:end], lex):
+            continue
+        if head in _NAMED_INSTITUTIONS and has_place:
+            # ``មន្ទីរពេទ្យជ័យជំនះក្រុងតាខ្មៅ``: a named hospital, then where it is
+            inner = _first_place_start(text, e, end, place_at)
+            if inner is not None and inner > e:
+                end, has_place = inner, False
+        acronym = _acronym_follows(text, end)
+        if not acronym:
+            # an acronym defined after the glued words that follow marks where the long form ends
+            run = _CLUSTER_RUN_RE.match(text, end)
+            if run and run.end() > end and _clusters_in(text[e:run.end()]) <= 30 and \
+                    _acronym_follows(text, run.end()):
+                end, acronym = run.end(), True
+        if head in _WEAK_HEADS and not (has_place or acronym):
+            local = _local_unit_end(text, e, end, view.soft, lex)
+            if local is None:
+                continue
+            end = local
+        if head in _NOT_WITH_BARE_PLACE and has_place and place_at.get(e) is not None \
+                and place_at[e].end == end:
+            continue
+        if not acronym and _clusters_in(text[e:end]) > (24 if has_place else 16):
+            continue
+        cands.append(_Cand("org", s, end, "org.head", None, priority=3))
+
+    for cand in known_orgs:
+        # a place attached to a known organization stays inside (``ក្រសួងមហាផ្ទៃនៃប្រទេសវៀតណាម``)
+        cand.end = _org_end(text, cand.end, place_at, fw, places_only=True)[0]
+        cands.append(cand)
+    latin = _UPPER_RE.search(text) is not None  # most Khmer articles: skip the Latin-script rules
+    _find_acronyms(text, cands, latin)
+    _find_sources(text, cands, stops)
+    persons = _find_persons(text, heads_at, stops, view.soft)
+    persons.extend(_find_aliases(text, persons, stops, view.soft))
+    persons.extend(_find_after_roles(text, stops, view.soft))
+    persons.extend(_find_end_byline(text, stops, view.soft))
+    known: dict[int, int] = {}
+    for match in pats.known_people.finditer(text):
+        s0, e0 = match.span()
+        if _at_cluster_start(text, s0) and _at_cluster_end(text, e0) and \
+                (e0 >= len(text) or not _CLUSTER_RE.match(text, e0) or e0 in view.soft or
+                 _stop_at(text, e0, stops) is not None):
+            persons.append(_Cand("person", s0, e0, "person.known", None, priority=1))
+            known[s0] = e0
+    for person in list(persons):
+        # ``ប៊ុន រ៉ានី ហ៊ុនសែន``: a name, a space and a known two-word name make one longer name
+        after = known.get(person.end + 1)
+        if after is not None and text[person.end] == " " and person.rule != "person.known":
+            persons.append(_Cand("person", person.start, after, "person.title_known", None,
+                                 title_span=person.title_span, priority=2))
+    cands.extend(persons)
+    _find_repeats(text, persons, cands, view.soft)
+    if latin:
+        _find_latin_lists(text, cands)
+        _find_glosses(text, cands)
+    return cands
+
+
+@functools.cache
+def _KNOWN_KEYS() -> frozenset[str]:
+    lex = lexicon()
+    keys = {k for k, ps in lex.places.items() if any(p.kind in _FREE_PLACE_KINDS for p in ps)}
+    keys.update(lex.orgs)
+    keys.update(lex.org_heads)
+    keys.update(fold(c) for c in _PLACE_CUES)
+    keys.update(fold(c) for c in _NAME_CUES)
+    return frozenset(keys)
+
+
+@functools.cache
+def _HEAD_PREFIXES() -> tuple[str, ...]:
+    return tuple(lexicon().org_heads)
+
+
+@functools.cache
+def _CUE_KEYS() -> frozenset[str]:
+    return frozenset(fold(c) for c in _PLACE_CUES)
+
+
+@functools.cache
+def _HEAD_KEYS() -> frozenset[str]:
+    return frozenset(lexicon().org_heads)
+
+
+@functools.cache
+def _NAME_CUE_KEYS() -> frozenset[str]:
+    return frozenset(fold(c) for c in _NAME_CUES)
+
+
+def _digit_at(text: str, pos: int) -> bool:
+    return pos < len(text) and ("0" <= text[pos] <= "9" or "០" <= text[pos] <= "៩")
+
+
+def _ends_at_name_boundary(text: str, end: int, soft: frozenset[int]) -> bool:
+    """A small place name must end where a word ends: a space, punctuation, a zero-width space or
+    the next place type word."""
+    if end >= len(text) or end in soft or not _CLUSTER_RE.match(text, end):
+        return True
+    return any(text.startswith(cue, end) for cue in _PLACE_CUES)
+
+
+def _ends_at_boundary(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in _PLACE_BOUNDARY_AFTER or not _CLUSTER_RE.match(text, end) or \
+        _stop_at(text, end, lexicon().name_stops) is not None
+
+
+def _nationality_before(text: str, s: int) -> bool:
+    before = text[max(0, s - 8):s].rstrip()
+    return before.endswith(_NATIONALITY_BEFORE)
+
+
+def _org_value(org) -> dict:
+    value = {"name": org.name}
+    if org.english:
+        value["en"] = org.english
+    if org.acronym:
+        value["acronym"] = org.acronym
+    return value
+
+
+def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozenset[str],
+             max_clusters: int = 30, places_only: bool = False) -> tuple[int, bool]:
+    """Where an organization name that starts with a head word ends, and whether a place ends it.
+
+    The name runs over glued Khmer text up to a space, punctuation or a function word; a place
+    reached on the way ends it (``រដ្ឋបាលរាជធានីភ្នំពេញ``), and so does ``នៃ`` + a place
+    (``ក្រសួងមហាផ្ទៃនៃប្រទេសវៀតណាម``). With ``places_only`` only an attached place is added.
+    """
+    pos = head_end
+    end = head_end
+    count = 0
+    n = len(text)
+    while count < max_clusters and pos < n:
+        place = place_at.get(pos)
+        if place is not None and place.end > pos:
+            return place.end, True
+        if text.startswith("នៅ", pos) and not places_only:
+            nxt = place_at.get(pos + 2)
+            if nxt is not None and _acronym_follows(text, nxt.end):
+                return nxt.end, True  # ``វិទ្យាស្ថានភាសាបារាំងនៅកម្ពុជា (IFC)``
+        if text.startswith("នៃ", pos) and not places_only and text.startswith(_HEAD_PREFIXES(), pos + 2):
+            break  # ``...នៃអធិការដ្ឋាននគរបាល...``: another organization begins
+        if text.startswith("នៃ", pos) or text.startswith(" នៃ", pos):
+            after = pos + (3 if text[pos] == " " else 2)
+            if after < n and text[after] == " ":
+                after += 1
+            nxt = place_at.get(after)
+            if nxt is not None:
+                return nxt.end, True
+        if text[pos] == " ":
+            nxt = place_at.get(pos + 1)
+            if nxt is not None and text.startswith(_ADMIN_CUES, pos + 1) and count + (not places_only) > 0:
+                return nxt.end, True
+            if not places_only:
+                spaced = _spaced_org_end(text, pos, place_at, stops)
+                if spaced is not None:
+                    return spaced, True
+                if count:
+                    joined = _and_part_end(text, pos, stops)
+                    if joined is not None:
+                        return joined, False
+            break
+        match = _CLUSTER_RE.match(text, pos)
+        if not match or places_only:
+            break
+        if _stop_at(text, pos, stops) is not None and not text.startswith("នៃ", pos):
+            break
+        pos = match.end()
+        end = pos
+        count += 1
+    return end, False
+
+
+_ACRONYM_ONLY_RE = re.compile(r"[A-Z0-9&]{2,}")
+
+
+_MEDIA_HEADS = frozenset(fold(h) for h in ("គេហទំព័រ", "សារព័ត៌មាន", "កាសែត", "វិទ្យុ", "ទូរទស្សន៍",
+                                           "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន"))
+_NAMED_INSTITUTIONS = frozenset(fold(h) for h in ("មន្ទីរពេទ្យ", "មន្ទីពេទ្យ", "វិទ្យាល័យ"))
+
+
+def _media_name_end(text: str, pos: int, lex: Lexicon) -> int | None:
+    """``គេហទំព័រ មាតុភូមិ``: a media head, a space and one short name word ending at a boundary."""
+    if pos >= len(text) or text[pos] != " ":
+        return None
+    start = pos + 1
+    if _patterns().free_names.match(text, start):
+        return None  # ``គេហទំព័រ ហ្វេសប៊ុក``: the known name alone
+    end = _open_place_end(text, start, lex.function_words, 5)
+    if end <= start or _starts_generic(text, start, lex) or not (end >= len(text) or text[end] in " ,។៕៖:)"):
+        return None
+    return end
+
+
+def _first_place_start(text: str, start: int, end: int, place_at: dict[int, _Cand]) -> int | None:
+    for i in range(start, end):
+        place = place_at.get(i)
+        if place is not None and place.end <= end:
+            return i
+    return None
+
+
+def _local_unit_end(text: str, start: int, end: int, soft: frozenset[int], lex: Lexicon) -> int | None:
+    """The longest cut of ``text[start:end]`` (at its end or at a zero-width space) that ends with a
+    commune or district name (``ប៉ុស្តិ៍នគរបាលរដ្ឋបាល·វត្តភ្នំ·សហការ`` -> ``...វត្តភ្នំ``)."""
+    cuts = [end] + sorted((i for i in soft if start < i < end), reverse=True)
+    for cut in cuts:
+        if _ends_with_local_unit(text, start, cut, lex):
+            return cut
+    return None
+
+
+def _ends_with_local_unit(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True if ``text[start:end]`` ends with a commune or district name (``នគរបាលប៉ុស្តិ៍ស្រះចក``)."""
+    for i in range(start, end - 1):
+        if _at_cluster_start(text, i) and _CLUSTER_RE.match(text, i):
+            places = lex.places.get(text[i:end].replace(" ", ""))
+            if places and any(p.kind in ("commune", "district") for p in places) and \
+                    _clusters_in(text[i:end]) >= 3:
+                return True
+    return False
+
+
+_NOT_AFTER_AND = tuple(fold(w) for w in ("ប្រជាជន", "ពលរដ្ឋ", "ប្រជាពលរដ្ឋ", "មន្ត្រី", "សមាជិក", "ដៃគូ",
+                                          "បុគ្គលិក", "អ្នក", "ក្រុមគ្រួសារ", "សហគមន៍", "វិស័យ", "ស្ថាប័ន"))
+
+
+def _and_part_end(text: str, pos: int, stops: frozenset[str], max_clusters: int = 10) -> int | None:
+    """``... និងសហប្រតិបត្តិការអន្តរជាតិ``: institution names join their domains with ``និង``. At a
+    space followed by ``និង`` and one glued word (not another organization, not people), the end
+    of that word when it ends at a space or punctuation; else None."""
+    i = pos + 1
+    if not text.startswith("និង", i):
+        return None
+    i += len("និង")
+    if i < len(text) and text[i] == " ":
+        i += 1
+    if text.startswith(_HEAD_PREFIXES(), i) or text.startswith(_NOT_AFTER_AND, i):
+        return None
+    end = _open_place_end(text, i, stops, max_clusters)
+    if _clusters_in(text[i:end]) < 2:
+        return None
+    if end < len(text) and text[end] not in " ,។៕៖:;)(\n\"”»":
+        return None
+    return end
+
+
+def _spaced_org_end(text: str, pos: int, place_at: dict[int, _Cand], stops: frozenset[str],
+                    max_words: int = 5) -> int | None:
+    """A name written in words separated by spaces that ends with its province or district
+    (``មន្ទីរសាធារណការ និងដឹកជញ្ជូន ខេត្តក្រចេះ``): the end of that place, or None."""
+    words = 0
+    i = pos
+    n = len(text)
+    while words < max_words and i < n and text[i] == " ":
+        i += 1
+        words += 1
+        first = True
+        while i < n:
+            place = place_at.get(i)
+            if place is not None and text.startswith(_ADMIN_CUES, i):
+                return place.end
+            match = _CLUSTER_RE.match(text, i)
+            if not match:
+                break
+            if first and not text.startswith("និង", i) and (_stop_at(text, i, stops) is not None or
+                                                           text.startswith(_HEAD_PREFIXES(), i)):
+                return None
+            first = False
+            i = match.end()
+    return None
+
+
+def _is_generic(extension: str, lex: Lexicon) -> bool:
+    """True if ``extension`` is made only of generic words (``ក្រៅរដ្ឋាភិបាល``, ``ពាក់ព័ន្ធ``...)."""
+    rest = extension
+    while rest:
+        word = next((w for w in _sorted_generic() if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word):].lstrip(" ៗ")
+    return True
+
+
+@functools.cache
+def _sorted_generic() -> tuple[str, ...]:
+    return tuple(sorted(lexicon().generic_words, key=len, reverse=True))
+
+
+def _starts_generic(text: str, pos: int, lex: Lexicon, always_only: bool = False) -> bool:
+    """A place type word followed by a generic word (``ប្រទេសនានា``, ``ភូមិគំរូ``) names no place."""
+    for word in (_ALWAYS_GENERIC if always_only else _sorted_generic()):
+        if text.startswith(word, pos) and _at_cluster_end(text, pos + len(word)):
+            rest = pos + len(word)
+            if rest >= len(text) or not _CLUSTER_RE.match(text, rest) or rest < len(text) and text[rest] == "ៗ":
+                return True
+            return _stop_at(text, rest, lex.function_words) is not None or word in _ALWAYS_GENERIC
+    return False
+
+
+_ALWAYS_GENERIC = tuple(fold(w) for w in ("សាស្ត្រ", "កំណើត", "ជិតខាង", "សមាជិក", "គំរូ"))
+
+
+def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: int = 10) -> int:
+    """``តំបន់`` + glued words ending in a known place (``តំបន់ដីសណ្តទន្លេមេគង្គ``); ``pos`` if none."""
+    i = pos
+    best = pos
+    for _ in range(max_clusters):
+        match = _CLUSTER_RE.match(text, i)
+        if not match:
+            break
+        i = match.end()
+        if i in free_place_ends:
+            best = i
+    if best > pos and best < len(text) and _CLUSTER_RE.match(text, best):
+        return pos
+    return best
+_ACRONYM_AFTER_RE = re.compile(r" ?\( ?(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9] ?\)|[ក-អ] ?[.\-])")
+
+
+def _acronym_follows(text: str, end: int) -> bool:
+    return bool(_ACRONYM_AFTER_RE.match(text, end))
+
+
+def _trim_latin(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".-'":
+        end -= 1
+    return end
+
+
+def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
+    spans = []
+    for match in (_ACRONYM_RE.finditer(text) if latin else ()):
+        word = match.group(1)
+        letters = [c for c in word if c.isalpha()]
+        uppers = sum(c.isupper() for c in letters)
+        if uppers < 2 or uppers * 2 < len(letters) or len(word) > 12 or word.upper() in _NOT_ACRONYMS:
+            continue
+        spans.append(match.span(1))
+    if "." in text or "-" in text:
+        spans.extend(match.span() for match in _KHMER_ACRONYM_RE.finditer(text))
+    # join adjacent acronyms (``UCLG ASPAC``)
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and text[merged[-1][1]:s] == " " and text[s].isascii():
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    for s, e in merged:
+        attrs = {}
+        long_form = _long_form_before(text, s, cands)
+        if long_form is None and _in_parentheses(text, s, e) and _names_a_thing(text, s, e):
+            continue  # ``ប្រព័ន្ធទូទាត់រហ័ស (FAST System)``: the name of a thing, not an organization
+        if long_form is not None:
+            attrs = {"acronym": text[s:e], "long_form": text[long_form.start:long_form.end]}
+            long_form.attrs = {"acronym": text[s:e], "long_form": text[long_form.start:long_form.end]}
+        cands.append(_Cand("org", s, e, "org.acronym", None, attrs=attrs, priority=3))
+
+
+def _in_parentheses(text: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 2):s].rstrip(" ")
+    return before.endswith("(")
+
+
+_THING_WORDS = tuple(fold(w) for w in ("ប្រព័ន្ធ", "កម្មវិធី", "គម្រោង", "ច្បាប់", "ផែនការ", "យ៉ាម៉ា", "ម៉ាក",
+                                        "ថ្នាំ", "ម៉ូតូ", "រថយន្ត", "ឧបករណ៍", "បច្ចេកវិទ្យា", "ជំងឺ", "វីរុស"))
+
+
+def _names_a_thing(text: str, s: int, e: int, window: int = 40) -> bool:
+    """A parenthesized acronym that glosses a system, a programme, a product... rather than a body:
+    more Latin words inside the parentheses, or a thing word just before them."""
+    close = text.find(")", e)
+    if close >= 0 and text[e:close].strip(" "):
+        return True
+    start = max(0, s - window)
+    stop = max(text.rfind("។", start, s), text.rfind(",", start, s))
+    return any(text.find(word, max(start, stop + 1), s) >= 0 for word in _THING_WORDS)
+
+
+def _long_form_before(text: str, s: int, cands: list[_Cand]) -> _Cand | None:
+    """The organization written just before ``(ACRONYM)``, if any."""
+    i = s - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] != "(":
+        return None
+    i -= 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    best = None
+    for cand in cands:
+        if cand.kind == "org" and cand.end == i + 1:
+            if best is None or cand.end - cand.start > best.end - best.start:
+                best = cand
+    return best
+
+
+def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
+    """Credited sources: ``ប្រភព៖ VNA``, ``ប្រភព៖ Property Areas``."""
+    for match in _SOURCE_RE.finditer(text):
+        pos = match.end()
+        name = _SOURCE_NAME_RE.match(text, pos)
+        if name and name.end() > pos:
+            cands.append(_Cand("org", pos, name.end(), "org.source", None, priority=1))
+
+
+# --- persons --------------------------------------------------------------------------------------
+
+def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    pats = _patterns()
+    persons: list[_Cand] = []
+    for match in pats.titles.finditer(text):
+        ts, te = match.span()
+        if not _at_cluster_start(text, ts) or not _title_may_start(text, ts, match.group(), soft):
+            continue
+        # the title regex is greedy over stacked titles; a title must end at a cluster boundary
+        while te > ts and not _at_cluster_end(text, te):
+            te -= 1
+        if te <= ts:
+            continue
+        if te < len(text) and text[te] != " " and te not in soft and \
+                _last_title(text[ts:te]) in _PRONOUN_TITLES:
+            continue  # ``នាងប្រាកដជាដឹង``: the pronoun, not a title
+        person = _name_after(text, te, stops, soft)
+        if person is None:
+            continue
+        ns, ne = person
+        cands_title = (ts, te)
+        persons.append(_Cand("person", ns, ne, "person.title", None, title_span=cands_title, priority=2))
+    for s, e, what in heads_at:
+        if what != "name":
+            continue
+        person = _name_after(text, e, stops, soft)
+        if person is not None and text[s:e].endswith("ថា") and \
+                (" " not in text[person[0]:person[1]] or text[person[0]].isascii()):
+            continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there
+        if person is not None:
+            persons.append(_Cand("person", person[0], person[1], "person.cue", None, priority=2))
+    for match in _BYLINE_RE.finditer(text):
+        if match.group() in ("ដោយ", "ដោយ "):
+            continue
+        person = _name_after(text, match.end(), stops, soft)
+        if person is not None:
+            persons.append(_Cand("person", person[0], person[1], "person.byline", None, priority=1))
+    return persons
+
+
+_TITLE_BLOCK_BEFORE = ("ពិភព", "សកល", "មនុស្ស", "ទេវ", "ឋាន", "ព្រហ្ម", "ខែ", "ត្រៃ", "បរ", "ពួក")
+#: titles that are also parts of ordinary words or names (``ស្រីនាង``): they need a word boundary
+_WEAK_TITLES = frozenset(fold(t) for t in ("នាង", "កញ្ញា", "បណ្ឌិត", "ជំទាវ", "ព្រះមហា", "ព្រះអង្គ",
+                                           "សាស្ត្រាចារ្យ", "វេជ្ជបណ្ឌិត", "គ្រូពេទ្យ", "នាយទាហាន",
+                                           "ពលទាហាន", "ពលឯក", "ពលទោ"))
+#: titles that are also common nouns or pronouns (``នាង`` she, ``នាយទាហាន`` officer): a name after
+#: them must be written apart (a space or zero-width space), never glued
+_PRONOUN_TITLES = frozenset(fold(t) for t in ("នាង", "នាយទាហាន", "ពលទាហាន", "ព្រះអង្គ", "គ្រូពេទ្យ", "កញ្ញា"))
+_WEAK_TITLE_PREFIXES = tuple(_WEAK_TITLES)
+_GLUE_BEFORE = tuple(fold(w) for w in ("ដោយ", "និង", "របស់", "ពី", "ជាមួយ", "ចំពោះ", "ឲ្យ", "ឱ្យ", "ថា",
+                                        "ដល់", "ជូន", "ហើយ", "ក្រោម", "ទៅ", "មក", "នៃ", "ដែល", "គឺ",
+                                        "ចំណែក", "រូប", "នាម", "តាម", "ព្រោះ", "ពេល", "ខណៈ"))
+
+
+def _title_may_start(text: str, ts: int, title: str, soft: frozenset[int]) -> bool:
+    before = text[max(0, ts - 6):ts]
+    if before.endswith(_TITLE_BLOCK_BEFORE):
+        return False
+    if ts > 0 and "\u1780" <= text[ts - 1] <= "\u17dd" and ts not in soft and \
+            title.startswith(_WEAK_TITLE_PREFIXES) and _first_title(title) in _WEAK_TITLES:
+        return before.endswith(_GLUE_BEFORE)
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_title(title: str) -> str:
+    return next((t for t in lexicon().titles if title.endswith(t)), title)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_title(title: str) -> str:
+    return next((t for t in lexicon().titles if title.startswith(t)), title)
+
+
+def _name_after(text: str, pos: int, stops: frozenset[str],
+                soft: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """The span of a personal name starting at or just after ``pos`` (after a title), or None."""
+    n = len(text)
+    if pos < n and text[pos] == " ":
+        pos += 1
+    if pos >= n:
+        return None
+    ch = text[pos]
+    if "A" <= ch <= "Z":
+        match = _LATIN_NAME_RE.match(text, pos)
+        end = match.end()
+        while end > pos and text[end - 1] in ".-'":
+            end -= 1
+        if end - pos < 2 or (end < n and (text[end].isdigit() or text[end] == "_")):
+            return None  # ``លោក K01``: a user name, not a personal name
+        if any(word in _ORG_WORDS for word in text[pos:end].split()):
+            return None  # ``ឈ្មោះ Premier League``
+        return pos, end
+    if not ("\u1780" <= ch <= "\u17b3"):
+        return None
+    first = _name_word(text, pos, stops, first=True, soft=soft)
+    if first is None:
+        return None
+    end, cut = first
+    if cut:  # glued to what follows
+        return pos, end
+    # a second word after one space (surname + given name)
+    if end + 1 < n and text[end] == " " and "\u1780" <= text[end + 1] <= "\u17b3":
+        second = _name_word(text, end + 1, stops, first=False, soft=soft)
+        if second is not None:
+            return pos, second[0]
+    return pos, end
+
+
+def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
+               soft: frozenset[int] = frozenset()) -> tuple[int, bool] | None:
+    """One word of a name from ``pos``: (end, glued) where glued says more text follows unspaced.
+
+    The word ends at a space or anything not Khmer, or where a stop word starts (role nouns,
+    function words): ``ផារ័ត្នអភិបាលរង`` gives ``ផារ័ត្ន``. Six clusters with no stop is a phrase.
+    """
+    if _stop_at(text, pos, stops) is not None:
+        if first and _surname_stop(text, pos, stops):
+            return pos + len(_stop_at(text, pos, stops)), False
+        if first:
+            glued = _glued_surname_end(text, pos, stops)
+            if glued is not None:
+                return glued, False
+        return None
+    i = pos
+    count = 0
+    while True:
+        match = _CLUSTER_RE.match(text, i)
+        if not match:
+            return (i, False) if count else None
+        if count >= 1:
+            stop = _stop_at(text, i, stops)
+            if stop is not None and (count >= 2 or _clusters_in(stop) >= 2 or i in soft):
+                return i, True
+        if count == 6:
+            return None
+        i = match.end()
+        count += 1
+
+
+_ALIAS_RE = re.compile(" ?ហៅ ?")
+#: high offices after which a name follows with no title (``ប្រធានាធិបតី ដូណាល់ ត្រាំ``)
+_NAME_ROLES = tuple(fold(r) for r in (
+    "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "ទេសរដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អនុប្រធានាធិបតី",
+    "រដ្ឋលេខាធិការ", "អគ្គលេខាធិការ", "អ្នកនាំពាក្យ", "ព្រះមហាក្សត្រ", "ឯកអគ្គរដ្ឋទូត", "អភិបាលខេត្ត",
+    "មេឃុំ", "មេភូមិ", "ចៅក្រម", "អ្នកវិភាគ", "តារាចម្រៀង", "តារាសម្តែង", "កីឡាករ", "កីឡាការិនី",
+))
+_ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _NAME_ROLES), key=len, reverse=True)) + ") ")
+_END_LINE_RE = re.compile(r"\n[ \t]*(?:ដោយ ?[៖:]? ?)?([^\n]{1,40})\s*$")
+_LIST_NAME_RE = re.compile(
+    r"(?:(?:ទី|លេខ)[0-9០-៩]{1,4}|(?<![0-9០-៩])[0-9០-៩]{1,3}[.)]) ?"
+    r"([A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,5}) [0-9០-៩$]")
+_LIST_SPLIT_RE = re.compile(r" (?:and|And|AND|Joint|&) ")
+
+
+def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    """A nickname after ``ហៅ`` right after a person is a person too (``សឿន ជុំ ហៅ ខុម``)."""
+    found = []
+    for person in persons:
+        match = _ALIAS_RE.match(text, person.end)
+        if match:
+            name = _name_after(text, match.end(), stops, soft)
+            if name is not None:
+                found.append(_Cand("person", name[0], name[1], "person.alias", None, priority=1))
+    return found
+
+
+def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    """A two-word name right after a high office and a space, with no title between."""
+    found = []
+    for match in _ROLE_RE.finditer(text):
+        name = _name_after(text, match.end(), stops, soft)
+        if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8:
+            found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
+    return found
+
+
+def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    """A by-line: a last line holding only a short name (``\n រស្មី``, ``ដោយ យ៉ន សុខន``)."""
+    match = _END_LINE_RE.search(text.rstrip())
+    if not match:
+        return []
+    line = match.group(1).strip()
+    start = match.start(1) + match.group(1).find(line)
+    if not line or _clusters_in(line) > 8 or not all(_CLUSTER_RE.fullmatch(ch) or ch == " " for ch in
+                                                    _CLUSTER_RE.findall(line) + [c for c in line if c == " "]):
+        return []
+    if not _KHMER_RUN_RE.fullmatch(line.replace(" ", "")) or line.count(" ") > 1:
+        return []
+    name = _name_after(text, start, stops, soft)
+    if name is None or name[1] - name[0] != len(line):
+        return []
+    return [_Cand("person", name[0], name[1], "person.byline", None, priority=1)]
+
+
+def _find_latin_lists(text: str, cands: list[_Cand]) -> None:
+    """Enumerated Latin-script names (``ទី១២៧ Saing Sarin ៥០ដុល្លារ``): three or more in one text
+    make a list of names, each a person (or an organization when it says so: ``... Branch``)."""
+    items = list(_LIST_NAME_RE.finditer(text))
+    if len(items) < 3:
+        return
+    for match in items:
+        offset = match.start(1)
+        for part in _LIST_SPLIT_RE.split(match.group(1)):
+            start = text.index(part, offset)
+            end = start + len(part)
+            offset = end
+            words = part.split()
+            if part.startswith("H.E ") or part.startswith("H.E. "):
+                start += len(words[0]) + 1
+            if not any(w[:1].isupper() for w in words):
+                continue
+            kind = "org" if any(w in _ORG_WORDS for w in words) else "person"
+            cands.append(_Cand(kind, start, end, f"{kind}.list", None, priority=1))
+
+
+def _find_glosses(text: str, cands: list[_Cand]) -> None:
+    """A Latin-script gloss in parentheses after a mention names the same thing:
+    ``បូរីស ចនសុន (Boris Johnson)``, ``ហ្គារ៉ាល់ហូស (Guarulhos)``."""
+    ends: dict[int, _Cand] = {}
+    for cand in cands:
+        if cand.kind in ("person", "org", "loc"):
+            best = ends.get(cand.end)
+            if best is None or cand.end - cand.start > best.end - best.start:
+                ends[cand.end] = cand
+    for match in _GLOSS_RE.finditer(text):
+        before = ends.get(match.start())
+        if before is None or _ACRONYM_ONLY_RE.fullmatch(match.group(1)):
+            continue
+        cands.append(_Cand(before.kind, match.start(1), match.end(1), f"{before.kind}.gloss", None, priority=1))
+
+
+#: surnames that are also function words (``តែ ប៊ុនថេង``, ``ជា ស៊ីម``): a name only when written
+#: alone and followed by a space and a word that is not a stop word
+_SURNAME_STOPS = frozenset(fold(w) for w in ("តែ", "ជា", "មាន", "ទេ", "ឯក", "គិត", "រស់", "សួរ", "មាស",
+                                              "ស", "ពេជ្រ", "យស", "ដួង", "ខៀវ"))
+
+
+def _glued_surname_end(text: str, pos: int, stops: frozenset[str]) -> int | None:
+    """``ថាច់ ដាវី``: a short first word that only begins like a one-cluster function word, written
+    alone before a space and a second name word: the end of that first word, or None."""
+    run = _CLUSTER_RUN_RE.match(text, pos)
+    if run is None:
+        return None
+    end = run.end()
+    count = _clusters_in(text[pos:end])
+    if not 2 <= count <= 3 or _clusters_in(_stop_at(text, pos, stops) or "") != 1:
+        return None
+    first_end = _CLUSTER_RE.match(text, pos).end()
+    if any(_stop_at(text, i, stops) for i in range(first_end, end) if _at_cluster_start(text, i)):
+        return None
+    if end + 1 >= len(text) or text[end] != " " or not _CLUSTER_RE.match(text, end + 1) or \
+            _stop_at(text, end + 1, stops) is not None:
+        return None
+    return end
+
+
+def _surname_stop(text: str, pos: int, stops: frozenset[str]) -> bool:
+    word = _stop_at(text, pos, stops)
+    end = pos + len(word) if word else pos
+    if word not in _SURNAME_STOPS or end + 1 >= len(text) or text[end] != " ":
+        return False
+    return _CLUSTER_RE.match(text, end + 1) is not None and _stop_at(text, end + 1, stops) is None
+
+
+def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
+                  soft: frozenset[int] = frozenset()) -> None:
+    """Names already found after a title or cue, found again where they stand without one.
+
+    Only names of two words or of three clusters or more, so that a short given name alone
+    (a common word as often as not) is not taken everywhere.
+    """
+    names = set()
+    given_names: set[str] = set()
+    for person in persons:
+        name = text[person.start:person.end]
+        if " " in name or (name.isascii() and len(name) >= 4) or \
+                (person.rule == "person.cue" and _clusters_in(name) >= 3):
+            names.add(name)
+            if " " in name and not name.isascii():
+                names.add(name.replace(" ", ""))  # the same name written without its space
+                # (the given name alone, ``សុវណ្ណតារា`` after ``អេង សុវណ្ណតារា``, was tried and
+                # dropped: on unlabelled articles about half of such repeats were wrong)
+    for name in names | given_names:
+        alone = name in given_names and name not in names
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _at_cluster_start(text, at) and _at_cluster_end(text, end) and \
+                    (not alone or _word_ends(text, at, end, soft)):
+                cands.append(_Cand("person", at, end, "person.repeat", None, priority=1))
+            at = text.find(name, end)
+
+
+def _word_ends(text: str, start: int, end: int, soft: frozenset[int]) -> bool:
+    """A given name standing alone must be a whole word on both sides."""
+    before = start == 0 or start in soft or not _KHMER_LETTER_OR_MARK(text[start - 1])
+    after = end >= len(text) or end in soft or not _KHMER_LETTER_OR_MARK(text[end])
+    return before and after
+
+
+def _KHMER_LETTER_OR_MARK(ch: str) -> bool:
+    return "\u1780" <= ch <= "\u17dd"
+
+

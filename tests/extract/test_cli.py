@@ -1,0 +1,50 @@
+"""``sastra extract`` in-process: JSON Lines and the inline text view, kinds, problems."""
+
+from __future__ import annotations
+
+import json
+
+from sastra.cli import main
+
+TEXT = "ធ្វើឡើងដោយលោក នួន ផារ័ត្ន អភិបាលរងរាជធានីភ្នំពេញ នៅថ្ងៃទី០៣ ខែធ្នូ ឆ្នាំ២០២២"
+
+
+def test_jsonl_output(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert main(["extract", str(src)]) == 0
+    [record] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["id"] == "a"
+    kinds = {(m["kind"], m["text"]) for m in record["mentions"]}
+    assert ("person", "នួន ផារ័ត្ន") in kinds and ("loc", "រាជធានីភ្នំពេញ") in kinds
+    person = next(m for m in record["mentions"] if m["kind"] == "person")
+    assert person["title"] == "លោក" and TEXT[person["start"]:person["end"]] == person["text"]
+
+
+def test_text_view_and_kinds(tmp_path, capsys):
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"id": "x1", "text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert main(["extract", str(src), "--format", "text", "--kinds", "person,loc", "-o", str(out)]) == 0
+    view = out.read_text(encoding="utf-8")
+    assert view.startswith("# x1\n")
+    assert "[person:លោក នួន ផារ័ត្ន]" in view and "[loc:រាជធានីភ្នំពេញ]" in view
+    assert "[date:" not in view
+
+
+def test_bad_options_and_inputs(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert main(["extract", str(src), "--kinds", "people"]) == 1
+    assert "unknown mention kind" in capsys.readouterr().err
+    assert main(["extract", str(src), "-o", str(src)]) == 1  # refuses to overwrite its input
+    assert main(["extract", str(src), "--reference-date", "27/07/2019"]) == 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "លោក ហ៊ុន សែន"}\nnot json\n', encoding="utf-8")
+    assert main(["extract", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "bad JSON" in captured.err
+    assert json.loads(captured.out.splitlines()[0])["id"] == "1"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["extract", str(empty)]) == 0
