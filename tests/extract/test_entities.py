@@ -284,3 +284,146 @@ def test_known_public_figures_without_title():
     assert spans("ការធ្វើទុក្ខបុកម្នេញរបស់របប ហ៊ុន សែន បាន", "person") == [("person", "ហ៊ុន សែន")]
     [person] = [m for m in find_entities("សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត ប៊ុន រ៉ានី ហ៊ុនសែន ប្រធាន") if m.kind == "person"]
     assert (person.text, person.title) == ("ប៊ុន រ៉ានី ហ៊ុនសែន", "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត")
+
+
+# --- second pass: rules for unseen text (sentences written for these tests) -----------------------
+
+def test_honorific_role_then_name_is_a_person_without_title():
+    text = "លោកមេធាវី សំ ចំរើន បានប្រាប់អ្នកសារព័ត៌មានថា"
+    [person] = [m for m in find_entities(text) if m.kind == "person"]
+    assert (person.text, person.title, person.rule) == ("សំ ចំរើន", None, "person.title_role")
+
+
+def test_honorific_role_country_then_latin_name():
+    text = "លោកនាយករដ្ឋមន្ត្រីថៃ Prayut Chan-o-cha បានជួបជាមួយសម្តេច"
+    assert ("person", "Prayut Chan-o-cha") in spans(text)
+    assert ("loc", "ថៃ") in spans(text)
+
+
+def test_latin_name_after_role_and_country():
+    text = "កីឡាករបាល់ទាត់អាហ្សង់ទីន Lionel Messi និងតារាសម្តែង Angelina Jolie បានមកដល់"
+    assert spans(text, "person") == [("person", "Lionel Messi"), ("person", "Angelina Jolie")]
+
+
+def test_latin_club_after_role_is_not_a_person():
+    text = "គ្រូបង្វឹក Man City បាននិយាយថា"
+    assert spans(text, "person") == []
+
+
+def test_names_joined_by_and():
+    text = "បទនេះច្រៀងដោយលោក ម៉េង កែវពេជ្ជតា និង ចាន់ ស្រីនាថ កាលពីម្សិលមិញ"
+    assert spans(text, "person") == [("person", "ម៉េង កែវពេជ្ជតា"), ("person", "ចាន់ ស្រីនាថ")]
+
+
+def test_and_before_a_group_is_not_a_name():
+    text = "លោក សុខ សាន និង ក្រុមការងារ បានចុះពិនិត្យ"
+    assert spans(text, "person") == [("person", "សុខ សាន")]
+
+
+def test_latin_names_in_a_comma_list():
+    text = "តារាសម្តែង Hawick Lau, Shawn Dou និង Darren Wang បានចូលរួម"
+    assert spans(text, "person") == [("person", "Hawick Lau"), ("person", "Shawn Dou"),
+                                     ("person", "Darren Wang")]
+
+
+def test_committee_name_runs_over_connector_words():
+    text = "កម្លាំងគណៈកម្មាធិការជាតិដើម្បីទប់ស្កាត់ និងបង្ក្រាបបទល្មើសព្រៃឈើ បានចុះបង្ក្រាប"
+    assert spans(text, "org") == [("org", "គណៈកម្មាធិការជាតិដើម្បីទប់ស្កាត់ និងបង្ក្រាបបទល្មើសព្រៃឈើ")]
+
+
+def test_connector_after_a_complete_name_does_not_join():
+    text = "ព្រះមហាក្សត្រតែងតាំងសមាជិកឧត្តមក្រុមប្រឹក្សានៃអង្គចៅក្រមសម្រាប់អាណត្តិថ្មី"
+    assert ("org", "ឧត្តមក្រុមប្រឹក្សានៃអង្គចៅក្រម") in spans(text)
+
+
+def test_department_of_a_known_ministry_is_one_organization():
+    text = "កម្លាំងនាយកដ្ឋានព្រហ្មទណ្ឌក្រសួងមហាផ្ទៃ បានឃាត់ខ្លួនជនសង្ស័យ"
+    assert spans(text, "org") == [("org", "នាយកដ្ឋានព្រហ្មទណ្ឌក្រសួងមហាផ្ទៃ")]
+    text = "អគ្គនាយកដ្ឋានពន្ធដារនៃក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានប្រកាស"
+    assert spans(text, "org") == [("org", "អគ្គនាយកដ្ឋានពន្ធដារនៃក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ")]
+
+
+def test_known_ministry_written_with_extra_spaces():
+    text = "មន្ត្រីក្រសួងមុខងារ សាធារណៈកម្ពុជា បានប្រកាសថា"
+    [org] = [m for m in find_entities(text) if m.kind == "org"]
+    assert (org.text, org.rule) == ("ក្រសួងមុខងារ សាធារណៈកម្ពុជា", "org.known")
+
+
+def test_latin_organization_names():
+    assert spans("មេដឹកនាំបក្ស Prachachat Party បានជំរុញ", "org") == [("org", "Prachachat Party")]
+    assert spans("ចុះផ្សាយដោយកាសែត The Wall Street Journal កាលពីថ្ងៃសុក្រ", "org") == \
+        [("org", "The Wall Street Journal")]
+    assert spans("គ្រូបង្វឹកក្រុម Real Madrid បាននិយាយ", "org") == [("org", "Real Madrid")]
+    assert spans("បវរកញ្ញា Miss United Nation International", "org") == []
+
+
+def test_bare_dateline_of_a_province_that_is_also_a_word():
+    text = "ចាប់ខ្លួនជនសង្ស័យ\nកណ្តាល៖ កម្លាំងនគរបាលបានចុះបង្ក្រាប"
+    assert ("loc", "កណ្តាល") in spans(text)
+    assert ("loc", "កណ្តាល") not in spans("ផ្ទះនៅចំកណ្តាលភូមិ")
+
+
+def test_airports_stadiums_rivers_and_markets():
+    assert ("loc", "អាកាសយានដ្ឋានអន្តរជាតិភ្នំពេញ") in spans("ភ្ញៀវចូលតាមអាកាសយានដ្ឋានអន្តរជាតិភ្នំពេញមានចំនួនច្រើន")
+    assert spans("មកដល់អាកាសយានដ្ឋាន Guarulhos ដោយសុវត្ថិភាព", "loc") == [("loc", "Guarulhos")]
+    assert ("loc", "ពហុកីឡដ្ឋានជាតិមរតកតេជោ") in spans("ការសាងសង់ពហុកីឡដ្ឋានជាតិមរតកតេជោ នឹងបញ្ចប់")
+    assert spans("រស់នៅតាមដងស្ទឹងសង្កែ ខេត្តបាត់ដំបង", "loc")[0] == ("loc", "ស្ទឹងសង្កែ")
+    assert ("loc", "ផ្សារច្បារអំពៅ") in spans("អាជីវករលក់ដូរនៅផ្សារច្បារអំពៅ និងផ្សារផ្សេងៗ")
+    assert spans("នាំចេញទៅទីផ្សារចិន និងវៀតណាម", "loc") == [("loc", "ចិន"), ("loc", "វៀតណាម")]
+
+
+def test_world_places_and_states():
+    assert ("loc", "រដ្ឋកាលីហ្វ័រញ៉ា") in spans("បុរសម្នាក់ក្នុងរដ្ឋកាលីហ្វ័រញ៉ា បានប្តឹង")
+    assert spans("គាត់បានឆែកមើលលុយរបស់ខ្លួន", "loc") == []  # Czech is not "check"
+    assert spans("កំពុងចរចាលើកុងត្រាតម្លៃខ្លួន", "loc") == []
+
+
+def test_spaced_surname_that_is_also_a_function_word():
+    text = "ចំណែកលោក ហាក់ ម៉ុងហួត ប្រធានគណបក្ស បានថ្លែងថា"
+    assert spans(text, "person") == [("person", "ហាក់ ម៉ុងហួត")]
+    assert spans("ធ្វើការលោក ប្រធាន មន្ទីរ រកឃើញ", "person") == []
+
+
+def test_capitalized_latin_name_after_title_is_a_person():
+    text = "បានជួបពិភាក្សាការងារជាមួយលោក SULEYMAN SOYLU រដ្ឋមន្ត្រីមហាផ្ទៃ"
+    assert spans(text) == [("person", "SULEYMAN SOYLU")]
+
+
+def test_company_name_in_words_up_to_its_legal_suffix():
+    text = "គម្រោងរបស់ក្រុមហ៊ុន ស្រីមាស អ៊ិនវេសមិន ឯ.ក នឹងចាប់ផ្តើម"
+    assert spans(text, "org") == [("org", "ក្រុមហ៊ុន ស្រីមាស អ៊ិនវេសមិន")]
+
+
+def test_numbered_commune_written_without_ti():
+    text = "នៅផ្ទះលេខ១២ សង្កាត់ចោមចៅ២ ខណ្ឌពោធិ៍សែនជ័យ"
+    assert spans(text, "loc") == [("loc", "សង្កាត់ចោមចៅ២"), ("loc", "ខណ្ឌពោធិ៍សែនជ័យ")]
+
+
+def test_unknown_village_between_address_words_even_if_it_starts_like_a_word():
+    text = "ជនសង្ស័យរស់នៅភូមិអ្នកតា ឃុំព្រែកក្រើស ស្រុកកៀនស្វាយ"
+    assert spans(text, "loc")[0] == ("loc", "ភូមិអ្នកតា")
+    assert spans("បានបង្ក្រាបក្នុងស្រុកមួយចំនួននៅខេត្តបាត់ដំបង", "loc") == [("loc", "ខេត្តបាត់ដំបង")]
+
+
+def test_domains_joined_by_glued_and_stay_in_the_department_name():
+    text = "លោក ស៊ុន ប៉ូលីន ប្រធានមន្ទីរសាធារណការនិងដឹកជញ្ជូនខេត្តរតនគិរី បានបញ្ជាក់ថា"
+    assert ("org", "មន្ទីរសាធារណការនិងដឹកជញ្ជូនខេត្តរតនគិរី") in spans(text)
+    assert spans("លុយនៅគណនីធនាគាររបស់គាត់និងមានរថយន្ត", "org") == []
+
+
+def test_long_named_office_without_its_province():
+    text = "កម្លាំងការិយាល័យប្រឆាំងការជួញដូរមនុស្សនិងការពារអនីតិជន បានចុះប្រតិបត្តិការ"
+    assert spans(text, "org") == [("org", "ការិយាល័យប្រឆាំងការជួញដូរមនុស្សនិងការពារអនីតិជន")]
+    assert spans("បានប្រគល់ឱ្យការិយាល័យជំនាញ ពិនិត្យ", "org") == []
+
+
+def test_verb_after_the_pronoun_lok_is_not_a_name():
+    assert spans("ការអភិវឌ្ឍន៍របស់លោកមើលទៅពិតជាល្អ", "person") == []
+    assert spans("ការសំខាន់គឺលោកប្រឹងប្រែងដោយខ្លួនឯង", "person") == []
+    assert spans("មានការចូលរួមពីលោកគឹមធាសមាជិកព្រឹទ្ធសភា", "person") == [("person", "គឹមធា")]
+    assert spans("ព្រះបាទជ័យវរ្ម័នទី៧ បានកសាង", "person") == [("person", "ជ័យវរ្ម័ន")]
+
+
+def test_role_written_with_subscripts_in_the_wrong_order():
+    text = "ឯកឧត្តមឧបនាយករដ្ឋមន្រ្តី ប្រាក់ សុខុន បានអញ្ជើញ"  # ន្រ្ត for ន្ត្រ
+    assert spans(text, "person") == [("person", "ប្រាក់ សុខុន")]

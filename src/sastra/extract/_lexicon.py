@@ -27,18 +27,23 @@ _FOLD_TABLE = str.maketrans({
 })
 _COENG_DA = COENG + "\u178a"
 _COENG_TA = COENG + "\u178f"
+_COENG_RO_TA = COENG + "\u179a" + COENG + "\u178f"
+_COENG_TA_RO = COENG + "\u178f" + COENG + "\u179a"
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items())
 
 
 def fold(text: str) -> str:
-    """Length-preserving fold used for matching only (never shown): coeng DA→TA, ៉→៊, ឲ→ឱ."""
+    """Length-preserving fold used for matching only (never shown): coeng DA→TA, ៉→៊, ឲ→ឱ,
+    coeng RO + coeng TA → coeng TA + coeng RO."""
     for before, after in _FOLD_PAIRS:  # str.replace runs at C speed; translate() with a dict does not
         if before in text:
             text = text.replace(before, after)
     if _COENG_DA in text:
         text = text.replace(_COENG_DA, _COENG_TA)
+    if _COENG_RO_TA in text:
+        text = text.replace(_COENG_RO_TA, _COENG_TA_RO)  # មន្រ្តី for មន្ត្រី: subscripts typed in the wrong order
     if "\u17bb\u17b8" in text:
         text = text.replace("\u17bb\u17b8", "\u17ca\u17b8")  # សុី for ស៊ី: a frequent mistyping
     if ":" in text:
@@ -137,6 +142,17 @@ def lexicon() -> Lexicon:
         level, kh, en, codes = line.split("\t")[:4]
         code_tuple = tuple(c for c in codes.split(",") if c and not c.startswith("n="))
         places.setdefault(key(kh), []).append(Place(kh, level, en, code_tuple))
+    # ``ចោមចៅទី២`` is written ``ចោមចៅ២``, ``ចោមចៅ ២`` or ``ចោមចៅទី 2`` in news text
+    for name_key, listed in list(places.items()):
+        match = _NUMBERED_RE.match(name_key)
+        if match is None:
+            continue
+        base, digits = match.groups()
+        latin = digits.translate(_TO_LATIN)
+        for alias in {base + digits, base + latin, base + "ទី" + latin, base + "ទី" + digits}:
+            if alias != name_key:
+                for place in listed:
+                    places.setdefault(alias, []).append(Place(alias, place.kind, place.english, place.codes))
     for alias, target in _ALIASES.items():
         for place in tuple(places.get(key(target), ())):
             places.setdefault(key(alias), []).append(Place(alias, place.kind, place.english, place.codes))
@@ -155,6 +171,9 @@ def lexicon() -> Lexicon:
         longest_place=max(map(len, places)),
     )
 
+
+_NUMBERED_RE = re.compile("(.+?)ទី([០-៩]{1,2})$")
+_TO_LATIN = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 #: other spellings of gazetteer names seen in news text -> the gazetteer spelling
 _ALIASES = {

@@ -74,7 +74,12 @@ _PLACE_CUES: dict[str, tuple[str, ...]] = {
     "ប្រទេស": ("country",),
     "សាធារណរដ្ឋ": ("country",),
     "ព្រះរាជាណាចក្រ": ("country",),
-    "រដ្ឋ": (),  # states: only Latin names (``រដ្ឋ California``) and listed places
+    "រដ្ឋ": ("state",),  # states: Latin names (``រដ្ឋ California``) and listed states
+    # rivers, lakes and markets named after a place (``ស្ទឹងសៀមរាប``, ``ផ្សារច្បារអំពៅ``)
+    "ស្ទឹង": ("province", "district", "commune", "city", "region"),
+    "ទន្លេ": ("province", "district", "commune", "city", "region", "country"),
+    "បឹង": ("province", "district", "commune", "city", "region"),
+    "ផ្សារ": ("province", "district", "commune"),
     "តំបន់": ("region", "area", "country", "province"),
     "ទ្វីប": ("region",),
     "កោះ": ("region", "commune", "village"),
@@ -84,6 +89,9 @@ _PLACE_CUES = {fold(cue): kinds for cue, kinds in _PLACE_CUES.items()}
 #: cues after which an unknown Khmer word of a few clusters is still a place (foreign provinces, ...)
 #: (``ប្រទេស`` + an unknown word is mostly generic: ``ប្រទេសអភិវឌ្ឍន៍``; countries come from the list)
 _OPEN_CUES = ("ខេត្ត", "ស្ពាន")
+_MARKET = fold("ផ្សារ")
+#: rivers, lakes, markets: named after a place, and the name must end where the word ends
+_FEATURE_CUES = frozenset(fold(c) for c in ("ស្ទឹង", "ទន្លេ", "បឹង", "ផ្សារ"))
 #: cues after which an unknown name glossed in Latin script (``ទីក្រុងក្វាងជូ (Gwangju)``) is a place
 _GLOSSED_CUES = tuple(fold(c) for c in ("ទីក្រុង", "ក្រុង", "ខេត្ត", "រដ្ឋ", "ប្រទេស", "កោះ", "តំបន់"))
 #: the next type word up an address (``ភូមិX ឃុំY ស្រុកZ ខេត្ត...``): an unknown name between two type
@@ -98,6 +106,7 @@ _ADDRESS_NEXT = {fold(k): tuple(fold(c) for c in v) for k, v in {
 _VILLAGE_NUMBER_RE = re.compile("(?:ទី)? ?[0-9០-៩]{1,3}(?![0-9០-៩])")
 #: a dateline: ``(ក្វាងជូ)៖`` at the head of a paragraph
 _DATELINE_RE = re.compile(f"(?:^|(?<=\n))[ \t]*\\(([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS} ]*)\\)[ ]?[៖:]", re.M)
+_BARE_DATELINE_RE = re.compile(f"^[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[៖:]", re.M)
 _NOT_DATELINES = frozenset(fold(w) for w in ("ពិភពលោក", "អន្តរជាតិ", "វីដេអូ", "មានវីដេអូ", "ព័ត៌មានជាតិ",
                                               "ព័ត៌មានអន្តរជាតិ", "កីឡា", "សិល្បៈ", "សុខភាព", "បច្ចេកវិទ្យា"))
 _ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z]))?")
@@ -107,7 +116,8 @@ _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|ក�
 _GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,4}) ?\)")
 _ORG_WORDS = frozenset("Bank Branch Company Co Co. Ltd Ltd. LTD Group Shop Store Team Club Association "
                        "University Ministry Council Fund Foundation Agency Office Corporation Inc League "
-                       "FC Cup Championship Festival Award Awards Show Party News Times Post TV Radio".split())
+                       "FC Cup Championship Festival Award Awards Show Party News Times Post TV Radio City United Real "
+                       "Inter Sporting Athletic Necropolis".split())
 #: places that are also common words: only found after a type word
 _CUE_ONLY = frozenset(key(w) for w in ("កណ្ដាល", "កែប", "ព្រះវិហារ"))
 _CUE_ONLY_REAL = frozenset(key(w) for w in ("កណ្ដាល", "កែប", "ព្រះវិហារ"))
@@ -125,10 +135,13 @@ _WEAK_HEADS = frozenset(fold(h) for h in (
 ))
 #: place type words after which a place joins the organization before it across a space
 _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់"))
+#: a name in spaced words ends with its province or district, not with a commune (``ផ្លូវ...
+#: មុខផ្សារ... ភូមិ... សង្កាត់...`` is an address)
+_UPPER_ADMIN_CUES = _ADMIN_CUES[:5]
 #: heads for which "head + country" is generic (``ក្រុមហ៊ុនចិន``: a Chinese company)
 _NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត"))
 #: place types that match anywhere without a cue
-_FREE_PLACE_KINDS = frozenset({"province", "country", "city", "region"})
+_FREE_PLACE_KINDS = frozenset({"province", "country", "city", "region", "state"})
 
 #: cue words after which a name follows without a title (``ឈ្មោះ`` is not a title)
 _NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា")
@@ -450,6 +463,8 @@ def _candidates(view: _View) -> list[_Cand]:
         if what != "cue":
             continue
         cue = text[s:e]
+        if cue == _MARKET and text.endswith("ទី", 0, s):
+            continue  # ``ទីផ្សារចិន``: the Chinese market, not a market place
         allowed = _PLACE_CUES[cue]
         pos = e
         if pos < len(text) and text[pos] == " ":
@@ -468,7 +483,7 @@ def _candidates(view: _View) -> list[_Cand]:
         if _starts_generic(text, pos, lex, always_only=True):
             continue
         found = _lookup_place(text, pos, allowed, lex)
-        if found is not None and found[1].kind in ("village", "commune") and \
+        if found is not None and (found[1].kind in ("village", "commune") or cue in _FEATURE_CUES) and \
                 not _ends_at_name_boundary(text, found[0], view.soft):
             found = None  # a village named like a common word, glued to the next word
         if found is not None:
@@ -485,6 +500,11 @@ def _candidates(view: _View) -> list[_Cand]:
         if cue in _ADDRESS_NEXT and not _starts_generic(text, pos, lex):
             end = _open_place_end(text, pos, lex.name_stops)
             after = end + 1 if end < len(text) and text[end] == " " else end
+            if not (end > pos and (end in view.soft or after > end) and
+                    text.startswith(_ADDRESS_NEXT[cue], after)):
+                # a name that begins like a word (``ភូមិអ្នកជា ឃុំ...``): the whole written word
+                end = _address_word_end(text, pos, _ADDRESS_NEXT[cue], view.soft)
+                after = end + 1 if end < len(text) and text[end] == " " else end
             if end > pos and (end in view.soft or after > end) and text.startswith(_ADDRESS_NEXT[cue], after):
                 cand = _Cand("loc", s, end, "loc.address", None, priority=1)
                 cands.append(cand)
@@ -517,6 +537,12 @@ def _candidates(view: _View) -> list[_Cand]:
         if _clusters_in(text[s0:e0]) <= 8 and text[s0:e0] not in _NOT_DATELINES and \
                 not any(c.start <= s0 and e0 <= c.end for c in cands if c.kind == "loc"):
             cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
+    for match in _BARE_DATELINE_RE.finditer(text):
+        # ``កណ្តាល៖ ...`` at the head of a paragraph: a province even when its name is also a word
+        s0, e0 = match.span(1)
+        places = lex.places.get(text[s0:e0])
+        if places and any(p.kind in ("province", "city") for p in places):
+            cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
     for match in _ROAD_RE.finditer(text):
         if _at_cluster_start(text, match.start()):
             cands.append(_Cand("loc", match.start(), match.end(), "loc.road", None, priority=2))
@@ -524,6 +550,7 @@ def _candidates(view: _View) -> list[_Cand]:
         end = _open_place_end(text, match.end(), lex.name_stops)
         if _clusters_in(text[match.end():end]) >= 2:
             cands.append(_Cand("loc", match.start(), end, "loc.road", None, priority=2))
+    _find_facilities(text, cands, lex)
     for match in _UNIT_RE.finditer(text):
         cands.append(_Cand("org", match.start(), match.end(), "org.unit", None, priority=3))
     # a province name glued to a licence plate number (``ភ្នំពេញ1HM-775``) is part of an identifier
@@ -531,6 +558,11 @@ def _candidates(view: _View) -> list[_Cand]:
     place_at = {k: v for k, v in place_at.items() if not _PLATE_AFTER_RE.match(text, v.end)}
 
     # organizations after a head word
+    org_at: dict[int, int] = {}
+    for cand in known_orgs:
+        # a place attached to a known organization stays inside (``ក្រសួងមហាផ្ទៃនៃប្រទេសវៀតណាម``)
+        cand.end = _org_end(text, cand.end, place_at, fw, places_only=True)[0]
+        org_at[cand.start] = max(org_at.get(cand.start, 0), cand.end)
     for s, e, what in heads_at:
         if what != "head":
             continue
@@ -543,11 +575,14 @@ def _candidates(view: _View) -> list[_Cand]:
             if end > latin_at and not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end]):
                 cands.append(_Cand("org", latin_at, end, "org.head_latin", None, priority=2))
             continue
-        end, has_place = _org_end(text, e, place_at, fw)
-        if head in _MEDIA_HEADS and end == e:
-            media = _media_name_end(text, e, lex)
+        end, has_place = _org_end(text, e, place_at, fw, org_at=org_at,
+                                  connectors=head in _CONNECTOR_HEADS)
+        if head in _SPACED_NAME_HEADS and end == e:
+            # (one spaced word after ``ក្រុមហ៊ុន`` was tried: as often a verb or half a name as a name)
+            media = _company_name_end(text, e) if head == _COMPANY else _media_name_end(text, e, lex)
             if media is not None:
-                cands.append(_Cand("org", s, media, "org.media", None, priority=2))
+                cands.append(_Cand("org", s, media, "org.media" if head != _COMPANY else "org.company",
+                                   None, priority=2))
             continue
         if end <= e or _is_generic(text[e:end], lex):
             continue
@@ -566,18 +601,40 @@ def _candidates(view: _View) -> list[_Cand]:
         if head in _WEAK_HEADS and not (has_place or acronym):
             local = _local_unit_end(text, e, end, view.soft, lex)
             if local is None:
-                continue
+                # ``ការិយាល័យប្រឆាំងការជួញដូរមនុស្ស និងការពារអនីតិជន``: a long specific name is a
+                # unit even without its province; short ones are generic (``ការិយាល័យជំនាញ``)
+                if head not in _LONG_NAME_HEADS or _clusters_in(text[e:end]) < 7 or \
+                        _stop_at(text, e, lex.function_words) is not None or \
+                        _starts_generic(text, e, lex, always_only=True):
+                    continue
+                local = end
             end = local
         if head in _NOT_WITH_BARE_PLACE and has_place and place_at.get(e) is not None \
                 and place_at[e].end == end:
             continue
-        if not acronym and _clusters_in(text[e:end]) > (24 if has_place else 16):
+        longest = 30 if head in _CONNECTOR_HEADS else 26 if has_place else 24 if head in _LONG_NAME_HEADS else 16
+        if not acronym and _clusters_in(text[e:end]) > longest:
             continue
         cands.append(_Cand("org", s, end, "org.head", None, priority=3))
 
+    spaced_known: list[_Cand] = []
+    for s, e, what in heads_at:
+        if what == "head" and e < len(text) and text[e] != " ":
+            # a known name written with spaces of its own (``ក្រសួងមុខងារ សាធារណៈ``)
+            spaced = _spaced_known_end(text, s, e, lex)
+            if spaced is not None:
+                org = lex.orgs[text[s:spaced].replace(" ", "")]
+                spaced_known.append(_Cand("org", s, spaced, "org.known", _org_value(org), priority=3))
+                known_orgs.append(spaced_known[-1])
     for cand in known_orgs:
-        # a place attached to a known organization stays inside (``ក្រសួងមហាផ្ទៃនៃប្រទេសវៀតណាម``)
-        cand.end = _org_end(text, cand.end, place_at, fw, places_only=True)[0]
+        if any(cand is c for c in spaced_known):  # (found after the loop above)
+            cand.end = _org_end(text, cand.end, place_at, fw, places_only=True)[0]
+        at = cand.end + 2 if text.startswith("នៃ", cand.end) else cand.end + 3 \
+            if text.startswith(" នៃ", cand.end) else -1
+        if at > 0 and text.startswith(" ", at):
+            at += 1
+        if at > 0 and org_at.get(at, 0) > at:  # ``អគ្គនាយកដ្ឋានពន្ធដារនៃក្រសួងសេដ្ឋកិច្ច...``: a unit
+            cand.end = org_at[at]
         cands.append(cand)
     latin = _UPPER_RE.search(text) is not None  # most Khmer articles: skip the Latin-script rules
     _find_acronyms(text, cands, latin)
@@ -585,6 +642,12 @@ def _candidates(view: _View) -> list[_Cand]:
     persons = _find_persons(text, heads_at, stops, view.soft)
     persons.extend(_find_aliases(text, persons, stops, view.soft))
     persons.extend(_find_after_roles(text, stops, view.soft))
+    joined = _find_coordinated(text, persons, stops, view.soft)
+    for _ in range(6):  # ``A, B និង C``: each name found opens the next
+        if not joined:
+            break
+        persons.extend(joined)
+        joined = _find_coordinated(text, joined, stops, view.soft)
     persons.extend(_find_end_byline(text, stops, view.soft))
     known: dict[int, int] = {}
     for match in pats.known_people.finditer(text):
@@ -600,9 +663,14 @@ def _candidates(view: _View) -> list[_Cand]:
         if after is not None and text[person.end] == " " and person.rule != "person.known":
             persons.append(_Cand("person", person.start, after, "person.title_known", None,
                                  title_span=person.title_span, priority=2))
+    if latin:  # ``លោក SULEYMAN SOYLU``: a name in capitals after a title is not an acronym
+        titled = {(p.start, p.end) for p in persons if p.title_span is not None}
+        cands[:] = [c for c in cands if not (c.rule == "org.acronym" and (c.start, c.end) in titled)]
     cands.extend(persons)
     _find_repeats(text, persons, cands, view.soft)
     if latin:
+        _find_latin_orgs(text, cands)
+        _find_latin_after_roles(text, cands)
         _find_latin_lists(text, cands)
         _find_glosses(text, cands)
     return cands
@@ -643,6 +711,22 @@ def _digit_at(text: str, pos: int) -> bool:
     return pos < len(text) and ("0" <= text[pos] <= "9" or "០" <= text[pos] <= "៩")
 
 
+def _address_word_end(text: str, pos: int, next_cues: tuple[str, ...], soft: frozenset[int]) -> int:
+    """End of the word written at ``pos`` (to a space or a zero-width space) when the next type word
+    of an address follows it; ``pos`` if none (or if it is longer than eight clusters)."""
+    run = _CLUSTER_RUN_RE.match(text, pos)
+    if run is None or _stop_at(text, pos, lexicon().function_words) is not None:
+        return pos  # ``ស្រុកមួយចំនួននៅ...``
+    ends = sorted(i for i in soft if pos < i < run.end()) + [run.end()]
+    for end in ends:
+        if _clusters_in(text[pos:end]) > 8:
+            break
+        after = end + 1 if end < len(text) and text[end] == " " else end
+        if text.startswith(next_cues, after):
+            return end
+    return pos
+
+
 def _ends_at_name_boundary(text: str, end: int, soft: frozenset[int]) -> bool:
     """A small place name must end where a word ends: a space, punctuation, a zero-width space or
     the next place type word."""
@@ -671,7 +755,8 @@ def _org_value(org) -> dict:
 
 
 def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozenset[str],
-             max_clusters: int = 30, places_only: bool = False) -> tuple[int, bool]:
+             max_clusters: int = 30, places_only: bool = False, org_at: dict[int, int] | None = None,
+             connectors: bool = False) -> tuple[int, bool]:
     """Where an organization name that starts with a head word ends, and whether a place ends it.
 
     The name runs over glued Khmer text up to a space, punctuation or a function word; a place
@@ -690,6 +775,13 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
             nxt = place_at.get(pos + 2)
             if nxt is not None and _acronym_follows(text, nxt.end):
                 return nxt.end, True  # ``វិទ្យាស្ថានភាសាបារាំងនៅកម្ពុជា (IFC)``
+        if org_at and count and not places_only:
+            # a unit of a known body: ``នាយកដ្ឋានព្រហ្មទណ្ឌក្រសួងមហាផ្ទៃ``, ``...នៃក្រសួងសុខាភិបាល``
+            at = pos + 2 if text.startswith("នៃ", pos) else pos
+            if at < n and text[at] == " " and at == pos + 2:
+                at += 1
+            if org_at.get(at, 0) > at:
+                return org_at[at], True
         if text.startswith("នៃ", pos) and not places_only and text.startswith(_HEAD_PREFIXES(), pos + 2):
             break  # ``...នៃអធិការដ្ឋាននគរបាល...``: another organization begins
         if text.startswith("នៃ", pos) or text.startswith(" នៃ", pos):
@@ -708,13 +800,30 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
                 if spaced is not None:
                     return spaced, True
                 if count:
-                    joined = _and_part_end(text, pos, stops)
+                    joined = _and_part_end(text, pos, stops, 18 if connectors else 10,
+                                           place_at if connectors else None)
                     if joined is not None:
-                        return joined, False
+                        return joined, any(p.end == joined for p in (place_at.get(j) for j in
+                                                                     range(pos, joined)) if p)
             break
         match = _CLUSTER_RE.match(text, pos)
         if not match or places_only:
             break
+        if count and not places_only and text.startswith("និង", pos) and _CLUSTER_RE.match(text, pos + 3) \
+                and not text.startswith(_HEAD_PREFIXES(), pos + 3) and not text.startswith(_NOT_AFTER_AND, pos + 3) \
+                and _stop_at(text, pos + 3, stops) is None:
+            pos += 3  # ``មន្ទីរសាធារណការនិងដឹកជញ្ជូន...``: domains joined by a glued ``និង``
+            end = pos
+            count += 2
+            continue
+        if connectors and 0 < count <= 5 and text.startswith(_CONNECTORS, pos):
+            # ``គណៈកម្មាធិការជាតិដើម្បីទប់ស្កាត់...``, ``មូលនិធិអន្តរជាតិសម្រាប់ការអភិវឌ្ឍ...``
+            word = next(w for w in _CONNECTORS if text.startswith(w, pos))
+            if _CLUSTER_RE.match(text, pos + len(word)):
+                pos += len(word)
+                end = pos
+                count += _clusters_in(word)
+                continue
         if _stop_at(text, pos, stops) is not None and not text.startswith("នៃ", pos):
             break
         pos = match.end()
@@ -726,8 +835,77 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
 _ACRONYM_ONLY_RE = re.compile(r"[A-Z0-9&]{2,}")
 
 
+def _spaced_known_end(text: str, start: int, pos: int, lex: Lexicon, max_words: int = 3) -> int | None:
+    """The end of a listed organization written with spaces where the list has none, starting with
+    its head at ``start`` (``ក្រសួងមុខងារ សាធារណៈ``): the longest such end, or None."""
+    best = None
+    run = _CLUSTER_RUN_RE.match(text, pos)
+    i = run.end() if run else pos
+    for _ in range(max_words):
+        if i >= len(text) - 1 or text[i] != " ":
+            break
+        if text.startswith("និង", i + 1) and _CLUSTER_RE.match(text, i + 4) is None and \
+                i + 4 < len(text) and text[i + 4] == " ":
+            i += 4  # ``... និង សំណង់``
+        run = _CLUSTER_RUN_RE.match(text, i + 1)
+        if run is None:
+            break
+        prefix = text[start:i].replace(" ", "")
+        prefixes = _org_prefixes()
+        if prefix not in prefixes:
+            break
+        for end in _cluster_ends(text, i + 1, 20):  # the name may end inside the glued run
+            joined = prefix + text[i + 1:end]
+            if joined not in prefixes:
+                break
+            if joined in lex.orgs:  # (``សាធារណៈ·កម្ពុជា``)
+                best = end
+        i = run.end()
+    return best
+
+
+@functools.cache
+def _org_prefixes() -> frozenset[str]:
+    """Every prefix of every listed organization key (to give up early on a spaced name)."""
+    return frozenset(k[:i] for k in lexicon().orgs for i in range(1, len(k) + 1))
+#: words that join the parts of a long institution name (``...ជាតិដើម្បីទប់ស្កាត់...``)
+_CONNECTORS = tuple(sorted((fold(w) for w in ("ដើម្បី", "សម្រាប់", "ស្តីពី", "ប្រឆាំង", "គ្រប់គ្រង",
+                                              "ទទួលបន្ទុក", "ការពារ")), key=len, reverse=True))
+#: heads of committees, councils and institutions whose names run on over connectors
+_CONNECTOR_HEADS = frozenset(fold(h) for h in (
+    "គណៈកម្មាធិការ", "គណៈកម្មការ", "គណៈកម្មាការ", "ក្រុមប្រឹក្សា", "ឧត្តមក្រុមប្រឹក្សា", "មូលនិធិ", "អង្គការ",
+    "មជ្ឈមណ្ឌល", "វិទ្យាស្ថាន", "សមាគម", "អាជ្ញាធរ", "អគ្គលេខាធិការដ្ឋាន", "ទីភ្នាក់ងារ",
+    "វេទិកា", "សហព័ន្ធ", "បណ្ឌិត្យសភា",
+))
+
+
 _MEDIA_HEADS = frozenset(fold(h) for h in ("គេហទំព័រ", "សារព័ត៌មាន", "កាសែត", "វិទ្យុ", "ទូរទស្សន៍",
                                            "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន"))
+_COMPANY = fold("ក្រុមហ៊ុន")
+#: offices and departments named at length without their province
+_LONG_NAME_HEADS = frozenset(fold(h) for h in ("ការិយាល័យ", "នាយកដ្ឋាន", "មន្ទីរ", "មជ្ឈមណ្ឌល", "សមាគម",
+                                               "មូលនិធិ", "ទីភ្នាក់ងារ", "វិទ្យាស្ថាន"))
+#: heads whose name may follow after a space (``គេហទំព័រ មាតុភូមិ``, ``ក្រុមហ៊ុន ថាច់វូត``)
+_SPACED_NAME_HEADS = _MEDIA_HEADS | {_COMPANY}
+#: ``ឯ.ក`` (``ឯកជន`` limited), ``ខូអិលធីឌី`` (Co., Ltd): the end of a company name written in words
+_COMPANY_SUFFIX_RE = re.compile(r" ?(?:ឯ ?\. ?ក|ខូ ?អិល ?ធី ?ឌី|ឯកជន ?ទទួលខុសត្រូវ)")
+
+
+def _company_name_end(text: str, pos: int, max_words: int = 4) -> int | None:
+    """``ក្រុមហ៊ុន ចេហ្គ្រេន អ៊ិនវេសមិន ឯ.ក``: the words of a company name up to its legal suffix."""
+    i = pos
+    for _ in range(max_words):
+        if i >= len(text) - 1 or text[i] != " ":
+            return None
+        run = _CLUSTER_RUN_RE.match(text, i + 1)
+        if run is None:
+            return None
+        i = run.end()
+        if _COMPANY_SUFFIX_RE.match(text, i) or text.startswith("ឯ", i):
+            return i if i > pos + 1 else None
+    return None
+
+
 _NAMED_INSTITUTIONS = frozenset(fold(h) for h in ("មន្ទីរពេទ្យ", "មន្ទីពេទ្យ", "វិទ្យាល័យ"))
 
 
@@ -777,7 +955,8 @@ _NOT_AFTER_AND = tuple(fold(w) for w in ("ប្រជាជន", "ពលរដ�
                                           "បុគ្គលិក", "អ្នក", "ក្រុមគ្រួសារ", "សហគមន៍", "វិស័យ", "ស្ថាប័ន"))
 
 
-def _and_part_end(text: str, pos: int, stops: frozenset[str], max_clusters: int = 10) -> int | None:
+def _and_part_end(text: str, pos: int, stops: frozenset[str], max_clusters: int = 10,
+                  place_at: dict[int, _Cand] | None = None) -> int | None:
     """``... និងសហប្រតិបត្តិការអន្តរជាតិ``: institution names join their domains with ``និង``. At a
     space followed by ``និង`` and one glued word (not another organization, not people), the end
     of that word when it ends at a space or punctuation; else None."""
@@ -792,6 +971,11 @@ def _and_part_end(text: str, pos: int, stops: frozenset[str], max_clusters: int 
     end = _open_place_end(text, i, stops, max_clusters)
     if _clusters_in(text[i:end]) < 2:
         return None
+    if place_at:  # ``...និងបង្ក្រាបបទល្មើសព្រៃឈើខេត្តមណ្ឌលគិរី``: the province ends the name
+        for j in range(i + 1, end + 1):
+            place = place_at.get(j)
+            if place is not None and text.startswith(_ADMIN_CUES, j):
+                return place.end
     if end < len(text) and text[end] not in " ,។៕៖:;)(\n\"”»":
         return None
     return end
@@ -810,7 +994,7 @@ def _spaced_org_end(text: str, pos: int, place_at: dict[int, _Cand], stops: froz
         first = True
         while i < n:
             place = place_at.get(i)
-            if place is not None and text.startswith(_ADMIN_CUES, i):
+            if place is not None and text.startswith(_UPPER_ADMIN_CUES, i):
                 return place.end
             match = _CLUSTER_RE.match(text, i)
             if not match:
@@ -851,6 +1035,47 @@ def _starts_generic(text: str, pos: int, lex: Lexicon, always_only: bool = False
 
 
 _ALWAYS_GENERIC = tuple(fold(w) for w in ("សាស្ត្រ", "កំណើត", "ជិតខាង", "សមាជិក", "គំរូ"))
+
+
+_AIRPORT_RE = re.compile(fold("(?:ព្រលានយន្តហោះ|អាកាសយានដ្ឋាន)(?:អន្តរជាតិ)? ?"))
+_PLANE = fold("យន្តហោះ")
+_STADIUM_RE = re.compile("(?:ពហុកីឡដ្ឋាន|កីឡដ្ឋាន)(?:ជាតិ|អូឡាំពិក)? ?")
+
+
+def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
+    """Airports and stadiums: ``ព្រលានយន្តហោះអន្តរជាតិភ្នំពេញ``, ``អាកាសយានដ្ឋាន Guarulhos`` (the
+    Latin name alone), ``ពហុកីឡដ្ឋានជាតិមរតកតេជោ``, ``កីឡដ្ឋាន MetLife Stadium``."""
+    kinds = ("city", "province", "region", "district")  # ``ព្រលានយន្តហោះប្រេស៊ីល``: a Brazilian airport
+    if "ដ្ឋាន" not in text and _PLANE not in text:
+        return
+    for match in _AIRPORT_RE.finditer(text):
+        pos = match.end()
+        if pos < len(text) and "A" <= text[pos] <= "Z":
+            name = _LATIN_NAME_RE.match(text, pos)
+            end = _trim_latin(text, pos, name.end())
+            if end - pos >= 3:
+                cands.append(_Cand("loc", pos, end, "loc.airport", None, priority=1))
+            continue
+        found = _lookup_place(text, pos, kinds, lex)
+        if found is not None and _ends_at_boundary(text, found[0]):
+            cands.append(_Cand("loc", match.start(), found[0], "loc.airport", None, priority=2))
+    for match in _STADIUM_RE.finditer(text):
+        pos = match.end()
+        if pos < len(text) and "A" <= text[pos] <= "Z":
+            name = _LATIN_NAME_RE.match(text, pos)
+            end = _trim_latin(text, pos, name.end())
+            if end - pos >= 3 and " " in text[pos:end]:
+                cands.append(_Cand("loc", pos, end, "loc.stadium", None, priority=1))
+            continue
+        head = text[match.start():match.end()].rstrip()
+        if not head.startswith("ពហុ"):
+            continue
+        end = _open_place_end(text, match.end(), lex.function_words, 6) if match.end() == match.start() + len(head) \
+            else match.end()
+        if end > match.end() and _ends_at_boundary(text, end):
+            cands.append(_Cand("loc", match.start(), end, "loc.stadium", None, priority=1))
+        elif head.endswith("ជាតិ") and _ends_at_boundary(text, match.start() + len(head)):
+            cands.append(_Cand("loc", match.start(), match.start() + len(head), "loc.stadium", None, priority=1))
 
 
 def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: int = 10) -> int:
@@ -975,7 +1200,19 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
                 _last_title(text[ts:te]) in _PRONOUN_TITLES:
             continue  # ``នាងប្រាកដជាដឹង``: the pronoun, not a title
         person = _name_after(text, te, stops, soft)
+        if person is not None and _unlikely_single_name(text, ts, te, person, soft):
+            person = None
         if person is None:
+            # ``លោកមេធាវី សំ ចំរើន``, ``លោកប្រធានាធិបតីអាមេរិក ដូណាល់ ត្រាំ``: an honorific, a role
+            # (and a country), then the name: a person with no title (the role is not one)
+            person = _name_after_role(text, te, stops, soft)
+            if person is not None:
+                persons.append(_Cand("person", person[0], person[1], "person.title_role", None, priority=2))
+                continue
+            person = _spaced_name_after(text, te, stops)
+            if person is not None and _last_title(text[ts:te]) not in _WEAK_TITLES:
+                persons.append(_Cand("person", person[0], person[1], "person.title", None,
+                                     title_span=(ts, te), priority=2))
             continue
         ns, ne = person
         cands_title = (ts, te)
@@ -996,6 +1233,27 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         if person is not None:
             persons.append(_Cand("person", person[0], person[1], "person.byline", None, priority=1))
     return persons
+
+
+#: titles that are also ``she``/``a doctor``: a one-word Khmer name after them is mostly a word
+_SINGLE_NAME_DOUBTFUL = frozenset(fold(t) for t in ("នាង", "គ្រូពេទ្យ"))
+
+
+def _unlikely_single_name(text: str, ts: int, te: int, person: tuple[int, int], soft: frozenset[int]) -> bool:
+    """A one-word Khmer "name" glued to the title before it and to the word after it
+    (``លោកមើលទៅ``, ``លោកប្រឹងប្រែងដោយ``) is a verb after the pronoun ``លោក``, not a name."""
+    ns, ne = person
+    name = text[ns:ne]
+    if " " in name or name[:1].isascii():
+        return False
+    if _last_title(text[ts:te]) in _SINGLE_NAME_DOUBTFUL:
+        return True
+    glued_before = ns == te and te not in soft
+    glued_after = ne < len(text) and ne not in soft and _CLUSTER_RE.match(text, ne) is not None
+    if glued_after and (_person_role_re().match(text, ne) or text.startswith("ទី", ne) or
+                        _stop_at(text, ne, lexicon().name_stops) in _role_words()):
+        return False  # ``លោកគឹមធាសមាជិក...``, ``ព្រះបាទជ័យវរ្ម័នទី៧``: a role or a regnal number follows
+    return glued_before and glued_after
 
 
 _TITLE_BLOCK_BEFORE = ("ពិភព", "សកល", "មនុស្ស", "ទេវ", "ឋាន", "ព្រហ្ម", "ខែ", "ត្រៃ", "បរ", "ពួក")
@@ -1098,6 +1356,47 @@ def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
         count += 1
 
 
+#: words written alone between spaces that are never the first word of a name after a title
+_NOT_SURNAMES = frozenset(fold(w) for w in (
+    "និង", "ដែល", "ក៏", "បាន", "នៅ", "ថា", "គឺ", "មិន", "នឹង", "ត្រូវ", "ទាំង", "ហើយ", "នេះ", "នោះ", "ពី",
+    "ដោយ", "ដល់", "ក្នុង", "លើ", "ជាមួយ", "ព្រោះ", "តែ", "ក៏បាន", "ឬ", "ផង", "ទៀត", "វិញ", "ទេ", "ឡើយ",
+    "មក", "ទៅ", "ពេល", "ខណៈ", "បើ", "ដូច", "ក្រោយ", "មុន", "ចំពោះ", "របស់", "គ្រប់", "ខ្លួន", "ថ្មី",
+))
+_WORD_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
+
+
+def _spaced_name_after(text: str, pos: int, stops: frozenset[str]) -> tuple[int, int] | None:
+    """After a title and a space: two short words each written between spaces (``លោក ហាក់ ម៉ុងហួត``,
+    ``លោក ទី ប៊ុនឡង់``), the first of which the word rules took for a function word. Spaces mark
+    words in Khmer news, so two short spaced words right after a title are a surname and a name."""
+    if pos >= len(text) or text[pos] != " ":
+        return None
+    first = _WORD_RUN_RE.match(text, pos + 1)
+    if first is None or not 1 <= _clusters_in(first.group()) <= 3 or first.group() in _NOT_SURNAMES:
+        return None
+    end1 = first.end()
+    if end1 >= len(text) - 1 or text[end1] != " ":
+        return None
+    second = _WORD_RUN_RE.match(text, end1 + 1)
+    if second is None or not 1 <= _clusters_in(second.group()) <= 5:
+        return None
+    end2 = second.end()
+    if end2 < len(text) and text[end2] not in " ,.។៕៖:;!?()\n\"'”»":
+        return None
+    if _stop_at(text, end1 + 1, stops) is not None or _patterns().titles.match(text, end1 + 1):
+        return None
+    if _person_role_re().match(text, pos + 1) or first.group() in _role_words():
+        return None  # ``លោក ប្រធាន មន្ទីរ``
+    return pos + 1, end2
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    from sastra.extract._lexicon import _entities
+
+    return frozenset(fold(w) for w in _entities("role_nouns.txt"))
+
+
 _ALIAS_RE = re.compile(" ?ហៅ ?")
 #: high offices after which a name follows with no title (``ប្រធានាធិបតី ដូណាល់ ត្រាំ``)
 _NAME_ROLES = tuple(fold(r) for r in (
@@ -1133,6 +1432,161 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
         if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8:
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
     return found
+
+
+#: role nouns that describe people (the role list also holds place and organization words, which
+#: stop a name but do not introduce one)
+_NOT_PERSON_ROLES = frozenset(fold(w) for w in (
+    "អ្នក", "គាត់", "ខ្លួន", "ពួក", "ក្រុម", "ក្រុមហ៊ុន", "ក្រសួង", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ",
+    "សង្កាត់", "ភូមិ", "ប្រទេស", "ទីក្រុង", "រាជធានី", "រដ្ឋាភិបាល", "អគ្គ", "ការ", "រង", "បង", "ពេទ្យ",
+    "គ្រូ", "អតិថិជន", "ប្រជាពលរដ្ឋ", "ពលរដ្ឋ", "ជនសង្ស័យ", "ជនរងគ្រោះ", "នាយ", "កូន", "ប្អូន", "ម្ចាស់",
+    "អតីត", "តំណាង", "សមាជិក", "សមាជិកា",
+))
+#: more words for people written before a Latin-script name (``មហាសេដ្ឋីចិន Jack Ma``)
+_EXTRA_PERSON_ROLES = tuple(fold(w) for w in (
+    "មហាសេដ្ឋី", "សេដ្ឋី", "តារា", "តារាកំប្លែង", "តារាបាល់ទាត់", "កីឡាករបាល់ទាត់", "កីឡាការិនីបាល់ទាត់",
+    "អ្នកដឹកនាំ", "អ្នកដឹកនាំកម្មវិធី", "ស្ត្រីទីមួយ", "អ្នកគ្រប់គ្រង", "ខ្សែប្រយុទ្ធ", "ខ្សែការពារ",
+    "ខ្សែបម្រើ", "អ្នកចាំទី", "អ្នកវិទ្យាសាស្ត្រ", "អ្នកប្រាជ្ញ", "ព្រះរាជិនី", "ម្ចាស់ក្សត្រី", "ព្រះអង្គម្ចាស់",
+    "នាយករដ្ឋមន្ត្រី", "អភិបាលក្រុង", "អភិបាលស្រុក", "អភិបាលខេត្ត", "អ្នកនាំពាក្យ", "វិចិត្រករ", "អ្នករចនាម៉ូដ",
+    "អ្នកលេង", "អ្នកប្រដាល់", "កីឡាករប្រដាល់", "គ្រូបង្វឹក", "ចៅហ្វាយក្រុង",
+))
+
+
+@functools.cache
+def _person_roles() -> tuple[str, ...]:
+    from sastra.extract._lexicon import _entities
+
+    roles = {fold(w) for w in _entities("role_nouns.txt")} - _NOT_PERSON_ROLES
+    roles.update(_EXTRA_PERSON_ROLES)
+    return tuple(sorted(roles, key=len, reverse=True))
+
+
+@functools.cache
+def _person_role_re() -> re.Pattern:
+    return re.compile(trie_pattern(_person_roles(), space=" "))
+
+
+def _name_after_role(text: str, pos: int, stops: frozenset[str], soft: frozenset[int]) -> tuple[int, int] | None:
+    """After an honorific: a role (``មេធាវី``), an optional glued country or province, a space and a
+    Latin-script name or a two-word Khmer name. The span of the name, or None."""
+    match = _person_role_re().match(text, pos)
+    if match is None or not _at_cluster_end(text, match.end()):
+        return None
+    end = match.end()
+    place = _patterns().free_names.match(text, end)
+    if place is not None and place.group().replace(" ", "") in lexicon().places:
+        end = place.end()
+    if end >= len(text) or text[end] != " ":
+        return None
+    name = _name_after(text, end, stops, soft)
+    if name is None:
+        return None
+    words = text[name[0]:name[1]]
+    if words[0].isascii() and " " not in words:
+        return None
+    if not words[0].isascii() and (" " not in words or _clusters_in(words) > 8):
+        return None
+    return name
+
+
+_LATIN_PERSON_RE = re.compile(r"(?<=[\u1780-\u17ff] )[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+                              r"(?: (?:bin |van |de |al-)?[A-Z][a-z'\-]+){1,3}(?![A-Za-z0-9])")
+
+
+def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
+    """A Latin-script name written after a role word (and a country): ``ប្រធានាធិបតីចិន Xi Jinping``,
+    ``កីឡាករបាល់ទាត់ព័រទុយហ្គាល់ Cristiano Ronaldo``, ``តារាសម្តែង Angelina Jolie``."""
+    lex = lexicon()
+    for match in _LATIN_PERSON_RE.finditer(text):
+        name = match.group()
+        if any(word in _ORG_WORDS for word in name.split()):
+            continue
+        before = text[max(0, match.start() - 41):match.start() - 1]
+        run = _KHMER_TAIL_RE.search(before)
+        if run is None:
+            continue
+        words = run.group()
+        # strip a trailing place name (``ចិន``, ``ព័រទុយហ្គាល់``)
+        for i in range(len(words) - 1, 0, -1):
+            if _at_cluster_start(words, i) and words[i:].replace(" ", "") in lex.places:
+                if words[:i].endswith(_person_roles()):
+                    words = words[:i]
+                break
+        if words.endswith(_person_roles()):
+            cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=1))
+
+
+_KHMER_TAIL_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]+$")
+
+#: last words of Latin-script organization names (``Prachachat Party``, ``Volkswagen Group``)
+_LATIN_ORG_LAST = frozenset("""
+League Party Group United FC Bank University Institute Association Company Corporation Corp Inc Ltd
+Ltd. LTD Club Foundation Agency Council Ministry Fund Times Post Journal Airlines Airways Motors
+Holdings Organization Organisation Federation Union Committee Commission Academy College Hospital
+Network Television Press Herald Tribune Gazette Watch Alliance Society Authority Department
+Bureau Service Services Studios Entertainment Records Media Telecom Mobile Group. Co. Co Partners
+Bank. Insurance Capital Investment Investments Industries Enterprises Trading Construction
+""".split())
+_LATIN_ORG_LAST_RE = re.compile(r"(?<=[A-Za-z.’'] )(?:" + trie_pattern(_LATIN_ORG_LAST) + r")(?![A-Za-z0-9]| [A-Z])")
+_LATIN_WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9&'’.\-])[A-Za-z&][A-Za-z&'’.\-]*\Z")
+_LATIN_ORG_INNER = frozenset(("of", "and", "for", "de", "&", "the"))
+#: ``ក្រុម Real Madrid``, ``ក្រុម Big Bang``: a team or band named in Latin script (the word stays outside)
+_TEAM_LATIN_RE = re.compile(r"(?:ក្រុម|ក្រុមតន្ត្រី|ក្រុមបាល់ទាត់) ?(?=[A-Z])")
+
+
+def _find_latin_orgs(text: str, cands: list[_Cand]) -> None:
+    """Latin-script names that end with an organization word, and Latin names after ``ក្រុម``."""
+    for match in _LATIN_ORG_LAST_RE.finditer(text):
+        # walk back over capitalized words (and ``of``, ``and``, ``&``...) written before the last word
+        start = match.start()
+        capitals = 0
+        while start >= 2 and text[start - 1] == " ":
+            word = _LATIN_WORD_BEFORE_RE.search(text, 0, start - 1)
+            if word is None:
+                break
+            if word.group()[0].isupper():
+                capitals += 1
+            elif word.group() not in _LATIN_ORG_INNER:
+                break
+            start = word.start()
+        while text[start:start + 4] in ("of ", "and ", "for ", "de ", "& ", "the "):
+            start = text.index(" ", start) + 1
+        if capitals:
+            cands.append(_Cand("org", start, match.end(), "org.latin", None, priority=2))
+    for match in _TEAM_LATIN_RE.finditer(text):
+        name = _LATIN_NAME_RE.match(text, match.end())
+        if name is None:
+            continue
+        end = _trim_latin(text, match.end(), name.end())
+        if end - match.end() >= 2 and not _ACRONYM_ONLY_RE.fullmatch(text[match.end():end]):
+            cands.append(_Cand("org", match.end(), end, "org.team_latin", None, priority=1))
+
+
+def _find_coordinated(text: str, persons: list[_Cand], stops: frozenset[str],
+                      soft: frozenset[int]) -> list[_Cand]:
+    """``លោក ខេមរៈ សិរីមន្ត និង ពេជ្រ សោភា``: a two-word Khmer name (or a Latin one) joined by
+    ``និង`` to a person found by a title is a person too."""
+    found = []
+    for person in persons:
+        match = _AND_RE.match(text, person.end)
+        if match is None:
+            continue
+        pos = match.end()
+        if _patterns().titles.match(text, pos) or _person_role_re().match(text, pos):
+            continue  # a title (found by the title rule) or a role noun
+        name = _name_after(text, pos, stops, soft)
+        if name is None:
+            continue
+        words = text[name[0]:name[1]]
+        if words[0].isascii() != text[person.start].isascii():
+            continue  # a list of names is written in one script
+        if (words[0].isascii() and " " in words) or (" " in words and _clusters_in(words) <= 8 and
+                                                      text[match.start():match.end()].strip() == "និង"):
+            found.append(_Cand("person", name[0], name[1], "person.and", None, priority=1))
+    return found
+
+
+_AND_RE = re.compile(" ?និង ?|, ?(?=[A-Z])")
 
 
 def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:

@@ -1,0 +1,373 @@
+"""Rebuild the shipped segmentation data: src/sastra/data/segment/{lexicon.txt, perceptron.npz}.
+
+    python scripts/train_segmenter.py [--data ../shared/data] [--epochs 10] [--holdout 0.1] [--cv 5]
+
+1. lexicon.txt: ICU khmerdict (Unicode licence) + the Khmer spellings of Google's km lexicon (CC BY 4.0),
+   normalized with sastra.segment.normal.fold, Khmer-only, deduplicated, sorted.
+2. perceptron.npz: a linear model over hashed boundary features (3 labels per cluster boundary: none /
+   fine / word): an averaged perceptron (10 epochs) and a multinomial logistic regression (AdaGrad, 5
+   epochs), each scaled by its mean margin on the training data and summed (one linear model, so no cost
+   at run time). Trained on the first (1 - holdout) of khPOS train.tagged (CC BY-NC-SA 4.0); the last
+   ``holdout`` share of the file is never trained on and is scored at the end (the split that
+   bench/segment_bench.py reports). ``--cv K`` also reports K-fold cross-validation inside the training
+   part. One core, numpy only; two to three minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from sastra.segment import core  # noqa: E402
+from sastra.segment.encoding import Vocabulary  # noqa: E402
+from sastra.segment.engines import PerceptronEngine, _Encoder, build_lexicon_table, lexicon_words  # noqa: E402
+from sastra.segment.features import (  # noqa: E402
+    N_TEMPLATES,
+    TEMPLATES,
+    WEIGHT_BITS,
+    features_for,
+)
+from sastra.segment.normal import fold  # noqa: E402
+from sastra.segment.pretokenize import ATOM_RE  # noqa: E402
+from sastra.segment.scoring import F1, GoldSentence, read_khpos  # noqa: E402
+
+OUT = REPO / "src" / "sastra" / "data" / "segment"
+
+
+def build_lexicon(data: Path) -> list[str]:
+    words: set[str] = set()
+    sources = {"icu": 0, "google": 0}
+    for line in (data / "lexicon" / "icu-khmerdict.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            words.add(fold(line.strip()))
+            sources["icu"] += 1
+    for line in (data / "lexicon" / "google-km-lexicon.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        spelling = line.split("\t", 1)[0].strip()
+        if spelling:
+            words.add(fold(spelling))
+            sources["google"] += 1
+    kept = sorted(w for w in words if w and all(core.atom_code(a) == 1 for a in ATOM_RE.findall(w)))
+    print(f"lexicon: {sources} -> {len(kept)} Khmer words", file=sys.stderr)
+    return kept
+
+
+def write_lexicon(words: list[str], data: Path) -> None:
+    header = [
+        "# sastra segmentation lexicon: ICU khmerdict (ICU 72, Unicode licence) + Khmer spellings of",
+        "# Google language-resources km lexicon (CC BY 4.0). Normalized (sastra.segment.normal.fold),",
+        f"# Khmer-only, deduplicated, sorted; {len(words)} words. Rebuild: python scripts/train_segmenter.py",
+    ]
+    (OUT / "lexicon.txt").write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    lexicon_words.cache_clear()
+
+
+def sentence_atoms(gold: GoldSentence):
+    """Non-gap atoms, their codes, and gold labels of the candidate boundaries of one sentence."""
+    atoms = ATOM_RE.findall(gold.text)
+    codes = [core.atom_code(a) for a in atoms]
+    word_cuts = {s for s, _ in gold.words} | {e for _, e in gold.words}
+    fine_cuts = {s for s, _ in gold.fine} | {e for _, e in gold.fine}
+    kept, kept_codes, offsets = [], [], []
+    pos = 0
+    touching = []
+    prev_gap = False
+    for atom, code in zip(atoms, codes):
+        if code == 0:
+            prev_gap = True
+        else:
+            kept.append(atom)
+            kept_codes.append(code)
+            offsets.append(pos)
+            touching.append(not prev_gap)
+            prev_gap = False
+        pos += len(atom)
+    codes_np = np.array(kept_codes, dtype=np.int64)
+    n = len(kept)
+    positions = [b for b in range(1, n) if touching[b] and kept_codes[b] == 1 and kept_codes[b - 1] == 1]
+    labels = [2 if offsets[b] in word_cuts else 1 if offsets[b] in fine_cuts else 0 for b in positions]
+    return kept, codes_np, np.array(positions, dtype=np.int64), np.array(labels, dtype=np.int64)
+
+
+def build_vocab(sentences: list[GoldSentence], lexicon: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    for gold in sentences:
+        for atom in ATOM_RE.findall(gold.text):
+            if core.atom_code(atom) in (1, 7, 8):
+                seen[atom] = seen.get(atom, 0) + 1
+    for word in lexicon:
+        for atom in ATOM_RE.findall(word):
+            seen.setdefault(atom, 0)
+    return sorted(seen)
+
+
+def gold_words(sentences: list[GoldSentence]) -> list[str]:
+    """Khmer-only gold words (compounds whole): the model's own lexicon."""
+    words = set()
+    for gold in sentences:
+        for s, e in gold.words + gold.fine:
+            word = gold.text[s:e]
+            if all(core.atom_code(a) == 1 for a in ATOM_RE.findall(word)):
+                words.add(word)
+    return sorted(words)
+
+
+def gold_compounds(sentences: list[GoldSentence]) -> list[str]:
+    """Khmer-only gold words made of two or more parts (compounds, prefixed and suffixed words)."""
+    words = set()
+    for gold in sentences:
+        fine = set(gold.fine)
+        for s, e in gold.words:
+            word = gold.text[s:e]
+            if (s, e) not in fine and all(core.atom_code(a) == 1 for a in ATOM_RE.findall(word)):
+                words.add(word)
+    return sorted(words)
+
+
+def featurize(sentences, encoder, vocab, own_tables):
+    """Features of every training boundary; own_tables[i] is the own-lexicon table for sentence i
+    (built without sentence i's fold: jackknifing, so the feature is as reliable as at run time)."""
+    rows, labels, bounds = [], [], [0]
+    for i, gold in enumerate(sentences):
+        atoms, codes, positions, gold_labels = sentence_atoms(gold)
+        if len(positions) == 0:
+            continue
+        ids, _ = encoder.encode(atoms)
+        rows.append(features_for(ids, vocab.shapes[ids], own_tables(i), positions))
+        labels.append(gold_labels)
+        bounds.append(bounds[-1] + len(positions))
+    return np.concatenate(rows, axis=1), np.concatenate(labels), np.array(bounds)
+
+
+def train(features, labels, bounds, epochs: int, seed: int = 13, aggressive: float = 0.0) -> np.ndarray:
+    """Averaged perceptron with per-sentence updates (all boundaries of a sentence scored at once)."""
+    size = 1 << WEIGHT_BITS
+    weights = np.zeros((size, 3), dtype=np.float64)
+    totals = np.zeros((size, 3), dtype=np.float64)  # sum of (step * update), for averaging
+    rng = np.random.default_rng(seed)
+    n_sent = len(bounds) - 1
+    step = 1
+    for epoch in range(epochs):
+        order = rng.permutation(n_sent)
+        errors = 0
+        for s in order.tolist():
+            lo, hi = bounds[s], bounds[s + 1]
+            rows = features[:, lo:hi]
+            scores = weights[rows].sum(axis=0)
+            gold = labels[lo:hi]
+            if aggressive:  # passive-aggressive (PA-I): update wherever the margin is under 1
+                gold_scores = scores[np.arange(len(gold)), gold]
+                rival_scores = scores.copy()
+                rival_scores[np.arange(len(gold)), gold] = -np.inf
+                predicted = rival_scores.argmax(axis=1)
+                loss = 1.0 - (gold_scores - rival_scores[np.arange(len(gold)), predicted])
+                wrong = np.flatnonzero(loss > 0)
+                size = np.minimum(aggressive, loss[wrong] / (2.0 * N_TEMPLATES))
+            else:
+                predicted = scores.argmax(axis=1)
+                wrong = np.flatnonzero(predicted != gold)
+                size = np.ones(len(wrong))
+            if len(wrong):
+                errors += len(wrong)
+                r = rows[:, wrong].ravel()
+                g = np.tile(gold[wrong], N_TEMPLATES)
+                p = np.tile(predicted[wrong], N_TEMPLATES)
+                v = np.tile(size, N_TEMPLATES)
+                np.add.at(weights, (r, g), v)
+                np.add.at(weights, (r, p), -v)
+                np.add.at(totals, (r, g), step * v)
+                np.add.at(totals, (r, p), -step * v)
+            step += 1
+        print(f"epoch {epoch + 1}: {errors} errors on {len(labels)} boundaries", file=sys.stderr)
+    return weights - totals / step
+
+
+def train_logistic(features, labels, epochs: int, rate: float = 0.2, batch: int = 256,
+                   l2: float = 0.0, seed: int = 13) -> np.ndarray:
+    """Multinomial logistic regression with AdaGrad over mini-batches (an alternative learner)."""
+    size = 1 << WEIGHT_BITS
+    weights = np.zeros((size, 3), dtype=np.float64)
+    squares = np.full((size, 3), 1e-8, dtype=np.float64)
+    grad = np.zeros((size, 3), dtype=np.float64)
+    rng = np.random.default_rng(seed)
+    n = len(labels)
+    onehot = np.eye(3)[labels]
+    for epoch in range(epochs):
+        order = rng.permutation(n)
+        loss = 0.0
+        for lo in range(0, n, batch):
+            idx = order[lo:lo + batch]
+            rows = features[:, idx]
+            scores = weights[rows].sum(axis=0)
+            scores -= scores.max(axis=1, keepdims=True)
+            probs = np.exp(scores)
+            probs /= probs.sum(axis=1, keepdims=True)
+            loss -= np.log(probs[np.arange(len(idx)), labels[idx]] + 1e-12).sum()
+            g = probs - onehot[idx]
+            flat = rows.ravel()
+            np.add.at(grad, flat, np.tile(g, (rows.shape[0], 1)))
+            touched = np.unique(flat)
+            step = grad[touched] + l2 * weights[touched]
+            squares[touched] += step * step
+            weights[touched] -= rate * step / np.sqrt(squares[touched])
+            grad[touched] = 0.0
+        print(f"epoch {epoch + 1}: loss {loss / n:.4f}", file=sys.stderr)
+    return weights
+
+
+def evaluate(sentences: list[GoldSentence], engine: str = "perceptron") -> tuple[float, float]:
+    word, fine = F1(), F1()
+    for gold in sentences:
+        for granularity, score, spans in (("word", word, gold.words), ("fine", fine, gold.fine)):
+            tokens = core.segment_words(gold.text, engine=engine, granularity=granularity)
+            score.add(((t.start, t.end) for t in tokens), spans)
+    return word.f1, fine.f1
+
+
+def build_model(train_part, lexicon, args, path: Path, trained_on: str) -> None:
+    """Vocabulary, jackknifed features, training and the .npz file of one model."""
+    vocab = Vocabulary(build_vocab(train_part, lexicon + gold_words(train_part)))
+    encoder = _Encoder(vocab)
+    shipped = [] if args.no_lexicon else [lexicon]
+    folds = args.folds
+    fold_of = [i * folds // len(train_part) for i in range(len(train_part))]
+    tables = {}
+
+    def own_table(i):
+        f = fold_of[i]
+        if f not in tables:
+            tables.clear()
+            others = [g for g, h in zip(train_part, fold_of) if h != f]
+            tables[f] = build_lexicon_table(vocab, shipped + [gold_words(others)])
+        return tables[f]
+
+    t0 = time.time()
+    fixed = build_lexicon_table(vocab, shipped) if shipped else None
+    features, labels, bounds = featurize(train_part, encoder, vocab,
+                                         own_table if folds > 1 else (lambda i: fixed))
+    tables.clear()
+    print(f"features: {features.shape} in {time.time() - t0:.1f}s; labels {np.bincount(labels)}", file=sys.stderr)
+    t0 = time.time()
+    if args.learner == "logistic":
+        weights = train_logistic(features, labels, args.epochs, rate=args.rate, l2=args.l2)
+    elif args.learner == "both":  # a perceptron and a logistic model, averaged: still one linear model
+        perceptron = train(features, labels, bounds, args.epochs)
+        logistic = train_logistic(features, labels, args.lr_epochs, rate=args.rate, l2=args.l2)
+        perceptron_margins = perceptron[features].sum(axis=0)
+        logistic_margins = logistic[features].sum(axis=0)
+        weights = (perceptron / np.abs(perceptron_margins).mean()
+                   + args.mix * logistic / np.abs(logistic_margins).mean())
+        if args.pa > 0:  # a third view: passive-aggressive updates
+            passive = train(features, labels, bounds, args.epochs, seed=29, aggressive=1.0)
+            passive_margins = passive[features].sum(axis=0)
+            weights += args.pa * passive / np.abs(passive_margins).mean()
+        if args.binary > 0:  # a third view: word boundary or not (fine and none merged)
+            binary = train_logistic(features, np.where(labels == 2, 2, 0), args.lr_epochs, rate=args.rate)
+            binary[:, 1] = binary[:, 0]
+            binary_margins = binary[features].sum(axis=0)
+            weights += args.binary * binary / np.abs(binary_margins).mean()
+    else:
+        weights = train(features, labels, bounds, args.epochs)
+        for bag in range(1, args.bags):  # more orders of the same data, weights averaged: free at run time
+            weights += train(features, labels, bounds, args.epochs, seed=13 + bag)
+        weights /= args.bags
+    print(f"trained in {time.time() - t0:.1f}s", file=sys.stderr)
+
+    relative = weights[:, 1:] - weights[:, :1]  # scores relative to label 0: (fine, word)
+    largest = np.abs(relative).max(axis=1)
+    # rows far below the typical weight change no decision (measured: same held-out F1, half the size)
+    keys = np.flatnonzero(largest > 0.2 * np.median(largest[largest > 0]))
+    dtype = np.float16 if largest.max() < 60000 else np.float32
+    meta = {
+        "engine": "perceptron",
+        "learner": args.learner,
+        "weight_bits": WEIGHT_BITS,
+        "templates": [list(map(list, t)) for t in TEMPLATES],
+        "lexicon": not args.no_lexicon,
+        "trained_on": trained_on,
+        "epochs": args.epochs,
+        "built": time.strftime("%Y-%m-%d"),
+    }
+    np.savez_compressed(
+        path,
+        vocab=np.array(vocab.atoms),
+        keys=keys.astype(np.int32),
+        values=relative[keys].astype(dtype),
+        meta=np.array(json.dumps(meta, ensure_ascii=False)),
+        **({"words": np.array(gold_words(train_part))} if args.folds > 1 else {}),
+    )
+    print(f"saved {len(keys)} weight rows, vocab {len(vocab.atoms)}", file=sys.stderr)
+
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--holdout", type=float, default=0.1)
+    parser.add_argument("--folds", type=int, default=10, help="jackknife folds for the own lexicon (1 = none)")
+    parser.add_argument("--learner", choices=("perceptron", "logistic", "both"), default="both")
+    parser.add_argument("--rate", type=float, default=0.2)
+    parser.add_argument("--lr-epochs", type=int, default=5, help="epochs of the logistic model in 'both'")
+    parser.add_argument("--pa", type=float, default=0.0, help="weight of a passive-aggressive model in 'both'")
+    parser.add_argument("--binary", type=float, default=0.0, help="weight of a word-or-not logistic model")
+    parser.add_argument("--mix", type=float, default=1.0, help="weight of the logistic model in 'both'")
+    parser.add_argument("--bags", type=int, default=1, help="perceptrons (shuffle orders) averaged")
+    parser.add_argument("--l2", type=float, default=0.0)
+    parser.add_argument("--cv", type=int, default=0, help="also report K-fold CV inside the training part")
+    parser.add_argument("--cv-only", action="store_true", help="with --cv: do not rebuild the shipped model")
+    parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
+    parser.add_argument("--keep-lexicon", action="store_true", help="reuse the shipped lexicon.txt")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not args.keep_lexicon:
+        write_lexicon(build_lexicon(data), data)
+    lexicon = list(lexicon_words())
+
+    sentences = read_khpos(data / "segmentation" / "khpos" / "train.tagged")
+    cut = int(round(len(sentences) * (1 - args.holdout)))
+    train_part, held_out = sentences[:cut], sentences[cut:]
+    print(f"khPOS: {len(sentences)} sentences; training on {len(train_part)}, holding out {len(held_out)}",
+          file=sys.stderr)
+
+    if args.cv > 1:  # cross-validation inside the training part (the held-out split stays untouched)
+        scores = []
+        for k in range(args.cv):
+            test = train_part[k::args.cv]
+            rest = [g for i, g in enumerate(train_part) if i % args.cv != k]
+            path = Path(tempfile.gettempdir()) / f"sastra-segment-cv{k}.npz"
+            build_model(rest, lexicon, args, path, "cv")
+            core._loaded["perceptron"] = PerceptronEngine(str(path))
+            scores.append(evaluate(test))
+            path.unlink()
+            print(f"cv fold {k + 1}/{args.cv}: word F1 {100 * scores[-1][0]:.2f}  fine F1 {100 * scores[-1][1]:.2f}")
+        core._loaded.clear()
+        word = [w for w, _ in scores]
+        fine = [f for _, f in scores]
+        print(f"{args.cv}-fold CV on the training part: word F1 {100 * np.mean(word):.2f} "
+              f"(sd {100 * np.std(word):.2f})  fine F1 {100 * np.mean(fine):.2f} (sd {100 * np.std(fine):.2f})")
+        if args.cv_only:
+            return 0
+
+    build_model(train_part, lexicon, args, OUT / "perceptron.npz",
+                f"khPOS train.tagged lines 1-{cut} of {len(sentences)} (CC BY-NC-SA 4.0); "
+                f"held out: lines {cut + 1}-{len(sentences)}")
+    core._loaded.clear()
+    word_f1, fine_f1 = evaluate(held_out)
+    print(f"held-out ({len(held_out)} sentences): word F1 {100 * word_f1:.2f}  fine F1 {100 * fine_f1:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""The one analysis that both ends of search share: normalize -> segment -> search key.
+
+The index writer and the query parser both call :func:`analyze`, so a look-alike spelling, a
+zero-width space or a Khmer digit in a query folds to the same key as in the documents. Each token
+keeps its offsets into the text it was given (not into the normalized or folded form), so a match can
+be highlighted where it stood.
+
+Two granularities: ``word`` tokens (what the segmenter calls words) feed the main field; ``fine``
+pieces (the parts of compounds, or orthographic clusters where no finer segmenter is available) feed
+the sub-word field, so that ``ក្រុង`` still finds ``អភិបាលក្រុង``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Sequence
+
+from sastra.errors import ConfigError, require_str
+from sastra.khmer import CLUSTER_RE
+
+__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "entity_key", "fold", "GRANULARITIES"]
+
+GRANULARITIES = ("word", "fine")
+
+#: token kinds never indexed: they carry no searchable content
+SKIPPED_KINDS = frozenset({"punct", "gap", "space", "whitespace", "symbol"})
+_WHITESPACE_RE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+")
+#: characters that make a token pure punctuation/symbols (nothing to search for)
+_CONTENT_RE = re.compile(r"[^\W_]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedToken:
+    """One searchable token: its text and offsets in the analysed text, and its search key.
+
+    ``text == source[start:end]`` for the ``source`` given to :func:`analyze`; ``key`` is what the
+    index stores and the query matches (never shown to users).
+    """
+
+    text: str
+    start: int
+    end: int
+    key: str
+    kind: str = "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Both granularities of one text, made from a single normalization pass."""
+
+    words: tuple[AnalyzedToken, ...]
+    pieces: tuple[AnalyzedToken, ...]
+
+
+# --- the functions of the other stages, resolved once --------------------------------------------
+
+@functools.cache
+def _normalizer() -> tuple[Callable[[str], Any], Callable[[str], str]]:
+    from sastra.normalize import normalize_and_explain, search_key
+
+    return normalize_and_explain, search_key
+
+
+@functools.cache
+def _word_segmenter() -> Callable[..., Sequence[Any]] | None:
+    """sastra's word segmenter, or None when it is absent or cannot run here (its engine's data
+    missing): then the fallback is used, with a warning, and the index manifest records which."""
+    try:
+        from sastra.segment import segment_words
+
+        segment_words("\u1780\u17d2\u179a\u17bb\u1784", granularity="word")
+    except Exception as exc:  # noqa: BLE001 - any failure of another stage means: use the fallback
+        warnings.warn(f"sastra.segment is not usable ({type(exc).__name__}: {exc}); search analysis "
+                      "falls back to ICU/whitespace word breaks", RuntimeWarning, stacklevel=2)
+        return None
+    return segment_words
+
+
+def segmenter_name() -> str:
+    """Which word segmenter the analysis uses in this process (recorded in each index manifest)."""
+    if _word_segmenter() is not None:
+        from sastra.segment import DEFAULT_ENGINE
+
+        return f"sastra.segment:{DEFAULT_ENGINE}"
+    return "fallback:icu" if _icu_break_iterator() is not None else "fallback:runs"
+
+
+def fold(text: str) -> str:
+    """The search key of a whole string (used for entity names, site names and filter values)."""
+    return _normalizer()[1](require_str(text))
+
+
+def entity_key(name: str) -> str:
+    """The key an entity name is filtered and faceted by: its search key without any spacing, so
+    ``ហ៊ុន សែន``, ``ហ៊ុន\u200bសែន`` and ``ហ៊ុនសែន`` are one person (punctuation dropped too)."""
+    return "".join(ch for ch in fold(name) if unicodedata.category(ch)[0] not in "PSZC")
+
+
+@functools.lru_cache(maxsize=262_144)
+def _token_key(text: str) -> str:
+    """A token's key; cached, since a corpus's vocabulary is small next to its token count."""
+    key = _normalizer()[1](text)
+    if not key or _WHITESPACE_RE.search(key):
+        key = _WHITESPACE_RE.sub("", key)
+    return key
+
+
+# --- segmentation ----------------------------------------------------------------------------------
+
+_FALLBACK_RE = re.compile(
+    r"[\s\u200b\ufeff]+"  # gaps
+    r"|[\u1780-\u17dd\u200c\u200d\u2060\u00ad]+"  # a Khmer run (clusters; split further below)
+    r"|[0-9\u17e0-\u17e9]+(?:[.,][0-9\u17e0-\u17e9]+)*"  # numbers
+    r"|[^\W\d_\u1780-\u17ff]+"  # other letters
+    r"|.", re.S)
+
+
+@functools.cache
+def _icu_break_iterator() -> Any:
+    try:
+        import icu  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return icu.BreakIterator.createWordInstance(icu.Locale("km"))
+
+
+def _fallback_words(text: str) -> list[tuple[int, int, str]]:
+    """Words when sastra's segmenter is absent: ICU's dictionary break iterator if PyICU is
+    installed, else whitespace/zero-width-space separated runs (the cluster field still finds parts)."""
+    spans: list[tuple[int, int, str]] = []
+    breaker = _icu_break_iterator()
+    for match in _FALLBACK_RE.finditer(text):
+        start, end = match.span()
+        chunk = match.group()
+        if chunk[0].isspace() or chunk[0] in "\u200b\ufeff":
+            continue
+        if "\u1780" <= chunk[0] <= "\u17dd" and breaker is not None and end - start > 1:
+            breaker.setText(chunk)
+            # ICU works in UTF-16 units; Khmer is in the BMP so they equal str indices here
+            previous = 0
+            for boundary in breaker:
+                spans.append((start + previous, start + boundary, "word"))
+                previous = boundary
+        else:
+            kind = "number" if chunk[0].isdigit() else "word"
+            spans.append((start, end, kind))
+    return spans
+
+
+def _segment(text: str, granularity: str) -> list[tuple[int, int, str]]:
+    segmenter = _word_segmenter()
+    if segmenter is None:
+        return _fallback_words(text)
+    tokens = segmenter(text, granularity=granularity)
+    spans: list[tuple[int, int, str]] = []
+    for token in tokens:
+        if isinstance(token, tuple):
+            start, end = token[0], token[1]
+            kind = token[2] if len(token) > 2 else "word"
+        else:
+            start, end, kind = token.start, token.end, getattr(token, "kind", "word")
+        spans.append((start, end, kind))
+    return spans
+
+
+def _clusters_of(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Orthographic clusters inside each Khmer word (other tokens stay whole)."""
+    pieces: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        chunk = text[start:end]
+        if kind != "word" or not ("\u1780" <= chunk[:1] <= "\u17ff"):
+            pieces.append((start, end, kind))
+            continue
+        for match in CLUSTER_RE.finditer(chunk):
+            pieces.append((start + match.start(), start + match.end(), kind))
+    return pieces
+
+
+def _tokens(source: str, normalized: Any, spans: Iterable[tuple[int, int, str]]) -> tuple[AnalyzedToken, ...]:
+    text = normalized.text
+    identity = not normalized.edits
+    out: list[AnalyzedToken] = []
+    for start, end, kind in spans:
+        if kind in SKIPPED_KINDS or end <= start:
+            continue
+        piece = text[start:end]
+        if not _CONTENT_RE.search(piece):
+            continue
+        key = _token_key(piece)
+        if not key:
+            continue
+        if not identity:
+            start, end = normalized.span_to_original(start, end)
+        out.append(AnalyzedToken(source[start:end], start, end, key, kind))
+    return tuple(out)
+
+
+def _normalize(text: str) -> Any:
+    return _normalizer()[0](text)
+
+
+def analyze_text(text: str, *, fine: bool = True) -> Analysis:
+    """Words and sub-word pieces of ``text`` from one normalization pass (what the index writer uses).
+
+    ``pieces`` are the orthographic clusters of each Khmer word (non-Khmer tokens stay whole): a query
+    for any part of a compound is a phrase of its clusters, which cannot depend on how the segmenter
+    cut either side.
+    """
+    require_str(text)
+    normalized = _normalize(text)
+    spans = _segment(normalized.text, "word")
+    words = _tokens(text, normalized, spans)
+    pieces = _tokens(text, normalized, _clusters_of(normalized.text, spans)) if fine else ()
+    return Analysis(words, pieces)
+
+
+def analyze_tokens(text: str, tokens: Iterable[Any]) -> Analysis:
+    """The same analysis from tokens a segmenter already made on ``text`` (the pipeline's
+    ``Document.tokens``, offsets into an already normalized text): only the search keys are computed."""
+    require_str(text)
+    spans = [(t.start, t.end, getattr(t, "kind", "word")) for t in tokens]
+    identity = _Identity(text)
+    return Analysis(_tokens(text, identity, spans), _tokens(text, identity, _clusters_of(text, spans)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    text: str
+    edits: tuple[()] = ()
+
+
+def analyze(text: str, granularity: str = "word") -> list[AnalyzedToken]:
+    """normalize -> segment -> search key: the searchable tokens of ``text``, offsets into ``text``.
+
+    ``granularity="word"`` gives words (the main field), ``"fine"`` sub-word pieces (the sub-word
+    field). Punctuation, symbols and spacing produce no token.
+    """
+    if granularity not in GRANULARITIES:
+        raise ConfigError(f"unknown granularity {granularity!r}; choose one of {', '.join(GRANULARITIES)}")
+    analysis = analyze_text(text, fine=granularity == "fine")
+    return list(analysis.words if granularity == "word" else analysis.pieces)
+
+
+def is_khmer_key(key: str) -> bool:
+    return bool(key) and "\u1780" <= key[0] <= "\u17ff"

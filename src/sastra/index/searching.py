@@ -1,0 +1,650 @@
+"""Searching the embedded index: the query through the same analysis as the documents, BM25 over
+words, headline and sub-word clusters, typed filters, and highlighted snippets in original offsets."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import html
+import json
+import os
+import re
+import threading
+import time
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from sastra.index.analysis import AnalyzedToken, analyze_text
+from sastra.index.query import (AmountRange, DateRange, Filter, ParsedQuery, QuerySyntaxError, TextClause,
+                                parse_filters, parse_query)
+from sastra.index.store import FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, open_index
+
+__all__ = ["search", "SearchResults", "Hit", "Snippet", "MatchedMention", "compile_query", "Weights"]
+
+SNIPPET_CHARS = 220
+#: queries of at most this many words also look for each word inside longer words (sub-word field)
+SHORT_QUERY_WORDS = 3
+#: in longer queries, words in more than this share of documents only count through the whole-query
+#: phrase (they cost the most and tell documents apart the least)
+COMMON_WORD_SHARE = 0.2
+#: the whole-query phrase is asked only when its rarest cluster pair is in at most this share
+PHRASE_MAX_SHARE = 0.1
+MAX_SNIPPETS = 2
+MAX_LIMIT = 1000
+#: highlights looked for per document (snippets show the densest windows among them)
+MAX_HIGHLIGHTS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each kind of match counts (BM25 scores are multiplied by these)."""
+
+    body: float = 1.0
+    title: float = 1.5
+    sub: float = 0.4
+    phrase: float = 2.0
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A window of the original text; ``start``/``end`` and every highlight are offsets into the
+    document's text (``Hit.text[start:end] == snippet.text``)."""
+
+    text: str
+    start: int
+    end: int
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def html(self, tag: str = "mark") -> str:
+        """The snippet as HTML with the matches wrapped in ``<mark>`` (text escaped)."""
+        out: list[str] = []
+        last = self.start
+        for start, end in self.highlights:
+            out.append(html.escape(self.text[last - self.start:start - self.start]))
+            out.append(f"<{tag}>{html.escape(self.text[start - self.start:end - self.start])}</{tag}>")
+            last = end
+        out.append(html.escape(self.text[last - self.start:]))
+        return "".join(out)
+
+    def marked(self, left: str = "[", right: str = "]") -> str:
+        """The snippet with the matches between ``left`` and ``right`` (for terminals)."""
+        out: list[str] = []
+        last = self.start
+        for start, end in self.highlights:
+            out.append(self.text[last - self.start:start - self.start])
+            out.append(left + self.text[start - self.start:end - self.start] + right)
+            last = end
+        out.append(self.text[last - self.start:])
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedMention:
+    """An entity, date or amount of the document that the query or a filter matched."""
+
+    kind: str  # person, org, place, date, money
+    text: str
+    start: int
+    end: int
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    score: float
+    title: str
+    snippets: tuple[Snippet, ...] = ()
+    entities: tuple[MatchedMention, ...] = ()
+    dates: tuple[MatchedMention, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    duplicates: tuple[str, ...] = ()  # near-duplicate ids linked to this document
+    text: str | None = None  # the full text, when asked for
+
+    @property
+    def url(self) -> str | None:
+        return self.meta.get("url")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """Ranked hits, or ``error`` (a message for the user) when the query could not be run."""
+
+    query: str
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    error: str | None = None
+    facets: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    took_ms: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+# --- from parsed query to tantivy query ------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    words: tuple[AnalyzedToken, ...]
+    clusters: tuple[tuple[str, ...], ...]  # the cluster keys of each word
+
+
+_CHUNKS: "OrderedDict[str, _Chunk]" = OrderedDict()
+_CHUNKS_MAX = 4096
+
+
+def _chunk_of(words: Sequence[AnalyzedToken], pieces: Sequence[AnalyzedToken]) -> _Chunk:
+    clusters = []
+    j = 0
+    for word in words:
+        keys = []
+        while j < len(pieces) and pieces[j].start < word.end:
+            if pieces[j].start >= word.start:
+                keys.append(pieces[j].key)
+            j += 1
+        clusters.append(tuple(keys) or (word.key,))
+    return _Chunk(tuple(words), tuple(clusters))
+
+
+_CHUNKS_LOCK = threading.Lock()  # the server answers from several threads
+
+
+def _remember(text: str, chunk: _Chunk) -> None:
+    with _CHUNKS_LOCK:
+        _CHUNKS[text] = chunk
+        _CHUNKS.move_to_end(text)
+        while len(_CHUNKS) > _CHUNKS_MAX:
+            _CHUNKS.popitem(last=False)
+
+
+def _chunk(text: str) -> _Chunk:
+    """The analysed words of one clause of a query (and the cluster keys of each word), cached."""
+    chunk = _CHUNKS.get(text)
+    if chunk is None:
+        analysis = analyze_text(text)
+        chunk = _chunk_of(analysis.words, analysis.pieces)
+        _remember(text, chunk)
+    return chunk
+
+
+def _analyze_clauses(texts: Sequence[str]) -> None:
+    """Analyse all clauses of a query in one call (the segmenter's cost is mostly per call): the text
+    is joined with spaces, which always end a token, so each clause gets the tokens it would alone."""
+    missing = [t for t in dict.fromkeys(texts) if t not in _CHUNKS]
+    if len(missing) < 2:
+        return
+    joined = " ".join(missing)
+    analysis = analyze_text(joined)
+    start = 0
+    w = p = 0
+    for text in missing:
+        end = start + len(text)
+        words_from, pieces_from = w, p
+        while w < len(analysis.words) and analysis.words[w].start < end:
+            w += 1
+        while p < len(analysis.pieces) and analysis.pieces[p].start < end:
+            p += 1
+        shift = lambda t, by=start: AnalyzedToken(t.text, t.start - by, t.end - by, t.key, t.kind)  # noqa: E731
+        _remember(text, _chunk_of([shift(t) for t in analysis.words[words_from:w]],
+                                  [shift(t) for t in analysis.pieces[pieces_from:p]]))
+        start = end + 1
+
+
+class _Planner:
+    """Turns text clauses into tantivy clauses, looking at document frequencies so that long queries
+    stay fast: very common words of a long query are left to the whole-query phrase, and the sub-word
+    field is asked only where it can change the answer (short queries, words the index lacks)."""
+
+    def __init__(self, schema: Any, searcher: Any, weights: Weights, words_in_query: int) -> None:
+        self.schema = schema
+        self.searcher = searcher
+        self.weights = weights
+        self.documents = max(1, searcher.num_docs)
+        self.short = words_in_query <= SHORT_QUERY_WORDS
+        self._df: dict[tuple[str, str], int] = {}
+
+    def df(self, field_name: str, key: str) -> int:
+        cached = self._df.get((field_name, key))
+        if cached is None:
+            cached = self._df[(field_name, key)] = self.searcher.doc_freq(field_name, key)
+        return cached
+
+    def sub(self, clusters: Sequence[str]) -> Any | None:
+        """A run of two or more clusters, found in the sub-word field whatever either segmenter did."""
+        Q = _tantivy().Query
+        if len(clusters) < 2:
+            return None
+        words = bigram_phrase(list(clusters))
+        if len(words) == 1:
+            return Q.term_query(self.schema, "sub", words[0][1])
+        return Q.phrase_query(self.schema, "sub", words)
+
+    def rare_enough(self, clusters: Sequence[str]) -> bool:
+        """A phrase whose rarest cluster pair is in few documents is cheap and tells documents apart."""
+        words = bigram_phrase(list(clusters))
+        return bool(words) and min(self.df("sub", w) for _, w in words) <= PHRASE_MAX_SHARE * self.documents
+
+    def words(self, chunk: _Chunk) -> list[tuple[str, Any]]:
+        """Should clauses for free words: flat term queries (BM25 over body and headline)."""
+        Q = _tantivy().Query
+        w = self.weights
+        out: list[tuple[str, Any]] = []
+        common = [not self.short and self.df("body", word.key) > COMMON_WORD_SHARE * self.documents
+                  for word in chunk.words]
+        if all(common):
+            common = [False] * len(common)
+        for word, clusters, skip in zip(chunk.words, chunk.clusters, common):
+            if skip:
+                continue
+            out.append(("should", Q.term_query(self.schema, "body", word.key) if w.body == 1.0 else
+                        Q.boost_query(Q.term_query(self.schema, "body", word.key), w.body)))
+            out.append(("should", Q.boost_query(Q.term_query(self.schema, "title", word.key), w.title)))
+            if self.short or self.df("body", word.key) == 0:
+                sub = self.sub(clusters)
+                if sub is not None:
+                    out.append(("should", Q.boost_query(sub, w.sub)))
+        return out
+
+    def all_words(self, chunk: _Chunk, occur: str) -> list[tuple[str, Any]]:
+        """+words (each must match, as a word or as a run of clusters) and -words (none may)."""
+        tantivy = _tantivy()
+        Q, Occur = tantivy.Query, tantivy.Occur
+        out: list[tuple[str, Any]] = []
+        for word, clusters in zip(chunk.words, chunk.clusters):
+            body = Q.term_query(self.schema, "body", word.key)
+            sub = self.sub(clusters)
+            if occur == "must_not":
+                out.append(("must_not", body))
+                if sub is not None:
+                    out.append(("must_not", sub))
+                continue
+            either = [(Occur.Should, body), (Occur.Should, Q.boost_query(Q.term_query(self.schema, "title", word.key),
+                                                                        self.weights.title))]
+            if sub is not None:
+                either.append((Occur.Should, Q.boost_query(sub, self.weights.sub)))
+            out.append(("must", Q.boolean_query(either)))
+        return out
+
+    def clause(self, clause: TextClause) -> list[tuple[str, Any]]:
+        """(occur, query) pairs for one text clause; an empty list when it has nothing searchable."""
+        tantivy = _tantivy()
+        Q, Occur = tantivy.Query, tantivy.Occur
+        chunk = _chunk(clause.text)
+        if not chunk.words:
+            return []
+        clusters = [key for keys in chunk.clusters for key in keys]
+        if clause.field == "title":
+            keys = [w.key for w in chunk.words]
+            if clause.phrase and len(keys) > 1:
+                query = Q.phrase_query(self.schema, "title", keys)
+            else:
+                query = Q.boolean_query([(Occur.Must, Q.term_query(self.schema, "title", k)) for k in keys])
+            return [(clause.occur, query)]
+        if clause.phrase:
+            exact = self.sub(clusters)
+            if exact is None:
+                exact = Q.term_query(self.schema, "body", chunk.words[0].key)
+            if clause.occur == "must_not":
+                return [("must_not", exact)]
+            return [("must" if clause.occur == "must" else "should", Q.boost_query(exact, self.weights.phrase))]
+        if clause.occur in ("must", "must_not"):
+            return self.all_words(chunk, clause.occur)
+        return self.words(chunk)
+
+    def whole(self, clauses: Sequence[TextClause]) -> Any | None:
+        """The free words of the query as one run of clusters (spacing ignored): the document that holds
+        the query verbatim, like the article of a pasted headline, ranks first."""
+        clusters: list[str] = []
+        for clause in clauses:
+            if clause.occur == "should" and not clause.phrase and clause.field == "text":
+                clusters.extend(key for keys in _chunk(clause.text).clusters for key in keys)
+        if len(clusters) < 3 or not self.rare_enough(clusters):
+            return None
+        return _tantivy().Query.boost_query(self.sub(clusters), self.weights.phrase)
+
+
+def _datetime(day: _dt.date) -> _dt.datetime:
+    return _dt.datetime(day.year, day.month, day.day)
+
+
+def _filter_query(schema: Any, flt: Filter) -> Any:
+    tantivy = _tantivy()
+    Q, Occur, FieldType = tantivy.Query, tantivy.Occur, tantivy.FieldType
+    if isinstance(flt.value, DateRange):
+        start = max(flt.value.start, _dt.date(1, 1, 2))
+        end = min(flt.value.end, _dt.date(9999, 12, 30))
+        return Q.range_query(schema, flt.field, FieldType.Date, _datetime(start), _datetime(end),
+                             include_upper=False)
+    if isinstance(flt.value, AmountRange):
+        rng = flt.value
+        return Q.range_query(schema, "amount", FieldType.Float,
+                             float(rng.low) if rng.low is not None else None,
+                             float(rng.high) if rng.high is not None else None,
+                             include_lower=rng.include_low or rng.low is None,
+                             include_upper=rng.include_high or rng.high is None)
+    value = str(flt.value)
+    exact = Q.term_query(schema, flt.field, value)
+    if flt.field in ("person", "org", "place"):  # a part of a name finds the whole name
+        contains = Q.regex_query(schema, flt.field, ".*" + re.escape(value) + ".*")
+        return Q.boolean_query([(Occur.Should, exact), (Occur.Should, contains)])
+    return exact
+
+
+def compile_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[Filter] = (),
+                  weights: Weights = DEFAULT_WEIGHTS, searcher: Any = None) -> Any:
+    """The tantivy query for a parsed user query plus filters (filters do not change scores)."""
+    tantivy = _tantivy()
+    Q, Occur = tantivy.Query, tantivy.Occur
+    schema = opened.schema
+    searcher = searcher if searcher is not None else opened.index.searcher()
+    occurs = {"should": Occur.Should, "must": Occur.Must, "must_not": Occur.MustNot}
+    clauses: list[tuple[Any, Any]] = []
+    positive = False
+    _analyze_clauses([c.text for c in parsed.text])
+    words = sum(len(_chunk(c.text).words) for c in parsed.text if c.occur != "must_not")
+    planner = _Planner(schema, searcher, weights, words)
+    whole = planner.whole(parsed.text)
+    if whole is not None:
+        clauses.append((Occur.Should, whole))
+    for clause in parsed.text:
+        for occur, query in planner.clause(clause):
+            clauses.append((occurs[occur], query))
+            positive = positive or occur != "must_not"
+    for flt in tuple(parsed.filters) + tuple(extra_filters):
+        query = _filter_query(schema, flt)
+        if flt.negated:
+            clauses.append((Occur.MustNot, query))
+        else:
+            clauses.append((Occur.Must, Q.const_score_query(query, 0.0)))
+            positive = True
+    if not clauses:
+        raise QuerySyntaxError("the query has no words to search for (only punctuation or spacing)")
+    if not positive:
+        clauses.append((Occur.Must, Q.all_query()))
+    if len(clauses) == 1 and clauses[0][0] == Occur.Should:
+        return clauses[0][1]
+    # with a filter or a +word present, the other free words only rank (tantivy's Must/Should rule)
+    return Q.boolean_query(clauses)
+
+
+# --- highlighting ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Highlighter:
+    """Finds the query's keys in a document's stored keys with one regular expression pass."""
+
+    exact: frozenset[str]  # keys shown where they are a whole token
+    inner: frozenset[str]  # keys (two clusters or more) also shown inside longer tokens
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def for_query(cls, parsed: ParsedQuery) -> "_Highlighter":
+        exact: set[str] = set()
+        inner: set[str] = set()
+        for clause in parsed.text:
+            if clause.occur == "must_not":
+                continue
+            chunk = _chunk(clause.text)
+            for word, clusters in zip(chunk.words, chunk.clusters):
+                exact.add(word.key)
+                if len(clusters) >= 2:
+                    inner.add(word.key)
+        # whole tokens for one-cluster keys (as substrings they would be everywhere), anywhere for longer
+        whole = sorted(exact - inner, key=len, reverse=True)
+        parts = sorted(inner, key=len, reverse=True)
+        alternatives = []
+        if parts:
+            alternatives.append("|".join(re.escape(k) for k in parts))
+        if whole:
+            alternatives.append("(?<![^ ])(?:" + "|".join(re.escape(k) for k in whole) + ")(?![^ ])")
+        pattern = re.compile("|".join(alternatives)) if alternatives else None
+        return cls(frozenset(exact), frozenset(inner), pattern)
+
+    def spans(self, body_keys: str, offsets: array, text: str) -> list[tuple[int, int]]:
+        """Highlighted spans, offsets into ``text``, sorted and merged."""
+        if self.pattern is None or not body_keys:
+            return []
+        spans: list[tuple[int, int]] = []
+        index = 0  # token number of the position ``counted``
+        counted = 0
+        limit = len(offsets) // 2
+        for match in self.pattern.finditer(body_keys):
+            at = match.start()
+            index += body_keys.count(" ", counted, at)
+            counted = at
+            if index >= limit:
+                break
+            found = match.group()
+            start, end = offsets[2 * index], offsets[2 * index + 1]
+            stop = match.end()
+            if (at == 0 or body_keys[at - 1] == " ") and (stop == len(body_keys) or body_keys[stop] == " "):
+                spans.append((start, end))  # the whole token
+            else:
+                token_start = body_keys.rfind(" ", 0, at) + 1
+                token_end = body_keys.find(" ", at)
+                token_end = len(body_keys) if token_end < 0 else token_end
+                token = body_keys[token_start:token_end]
+                if text[start:end] == token:  # unchanged by folding: the exact part can be shown
+                    within = at - token_start
+                    spans.append((start + within, start + within + len(found)))
+                else:
+                    spans.append((start, end))
+            if len(spans) >= MAX_HIGHLIGHTS:
+                break
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return merged
+
+
+def _snippets(text: str, spans: list[tuple[int, int]], max_snippets: int = MAX_SNIPPETS,
+              width: int = SNIPPET_CHARS) -> tuple[Snippet, ...]:
+    if not text:
+        return ()
+    if not spans:
+        end = _snap_end(text, min(len(text), width))
+        return (Snippet(text[:end], 0, end),)
+    # windows around the densest groups of matches, best first, not overlapping
+    candidates: list[tuple[int, int, int]] = []  # (-matches, start, end)
+    j = 0
+    for i, (start, _) in enumerate(spans):
+        while j < len(spans) and spans[j][1] <= start + width:
+            j += 1
+        candidates.append((-(j - i), start, spans[j - 1][1]))
+    candidates.sort()
+    chosen: list[tuple[int, int]] = []
+    for _, first, last in candidates:
+        lead = max(0, (width - (last - first)) // 3)
+        start = _snap_start(text, max(0, first - lead))
+        end = _snap_end(text, min(len(text), max(last, start + width)))
+        if any(start < e and s < end for s, e in chosen):
+            continue
+        chosen.append((start, end))
+        if len(chosen) >= max_snippets:
+            break
+    chosen.sort()
+    return tuple(Snippet(text[s:e], s, e, tuple(h for h in spans if s <= h[0] and h[1] <= e)) for s, e in chosen)
+
+
+_BREAK_CHARS = " \n\t\u200b\u17d4\u17d5"
+
+
+def _snap_start(text: str, start: int) -> int:
+    """Move a window start back to just after a space, zero-width space or sentence end, if near."""
+    if start <= 0:
+        return 0
+    floor = max(0, start - 30)
+    for i in range(start, floor, -1):
+        if text[i - 1] in _BREAK_CHARS:
+            return i
+    while start > 0 and "\u17b4" <= text[start] <= "\u17d3":  # never start inside a cluster
+        start -= 1
+    return start
+
+
+def _snap_end(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    ceiling = min(len(text), end + 30)
+    for i in range(end, ceiling):
+        if text[i] in _BREAK_CHARS:
+            return i
+    while end < len(text) and ("\u17b4" <= text[end] <= "\u17d3" or text[end - 1] == "\u17d2"):
+        end += 1
+    return end
+
+
+def _matched_mentions(record: Mapping[str, Any], spans: Sequence[tuple[int, int]], parsed: ParsedQuery,
+                      filters: Sequence[Filter], inner: Sequence[str]) -> tuple[tuple[MatchedMention, ...],
+                                                                                 tuple[MatchedMention, ...]]:
+    entity_filters = [f for f in filters if f.field in ("person", "org", "place") and not f.negated]
+    date_filters = [f.value for f in filters if isinstance(f.value, DateRange) and not f.negated]
+    amount_filters = [f.value for f in filters if isinstance(f.value, AmountRange) and not f.negated]
+    entities: list[MatchedMention] = []
+    dates: list[MatchedMention] = []
+    starts = [s for s, _ in spans]
+    for item in record.get("mentions", ()):
+        kind, start, end, text = item[0], item[1], item[2], item[3]
+        k = bisect.bisect_left(starts, end)
+        overlaps = any(s < end and start < e for s, e in spans[max(0, k - 8):k])
+        if kind == "date":
+            try:
+                day = _dt.date.fromisoformat(item[4])
+            except (TypeError, ValueError):
+                continue
+            if overlaps or any(day in rng for rng in date_filters):
+                dates.append(MatchedMention("date", text, start, end, day))
+        elif kind == "money":
+            if overlaps or any(item[4][0] in rng for rng in amount_filters):
+                entities.append(MatchedMention("money", text, start, end, {"amount": item[4][0],
+                                                                            "currency": item[4][1]}))
+        else:
+            key = item[5] if len(item) > 5 else ""
+            hit = overlaps or any(f.field == kind and str(f.value) in key for f in entity_filters) or any(
+                q in key for q in inner)
+            if hit:
+                entities.append(MatchedMention(kind, text, start, end, item[4]))
+    return tuple(_dedupe(entities)), tuple(_dedupe(dates))
+
+
+def _dedupe(mentions: Iterable[MatchedMention]) -> list[MatchedMention]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in mentions:
+        key = (m.kind, str(m.value))
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+# --- facets ----------------------------------------------------------------------------------------
+
+def _facets(opened: OpenIndex, searcher: Any, query: Any, size: int = 10) -> dict[str, tuple[tuple[str, int], ...]]:
+    spec = {name: {"terms": {"field": name, "size": size}} for name in FACET_FIELDS}
+    try:
+        result = searcher.aggregate(query, spec)
+    except (ValueError, RuntimeError):
+        return {}
+    names = opened.manifest.get("entity_names", {})
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for name in FACET_FIELDS:
+        buckets = result.get(name, {}).get("buckets", [])
+        shown = names.get(name, {})
+        out[name] = tuple((shown.get(b["key"], b["key"]), int(b["doc_count"])) for b in buckets)
+    return out
+
+
+# --- the entry point -------------------------------------------------------------------------------
+
+def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[str, Any] | Iterable[str] | None = None,
+           limit: int = 10, offset: int = 0, snippets: bool = True, facets: bool = False,
+           with_text: bool = False, weights: Weights = DEFAULT_WEIGHTS) -> SearchResults:
+    """Search the index in ``index_dir``: ranked hits with highlighted snippets (offsets into each
+    document's text), the entities and dates that matched, and optionally facet counts.
+
+    A query the parser cannot understand comes back as ``SearchResults(error=...)``, never raised.
+    A missing index raises InputError (that is not the query's fault).
+    """
+    started = time.perf_counter()
+    opened = open_index(index_dir)
+    if not isinstance(query, str):
+        return SearchResults(str(query), error=f"the query must be text, not {type(query).__name__}")
+    try:
+        parsed = parse_query(query)
+        extra = parse_filters(filters)
+    except QuerySyntaxError as exc:
+        return SearchResults(query, error=str(exc), took_ms=(time.perf_counter() - started) * 1000)
+    if parsed.is_empty and not extra:
+        return SearchResults(query, error="empty query: type some words or a filter such as date:2019-07",
+                             took_ms=(time.perf_counter() - started) * 1000)
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    searcher = opened.index.searcher()
+    try:
+        compiled = compile_query(opened, parsed, extra, weights, searcher)
+    except QuerySyntaxError as exc:
+        return SearchResults(query, error=str(exc), took_ms=(time.perf_counter() - started) * 1000)
+    try:
+        result = searcher.search(compiled, limit=max(1, limit), count=True, offset=max(0, int(offset)))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - tantivy refusing a query (even a Rust panic): a message
+        return SearchResults(query, error=f"cannot run this query: {exc}",
+                             took_ms=(time.perf_counter() - started) * 1000)
+    all_filters = tuple(parsed.filters) + tuple(extra)
+    highlighter = _Highlighter.for_query(parsed) if snippets else None
+    hits: list[Hit] = []
+    for score, address in result.hits[:limit]:
+        stored = searcher.doc(address)
+        record = json.loads(stored.get_first("record"))
+        text = record.get("text", "")
+        shown: tuple[Snippet, ...] = ()
+        entities: tuple[MatchedMention, ...] = ()
+        dates: tuple[MatchedMention, ...] = ()
+        if snippets:
+            offsets = array("I")
+            offsets.frombytes(stored.get_first("offsets") or b"")
+            spans = highlighter.spans(stored.get_first("body") or "", offsets, text)
+            shown = _snippets(text, spans)
+            entities, dates = _matched_mentions(record, spans, parsed, all_filters, highlighter.inner)
+        hits.append(Hit(
+            id=record.get("id", stored.get_first("id")), score=float(score), title=record.get("title", ""),
+            snippets=shown, entities=entities, dates=dates, meta=record.get("meta", {}),
+            duplicates=tuple(opened.manifest.get("duplicates", {}).get(record.get("id"), ())),
+            text=text if with_text else None))
+    facet_counts = _facets(opened, searcher, compiled) if facets else {}
+    return SearchResults(query, tuple(hits), int(result.count or 0), None, facet_counts,
+                         (time.perf_counter() - started) * 1000)
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    """A JSON-ready hit (what ``--format jsonl`` and the HTTP API emit)."""
+    from sastra.records import to_jsonable
+
+    return {
+        "id": hit.id, "score": round(hit.score, 4), "title": hit.title, "url": hit.meta.get("url"),
+        "site": hit.meta.get("site"), "category": hit.meta.get("category"), "date": hit.meta.get("date"),
+        "snippets": [{"text": s.text, "start": s.start, "end": s.end, "highlights": [list(h) for h in s.highlights],
+                      "html": s.html()} for s in hit.snippets],
+        "entities": [to_jsonable(m) for m in hit.entities],
+        "dates": [to_jsonable(m) for m in hit.dates],
+        "duplicates": list(hit.duplicates),
+        **({"text": hit.text} if hit.text is not None else {}),
+    }
+
+
+def results_to_json(results: SearchResults) -> dict[str, Any]:
+    return {"query": results.query, "total": results.total, "error": results.error,
+            "took_ms": round(results.took_ms, 3), "hits": [hit_to_json(h) for h in results.hits],
+            "facets": {k: [list(b) for b in v] for k, v in results.facets.items()}}

@@ -1,0 +1,502 @@
+"""The embedded search index: tantivy fed by sastra's own analysis.
+
+tantivy never sees Khmer text to split: each text field receives the search keys of
+:func:`sastra.index.analysis.analyze` joined by spaces and is tokenized on whitespace only. The
+fields (see docs/search.md):
+
+- ``body`` / ``title``: word keys, with positions (BM25, phrases); ``body`` is stored for highlighting;
+- ``sub``: pairs of consecutive orthographic-cluster keys, with positions: a query for a part of a
+  compound, or a run typed without the document's spacing, is a phrase of cluster pairs here;
+- ``date`` (every date in the article), ``published``, ``amount``, ``currency``, ``person``, ``org``,
+  ``place``, ``site``, ``category``: typed fields for filters and facets;
+- ``offsets`` (stored): the start/end of each ``body`` token in the original text; ``record``
+  (stored): the text, headline, metadata and mentions shown with a hit.
+
+Near-duplicates (``meta["dup_of"]``) are not indexed: they are listed in the index manifest as links
+of their canonical document, so one copy is searchable and the others are reachable from it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import bisect
+import json
+import operator
+import os
+import shutil
+import threading
+import time
+from array import array
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from sastra.errors import InputError, MissingExtraError
+from sastra.index.analysis import Analysis, analyze_text, analyze_tokens, entity_key, fold
+from sastra.records import Document
+
+__all__ = ["IndexStats", "PreparedDoc", "prepare_document", "write_index", "build_index", "open_index",
+           "MANIFEST_NAME", "ENTITY_KINDS"]
+
+MANIFEST_NAME = "sastra-index.json"
+FORMAT_VERSION = 1
+WS_TOKENIZER = "sastra_ws"
+#: mention kind -> the index field it fills
+ENTITY_KINDS = {"person": "person", "org": "org", "loc": "place", "place": "place"}
+FACET_FIELDS = ("person", "org", "place", "site", "category")
+
+
+def _tantivy() -> Any:
+    try:
+        import tantivy
+    except ImportError:
+        raise MissingExtraError("tantivy", "search", "the search index") from None
+    return tantivy
+
+
+def _schema() -> Any:
+    tantivy = _tantivy()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", tokenizer_name=WS_TOKENIZER)
+    builder.add_text_field("body", stored=True, tokenizer_name=WS_TOKENIZER)
+    builder.add_text_field("sub", tokenizer_name=WS_TOKENIZER)
+    builder.add_date_field("date", indexed=True, fast=True)
+    builder.add_date_field("published", stored=False, indexed=True, fast=True)
+    builder.add_float_field("amount", indexed=True, fast=True)
+    for name in ("currency", "person", "org", "place", "site", "category"):
+        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    builder.add_bytes_field("offsets", stored=True)
+    builder.add_bytes_field("record", stored=True)
+    return builder.build()
+
+
+def _register(index: Any) -> None:
+    tantivy = _tantivy()
+    index.register_tokenizer(WS_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+
+
+# --- values found in records (Python objects from the pipeline, or their JSON forms) ---------------
+
+def as_date(value: Any) -> _dt.date | None:
+    """A ``datetime.date`` from a mention or metadata value: a date, an ISO string, or a record
+    holding one (``.date``, ``.value``, ``{"date": ...}``); None when there is none."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()[:10]
+        for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+            try:
+                return _dt.datetime.strptime(text[:size], fmt).date()
+            except ValueError:
+                continue
+        return None
+    if isinstance(value, Mapping):
+        for key in ("date", "gregorian", "value", "start"):
+            if key in value:
+                return as_date(value[key])
+        return None
+    for attr in ("date", "gregorian", "value", "start"):
+        inner = getattr(value, attr, None)
+        if inner is not None and inner is not value:
+            return as_date(inner)
+    return None
+
+
+def as_money(value: Any, attrs: Mapping[str, Any]) -> tuple[float, str] | None:
+    """(amount, ISO currency) of a money mention, whatever shape its value has."""
+    currency = attrs.get("currency") if isinstance(attrs, Mapping) else None
+    amount: Any = value
+    if isinstance(value, Mapping):
+        amount = value.get("amount", value.get("value"))
+        currency = value.get("currency", currency)
+    elif value is not None and not isinstance(value, (int, float, Decimal, str)):
+        amount = getattr(value, "amount", getattr(value, "value", None))
+        currency = getattr(value, "currency", currency)
+    try:
+        number = float(Decimal(str(amount)))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return number, str(currency or "").upper()
+
+
+def entity_name(mention: Any) -> str:
+    """The name of a person/org/place mention: its value when that is a name, else its text."""
+    value = _get(mention, "value")
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, Mapping):
+        for key in ("name", "canonical", "value"):
+            if isinstance(value.get(key), str) and value[key].strip():
+                return value[key].strip()
+    for attr in ("name", "canonical"):
+        inner = getattr(value, attr, None)
+        if isinstance(inner, str) and inner.strip():
+            return inner.strip()
+    return str(_get(mention, "text") or "").strip()
+
+
+def _get(record: Any, name: str, default: Any = None) -> Any:
+    if isinstance(record, Mapping):
+        return record.get(name, default)
+    return getattr(record, name, default)
+
+
+def _json_value(value: Any) -> Any:
+    from sastra.records import to_jsonable
+
+    try:
+        value = to_jsonable(value)
+        json.dumps(value)
+        return value
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def cluster_bigrams(keys: list[str]) -> list[str]:
+    """Each pair of consecutive cluster keys (across word boundaries and spacing): the terms of the
+    sub-word field. Pairs keep phrase queries over clusters fast (common single clusters such as
+    ``ង`` would make long posting lists) and still let any run of two or more clusters be found."""
+    if len(keys) < 2:
+        return list(keys)
+    return list(map(operator.add, keys, keys[1:]))
+
+
+def bigram_phrase(keys: list[str]) -> list[tuple[int, str]]:
+    """The (position, term) pairs of a phrase over the cluster run ``keys``: every other pair, plus the
+    last one, which covers every cluster with about half the terms."""
+    pairs = cluster_bigrams(keys)
+    if len(keys) < 2:
+        return [(0, k) for k in pairs]
+    chosen = list(range(0, len(pairs), 2))
+    if chosen[-1] != len(pairs) - 1:
+        chosen.append(len(pairs) - 1)
+    return [(i, pairs[i]) for i in chosen]
+
+
+# --- preparing documents ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PreparedDoc:
+    """A document analysed and turned into index field values (what the writer consumes)."""
+
+    id: str
+    title_keys: str
+    body_keys: str
+    sub_keys: str
+    offsets: bytes
+    record: bytes
+    dates: tuple[_dt.date, ...] = ()
+    published: _dt.date | None = None
+    amounts: tuple[float, ...] = ()
+    currencies: tuple[str, ...] = ()
+    entities: tuple[tuple[str, str, str], ...] = ()  # (field, key, display name)
+    site: str = ""
+    category: str = ""
+    dup_of: str | None = None
+    tokens: int = 0
+
+
+def _headline(doc: Document) -> tuple[str, int, int]:
+    """The headline and its span in the text: ``meta["title"]`` if given, else the first non-empty line."""
+    title = doc.meta.get("title") if isinstance(doc.meta, Mapping) else None
+    if isinstance(title, str) and title.strip():
+        return title.strip(), -1, -1
+    text = doc.text
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            line = text[start:end]
+            lead = len(line) - len(line.lstrip())
+            return line.strip(), start + lead, start + lead + len(line.strip())
+        start = end + 1
+    return "", -1, -1
+
+
+def _site(meta: Mapping[str, Any]) -> str:
+    site = meta.get("site")
+    if not site and isinstance(meta.get("url"), str):
+        from urllib.parse import urlsplit
+
+        site = urlsplit(meta["url"]).hostname or ""
+        if site.startswith("www."):
+            site = site[4:]
+    return str(site or "")
+
+
+def prepare_document(doc: Document, analysis: Analysis | None = None) -> PreparedDoc:
+    """Analyse one document (or take the given analysis) and lay out its index fields."""
+    if not isinstance(doc, Document):
+        raise InputError(f"build_index needs sastra.records.Document values, not {type(doc).__name__}")
+    text = doc.text or ""
+    if analysis is None:
+        analysis = analyze_tokens(text, doc.tokens) if doc.tokens else analyze_text(text)
+    meta = doc.meta if isinstance(doc.meta, Mapping) else {}
+    title, title_start, title_end = _headline(doc)
+    words = analysis.words
+    keys = [t.key for t in words]
+    starts = [t.start for t in words]
+    if title_start >= 0:
+        first = bisect.bisect_left(starts, title_start)
+        last = first
+        while last < len(words) and words[last].end <= title_end:
+            last += 1
+        title_keys = " ".join(keys[first:last])
+    else:
+        title_keys = " ".join(t.key for t in analyze_text(title, fine=False).words)
+    spans = [0] * (2 * len(words))
+    spans[0::2] = starts
+    spans[1::2] = [t.end for t in words]
+    offsets = array("I", spans)
+
+    dates: list[_dt.date] = []
+    published = as_date(meta.get("date") or meta.get("published"))
+    if published is not None:
+        dates.append(published)
+    amounts: list[float] = []
+    currencies: list[str] = []
+    entities: list[tuple[str, str, str]] = []
+    shown: list[list[Any]] = []
+    for mention in doc.mentions:
+        kind = _get(mention, "kind")
+        start, end, mtext = _get(mention, "start"), _get(mention, "end"), _get(mention, "text")
+        value = _get(mention, "value")
+        if kind == "date":
+            day = as_date(value)
+            if day is not None:
+                dates.append(day)
+                last = as_date(_get(value, "end")) if value is not None and not isinstance(value, str) else None
+                if last is not None and last > day:  # a month, a year or an interval: both ends
+                    dates.append(last)
+                shown.append(["date", start, end, mtext, day.isoformat()])
+        elif kind == "money":
+            money = as_money(value, _get(mention, "attrs") or {})
+            if money is not None:
+                amounts.append(money[0])
+                if money[1]:
+                    currencies.append(money[1])
+                shown.append(["money", start, end, mtext, [money[0], money[1]]])
+        elif kind in ENTITY_KINDS:
+            name = entity_name(mention)
+            key = entity_key(name) if name else ""
+            if key:
+                entities.append((ENTITY_KINDS[kind], key, name))
+                shown.append([ENTITY_KINDS[kind], start, end, mtext, name, key])
+    record = {
+        "id": doc.id, "title": title, "text": text,
+        "meta": {k: _json_value(v) for k, v in meta.items() if k not in ("silver_segmented", "text")},
+        "mentions": shown,
+    }
+    dup_of = meta.get("dup_of")
+    return PreparedDoc(
+        id=str(doc.id), title_keys=title_keys,
+        body_keys=" ".join(keys),
+        sub_keys=" ".join(cluster_bigrams([t.key for t in analysis.pieces])),
+        offsets=offsets.tobytes(), record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
+        dates=tuple(sorted(set(dates))), published=published,
+        amounts=tuple(amounts), currencies=tuple(sorted(set(currencies))), entities=tuple(entities),
+        site=fold(_site(meta)) if _site(meta) else "", category=fold(str(meta.get("category") or "")),
+        dup_of=str(dup_of) if dup_of not in (None, "", doc.id) else None, tokens=len(words),
+    )
+
+
+def _tantivy_document(prepared: PreparedDoc) -> Any:
+    tantivy = _tantivy()
+    doc = tantivy.Document()
+    doc.add_text("id", prepared.id)
+    doc.add_text("title", prepared.title_keys)
+    doc.add_text("body", prepared.body_keys)
+    doc.add_text("sub", prepared.sub_keys)
+    for day in prepared.dates:
+        doc.add_date("date", _dt.datetime(day.year, day.month, day.day))
+    if prepared.published is not None:
+        p = prepared.published
+        doc.add_date("published", _dt.datetime(p.year, p.month, p.day))
+    for amount in prepared.amounts:
+        doc.add_float("amount", amount)
+    for currency in prepared.currencies:
+        doc.add_text("currency", currency)
+    for field_name, key in {(f, k) for f, k, _ in prepared.entities}:
+        doc.add_text(field_name, key)
+    if prepared.site:
+        doc.add_text("site", prepared.site)
+    if prepared.category:
+        doc.add_text("category", prepared.category)
+    doc.add_bytes("offsets", prepared.offsets)
+    doc.add_bytes("record", prepared.record)
+    return doc
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    """What :func:`build_index` did."""
+
+    path: str
+    documents: int  # searchable documents
+    duplicates: int  # near-duplicates linked to their canonical document, not indexed themselves
+    skipped: int  # documents with nothing to index (empty text)
+    tokens: int
+    seconds: float
+    duplicate_orphans: int = 0  # duplicates whose canonical document was absent: indexed themselves
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+def _prepare_dir(index_dir: Path) -> None:
+    if index_dir.exists():
+        if not index_dir.is_dir():
+            raise InputError(f"{index_dir} is a file; give a folder for the index")
+        entries = list(index_dir.iterdir())
+        if entries and not (index_dir / MANIFEST_NAME).exists() and not (index_dir / "meta.json").exists():
+            raise InputError(f"{index_dir} is not empty and holds no sastra index; choose an empty folder")
+        for entry in entries:  # an old sastra index: rebuilt from scratch
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    index_dir.mkdir(parents=True, exist_ok=True)
+
+
+def write_index(prepared: Iterable[PreparedDoc], index_dir: str | os.PathLike[str], *,
+                heap_mb: int = 128, threads: int = 1) -> IndexStats:
+    """Write already prepared documents into a fresh index at ``index_dir`` (what build_index times
+    apart from analysis)."""
+    tantivy = _tantivy()
+    index_dir = Path(index_dir)
+    started = time.perf_counter()
+    _prepare_dir(index_dir)
+    index = tantivy.Index(_schema(), path=str(index_dir), reuse=False)
+    _register(index)
+    writer = index.writer(heap_size=max(15, heap_mb) * 1_000_000, num_threads=max(1, threads))
+    indexed: set[str] = set()
+    held: list[PreparedDoc] = []  # near-duplicates, linked at the end
+    names: dict[str, dict[str, dict[str, int]]] = {}
+    documents = skipped = tokens = 0
+    for doc in prepared:
+        if doc.dup_of is not None:
+            held.append(doc)
+            continue
+        if not doc.body_keys and not doc.title_keys:
+            skipped += 1
+            continue
+        if doc.id in indexed:
+            continue  # the same id twice: the first one stands
+        writer.add_document(_tantivy_document(doc))
+        indexed.add(doc.id)
+        documents += 1
+        tokens += doc.tokens
+        for field_name, key, name in doc.entities:
+            counts = names.setdefault(field_name, {}).setdefault(key, {})
+            counts[name] = counts.get(name, 0) + 1
+    duplicates: dict[str, list[str]] = {}
+    orphans = 0
+    for doc in held:
+        if doc.dup_of in indexed:
+            duplicates.setdefault(doc.dup_of, []).append(doc.id)
+        elif doc.body_keys and doc.id not in indexed:  # its canonical copy is absent: keep this one
+            writer.add_document(_tantivy_document(doc))
+            indexed.add(doc.id)
+            documents += 1
+            orphans += 1
+            tokens += doc.tokens
+    writer.commit()
+    writer.wait_merging_threads()
+    manifest = {
+        "format": FORMAT_VERSION,
+        "documents": documents,
+        "duplicates": duplicates,
+        "entity_names": {f: {k: max(c, key=c.get) for k, c in keys.items()} for f, keys in names.items()},
+        "analysis": _analysis_description(),
+    }
+    tmp = index_dir / (MANIFEST_NAME + ".tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(index_dir / MANIFEST_NAME)
+    return IndexStats(str(index_dir), documents, sum(map(len, duplicates.values())), skipped, tokens,
+                      time.perf_counter() - started, orphans)
+
+
+def _analysis_description() -> dict[str, str]:
+    from sastra.index.analysis import segmenter_name
+
+    return {"segmenter": segmenter_name(),
+            "sub": "pairs of consecutive orthographic clusters", "keys": "sastra.normalize.search_key"}
+
+
+def build_index(docs: Iterable[Document], index_dir: str | os.PathLike[str], *, heap_mb: int = 128,
+                threads: int = 1) -> IndexStats:
+    """Analyse ``docs`` and write a fresh search index in ``index_dir`` (an old sastra index there is
+    replaced). Near-duplicates (``meta["dup_of"]``) are linked to their canonical document, not indexed."""
+    return write_index((prepare_document(doc) for doc in docs), index_dir, heap_mb=heap_mb, threads=threads)
+
+
+# --- opening ---------------------------------------------------------------------------------------
+
+@dataclass
+class OpenIndex:
+    """An opened index and its manifest, cached per folder and reopened when the index changes."""
+
+    path: Path
+    index: Any
+    schema: Any
+    manifest: dict[str, Any]
+    stamp: tuple[float, float]
+    dup_parent: dict[str, str] = field(default_factory=dict)
+
+
+_OPEN: dict[str, OpenIndex] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _stamp(path: Path) -> tuple[float, float]:
+    try:
+        return ((path / "meta.json").stat().st_mtime, (path / MANIFEST_NAME).stat().st_mtime)
+    except OSError:
+        return (0.0, 0.0)
+
+
+def open_index(index_dir: str | os.PathLike[str]) -> OpenIndex:
+    """The index at ``index_dir`` (cached); InputError when there is none."""
+    tantivy = _tantivy()
+    path = Path(index_dir).resolve()
+    key = str(path)
+    stamp = _stamp(path)
+    cached = _OPEN.get(key)
+    if cached is not None and cached.stamp == stamp:
+        return cached
+    with _OPEN_LOCK:
+        if not (path / MANIFEST_NAME).exists() or not (path / "meta.json").exists():
+            raise InputError(f"no sastra index in {index_dir}; build one with `sastra index RECORDS.jsonl --out "
+                             f"{index_dir}` or `sastra run ... --out DIR`")
+        manifest = json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT_VERSION:
+            raise InputError(f"the index in {index_dir} has format {manifest.get('format')}, this sastra reads "
+                             f"{FORMAT_VERSION}: rebuild it with `sastra index`")
+        index = tantivy.Index.open(str(path))
+        _register(index)
+        parents = {dup: canon for canon, dups in manifest.get("duplicates", {}).items() for dup in dups}
+        opened = OpenIndex(path, index, index.schema, manifest, stamp, parents)
+        _OPEN[key] = opened
+        return opened
+
+
+def iter_stored(index_dir: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:  # pragma: no cover - tool
+    """Every stored record of an index (for inspection and export)."""
+    opened = open_index(index_dir)
+    tantivy = _tantivy()
+    searcher = opened.index.searcher()
+    result = searcher.search(tantivy.Query.all_query(), limit=max(1, searcher.num_docs))
+    for _, address in result.hits:
+        yield json.loads(searcher.doc(address).get_first("record"))

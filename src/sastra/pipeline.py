@@ -1,0 +1,923 @@
+"""The corpus pipeline: read → clean → normalize → segment → extract → near-duplicates → records → index.
+
+A pipeline is an ordered list of stages (plain ``Document -> Document`` functions, imported lazily);
+an executor maps them over shards of documents: :class:`LocalExecutor` (processes on this machine,
+the default, every core) or :class:`sastra.distributed.RayExecutor` (Ray Data, local or a cluster).
+Both run the same :func:`process_shard`, so their records are byte-for-byte equal.
+
+Resumable: documents are read in a fixed order and cut into numbered shards; a finished shard is
+written under ``OUT/work/`` and then committed by a line in ``OUT/work/manifest.jsonl``. A run that
+is killed and started again with the same inputs and options skips the committed shards, redoes the
+rest, then runs the final steps (near-duplicates, ``records.jsonl``/``records.parquet``, rejects,
+summary, index), which are written to temporary names and renamed, so they are never half-written.
+
+Every input document ends up in exactly one place: a record in ``records.*`` (possibly flagged, or
+linked as a near-duplicate) or a line in ``rejects.jsonl`` with its reason.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import os
+import shutil
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
+
+from sastra.errors import ConfigError, InputError
+from sastra.records import Document
+
+__all__ = ["Stage", "FunctionStage", "STAGES", "STAGE_NAMES", "resolve_stages", "RunConfig", "RunSummary",
+           "ShardTask", "ShardResult", "process_shard", "LocalExecutor", "run", "segment_document",
+           "SCHEMA_VERSION"]
+
+#: bumped when the records or the work files change shape; a resume across versions is refused
+SCHEMA_VERSION = 1
+
+
+# --- stages ----------------------------------------------------------------------------------------
+
+@runtime_checkable
+class Stage(Protocol):
+    """A pipeline stage: a name and a function from Document to a new Document."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+@dataclass(frozen=True)
+class FunctionStage:
+    """A stage named by the dotted path of its function (``"sastra.clean:clean_document"``).
+
+    The function is imported when the stage is first used, in whichever process runs it;
+    ``available()`` says whether it can be (its module may not be installed or written yet).
+    """
+
+    name: str
+    target: str
+
+    def load(self) -> Callable[[Document], Document]:
+        module_name, _, attr = self.target.partition(":")
+        module = importlib.import_module(module_name)
+        return getattr(module, attr)
+
+    def available(self) -> str | None:
+        """None when the stage can run, else why not."""
+        try:
+            self.load()
+        except (ImportError, AttributeError) as exc:
+            return f"{self.target} is not available ({exc})"
+        return None
+
+    def __call__(self, doc: Document) -> Document:
+        return self.load()(doc)
+
+
+def segment_document(doc: Document) -> Document:
+    """The segmentation stage: sentences and word tokens of ``doc.text``."""
+    from sastra.segment import segment_words, split_sentences
+
+    return doc.replace(sentences=tuple(split_sentences(doc.text)), tokens=tuple(segment_words(doc.text)))
+
+
+#: the stages of ``sastra run``, in order
+STAGES: tuple[FunctionStage, ...] = (
+    FunctionStage("clean", "sastra.clean:clean_document"),
+    FunctionStage("normalize", "sastra.normalize:normalize_document"),
+    FunctionStage("segment", "sastra.pipeline:segment_document"),
+    FunctionStage("extract", "sastra.extract:extract_document"),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+_SEGMENT_NEEDS = "sastra.segment:segment_words"
+
+
+def resolve_stages(names: Sequence[str] | None = None, skip: Sequence[str] = ()) -> tuple[list[FunctionStage],
+                                                                                         dict[str, str]]:
+    """The stages to run and, for each stage left out, why (asked to skip, or not available)."""
+    wanted = list(names) if names else list(STAGE_NAMES)
+    unknown = [n for n in list(wanted) + list(skip) if n not in STAGE_NAMES]
+    if unknown:
+        raise ConfigError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(STAGE_NAMES)}")
+    chosen: list[FunctionStage] = []
+    skipped: dict[str, str] = {}
+    for stage in STAGES:
+        if stage.name not in wanted or stage.name in skip:
+            skipped[stage.name] = "skipped on request"
+            continue
+        probe = FunctionStage(stage.name, _SEGMENT_NEEDS) if stage.name == "segment" else stage
+        why = probe.available()
+        if why:
+            skipped[stage.name] = why
+        else:
+            chosen.append(stage)
+    return chosen, skipped
+
+
+# --- configuration and shards ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything that decides a run's output (a resumed run must have the same)."""
+
+    out: str
+    inputs: tuple[str, ...]
+    text_field: str = "text"
+    id_field: str = "id"
+    shard_size: int = 100
+    stages: tuple[str, ...] = STAGE_NAMES
+    skip: tuple[str, ...] = ()
+    dedup: bool = True
+    index: bool = True
+    parquet: bool = True
+    site_boilerplate: bool = True
+
+    def fingerprint(self) -> dict[str, Any]:
+        from sastra import __version__
+
+        keys = ("text_field", "id_field", "shard_size", "stages", "skip", "dedup", "site_boilerplate")
+        return {"schema": SCHEMA_VERSION, "sastra": __version__, **{k: getattr(self, k) for k in keys}}
+
+
+@dataclass
+class ShardTask:
+    """A numbered slice of the input: documents to process and reader rejects to pass through."""
+
+    index: int
+    stages: tuple[str, ...]
+    docs: list[tuple[int, Document]] = field(default_factory=list)  # (ordinal, document)
+    rejects: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    dedup: bool = True
+    parquet: bool = True
+    #: site -> keys of its repeated furniture lines (the corpus pass), for the sites of this shard
+    repeated: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.docs) + len(self.rejects)
+
+
+@dataclass
+class ShardResult:
+    """What a worker returns for a shard: record lines, reject lines (both in input order), and the
+    near-duplicate signatures of the records."""
+
+    index: int
+    records: list[str]
+    rejects: list[str]
+    ordinals: list[int]  # of the records
+    signatures: dict[str, Any]  # numpy arrays, see _pack_signatures
+    flags: dict[str, int]
+    size: int
+    seconds: dict[str, float] = field(default_factory=dict)  # CPU time per stage (not in the records)
+    flagged: int = 0  # records with at least one flag
+    arrow: bytes | None = None  # the records as Arrow IPC, for records.parquet
+
+
+def _pack_signatures(sigs: list[Any], lengths: list[int]) -> dict[str, Any]:
+    import numpy as np
+
+    from sastra.dedup.signature import NUM_PERM
+
+    n = len(sigs)
+    minhash = np.zeros((n, NUM_PERM), dtype=np.uint64)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    for i, sig in enumerate(sigs):
+        minhash[i] = sig.minhash
+        offsets[i + 1] = offsets[i] + len(sig.sample)
+    samples = np.concatenate([s.sample for s in sigs]) if n else np.zeros(0, dtype=np.uint64)
+    return {"minhash": minhash, "samples": samples.astype(np.uint64), "offsets": offsets,
+            "bits": np.array([s.bits for s in sigs], dtype=np.int64),
+            "shingles": np.array([s.shingles for s in sigs], dtype=np.int64),
+            "lengths": np.array(lengths, dtype=np.int64)}
+
+
+def _unpack_signatures(packed: dict[str, Any]) -> list[Any]:
+    from sastra.dedup.signature import Signature
+
+    offsets = packed["offsets"]
+    return [Signature(packed["minhash"][i], packed["samples"][offsets[i]:offsets[i + 1]],
+                      int(packed["bits"][i]), int(packed["shingles"][i])) for i in range(len(offsets) - 1)]
+
+
+_LOADED: dict[tuple[str, ...], list[tuple[str, Callable[[Document], Document]]]] = {}
+
+
+def _stage_functions(names: tuple[str, ...]) -> list[tuple[str, Callable[[Document], Document]]]:
+    if names not in _LOADED:
+        by_name = {s.name: s for s in STAGES}
+        _LOADED[names] = [(name, by_name[name].load()) for name in names]
+    return _LOADED[names]
+
+
+def process_shard(task: ShardTask) -> ShardResult:
+    """Run the stages over one shard. Pure: the same task gives the same result in any process.
+
+    A stage that raises rejects the document (reason ``error:<stage>``), and the shard goes on.
+    """
+    from sastra.schema import dumps_record, record_from_document, reject_record
+
+    functions = _stage_functions(task.stages)
+    seconds: Counter[str] = Counter()
+    clock = time.process_time
+    items: list[tuple[int, str, Any]] = []  # (ordinal, "record"|"reject", payload)
+    flags: Counter[str] = Counter()
+    sigs: list[Any] = []
+    lengths: list[int] = []
+    if task.dedup:
+        from sastra.dedup import signature
+    for ordinal, reject in task.rejects:
+        items.append((ordinal, "reject", reject))
+    for ordinal, doc in task.docs:
+        failed = None
+        for name, function in functions:
+            started = clock()
+            try:
+                if name == "clean" and task.repeated:
+                    doc = function(doc, repeated=task.repeated.get(_site_of(doc), frozenset()))
+                else:
+                    doc = function(doc)
+            except Exception as exc:  # a bad document must not stop the corpus
+                failed = reject_record(doc.id, str(doc.meta.get("source", "")), f"error:{name}",
+                                       f"{type(exc).__name__}: {exc}"[:500])
+                break
+            finally:
+                seconds[name] += clock() - started
+        if failed is None and not doc.text.strip():
+            reason = "empty" if not (doc.raw or "").strip() else "no_article_text"
+            detail = "nothing left after cleaning" if reason == "no_article_text" else ""
+            problems = doc.meta.get("input_problems")
+            if problems:
+                detail = "; ".join([detail, *problems]).strip("; ")
+            failed = reject_record(doc.id, str(doc.meta.get("source", "")), reason, detail)
+        if failed is not None:
+            items.append((ordinal, "reject", failed))
+            continue
+        started = clock()
+        items.append((ordinal, "record", record_from_document(doc)))
+        seconds["record"] += clock() - started
+        flags.update(doc.flags)
+        if task.dedup:
+            started = clock()
+            sigs.append(signature(doc.text))
+            lengths.append(len(doc.text))
+            seconds["dedup_signature"] += clock() - started
+    items.sort(key=lambda item: item[0])
+    started = clock()
+    dicts = [payload for _, kind, payload in items if kind == "record"]
+    records = [dumps_record(record) for record in dicts]
+    ordinals = [ordinal for ordinal, kind, _ in items if kind == "record"]
+    rejects = [json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+               for _, kind, payload in items if kind == "reject"]
+    seconds["record"] += clock() - started
+    arrow = None
+    if task.parquet:
+        from sastra.schema import arrow_ipc
+
+        started = clock()
+        arrow = arrow_ipc(dicts)
+        seconds["parquet"] += clock() - started
+    packed = _pack_signatures(sigs, lengths) if task.dedup else {}
+    flagged = sum(1 for record in dicts if record["flags"])
+    return ShardResult(task.index, records, rejects, ordinals, packed, dict(flags), len(task),
+                       {k: round(v, 4) for k, v in seconds.items()}, flagged, arrow)
+
+
+# --- executors ---------------------------------------------------------------------------------------
+
+class LocalExecutor:
+    """Processes on this machine (``workers`` of them; 1 runs in this process), results in order.
+
+    At most ``2 * workers`` shards are in flight, so memory stays bounded however large the input.
+    """
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+
+    def map(self, function: Callable[[ShardTask], ShardResult], tasks: Iterable[ShardTask]) -> Iterator[ShardResult]:
+        if self.workers == 1:
+            for task in tasks:
+                yield function(task)
+            return
+        import multiprocessing
+        from collections import deque
+
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with context.Pool(self.workers) as pool:
+            pending: deque[Any] = deque()
+            for task in tasks:
+                pending.append(pool.apply_async(function, (task,)))
+                while len(pending) >= 2 * self.workers:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+
+    def close(self) -> None:
+        pass
+
+
+def make_executor(name: str, workers: int | None = None, address: str | None = None) -> Any:
+    if name == "local":
+        return LocalExecutor(workers)
+    if name == "ray":
+        from sastra.distributed import RayExecutor
+
+        return RayExecutor(workers=workers, address=address)
+    raise ConfigError(f"unknown executor {name!r}; choose local or ray")
+
+
+# --- the work folder ---------------------------------------------------------------------------------
+
+class WorkDir:
+    """``OUT/work``: committed shards and the manifest that says which ones are complete."""
+
+    def __init__(self, out: Path, parquet: bool = True) -> None:
+        self.out = out
+        self.parquet = parquet
+        self.path = out / "work"
+        self.manifest = self.path / "manifest.jsonl"
+        self.state = self.path / "run.json"
+
+    def start(self, config: RunConfig, fingerprint: list[list[object]], *, restart: bool) -> None:
+        wanted = {"config": config.fingerprint(), "inputs": fingerprint}
+        if restart and self.path.exists():
+            shutil.rmtree(self.path)
+        if self.state.exists():
+            try:
+                current = json.loads(self.state.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                current = None
+            if current != json.loads(json.dumps(wanted)):
+                raise ConfigError(f"{self.out} holds a run of other inputs or options; use another --out, "
+                                  "or --restart to discard it")
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        _write_atomic(self.state, json.dumps(wanted, ensure_ascii=False, indent=1))
+
+    def committed(self) -> dict[int, dict[str, Any]]:
+        done: dict[int, dict[str, Any]] = {}
+        if not self.manifest.exists():
+            return done
+        data = self.manifest.read_bytes()
+        if data and not data.endswith(b"\n"):  # a line cut short by a kill: drop it before appending
+            with open(self.manifest, "r+b") as stream:
+                stream.truncate(data.rfind(b"\n") + 1)
+        with open(self.manifest, encoding="utf-8") as stream:
+            for line in stream:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue  # a line cut short by a kill: that shard is redone
+                needed = self._files(entry["shard"]) + ((self._arrow(entry["shard"]),) if self.parquet else ())
+                if all((self.path / name).exists() for name in needed):
+                    done[entry["shard"]] = entry
+        return done
+
+    def _files(self, index: int) -> tuple[str, str, str]:
+        stem = f"shard-{index:06d}"
+        return f"{stem}.records.jsonl", f"{stem}.rejects.jsonl", f"{stem}.sig.npz"
+
+    def _arrow(self, index: int) -> str:
+        return f"shard-{index:06d}.records.arrow"
+
+    def commit(self, result: ShardResult) -> dict[str, Any]:
+        import numpy as np
+
+        records, rejects, sigs = (self.path / name for name in self._files(result.index))
+        if result.arrow is not None:
+            arrow = self.path / self._arrow(result.index)
+            tmp_arrow = arrow.with_name(arrow.name + ".tmp")
+            with open(tmp_arrow, "wb") as stream:
+                stream.write(result.arrow)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(tmp_arrow, arrow)
+        _write_atomic(records, "".join(line + "\n" for line in result.records))
+        _write_atomic(rejects, "".join(line + "\n" for line in result.rejects))
+        tmp = sigs.with_suffix(".tmp.npz")
+        arrays = dict(result.signatures)
+        arrays["ordinals"] = np.array(result.ordinals, dtype=np.int64)
+        np.savez(tmp, **arrays)
+        os.replace(tmp, sigs)
+        entry = {"shard": result.index, "size": result.size, "records": len(result.records),
+                 "rejects": len(result.rejects), "flags": result.flags, "flagged": result.flagged,
+                 "seconds": result.seconds}
+        with open(self.manifest, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        return entry
+
+    def shard_records(self, index: int) -> Iterator[str]:
+        with open(self.path / self._files(index)[0], encoding="utf-8") as stream:
+            for line in stream:
+                yield line.rstrip("\n")
+
+    def shard_rejects(self, index: int) -> Iterator[str]:
+        with open(self.path / self._files(index)[1], encoding="utf-8") as stream:
+            for line in stream:
+                yield line.rstrip("\n")
+
+    def shard_table(self, index: int) -> Any:
+        from sastra.schema import read_arrow_ipc
+
+        return read_arrow_ipc((self.path / self._arrow(index)).read_bytes())
+
+    def shard_signatures(self, index: int) -> dict[str, Any]:
+        import numpy as np
+
+        with np.load(self.path / self._files(index)[2], allow_pickle=False) as data:
+            return {key: data[key] for key in data.files}
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(tmp, path)
+
+
+# --- reading into shards -------------------------------------------------------------------------------
+
+@dataclass
+class ReadCounts:
+    read: int = 0
+    problems: list[str] = field(default_factory=list)  # non-fatal input problems (documents kept)
+    skipped: Counter[str] = field(default_factory=Counter)  # WARC records that are not documents
+
+
+_PROBLEM_REASONS = (("binary", "binary"), ("empty file", "empty"), ("bad JSON", "bad_json"),
+                    ("no string field", "no_text_field"), ("cannot read", "unreadable"),
+                    ("no such file", "missing"), ("corrupt WARC", "corrupt_warc"))
+
+
+def _problem_reason(reason: str) -> str:
+    for prefix, name in _PROBLEM_REASONS:
+        if prefix in reason:
+            return name
+    return "unreadable"
+
+
+def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages: tuple[str, ...],
+            furniture: dict[str, frozenset[str]] | None = None) -> Iterator[ShardTask]:
+    """Cut the input stream into numbered shards, giving each document a unique id and its problems."""
+    from sastra.readers import Skipped, iter_inputs
+    from sastra.schema import reject_record
+
+    seen_ids: set[str] = set()
+    pending_problems: dict[str, list[str]] = {}
+    task = ShardTask(0, stages, dedup=config.dedup, parquet=config.parquet)
+    ordinal = 0
+    for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
+        if isinstance(item, Skipped):
+            counts.skipped[item.reason] += 1
+            continue
+        if hasattr(item, "fatal"):  # a Problem
+            if not item.fatal:
+                pending_problems.setdefault(item.source, []).append(str(item))
+                continue
+            doc_id = f"{Path(item.source).name}:{item.line}" if item.line else Path(item.source).stem
+            doc_id = _unique(doc_id, seen_ids, ordinal)
+            task.rejects.append((ordinal, reject_record(doc_id, item.source, _problem_reason(item.reason),
+                                                        item.reason, line=item.line, offset=item.offset)))
+        else:
+            doc: Document = item
+            doc_id = _unique(doc.id, seen_ids, ordinal)
+            source = str(doc.meta.get("source", ""))
+            problems = pending_problems.pop(source, None)
+            if doc_id != doc.id or problems:
+                meta = dict(doc.meta)
+                flags = doc.flags
+                if problems:
+                    meta["input_problems"] = problems
+                    flags = flags + ("input_problem",)
+                    counts.problems.extend(problems)
+                doc = doc.replace(id=doc_id, meta=meta, flags=flags)
+            task.docs.append((ordinal, doc))
+            if furniture:
+                site = _site_of(doc)
+                if site in furniture:
+                    task.repeated[site] = furniture[site]
+        ordinal += 1
+        counts.read += 1
+        if len(task) >= config.shard_size:
+            yield task
+            task = ShardTask(task.index + 1, stages, dedup=config.dedup, parquet=config.parquet)
+    for problems in pending_problems.values():  # e.g. a problem of a JSON Lines file as a whole
+        counts.problems.extend(problems)
+    if len(task):
+        yield task
+
+
+def _site_of(doc: Document) -> str:
+    from sastra.clean.batch import site_of
+
+    return site_of(doc)
+
+
+#: documents per site read by the corpus pass that finds a site's repeated furniture lines
+SITE_SAMPLE = 500
+
+
+def _site_furniture(work: WorkDir, config: RunConfig, inputs: Sequence[str]) -> dict[str, frozenset[str]]:
+    """The corpus pass of cleaning: lines repeated across many pages of one site (a footer, a menu).
+
+    Computed once from the first SITE_SAMPLE documents of each site and kept in the work folder, so
+    that a resumed run cleans with exactly the same lists.
+    """
+    path = work.path / "site_furniture.json"
+    if path.exists():
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        return {site: frozenset(keys) for site, keys in saved.items()}
+    try:
+        from sastra.clean import find_repeated_lines
+        from sastra.clean.batch import site_of
+    except ImportError:
+        return {}
+    from sastra.readers import iter_inputs
+
+    texts: dict[str, list[str]] = {}
+    for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
+        if isinstance(item, Document):
+            bucket = texts.setdefault(site_of(item), [])
+            if len(bucket) < SITE_SAMPLE:
+                bucket.append(item.raw if item.raw is not None else item.text)
+    found = {site: keys for site, keys in find_repeated_lines(texts).items() if keys}
+    _write_atomic(path, json.dumps({site: sorted(keys) for site, keys in sorted(found.items())},
+                                   ensure_ascii=False))
+    return found
+
+
+def _unique(doc_id: str, seen: set[str], ordinal: int) -> str:
+    if doc_id in seen:
+        doc_id = f"{doc_id}~{ordinal}"
+    seen.add(doc_id)
+    return doc_id
+
+
+def _spool_stdin(work: Path, inputs: Sequence[str]) -> list[str]:
+    """Copy stdin into the work folder once, so that a resumed run reads the same bytes."""
+    if "-" not in inputs:
+        return list(inputs)
+    done = work / "stdin.done"
+    if not done.exists():
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        name = "stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt"
+        (work / name).write_bytes(data)
+        done.write_text(name, encoding="utf-8")
+    spooled = str(work / done.read_text(encoding="utf-8").strip())
+    return [spooled if item == "-" else item for item in inputs]
+
+
+# --- the run ------------------------------------------------------------------------------------------
+
+@dataclass
+class RunSummary:
+    """What a run did: every input document is counted once in ``kept`` or ``rejected``."""
+
+    out: str
+    read: int = 0
+    kept: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    flagged: int = 0
+    flags: dict[str, int] = field(default_factory=dict)
+    duplicates: int = 0  # documents linked to a canonical one (not searchable themselves)
+    duplicate_clusters: int = 0
+    input_problems: int = 0
+    #: the corpus pass: furniture lines found repeated across a site's pages, and on how many sites
+    site_furniture_lines: int = 0
+    site_furniture_sites: int = 0
+    skipped_records: dict[str, int] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)
+    stages_skipped: dict[str, str] = field(default_factory=dict)
+    executor: str = "local"
+    workers: int = 1
+    shards: int = 0
+    shards_resumed: int = 0
+    seconds: float = 0.0
+    docs_per_s: float = 0.0
+    #: CPU seconds per stage summed over workers (shards done in an earlier, interrupted run included),
+    #: and for the driver's final steps (dedup_clusters, write, index)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    index: dict[str, Any] | None = None
+    index_skipped: str | None = None
+    index_error: str | None = None
+    files: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def text(self) -> str:
+        """A few human lines for the end of ``sastra run``."""
+        rejected = sum(self.rejected.values())
+        lines = [f"read {self.read} documents: kept {self.kept}, rejected {rejected}, flagged {self.flagged}, "
+                 f"near-duplicates {self.duplicates} (in {self.duplicate_clusters} clusters)"
+                 f"  [{self.seconds:.1f} s, {self.docs_per_s:.0f} docs/s, {self.executor} x{self.workers}]"]
+        if self.rejected:
+            lines.append("  rejected: " + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items())))
+        if self.flags:
+            top = sorted(self.flags.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+            lines.append("  flags: " + ", ".join(f"{k} {v}" for k, v in top))
+        if self.site_furniture_lines:
+            lines.append(f"  site furniture: {self.site_furniture_lines} repeated lines on "
+                         f"{self.site_furniture_sites} sites removed by cleaning")
+        if self.input_problems:
+            lines.append(f"  input problems reported: {self.input_problems} (kept documents carry them in "
+                         "meta.input_problems and the flag input_problem)")
+        if self.skipped_records:
+            lines.append("  WARC records that are not pages: " + ", ".join(
+                f"{k} {v}" for k, v in sorted(self.skipped_records.items())))
+        for name, why in self.stages_skipped.items():
+            lines.append(f"  stage {name} not run: {why}")
+        if self.shards_resumed:
+            lines.append(f"  resumed: {self.shards_resumed} of {self.shards} shards were already done")
+        if self.index is not None:
+            lines.append(f"  index: {self.files.get('index')} {self.index}")
+        elif self.index_error:
+            lines.append(f"  index FAILED (records are complete; run again to retry): {self.index_error}")
+        elif self.index_skipped:
+            lines.append(f"  index not built: {self.index_skipped}")
+        lines.append(f"  records: {self.files.get('records')}; rejects: {self.files.get('rejects')}")
+        return "\n".join(lines)
+
+
+def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: str = "local",
+        workers: int | None = None, text_field: str = "text", id_field: str = "id", shard_size: int = 100,
+        stages: Sequence[str] | None = None, skip: Sequence[str] = (), dedup: bool = True, index: bool = True,
+        parquet: bool = True, restart: bool = False, progress: bool = True, ray_address: str | None = None,
+        dedup_config: Any = None, site_boilerplate: bool = True) -> RunSummary:
+    """Run the whole pipeline over ``inputs`` into the folder ``out`` and return the summary.
+
+    ``sastra run`` calls this; see docs/pipeline.md. Starting it again on the same ``out`` resumes.
+    """
+    started = time.perf_counter()
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [str(inputs)]
+    inputs = [str(item) for item in inputs]
+    if not inputs:
+        raise InputError("no input given: name files, folders, JSON Lines or WARC files, or - for stdin")
+    if shard_size < 1:
+        raise ConfigError("--shard-size must be at least 1")
+    out_path = Path(out)
+    for item in inputs:
+        if item != "-" and Path(item).resolve() == out_path.resolve():
+            raise InputError(f"the output folder {out} is also an input; choose another --out")
+        if item != "-" and not Path(item).exists():
+            raise InputError(f"no such file or folder: {item}")
+    chosen, skipped = resolve_stages(stages, skip)
+    names = tuple(stage.name for stage in chosen)
+    config = RunConfig(str(out_path), tuple(inputs), text_field, id_field, shard_size,
+                       tuple(stages or STAGE_NAMES), tuple(skip), dedup, index, parquet, site_boilerplate)
+    from sastra.readers import input_fingerprint
+
+    out_path.mkdir(parents=True, exist_ok=True)
+    work = WorkDir(out_path, parquet)
+    work.start(config, input_fingerprint(inputs), restart=restart)
+    inputs = _spool_stdin(work.path, inputs)
+    done = work.committed()
+    furniture = _site_furniture(work, config, inputs) if site_boilerplate and "clean" in names else {}
+    runner = make_executor(executor, workers, ray_address)
+    summary = RunSummary(out=str(out_path), stages=list(names), stages_skipped=skipped, executor=runner.name,
+                         workers=runner.workers, site_furniture_lines=sum(len(v) for v in furniture.values()),
+                         site_furniture_sites=len(furniture))
+    counts = ReadCounts()
+    bar = _progress(progress)
+    manifest: dict[int, dict[str, Any]] = {}
+
+
+    def todo() -> Iterator[ShardTask]:
+        for task in _shards(config, inputs, counts, names, furniture):
+            summary.shards += 1
+            if task.index in done:
+                manifest[task.index] = done[task.index]
+                summary.shards_resumed += 1
+                bar.update(len(task))
+                continue
+            yield task
+
+    try:
+        for result in runner.map(process_shard, todo()):
+            manifest[result.index] = work.commit(result)
+            bar.update(result.size)
+    finally:
+        bar.close()
+        runner.close()
+    summary.read = counts.read
+    stage_seconds: Counter[str] = Counter()
+    for entry in manifest.values():
+        stage_seconds.update(entry.get("seconds", {}))
+    summary.stage_seconds = {k: round(v, 3) for k, v in stage_seconds.items()}
+    summary.input_problems = len(counts.problems)
+    summary.skipped_records = dict(counts.skipped)
+    _finish(work, config, summary, manifest, dedup_config, progress)
+    summary.seconds = time.perf_counter() - started
+    summary.docs_per_s = summary.read / summary.seconds if summary.seconds else 0.0
+    _write_atomic(out_path / "summary.json", json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))
+    return summary
+
+
+def _progress(enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", desc="sastra run", file=sys.stderr, disable=not enabled, dynamic_ncols=True,
+                smoothing=0.1)
+
+
+def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dict[int, dict[str, Any]],
+            dedup_config: Any, progress: bool) -> None:
+    """Near-duplicates over all shards, then the final files and the index. Idempotent.
+
+    Records pass through as the workers wrote them; only near-duplicates are parsed and re-written
+    (their ``meta`` gains the cluster links), in JSON Lines and in the Arrow shards for Parquet.
+    """
+    out = work.out
+    shards = sorted(manifest)
+    started = time.perf_counter()
+    duplicates = _find_duplicates(work, shards, dedup_config) if config.dedup else {}
+    summary.stage_seconds["dedup_clusters"] = round(time.perf_counter() - started, 3)
+    started = time.perf_counter()
+    records_path = out / "records.jsonl"
+    parquet_path = out / "records.parquet"
+    rejects_path = out / "rejects.jsonl"
+    sink = None
+    if config.parquet:
+        from sastra.schema import ParquetSink
+
+        tmp_parquet = parquet_path.with_name(parquet_path.name + ".tmp")
+        sink = ParquetSink(tmp_parquet)
+    flags: Counter[str] = Counter()
+    rejected: Counter[str] = Counter()
+    kept = flagged = 0
+    for index in shards:
+        flags.update(manifest[index].get("flags", {}))
+        flagged += manifest[index].get("flagged", 0)
+    tmp_records = records_path.with_name(records_path.name + ".tmp")
+    tmp_rejects = rejects_path.with_name(rejects_path.name + ".tmp")
+    with open(tmp_records, "wb") as records_raw, \
+            open(tmp_rejects, "w", encoding="utf-8", newline="\n") as rejects_out:
+        records_out = io.TextIOWrapper(records_raw, encoding="utf-8", newline="\n", write_through=True)
+        for index in shards:
+            ordinals = [int(o) for o in work.shard_signatures(index)["ordinals"]]
+            patched: dict[int, dict[str, Any]] = {}  # row -> record with its links
+            if not any(ordinal in duplicates for ordinal in ordinals):  # nothing to link: copy the bytes
+                with open(work.path / work._files(index)[0], "rb") as stream:
+                    shutil.copyfileobj(stream, records_raw)
+                kept += len(ordinals)
+                if sink is not None:
+                    sink.write_table(work.shard_table(index))
+                for line in work.shard_rejects(index):
+                    rejects_out.write(line + "\n")
+                    rejected[json.loads(line)["reason"]] += 1
+                continue
+            for row, line in enumerate(work.shard_records(index)):
+                link = duplicates.get(ordinals[row])
+                if link is not None:
+                    record = json.loads(line)
+                    had_flags = bool(record["flags"])
+                    record["meta"].update(link["meta"])
+                    if link["flag"]:
+                        record["flags"].append(link["flag"])
+                        flags[link["flag"]] += 1
+                        flagged += not had_flags
+                    patched[row] = record
+                    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+                records_out.write(line + "\n")
+                kept += 1
+            records_out.flush()
+            if sink is not None:
+                sink.write_table(_patch_table(work.shard_table(index), patched))
+            for line in work.shard_rejects(index):
+                rejects_out.write(line + "\n")
+                rejected[json.loads(line)["reason"]] += 1
+        records_out.flush()
+        records_out.detach()
+    if sink is not None:
+        sink.close()
+        os.replace(tmp_parquet, parquet_path)
+    elif parquet_path.exists():
+        parquet_path.unlink()
+    os.replace(tmp_records, records_path)
+    os.replace(tmp_rejects, rejects_path)
+    summary.kept = kept
+    summary.flagged = flagged
+    summary.flags = dict(sorted((k, v) for k, v in flags.items() if v))
+    summary.rejected = dict(sorted(rejected.items()))
+    summary.duplicates = sum(1 for link in duplicates.values() if link["flag"])
+    summary.duplicate_clusters = len({link["meta"]["dup_cluster"] for link in duplicates.values()})
+    summary.files = {"records": str(records_path), "rejects": str(rejects_path), "summary": str(out / "summary.json")}
+    if config.parquet:
+        summary.files["parquet"] = str(parquet_path)
+    if summary.read != summary.kept + sum(summary.rejected.values()):  # pragma: no cover - a bug if it happens
+        raise RuntimeError(f"documents not accounted for: read {summary.read}, kept {summary.kept}, "
+                           f"rejected {sum(summary.rejected.values())}")
+    summary.stage_seconds["write"] = round(time.perf_counter() - started, 3)
+    if config.index:
+        started = time.perf_counter()
+        _build_index(records_path, out / "index", summary, progress)
+        summary.stage_seconds["index"] = round(time.perf_counter() - started, 3)
+    else:
+        summary.index_skipped = "--no-index"
+
+
+def _patch_table(table: Any, patched: dict[int, dict[str, Any]]) -> Any:
+    """The shard's Arrow table with the linked near-duplicates' meta and flags replaced."""
+    if not patched:
+        return table
+    import pyarrow as pa
+
+    from sastra.schema import _json_text
+
+    meta = table.column("meta").to_pylist()
+    flags = table.column("flags").to_pylist()
+    for row, record in patched.items():
+        meta[row] = _json_text(record["meta"])
+        flags[row] = record["flags"]
+    table = table.set_column(table.schema.get_field_index("meta"), "meta", pa.array(meta, pa.string()))
+    return table.set_column(table.schema.get_field_index("flags"), table.schema.field("flags"),
+                            pa.array(flags, table.schema.field("flags").type))
+
+
+def _find_duplicates(work: WorkDir, shards: list[int], dedup_config: Any) -> dict[int, dict[str, Any]]:
+    """Input ordinal -> what to add to its record: ``meta`` (dup_cluster, dup_of) and a flag."""
+    from sastra.dedup import DedupConfig, find_clusters
+
+    signatures: list[Any] = []
+    ordinals: list[int] = []
+    lengths: list[int] = []
+    ids: list[str] = []
+    for index in shards:
+        packed = work.shard_signatures(index)
+        signatures.extend(_unpack_signatures(packed))
+        ordinals.extend(int(o) for o in packed["ordinals"])
+        lengths.extend(int(n) for n in packed["lengths"])
+        for line in work.shard_records(index):
+            ids.append(_record_id(line))
+    links: dict[int, dict[str, Any]] = {}
+    for cluster in find_clusters(signatures, lengths, dedup_config or DedupConfig()):
+        canonical = ids[cluster.canonical]
+        size = len(cluster.members)
+        for member in cluster.members:
+            if member == cluster.canonical:
+                meta = {"dup_cluster": canonical, "dup_role": "canonical", "dup_count": size}
+                links[ordinals[member]] = {"meta": meta, "flag": None}
+            else:
+                meta = {"dup_cluster": canonical, "dup_of": canonical, "dup_role": "duplicate",
+                        "dup_containment": round(cluster.scores.get(member, 0.0), 4)}
+                links[ordinals[member]] = {"meta": meta, "flag": "near_duplicate"}
+    return links
+
+
+def _record_id(line: str) -> str:
+    # records start with {"id":"..." (schema order): read the id without parsing the whole line
+    if line.startswith('{"id":'):
+        end = line.find('","text":')
+        if end > 0:
+            try:
+                return json.loads(line[6:end + 1])
+            except ValueError:
+                pass
+    return json.loads(line)["id"]
+
+
+def _build_index(records_path: Path, index_dir: Path, summary: RunSummary, progress: bool) -> None:
+    try:
+        from sastra.index import build_index
+    except ImportError as exc:
+        summary.index_skipped = f"sastra.index.build_index is not available ({exc})"
+        return
+    from sastra.schema import document_from_record, read_records
+
+    tmp = index_dir.with_name(index_dir.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    docs = (document_from_record(record) for record in read_records(records_path))
+    try:
+        stats = build_index(docs, tmp)
+    except Exception as exc:  # the records are written; say what failed and let a rerun try again
+        summary.index_error = f"{type(exc).__name__}: {exc}"[:500]
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    if index_dir.exists():
+        shutil.rmtree(index_dir)
+    os.replace(tmp, index_dir)
+    summary.index = _plain(stats)
+    if isinstance(summary.index, dict) and "path" in summary.index:
+        summary.index["path"] = str(index_dir)
+    summary.files["index"] = str(index_dir)
+
+
+def _plain(stats: Any) -> Any:
+    if hasattr(stats, "__dataclass_fields__"):
+        return json.loads(json.dumps(asdict(stats), default=str))
+    if isinstance(stats, dict):
+        return json.loads(json.dumps(stats, default=str))
+    return str(stats)

@@ -1,0 +1,183 @@
+"""Reading a run's inputs: files, folders, JSON Lines, WARC/WARC.gz and stdin, in one ordered stream.
+
+Everything but WARC goes through :func:`sastra.io.iter_documents` (encoding detected and reported,
+``meta["format"]`` set for the cleaner). WARC files are read with warcio: HTTP responses whose
+content type is HTML become documents with ``meta["format"] = "html"`` (so the HTML cleaner takes
+them), with the target URL, the WARC date and record id; other records (requests, metadata, images,
+scripts) are counted as skipped, not documents.
+
+The stream is deterministic (folders sorted, files in order), which is what lets an interrupted run
+pick up where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sastra.io import Problem, decode_bytes, iter_documents, iter_paths
+from sastra.records import Document
+
+__all__ = ["WARC_SUFFIXES", "is_warc", "iter_warc", "iter_inputs", "Skipped", "input_fingerprint"]
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A WARC record that is not a document (a request, an image, a redirect): counted, not read."""
+
+    source: str
+    reason: str
+
+
+def is_warc(path: str | Path) -> bool:
+    name = str(path).lower()
+    return name.endswith(WARC_SUFFIXES)
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip().strip('"').lower()
+    return None
+
+
+def _decode(body: bytes, charset: str | None, source: str) -> tuple[str | None, str, tuple[Problem, ...]]:
+    if charset:
+        try:
+            return body.decode(charset), charset, ()
+        except (LookupError, UnicodeDecodeError):
+            pass
+    decoded = decode_bytes(body, source)
+    return decoded.text, decoded.encoding, decoded.problems
+
+
+def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
+    """Documents from the HTML (and plain-text) responses of a WARC or WARC.gz file."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError as exc:
+        from sastra.errors import MissingExtraError
+
+        raise MissingExtraError("warcio", "io", "reading WARC files") from exc
+    source = str(path)
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        yield Problem(source, f"cannot read: {exc.strerror}", fatal=True)
+        return
+    number = 0
+    end = 0  # where the last complete record ended: bytes after it are a truncated or corrupt tail
+    with stream:
+        size = os.fstat(stream.fileno()).st_size
+        try:
+            archive = ArchiveIterator(stream, arc2warc=True)
+            for record in archive:
+                number += 1
+                where = f"{source}#{number}"
+                body = record.content_stream().read()
+                missing = getattr(record.raw_stream, "limit", 0) or 0
+                if missing > 0:  # the archive ends inside this record: a cut download
+                    yield Problem(source, f"corrupt WARC: record {number} is cut short ({missing} bytes "
+                                  "missing)", offset=end, fatal=True)
+                    return
+                archive.read_to_end(record)
+                end = archive.get_record_offset() + archive.get_record_length()
+                if record.rec_type not in ("response", "resource"):
+                    yield Skipped(where, f"warc {record.rec_type} record")
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if record.http_headers is not None:
+                    status = record.http_headers.get_statuscode()
+                    if status and not status.startswith("2"):
+                        yield Skipped(where, f"http status {status}")
+                        continue
+                    content_type = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    content_type = record.rec_headers.get_header("Content-Type") or ""
+                mime = content_type.split(";")[0].strip().lower()
+                if mime in HTML_TYPES:
+                    kind = "html"
+                elif mime in TEXT_TYPES:
+                    kind = "auto"
+                else:
+                    yield Skipped(where, f"not a page ({mime or 'no content type'})")
+                    continue
+                text, encoding, problems = _decode(body, _charset(content_type), where)
+                yield from problems
+                if text is None:
+                    continue
+                record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+                doc_id = record_id.removeprefix("urn:uuid:") or f"{Path(source).name}:{number}"
+                meta = {"source": where, "format": kind, "encoding": encoding, "url": uri,
+                        "warc_date": record.rec_headers.get_header("WARC-Date"),
+                        "warc_record_id": record_id or None}
+                yield Document(id=doc_id, text=text, raw=text, meta=meta)
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+            # a truncated or corrupt archive: what came before stays, the rest is reported
+            yield Problem(source, f"corrupt WARC after record {number}: {exc}".strip(), offset=end, fatal=True)
+            return
+        if end < size:
+            yield Problem(source, f"corrupt WARC: {size - end} bytes after record {number} cannot be read "
+                          "(truncated download?)", offset=end, fatal=True)
+
+
+def iter_inputs(inputs: Iterable[str], *, text_field: str = "text", id_field: str = "id",
+                stdin_jsonl: bool | None = None) -> Iterator[Document | Problem | Skipped]:
+    """Every document of every input, in order, with problems and skipped WARC records in-line.
+
+    ``-`` reads stdin: JSON Lines when ``stdin_jsonl`` is true (or, when None, when its first
+    non-blank character is ``{``), else one plain-text document.
+    """
+    for path in iter_paths(inputs):
+        item = str(path)
+        if item == "-":
+            yield from _iter_stdin(text_field, id_field, stdin_jsonl)
+        elif is_warc(path):
+            yield from iter_warc(path)
+        elif not path.exists():
+            yield Problem(item, "no such file or folder", fatal=True)
+        else:
+            yield from iter_documents([item], text_field=text_field, id_field=id_field)
+
+
+def _iter_stdin(text_field: str, id_field: str, jsonl: bool | None) -> Iterator[Document | Problem]:
+    import io
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    decoded = decode_bytes(data, "<stdin>")
+    yield from decoded.problems
+    if decoded.text is None:
+        return
+    if jsonl is None:
+        jsonl = decoded.text.lstrip().startswith("{")
+    if jsonl:
+        from sastra.io import iter_jsonl
+
+        yield from iter_jsonl(io.StringIO(decoded.text), "<stdin>", text_field=text_field, id_field=id_field)
+    else:
+        yield Document(id="stdin", text=decoded.text, raw=decoded.text,
+                       meta={"source": "<stdin>", "format": "auto", "encoding": decoded.encoding})
+
+
+def input_fingerprint(inputs: Iterable[str]) -> list[list[object]]:
+    """Path, size and modification time of every input file: a resumed run checks it is the same input."""
+    rows: list[list[object]] = []
+    for path in iter_paths(inputs):
+        if str(path) == "-":
+            rows.append(["-", None, None])
+            continue
+        try:
+            stat = path.stat()
+            rows.append([str(path.resolve()), stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            rows.append([str(path), None, None])
+    return rows

@@ -1,0 +1,40 @@
+"""Word and sentence segmentation for Khmer.
+
+``segment_words(text, engine=..., granularity="word"|"fine", user_words=None)`` returns tokens with
+exact offsets into ``text``; ``split_sentences(text)`` returns sentences. Engines live behind one
+registry (``ENGINES``); user words can be added for every call (``add_words``) or per call.
+"""
+
+from __future__ import annotations
+
+from sastra.segment.core import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    GRANULARITIES,
+    UserDictionary,
+    add_words,
+    clear_words,
+    engine_names,
+    get_engine,
+    remove_words,
+    segment_document,
+    segment_words,
+    user_words,
+)
+from sastra.segment.sentences import split_sentences
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINES",
+    "GRANULARITIES",
+    "UserDictionary",
+    "add_words",
+    "clear_words",
+    "engine_names",
+    "get_engine",
+    "remove_words",
+    "segment_document",
+    "segment_words",
+    "split_sentences",
+    "user_words",
+]

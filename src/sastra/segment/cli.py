@@ -1,0 +1,89 @@
+"""``sastra segment``: words (and sentences) of files, folders, JSON Lines and stdin."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sastra.segment.core import DEFAULT_ENGINE, ENGINES, GRANULARITIES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    engines = "; ".join(f"{name}: {info.description}" for name, info in ENGINES.items())
+    parser = sub.add_parser(
+        "segment", help="split Khmer text into words (and sentences)",
+        description="Segment each input into words. Text output keeps the lines of the input and "
+                    "joins the words of a line with --sep; JSON Lines output gives every token with "
+                    f"its offsets and kind. Engines: {engines}.")
+    parser.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
+                        help="files, folders or JSON Lines files; '-' or nothing for stdin")
+    parser.add_argument("-o", "--output", help="output file (default: stdout)")
+    parser.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT_ENGINE,
+                        help=f"word engine (default: {DEFAULT_ENGINE})")
+    parser.add_argument("--granularity", choices=GRANULARITIES, default="word",
+                        help="word: compounds whole; fine: compound parts, prefixes and suffixes split")
+    parser.add_argument("--format", choices=("text", "jsonl"), default="text",
+                        help="text: words joined by --sep, line by line; jsonl: tokens with offsets")
+    parser.add_argument("--sep", default=" ", help="word separator of text output (default: a space); "
+                        "escapes like \\u200b and \\t are understood")
+    parser.add_argument("--sentences", action="store_true",
+                        help="text: one sentence per line; jsonl: add the sentences with offsets")
+    parser.add_argument("--user-words", metavar="FILE", action="append", default=[],
+                        help="a file of words to keep whole, one per line (repeatable)")
+    parser.add_argument("--text-field", default="text", help="text field of JSON Lines input")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sastra.errors import InputError
+    from sastra.io import Problem, check_output_path, iter_documents, open_output, report
+    from sastra.records import to_jsonable
+    from sastra.segment import UserDictionary, get_engine, segment_words, split_sentences
+
+    check_output_path(args.output, args.inputs)
+    get_engine(args.engine)  # fail early on a bad model file
+    words = UserDictionary()
+    for path in args.user_words:
+        try:
+            with open(path, encoding="utf-8") as stream:
+                words.add(line.strip() for line in stream if line.strip() and not line.startswith("#"))
+        except OSError as exc:
+            raise InputError(f"cannot read user words: {exc.strerror}", source=path) from exc
+    sep = args.sep.encode("utf-8").decode("unicode_escape") if "\\" in args.sep else args.sep
+
+    def words_of(text: str):
+        return segment_words(text, engine=args.engine, granularity=args.granularity, user_words=words)
+
+    def write_text(text: str) -> None:
+        pieces = split_sentences(text) if args.sentences else None
+        if pieces is None:
+            for line in text.splitlines():
+                out.write(sep.join(t.text for t in words_of(line)) + "\n")
+        else:
+            for sentence in pieces:
+                out.write(sep.join(t.text for t in words_of(sentence.text)) + "\n")
+
+    failures = 0
+    out = open_output(args.output)
+    try:
+        if args.inputs == ["-"] and args.format == "text":
+            for line in sys.stdin:  # streaming: one line at a time
+                write_text(line)
+            return 0
+        for item in iter_documents(args.inputs, text_field=args.text_field):
+            if isinstance(item, Problem):
+                report(item, verb="segment")
+                failures += item.fatal
+                continue
+            if args.format == "jsonl":
+                record = {"id": item.id, "text": item.text, "tokens": to_jsonable(words_of(item.text))}
+                if args.sentences:
+                    record["sentences"] = to_jsonable(split_sentences(item.text))
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                write_text(item.text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failures else 0

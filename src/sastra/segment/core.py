@@ -1,0 +1,315 @@
+"""segment_words: atoms by regex, word boundaries by an engine, tokens with exact offsets.
+
+The flow for one chunk of text: ``ATOM_RE`` cuts it into atoms (Khmer clusters, whole non-Khmer
+tokens, gaps); boundaries next to a gap or a non-Khmer atom are always word boundaries; the engine
+labels the remaining boundaries between adjacent Khmer clusters; user words override both. Long texts
+are processed in chunks cut at whitespace, so time and memory stay linear.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from sastra.errors import ConfigError, require_str
+from sastra.records import Token
+from sastra.segment.normal import fold, fold_atom
+from sastra.segment.pretokenize import ATOM_RE, atom_kind
+
+#: atom codes: index into KIND_NAMES; 0 = gap (not a token), 1 = Khmer cluster (an engine decides)
+#: (the last code is a word of another script: a token of its own, never joined by an engine)
+KIND_NAMES = ("gap", "word", "number", "latin", "acronym", "url", "email", "punct", "symbol", "word")
+_KIND_CODE = {name: i for i, name in enumerate(KIND_NAMES[:-1])}
+_OTHER_WORD = len(KIND_NAMES) - 1
+GRANULARITIES = ("word", "fine")
+#: a chunk is at most this many characters; it is cut at whitespace when there is some
+CHUNK_CHARS = 50_000
+_MAX_CODE_CACHE = 300_000
+
+
+# --- engine registry ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EngineInfo:
+    name: str
+    description: str
+    factory: Callable[[], object]
+
+
+def _perceptron():
+    from sastra.segment.engines import PerceptronEngine
+
+    return PerceptronEngine()
+
+
+def _dictionary():
+    from sastra.segment.engines import DictionaryEngine
+
+    return DictionaryEngine()
+
+
+#: the one list of engine names: CLI choices, docs and the unknown-name error all come from here
+ENGINES: dict[str, EngineInfo] = {
+    "perceptron": EngineInfo(
+        "perceptron",
+        "linear model (averaged perceptron + logistic regression) over cluster n-grams and lexicon "
+        "evidence, trained on khPOS (model licence CC BY-NC-SA 4.0); both granularities; the default",
+        _perceptron,
+    ),
+    "dict": EngineInfo(
+        "dict",
+        "greedy longest match over the ICU + Google lexicons only (redistributable, no khPOS data)",
+        _dictionary,
+    ),
+}
+DEFAULT_ENGINE = "perceptron"
+_loaded: dict[str, object] = {}
+_lock = threading.Lock()
+
+
+def engine_names() -> tuple[str, ...]:
+    return tuple(ENGINES)
+
+
+def get_engine(name: str):
+    """The loaded engine called ``name`` (loaded once, on first use)."""
+    engine = _loaded.get(name)
+    if engine is not None:
+        return engine
+    info = ENGINES.get(name)
+    if info is None:
+        raise ConfigError(f"unknown segmentation engine {name!r}; choose one of: {', '.join(ENGINES)}")
+    with _lock:
+        engine = _loaded.get(name)
+        if engine is None:
+            engine = info.factory()
+            _loaded[name] = engine
+    return engine
+
+
+# --- user dictionary ------------------------------------------------------------------------------
+class UserDictionary:
+    """Words that must come out whole (names, organizations): matched on folded atoms, longest first."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._words: set[str] = set()
+        self.add(words)
+
+    def add(self, words: Iterable[str] | str) -> None:
+        if isinstance(words, str):
+            words = [words]
+        for word in words:
+            require_str(word, "a user word")
+            key = tuple(fold_atom(a) for a in ATOM_RE.findall(fold(word.strip())) if atom_code(a) != 0)
+            if len(key) < 1:
+                continue
+            self._words.add(word.strip())
+            group = self._by_first.setdefault(key[0], [])
+            if key not in group:
+                group.append(key)
+                group.sort(key=len, reverse=True)
+
+    def remove(self, words: Iterable[str] | str) -> None:
+        if isinstance(words, str):
+            words = [words]
+        for word in words:
+            key = tuple(fold_atom(a) for a in ATOM_RE.findall(fold(word.strip())) if atom_code(a) != 0)
+            group = self._by_first.get(key[0]) if key else None
+            if group and key in group:
+                group.remove(key)
+                if not group:
+                    del self._by_first[key[0]]
+            self._words.discard(word.strip())
+
+    def clear(self) -> None:
+        self._by_first.clear()
+        self._words.clear()
+
+    def words(self) -> frozenset[str]:
+        return frozenset(self._words)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def matches(self, atoms: Sequence[str], contiguous: np.ndarray) -> list[tuple[int, int]]:
+        """Leftmost-longest, non-overlapping matches as (first atom, end atom) over ``atoms``.
+
+        ``contiguous[b]`` says whether atoms b-1 and b touch (no gap between them).
+        """
+        by_first = self._by_first
+        folded = [fold_atom(a) for a in atoms]
+        found: list[tuple[int, int]] = []
+        i, n = 0, len(atoms)
+        while i < n:
+            group = by_first.get(folded[i])
+            if group:
+                for key in group:
+                    end = i + len(key)
+                    if end <= n and tuple(folded[i:end]) == key and bool(contiguous[i + 1:end].all()):
+                        found.append((i, end))
+                        i = end
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return found
+
+
+GLOBAL_USER_WORDS = UserDictionary()
+
+
+def add_words(words: Iterable[str] | str) -> None:
+    """Add words that segment_words must keep whole, for every later call (process-wide)."""
+    GLOBAL_USER_WORDS.add(words)
+
+
+def remove_words(words: Iterable[str] | str) -> None:
+    GLOBAL_USER_WORDS.remove(words)
+
+
+def clear_words() -> None:
+    GLOBAL_USER_WORDS.clear()
+
+
+def user_words() -> frozenset[str]:
+    """The words added with add_words."""
+    return GLOBAL_USER_WORDS.words()
+
+
+# --- atoms --------------------------------------------------------------------------------------
+_code_cache: dict[str, int] = {}
+
+
+def atom_code(atom: str) -> int:
+    """0 = gap, 1 = Khmer cluster (an engine decides its boundaries), else an index into KIND_NAMES."""
+    code = _code_cache.get(atom)
+    if code is None:
+        kind = atom_kind(atom)
+        if kind == "word" and "\u1780" <= atom[0] <= "\u17b3":
+            code = 1
+        else:
+            code = _KIND_CODE[kind] if kind != "word" else _OTHER_WORD
+        if len(_code_cache) > _MAX_CODE_CACHE:
+            _code_cache.clear()
+        _code_cache[atom] = code
+    return code
+
+
+def _chunks(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) pieces of at most CHUNK_CHARS, cut at whitespace or, failing that, at a cluster start."""
+    n = len(text)
+    start = 0
+    while n - start > CHUNK_CHARS:
+        end = start + CHUNK_CHARS
+        low = start + CHUNK_CHARS // 2
+        cut = max(text.rfind(ch, low, end) for ch in (" ", "\n", "\u200b", "\t", "\u3000", "\xa0"))
+        if cut <= start:
+            cut = end
+            floor = max(low, end - 64)
+            while cut > floor and not _may_start_atom(text, cut):
+                cut -= 1
+            if cut <= floor:
+                cut = end
+        yield start, cut
+        start = cut
+    yield start, n
+
+
+def _may_start_atom(text: str, i: int) -> bool:
+    ch = text[i]
+    if "\u17b4" <= ch <= "\u17d3" or ch == "\u17dd" or ch in "\u200c\u200d\u2060\u00ad":
+        return False
+    return text[i - 1] != "\u17d2"
+
+
+# --- segmentation -------------------------------------------------------------------------------
+def segment_words(text: str, *, engine: str = DEFAULT_ENGINE, granularity: str = "word",
+                  user_words: Iterable[str] | UserDictionary | None = None) -> list[Token]:
+    """Words of ``text`` as tokens with offsets into ``text`` (never into a normalized copy).
+
+    ``granularity="word"`` keeps compounds whole; ``"fine"`` splits compound parts, prefixes and
+    suffixes as khPOS marks them. ``user_words`` (and words added with ``add_words``) are kept whole.
+    Whitespace and zero-width spaces are never inside a token and always end one.
+    """
+    require_str(text)
+    if granularity not in GRANULARITIES:
+        raise ConfigError(f"unknown granularity {granularity!r}; choose one of: {', '.join(GRANULARITIES)}")
+    eng = get_engine(engine)
+    threshold = 1 if granularity == "fine" else 2
+    dictionaries = [d for d in (GLOBAL_USER_WORDS, _as_user_dictionary(user_words)) if d]
+    tokens: list[Token] = []
+    for start, end in _chunks(text):
+        _segment_chunk(text, start, end, eng, threshold, dictionaries, tokens)
+    return tokens
+
+
+def _as_user_dictionary(words) -> UserDictionary | None:
+    if words is None:
+        return None
+    if isinstance(words, UserDictionary):
+        return words
+    return UserDictionary(words)
+
+
+def _segment_chunk(text: str, offset: int, stop: int, engine, threshold: int,
+                   dictionaries: list[UserDictionary], out: list[Token]) -> None:
+    chunk = text[offset:stop] if offset or stop != len(text) else text
+    atoms = ATOM_RE.findall(chunk)
+    if not atoms:
+        return
+    ids_all, codes_all = engine.encode(atoms)
+    lengths = np.fromiter(map(len, atoms), dtype=np.int64, count=len(atoms))
+    ends_all = np.cumsum(lengths) + offset
+    keep = np.flatnonzero(codes_all)
+    n = len(keep)
+    if n == 0:
+        return
+    codes = codes_all[keep]
+    starts = (ends_all - lengths)[keep]
+    ends = ends_all[keep]
+    # labels[b] for boundary b in 0..n (0 and n are the chunk edges, always word boundaries)
+    labels = np.full(n + 1, 2, dtype=np.int64)
+    if n > 1:
+        touching = keep[1:] == keep[:-1] + 1
+        clusters = codes == 1
+        candidate = touching & clusters[1:] & clusters[:-1]
+        positions = np.flatnonzero(candidate) + 1
+        if len(positions):
+            labels[positions] = engine.label(ids_all[keep], codes, positions)
+        if dictionaries:
+            seq = [atoms[i] for i in keep.tolist()]
+            contiguous = np.ones(n + 1, dtype=bool)
+            contiguous[1:n] = touching
+            for dictionary in dictionaries:
+                for first, end in dictionary.matches(seq, contiguous):
+                    labels[first + 1:end] = 0
+                    labels[first] = 2
+                    labels[end] = 2
+    cut = np.flatnonzero(labels >= threshold)
+    first_atoms = cut[:-1]
+    end_atoms = cut[1:]
+    single = (end_atoms - first_atoms) == 1
+    kinds = np.where(single, codes[first_atoms], 1).tolist()
+    token_starts = starts[first_atoms].tolist()
+    token_ends = ends[end_atoms - 1].tolist()
+    names = KIND_NAMES
+    out.extend([Token(text[s:e], s, e, names[k]) for s, e, k in zip(token_starts, token_ends, kinds)])
+
+
+def segment_document(doc, *, engine: str = DEFAULT_ENGINE, granularity: str = "word",
+                     user_words: Iterable[str] | UserDictionary | None = None, sentences: bool = True):
+    """The pipeline stage: a new Document with ``tokens`` (and ``sentences``) over ``doc.text``."""
+    from sastra.records import Document
+    from sastra.segment.sentences import split_sentences
+
+    if not isinstance(doc, Document):
+        raise ConfigError(f"segment_document needs a sastra.records.Document, not {type(doc).__name__}")
+    tokens = tuple(segment_words(doc.text, engine=engine, granularity=granularity, user_words=user_words))
+    changes = {"tokens": tokens}
+    if sentences:
+        changes["sentences"] = tuple(split_sentences(doc.text))
+    return doc.replace(**changes)

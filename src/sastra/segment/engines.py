@@ -1,0 +1,183 @@
+"""Word engines: each decides, for the boundaries between adjacent Khmer clusters, none / fine / word.
+
+An engine has two methods. ``encode(atoms)`` maps the atoms of a chunk of text to ids in its own
+vocabulary and to codes (0 = gap, 1 = Khmer cluster, other codes = other kinds, see
+``core.KIND_NAMES``). ``label(ids, codes, candidates)`` gets the ids and codes of the non-gap atoms
+and the candidate boundaries (positions ``b`` in 1..n-1 where atoms ``b-1`` and ``b`` are both Khmer
+clusters with nothing between them) and returns one label per candidate: 0 = no boundary, 1 =
+boundary inside a compound (fine only), 2 = word boundary. Adding an engine = a class with these two
+methods and one entry in ``core.ENGINES``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from sastra.errors import ConfigError
+from sastra.segment.encoding import (
+    KIND_IDS,
+    UNK,
+    LexiconTable,
+    Vocabulary,
+    word_hashes,
+)
+from sastra.segment.features import TEMPLATES, WEIGHT_BITS, features_for
+from sastra.segment.normal import fold_atom
+from sastra.segment.pretokenize import ATOM_RE
+
+NONE, FINE, WORD = 0, 1, 2
+#: how many out-of-vocabulary atoms an engine remembers before starting over (bounds memory)
+MAX_CACHED_MISSES = 200_000
+
+
+class Engine(Protocol):
+    name: str
+
+    def encode(self, atoms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def label(self, ids: np.ndarray, codes: np.ndarray, candidates: np.ndarray) -> np.ndarray: ...
+
+
+def data_path(name: str):
+    return resources.files("sastra").joinpath("data").joinpath("segment").joinpath(name)
+
+
+@cache
+def lexicon_words() -> tuple[str, ...]:
+    """The shipped redistributable lexicon (ICU khmerdict + Google Khmer lexicon), normalized."""
+    text = data_path("lexicon.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+class _Encoder:
+    """Atom -> (id, code) with one dict look-up per atom; unknown atoms are folded, then classed.
+
+    The dict holds ``id * 16 + code`` (code: see ``core.KIND_NAMES``; 0 = gap, 1 = Khmer cluster).
+    """
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        from sastra.segment.core import atom_code
+
+        self.vocab = vocab
+        self._atom_code = atom_code
+        self.base = {atom: index * 16 + atom_code(atom) for atom, index in vocab.ids.items()}
+        for gap in (" ", "\n", "\u200b", "  ", "\t", "\r\n"):
+            self.base[gap] = atom_code(gap)
+        self.lookup = dict(self.base)
+
+    def encode(self, atoms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        get = self.lookup.get
+        packed = np.array([get(a, -1) for a in atoms], dtype=np.int64)
+        missing = np.flatnonzero(packed < 0)
+        if len(missing):
+            if len(self.lookup) > len(self.base) + MAX_CACHED_MISSES:
+                self.lookup = dict(self.base)
+            for i in missing.tolist():
+                atom = atoms[i]
+                code = self._atom_code(atom)
+                if code == 0:
+                    value = 0
+                elif code == 1:
+                    value = self.vocab.ids.get(fold_atom(atom), UNK) * 16 + 1
+                else:
+                    from sastra.segment.core import KIND_NAMES
+
+                    value = KIND_IDS.get(KIND_NAMES[code], UNK) * 16 + code
+                self.lookup[atom] = value
+                packed[i] = value
+        return packed >> 4, packed & 15
+
+
+def _words_to_ids(words: Sequence[str], vocab: Vocabulary) -> list[list[int]]:
+    ids = vocab.ids
+    return [[ids.get(a, UNK) for a in ATOM_RE.findall(w)] for w in words]
+
+
+class PerceptronEngine:
+    """A linear model over hashed cluster n-grams, cluster shapes and lexicon evidence.
+
+    An averaged perceptron and a logistic regression, summed (scripts/train_segmenter.py), trained on
+    khPOS (CC BY-NC-SA 4.0); three labels per boundary,
+    so one model serves both granularities. Weights are stored relative to label 0 as complex64
+    (real: fine, imaginary: word), so scoring is one 8-byte gather per template.
+    """
+
+    name = "perceptron"
+
+    def __init__(self, model_file: str = "perceptron.npz") -> None:
+        path = Path(model_file) if Path(model_file).is_absolute() else data_path(model_file)
+        with path.open("rb") as stream:
+            data = np.load(stream, allow_pickle=False)
+            vocab_atoms = [str(a) for a in data["vocab"]]
+            keys = data["keys"].astype(np.intp)
+            values = data["values"].astype(np.float32)
+            self.meta = json.loads(str(data["meta"]))
+            own_lists = [[str(w) for w in data[name]] for name in ("words", "compounds") if name in data.files]
+        templates = [list(map(list, t)) for t in TEMPLATES]
+        if (self.meta.get("weight_bits") != WEIGHT_BITS or values.shape[1:] != (2,)
+                or self.meta.get("templates") != templates):
+            raise ConfigError(f"segment model {model_file} was built with other features; rebuild it with "
+                              "scripts/train_segmenter.py")
+        self.vocab = Vocabulary(vocab_atoms)
+        self.weights = np.zeros(1 << WEIGHT_BITS, dtype=np.complex64)
+        self.weights[keys] = values[:, 0] + 1j * values[:, 1]
+        self.encoder = _Encoder(self.vocab)
+        self.encode = self.encoder.encode
+        lists = [lexicon_words()] if self.meta.get("lexicon") else []
+        lists.extend(own_lists)
+        self.lexicon = build_lexicon_table(self.vocab, lists) if lists else None
+
+    def scores(self, ids: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+        """(fine - none, word - none) scores per candidate, as one complex64 per candidate."""
+        rows = features_for(ids, self.vocab.shapes[ids], self.lexicon, candidates)
+        return self.weights[rows].sum(axis=0)
+
+    def label(self, ids: np.ndarray, codes: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+        total = self.scores(ids, candidates)
+        fine, word = total.real, total.imag
+        return np.where(word > np.maximum(fine, 0), WORD, np.where(fine > 0, FINE, NONE))
+
+
+def build_lexicon_table(vocab: Vocabulary, word_lists: Sequence[Sequence[str]]) -> LexiconTable:
+    """The bit table of one or two word lists, in ``vocab``'s ids."""
+    return LexiconTable([word_hashes(_words_to_ids(words, vocab)) for words in word_lists])
+
+
+class DictionaryEngine:
+    """Greedy longest match over the redistributable lexicon (ICU + Google); no khPOS data at all.
+
+    Clusters that start no lexicon word become one-cluster words. Same output at both granularities.
+    """
+
+    name = "dict"
+
+    def __init__(self) -> None:
+        words = lexicon_words()
+        atoms = sorted({a for w in words for a in ATOM_RE.findall(w)})
+        self.vocab = Vocabulary(atoms)
+        self.encoder = _Encoder(self.vocab)
+        self.encode = self.encoder.encode
+        self.lexicon = build_lexicon_table(self.vocab, [words])
+
+    def label(self, ids: np.ndarray, codes: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+        n = len(ids)
+        starts = self.lexicon.starts(ids)[0]
+        longest = np.ones(n, dtype=np.int64)
+        for k in range(2, starts.shape[0] + 1):
+            longest[starts[k - 1]] = k
+        is_cluster = codes == 1
+        boundary = np.zeros(n + 1, dtype=bool)
+        longest_list = longest.tolist()
+        cluster_list = is_cluster.tolist()
+        i = 0
+        while i < n:
+            step = longest_list[i] if cluster_list[i] else 1
+            i += step
+            boundary[min(i, n)] = True
+        return np.where(boundary[candidates], WORD, NONE)

@@ -1,0 +1,85 @@
+"""analyze(): the one analysis shared by the index writer and the query parser."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sastra.errors import ConfigError, InputError
+from sastra.index import analyze, entity_key
+from sastra.index.analysis import analyze_text, analyze_tokens
+
+KHMER = st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតថទនបពមយរលវសហអាិីឹុូួើេែៃោៅំះ់្\u200b ១២abc.,។")),
+                max_size=60)
+
+
+def test_offsets_point_into_the_given_text():
+    text = "អភិបាលក្រុង\u200bភ្នំពេញ ឯកឧត្ដម ១២៣ USA"
+    tokens = analyze(text)
+    assert tokens, "something to index"
+    for token in tokens:
+        assert text[token.start:token.end] == token.text
+        assert token.key
+        assert " " not in token.key and "\u200b" not in token.key
+
+
+def test_keys_fold_look_alike_spellings_digits_and_case():
+    # coeng DA and coeng TA, split vowels, zero-width space, Khmer digits, Latin case
+    assert [t.key for t in analyze("ឯកឧត្ដម")] == [t.key for t in analyze("ឯកឧត្តម")]
+    assert [t.key for t in analyze("១២៣")] == ["123"]
+    assert [t.key for t in analyze("USA")] == ["usa"]
+    assert "".join(t.key for t in analyze("ក្រសួង\u200bសុខាភិបាល")) == "".join(
+        t.key for t in analyze("ក្រសួងសុខាភិបាល"))
+    assert "".join(t.key for t in analyze("ស\u17c1\u17b8ម")) == "".join(t.key for t in analyze("ស\u17beម"))
+
+
+def test_punctuation_and_spacing_make_no_token():
+    assert analyze("។ ៕ , . ! \u200b  \n") == []
+
+
+def test_fine_pieces_are_clusters_inside_words():
+    pieces = [t.key for t in analyze("អភិបាលក្រុង", "fine")]
+    assert pieces[-2:] == ["ក្រុ", "ង"]
+    assert "".join(pieces) == "អភិបាលក្រុង"
+
+
+def test_unknown_granularity_and_bad_input():
+    with pytest.raises(ConfigError):
+        analyze("ក", "syllable")
+    with pytest.raises(InputError):
+        analyze(b"bytes")  # type: ignore[arg-type]
+
+
+def test_analyze_tokens_reuses_segmenter_tokens():
+    from sastra.records import Token
+
+    text = "ក្រុង ភ្នំពេញ"
+    tokens = (Token("ក្រុង", 0, 5), Token(" ", 5, 6, "punct"), Token("ភ្នំពេញ", 6, 13))
+    analysis = analyze_tokens(text, tokens)
+    assert [t.key for t in analysis.words] == ["ក្រុង", "ភ្នំពេញ"]
+    assert [t.text for t in analysis.pieces][:2] == ["ក្រុ", "ង"]
+
+
+def test_entity_key_ignores_spacing():
+    assert entity_key("ហ៊ុន សែន") == entity_key("ហ៊ុន\u200bសែន") == entity_key("ហ៊ុនសែន")
+
+
+@settings(max_examples=60, deadline=None)
+@given(KHMER)
+def test_tokens_are_in_order_and_exact(text):
+    analysis = analyze_text(text)
+    for tokens in (analysis.words, analysis.pieces):
+        last = 0
+        for token in tokens:
+            assert text[token.start:token.end] == token.text
+            assert token.start >= last
+            last = token.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(KHMER)
+def test_same_keys_for_normalized_text(text):
+    from sastra.normalize import normalize
+
+    assert "".join(t.key for t in analyze(text, "fine")) == "".join(t.key for t in analyze(normalize(text), "fine"))

@@ -1,0 +1,61 @@
+"""sastra index / search / export-opensearch, in-process."""
+
+from __future__ import annotations
+
+import json
+
+from sastra.cli import main
+from sastra.records import to_jsonable
+
+
+def _records(tmp_path, docs):
+    path = tmp_path / "records.jsonl"
+    with path.open("w", encoding="utf-8") as stream:
+        for doc in docs:
+            stream.write(json.dumps(to_jsonable(doc), ensure_ascii=False) + "\n")
+        stream.write("{not json\n")
+    return path
+
+
+def test_index_then_search(tmp_path, capsys, small_docs):
+    records = _records(tmp_path, small_docs)
+    assert main(["index", str(records), "--out", str(tmp_path / "ix"), "-q"]) == 1  # one bad line reported
+    err = capsys.readouterr().err
+    assert "bad record" in err and "4 indexed" in err and "1 duplicates" in err
+    assert main(["search", str(tmp_path / "ix"), "ឯកឧត្តម", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "[a]" in out and "\u00abឯកឧត្ដម\u00bb" in out
+    assert main(["search", str(tmp_path / "ix"), "ក្រុង", "--format", "jsonl", "--filter", "date:2019-07"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == ["a"]
+    assert lines[0]["snippets"][0]["highlights"]
+    assert main(["search", str(tmp_path / "ix"), "ក្រុង", "--facets"]) == 0
+    assert "category:" in capsys.readouterr().out
+
+
+def test_plain_corpus_lines(tmp_path, capsys, small_docs):
+    path = tmp_path / "plain.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": "ទន្លេមេគង្គ", "url": "https://x.org/1"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    assert main(["index", str(path), "-o", str(tmp_path / "ix"), "-q"]) == 0
+    assert main(["search", str(tmp_path / "ix"), "មេគង្គ", "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["url"] == "https://x.org/1"
+
+
+def test_query_error_is_one_line_and_nonzero(tmp_path, capsys, small_docs):
+    records = _records(tmp_path, small_docs)
+    main(["index", str(records), "--out", str(tmp_path / "ix"), "-q"])
+    capsys.readouterr()
+    assert main(["search", str(tmp_path / "ix"), '"ក្រុង']) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unclosed quote" in err
+
+
+def test_missing_index(tmp_path, capsys, small_docs):
+    assert main(["search", str(tmp_path), "ក"]) == 1
+    assert "no sastra index" in capsys.readouterr().err
+
+
+def test_refuses_to_overwrite_input(tmp_path, capsys, small_docs):
+    records = _records(tmp_path, small_docs)
+    assert main(["export-opensearch", str(records), "--out", str(records)]) == 1

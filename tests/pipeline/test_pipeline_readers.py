@@ -1,0 +1,87 @@
+"""Readers: WARC with HTML responses routed to the HTML cleaner, JSON Lines with a chosen text field,
+folders in order, stdin, and problems reported in-line."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from sastra.io import Problem
+from sastra.readers import Skipped, is_warc, iter_inputs, iter_warc
+from sastra.records import Document
+
+PAGE = "<html><head><meta charset='utf-8'><title>ក</title></head><body><p>ព័ត៌មាន​ថ្មី</p></body></html>"
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool = True) -> Path:
+    """A WARC with one response per (url, content type, body), plus a request record."""
+    warcio = pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=gz)
+        for url, content_type, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode("utf-8")),
+                                                          http_headers=headers))
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    assert warcio
+    return path
+
+
+def test_warc_html_responses_become_html_documents(tmp_path):
+    path = write_warc(tmp_path / "crawl.warc.gz", [
+        ("https://news.example/a", "text/html; charset=utf-8", PAGE),
+        ("https://news.example/logo.png", "image/png", "PNG"),
+        ("https://news.example/b", "text/html", PAGE.replace("ថ្មី", "ចាស់")),
+    ])
+    items = list(iter_warc(path))
+    docs = [i for i in items if isinstance(i, Document)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [d.meta["url"] for d in docs] == ["https://news.example/a", "https://news.example/b"]
+    assert all(d.meta["format"] == "html" and "\u200b" in d.text for d in docs)
+    assert len({d.id for d in docs}) == 2
+    assert len(skipped) == 4  # three requests and the image
+
+
+def test_plain_warc_is_read_too(tmp_path):
+    path = write_warc(tmp_path / "crawl.warc", [("https://x/a", "text/html", PAGE)], gz=False)
+    assert is_warc(path)
+    assert sum(isinstance(i, Document) for i in iter_inputs([str(path)])) == 1
+
+
+def test_truncated_warc_keeps_what_came_before_and_reports(tmp_path):
+    path = write_warc(tmp_path / "crawl.warc.gz", [("https://x/a", "text/html", PAGE)] * 3)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3 + 50])  # cut inside the third response
+    items = list(iter_warc(path))
+    assert sum(isinstance(i, Document) for i in items) == 2
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert len(problems) == 1 and problems[0].fatal and "corrupt WARC" in problems[0].reason
+
+
+def test_jsonl_text_field_and_folders(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "one.jsonl").write_text(
+        json.dumps({"id": "x", "body": "ក្រសួង"}, ensure_ascii=False) + "\n{bad\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("ខេត្ត", encoding="utf-8")
+    items = list(iter_inputs([str(tmp_path)], text_field="body"))
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.text for d in docs] == ["ខេត្ត", "ក្រសួង"]  # sorted walk: a.txt, then b/one.jsonl
+    assert any(isinstance(i, Problem) and i.fatal and i.line == 2 for i in items)
+
+
+def test_missing_input_is_a_problem_not_a_crash(tmp_path):
+    items = list(iter_inputs([str(tmp_path / "nope.txt")]))
+    assert len(items) == 1 and isinstance(items[0], Problem) and items[0].fatal
+
+
+def test_stdin_jsonl_is_detected(monkeypatch):
+    data = (json.dumps({"id": "s1", "text": "ភ្នំពេញ"}, ensure_ascii=False) + "\n").encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    docs = list(iter_inputs(["-"]))
+    assert [d.id for d in docs] == ["s1"]

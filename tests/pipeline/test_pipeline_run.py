@@ -1,0 +1,177 @@
+"""``sastra run`` on the bundled sample corpus: every document accounted for, one schema in two
+formats, the near-duplicate pair linked, the broken file reported, the CLI in-process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline_helpers import read_jsonl
+from sastra.cli import main
+from sastra.pipeline import FunctionStage, process_shard, resolve_stages, run, ShardTask
+from sastra.records import Document
+from sastra.schema import read_records
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory, samples):
+    out = tmp_path_factory.mktemp("run") / "out"
+    summary = run([str(samples)], out, workers=2, shard_size=8, progress=False, index=False)
+    return out, summary
+
+
+def test_every_document_is_accounted_for(sample_run, samples):
+    out, summary = sample_run
+    files = sorted(p for p in samples.iterdir() if p.is_file())
+    records, rejects = read_jsonl(out / "records.jsonl"), read_jsonl(out / "rejects.jsonl")
+    assert summary.read == len(files) == len(records) + len(rejects)
+    assert summary.kept == len(records)
+    assert len({r["id"] for r in records} | {r["id"] for r in rejects}) == len(files)
+    assert [r["meta"]["source"] for r in records] == sorted(r["meta"]["source"] for r in records)  # input order
+    saved = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert saved["read"] == summary.read and saved["kept"] == summary.kept
+
+
+def test_parquet_holds_the_same_records(sample_run):
+    out, _ = sample_run
+    assert list(read_records(out / "records.parquet")) == list(read_records(out / "records.jsonl"))
+
+
+def test_near_duplicate_pair_is_linked_to_the_longer_article(sample_run):
+    out, summary = sample_run
+    records = {r["id"]: r for r in read_jsonl(out / "records.jsonl")}
+    repost = records["32-economy-budget-2025-repost"]
+    assert repost["meta"]["dup_of"] == "02-economy-budget-2025"
+    assert "near_duplicate" in repost["flags"]
+    canonical = records["02-economy-budget-2025"]
+    assert canonical["meta"]["dup_role"] == "canonical" and "dup_of" not in canonical["meta"]
+    assert summary.duplicates == 1 and summary.duplicate_clusters == 1
+    others = [r for r in records.values() if "dup_cluster" in r["meta"]]
+    assert len(others) == 2  # no other article of the samples is a near-duplicate
+
+
+def test_broken_bytes_are_reported_and_the_article_kept(sample_run):
+    out, summary = sample_run
+    records = {r["id"]: r for r in read_jsonl(out / "records.jsonl")}
+    broken = records["33-bridge-kandal-broken-bytes"]
+    assert "input_problem" in broken["flags"]
+    assert any("byte 0xff" in p for p in broken["meta"]["input_problems"])
+    assert summary.input_problems >= 1
+
+
+def test_records_hold_offsets_into_their_text(sample_run):
+    out, summary = sample_run
+    for record in read_jsonl(out / "records.jsonl"):
+        text = record["text"]
+        for key in ("tokens", "sentences", "mentions"):
+            for span in record[key]:
+                assert text[span["start"]:span["end"]] == span["text"]
+        if "segment" in summary.stages:
+            assert record["tokens"] and record["sentences"]
+    for name, why in summary.stages_skipped.items():
+        assert "not available" in why, name  # only stages that are not written yet are left out
+
+
+def test_html_pages_went_through_the_html_cleaner(sample_run):
+    out, summary = sample_run
+    if "clean" not in summary.stages:
+        pytest.skip("sastra.clean is not available")
+    page = next(r for r in read_jsonl(out / "records.jsonl") if r["id"] == "03-economy-rice-export")
+    assert "<p>" not in page["text"] and "ចែករំលែក" not in page["text"]
+    assert page["raw"].startswith("<!DOCTYPE html>")
+
+
+def test_a_failing_stage_rejects_the_document_and_the_shard_goes_on(monkeypatch):
+    import sastra.pipeline as pipeline
+
+    def explode(doc: Document) -> Document:
+        if "boom" in doc.text:
+            raise ValueError("cannot handle this")
+        return doc
+
+    monkeypatch.setitem(pipeline._LOADED, ("x",), [("x", explode)])
+    task = ShardTask(0, ("x",), docs=[(0, Document("a", "ក boom")), (1, Document("b", "ខ")),
+                                        (2, Document("c", "  "))])
+    result = process_shard(task)
+    rejects = [json.loads(line) for line in result.rejects]
+    assert [r["reason"] for r in rejects] == ["error:x", "empty"]
+    assert "cannot handle this" in rejects[0]["detail"]
+    assert [json.loads(line)["id"] for line in result.records] == ["b"]
+
+
+def test_stage_resolution_names_what_is_missing():
+    chosen, skipped = resolve_stages(skip=("extract",))
+    assert "extract" not in [s.name for s in chosen] and skipped["extract"] == "skipped on request"
+    assert FunctionStage("x", "sastra.nothing_here:f").available().startswith("sastra.nothing_here:f")
+    with pytest.raises(Exception, match="unknown stage"):
+        resolve_stages(["tokenize"])
+
+
+def test_cli_run_in_process(tmp_path, samples, capsys):
+    out = tmp_path / "out"
+    code = main(["run", str(samples / "05-flood-battambang.txt"), str(samples / "06-roads-siemreap.html"),
+                 "--out", str(out), "--workers", "1", "--no-index", "--quiet", "--json"])
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["read"] == 2 and summary["kept"] == 2
+    assert (out / "records.parquet").exists()
+
+
+def test_cli_refuses_to_write_into_an_input(tmp_path, samples, capsys):
+    code = main(["run", str(tmp_path), "--out", str(tmp_path), "--quiet"])
+    assert code == 1 and "also an input" in capsys.readouterr().err
+
+
+def test_jsonl_text_field_and_stdin(tmp_path, monkeypatch, capsys):
+    import io
+
+    lines = "".join(json.dumps({"id": f"n{i}", "body": f"ព័ត៌មានទី{i} ក្រសួងសុខាភិបាល។"}, ensure_ascii=False) + "\n"
+                    for i in range(3))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8")), encoding="utf-8"))
+    code = main(["run", "-", "--out", str(tmp_path / "o"), "--text-field", "body", "--workers", "1",
+                 "--no-index", "--quiet"])
+    assert code == 0
+    assert [r["id"] for r in read_jsonl(tmp_path / "o" / "records.jsonl")] == ["n0", "n1", "n2"]
+
+
+def test_another_input_in_the_same_out_is_refused(tmp_path, samples):
+    out = tmp_path / "o"
+    run([str(samples / "05-flood-battambang.txt")], out, workers=1, progress=False, index=False)
+    with pytest.raises(Exception, match="other inputs"):
+        run([str(samples / "07-tourism-angkor.txt")], out, workers=1, progress=False, index=False)
+    summary = run([str(samples / "07-tourism-angkor.txt")], out, workers=1, progress=False, index=False,
+                  restart=True)
+    assert summary.read == 1
+
+
+def test_the_corpus_pass_finds_site_furniture_once(sample_run):
+    out, summary = sample_run
+    if "clean" not in summary.stages:
+        pytest.skip("sastra.clean is not available")
+    saved = json.loads((out / "work" / "site_furniture.json").read_text(encoding="utf-8"))
+    assert summary.site_furniture_sites == len(saved) >= 1  # the sample folder is one site
+    assert summary.site_furniture_lines == sum(len(v) for v in saved.values()) > 0
+
+
+def test_real_news_subset_is_accounted_for(news_jsonl, tmp_path):
+    """150 real articles of ../shared/data/corpus/kh-news-2019-07.jsonl through the whole pipeline."""
+    from pipeline_helpers import news_subset
+
+    corpus = news_subset(news_jsonl, tmp_path / "in", 150)
+    summary = run([str(corpus)], tmp_path / "out", workers=2, progress=False, index=False)
+    records = read_jsonl(tmp_path / "out" / "records.jsonl")
+    rejects = read_jsonl(tmp_path / "out" / "rejects.jsonl")
+    assert summary.read == 150 == len(records) + len(rejects)
+    assert [r["id"] for r in records] == [r["id"] for r in read_jsonl(corpus) if r["id"] in {x["id"] for x in records}]
+    linked = [r for r in records if "dup_of" in r["meta"]]
+    ids = {r["id"] for r in records}
+    assert all(r["meta"]["dup_of"] in ids and r["meta"]["dup_of"] != r["id"] for r in linked)
+    assert summary.duplicates == len(linked)
+    assert list(read_records(tmp_path / "out" / "records.parquet")) == records
+
+
+def test_a_missing_input_is_an_error_before_any_work(tmp_path, capsys):
+    code = main(["run", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert code == 1 and "no such file or folder" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
