@@ -77,6 +77,15 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _mostly_text(text: str) -> bool:
+    """True when decoded text is not full of control characters (what binary data decodes to)."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    control = sum(1 for c in sample if (c < " " and c not in "\n\r\t") or c == "\ufffd")
+    return control / len(sample) < 0.05
+
+
 def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
     """Decode a file's bytes, saying what was found: BOMs, UTF-16 without BOM, binary, bad bytes.
 
@@ -96,7 +105,8 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
     utf16 = _looks_utf16(data)
     if utf16:
         text = data.decode(utf16, errors="replace")
-        return Decoded(text, utf16, (Problem(source, f"decoded as {utf16} (no byte order mark)"),))
+        if _mostly_text(text):
+            return Decoded(text, utf16, (Problem(source, f"decoded as {utf16} (no byte order mark)"),))
     if data.count(0) > max(1, len(data) // 100):
         return Decoded(None, "binary", (Problem(source, "binary file (NUL bytes); skipped", fatal=True),))
     try:

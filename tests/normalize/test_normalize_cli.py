@@ -54,3 +54,10 @@ def test_utf16_is_detected(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == "ខ្មែរ\n"
     assert "utf-16-le" in captured.err
+
+
+def test_binary_with_nuls_at_even_offsets_is_not_utf16(tmp_path, capsys):
+    from sastra.io import decode_bytes
+    decoded = decode_bytes(b"\x00\x01PK\x03\x04" * 200, "zip.bin")
+    assert decoded.text is None and decoded.encoding == "binary"
+    assert decode_bytes("ខ្មែរ abc".encode("utf-16-be"), "k.txt").text == "ខ្មែរ abc"
