@@ -10,8 +10,9 @@ Both cover the same 30 articles (the first 30 in file order whose text has a mon
 ឆ្នាំ + four digits, ដុល្លា, រៀល, ៛ or $); the last 10 are the held-out split, never tuned on.
 - bench/extract_labels/entities-fresh.jsonl: persons, organizations, places on 15 more articles
   (split "fresh"): the next 15 in file order after the last labelled one whose text contains
-  លោក, ឯកឧត្តម/ឯកឧត្ដម or ក្រសួង. Labelled by hand, scored once before and once after the second
-  pass on the entity rules, never used for error analysis. Only entity kinds are scored there.
+  លោក, ឯកឧត្តម/ឯកឧត្ដម or ក្រសួង. Labelled by hand before the second pass on the entity rules;
+  only aggregate scores were ever read (see docs/extract.md), never its errors: do not run
+  --show-errors on it. Only entity kinds are scored there.
 A document is scored only on the kinds of the label files that list it (under its split there).
 
 Scoring: ``sastra.extract.extract(text)`` (all finders, overlaps resolved across kinds) against the

@@ -427,3 +427,13 @@ def test_verb_after_the_pronoun_lok_is_not_a_name():
 def test_role_written_with_subscripts_in_the_wrong_order():
     text = "ឯកឧត្តមឧបនាយករដ្ឋមន្រ្តី ប្រាក់ សុខុន បានអញ្ជើញ"  # ន្រ្ត for ន្ត្រ
     assert spans(text, "person") == [("person", "ប្រាក់ សុខុន")]
+
+
+def test_unit_number_stays_inside_but_a_count_does_not():
+    assert spans("កម្លាំងនគរបាលប៉ុស្តិ៍ចោមចៅ១ បានចុះទៅ", "org") == [("org", "ប៉ុស្តិ៍ចោមចៅ១")]
+    assert spans("មន្ត្រីស្នងការដ្ឋាននគរបាលខេត្តតាកែវ២នាក់ បានមកដល់", "org") == \
+        [("org", "ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ")]
+
+
+def test_monks_are_not_a_name():
+    assert spans("បញ្ជូនទៅមន្ទីរពេទ្យលោកសង្ឃ ស្ពានអាកាស ៥មករា", "person") == []
