@@ -437,3 +437,66 @@ def test_unit_number_stays_inside_but_a_count_does_not():
 
 def test_monks_are_not_a_name():
     assert spans("បញ្ជូនទៅមន្ទីរពេទ្យលោកសង្ឃ ស្ពានអាកាស ៥មករា", "person") == []
+
+
+# --- third pass: partial names, outlets and clubs, departments (sentences written for these tests) ---
+
+def test_given_name_alone_after_the_full_name_is_a_person():
+    text = "កញ្ញា ចាន់ សុភាវតី ជានិស្សិតឆ្នាំទី៣។ ក្រោយមក សុភាវតី បានទៅរៀននៅប្រទេសជប៉ុន។"
+    assert spans(text, "person") == [("person", "ចាន់ សុភាវតី"), ("person", "សុភាវតី")]
+    [alone] = [m for m in find_entities(text) if m.rule == "person.given"]
+    assert text[alone.start:alone.end] == "សុភាវតី"
+
+
+def test_given_name_before_the_full_name_or_inside_a_word_is_not_taken():
+    text = "សុភាវតី ជាឈ្មោះល្អ។ កញ្ញា ចាន់ សុភាវតី បានមកដល់ ហើយឈ្មោះសុភាវតីរ័ត្ន ក៏មកដែរ។"
+    assert [m.text for m in find_entities(text) if m.rule == "person.given"] == []
+
+
+def test_short_given_name_alone_is_not_taken():
+    text = "លោក សុខ ចាន់ បានមកដល់។ ក្រោយមក ចាន់ បាននិយាយថា"  # one cluster: a common word too
+    assert spans(text, "person") == [("person", "សុខ ចាន់")]
+
+
+def test_full_name_in_another_spelling_is_not_cut_to_its_given_name():
+    text = "លោក សាដំា ហូសេន បានស្លាប់។ របបដឹកនាំ សាដាំ ហូសេន មានអាវុធ"
+    assert ("person", "ហូសេន") not in spans(text, "person")
+
+
+def test_outlets_clubs_and_companies_without_a_head_word():
+    assert spans("លោក អំ សំអាត ប្រាប់អាស៊ីសេរីថា មនុស្សគ្រប់រូប", "org") == [("org", "អាស៊ីសេរី")]
+    assert spans("អតីតខ្សែបម្រើក្លិប Liverpool លោក Paul Ince បាននិយាយ", "org") == [("org", "Liverpool")]
+    assert spans("ក្រុមហ៊ុន Huawei និង Microsoft បានប្រកាស", "org") == [("org", "Huawei"), ("org", "Microsoft")]
+    assert spans("ប្រភព៖ MediaKhmer", "org") == [("org", "MediaKhmer")]
+
+
+def test_listed_latin_names_are_whole_words_and_cities_stay_places():
+    assert spans("កម្មវិធី GrabFood ថ្មី", "org") == []
+    assert spans("គាត់រស់នៅទីក្រុង Barcelona ប្រទេសអេស្ប៉ាញ", "loc") == \
+        [("loc", "Barcelona"), ("loc", "ប្រទេសអេស្ប៉ាញ")]
+    assert spans("គាត់រស់នៅទីក្រុង Barcelona ប្រទេសអេស្ប៉ាញ", "org") == []
+
+
+def test_tv_station_keeps_its_head_word_but_a_platform_does_not():
+    assert spans("របស់ស្ថានីយទូរទស្សន៍ ហង្សមាស ដែលទទួលបាន", "org") == [("org", "ទូរទស្សន៍ ហង្សមាស")]
+    assert spans("បានបង្ហោះនៅលើគេហទំព័រ ហ្វេសប៊ុក របស់ខ្លួន", "org") == [("org", "ហ្វេសប៊ុក")]
+
+
+def test_provincial_department_named_by_its_ministry():
+    assert spans("លោក ស៊ាង វុទ្ធី អនុប្រធានមន្ទីរសុរិយោដី ទទួលការងារសំណង់", "org") == \
+        [("org", "មន្ទីរសុរិយោដី")]
+    assert spans("តំណាងមន្ទីរកសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ បានចុះពិនិត្យ", "org") == \
+        [("org", "មន្ទីរកសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ")]
+    assert spans("នៅមន្ទីរអប់រំ យុវជន និងកីឡា ខេត្តកំពត បានរៀបចំ", "org") == \
+        [("org", "មន្ទីរអប់រំ យុវជន និងកីឡា ខេត្តកំពត")]
+    assert spans("គាត់ត្រូវបាននាំមកការិយាល័យជំនាញ ដើម្បីសាកសួរ", "org") == []
+    assert spans("ការិយាល័យអប់រំ បានប្រកាស", "org") == []  # a district office needs its district
+    assert spans("ការិយាល័យអប់រំ យុវជន និងកីឡា ស្រុកបាទី បានប្រកាស", "org") == \
+        [("org", "ការិយាល័យអប់រំ យុវជន និងកីឡា ស្រុកបាទី")]
+
+
+def test_one_word_latin_name_after_a_person_role():
+    text = "កីឡាករ Bale វ័យ៣០ឆ្នាំ នឹងចាកចេញ។ ក្លិបមិនអាចលក់ Gareth Bale បានទេ ព្រោះ Bale ថ្លៃពេក"
+    assert spans(text, "person") == [("person", "Bale"), ("person", "Gareth Bale"), ("person", "Bale")]
+    assert spans("តារាចម្រៀង Pop កូនកាត់", "person") == []  # a genre, not a name
+    assert spans("កីឡាករ Spurs ២រូប", "person") == []  # a club

@@ -443,7 +443,7 @@ def _candidates(view: _View) -> list[_Cand]:
             continue
         if is_blocked(s, e):
             continue
-        if k in lex.orgs:
+        if k in lex.orgs and not _latin_inside_word(text, s, e) and not _latin_after_place_cue(text, s):
             org = lex.orgs[k]
             known_orgs.append(_Cand("org", s, e, "org.known", _org_value(org), priority=3))
         if k in _CUE_KEYS():
@@ -588,6 +588,12 @@ def _candidates(view: _View) -> list[_Cand]:
                 cands.append(_Cand("org", s, media, "org.media" if head != _COMPANY else "org.company",
                                    None, priority=2))
             continue
+        if head in _DOMAIN_HEADS and end <= e:
+            # ``មន្ទីរអប់រំ យុវជន និងកីឡា``: a domain that begins with a verb (អប់រំ)
+            department = _department_end(text, e, e, view.soft, lex, place_at, head == _OFFICE)
+            if department is not None:
+                cands.append(_Cand("org", s, department, "org.head", None, priority=3))
+            continue
         if end <= e or _is_generic(text[e:end], lex):
             continue
         if head in _NAMED_INSTITUTIONS and has_place:
@@ -604,6 +610,8 @@ def _candidates(view: _View) -> list[_Cand]:
                 end, acronym = run.end(), True
         if head in _WEAK_HEADS and not (has_place or acronym):
             local = _local_unit_end(text, e, end, view.soft, lex)
+            if local is None and head in _DOMAIN_HEADS:
+                local = _department_end(text, e, end, view.soft, lex, place_at, head == _OFFICE)
             if local is None:
                 # ``ការិយាល័យប្រឆាំងការជួញដូរមនុស្ស និងការពារអនីតិជន``: a long specific name is a
                 # unit even without its province; short ones are generic (``ការិយាល័យជំនាញ``)
@@ -679,6 +687,7 @@ def _candidates(view: _View) -> list[_Cand]:
     if latin:
         _find_latin_orgs(text, cands)
         _find_latin_after_roles(text, cands)
+        _find_latin_single_after_roles(text, cands)
         _find_latin_lists(text, cands)
         _find_glosses(text, cands)
     return cands
@@ -713,6 +722,67 @@ def _HEAD_KEYS() -> frozenset[str]:
 @functools.cache
 def _NAME_CUE_KEYS() -> frozenset[str]:
     return frozenset(fold(c) for c in _NAME_CUES)
+
+
+_DEPARTMENT = fold("មន្ទីរ")
+_OFFICE = fold("ការិយាល័យ")  # a district office named by its domain, followed by its district
+_DOMAIN_HEADS = (_DEPARTMENT, _OFFICE)
+#: provincial departments whose name is not their ministry's (``មន្ទីរសុរិយោដី``: land management)
+_EXTRA_DEPARTMENTS = ("សុរិយោដី", "រៀបចំដែនដី នគរូបនីយកម្ម សំណង់ និងសុរិយោដី", "ព័ត៌មាន", "សុខាភិបាល",
+                      "កសិកម្ម", "អប់រំ", "បរិស្ថាន", "ទេសចរណ៍", "ពាណិជ្ជកម្ម", "ធម្មការ និងសាសនា",
+                      "ធម្មការសាសនា", "អប់រំ យុវជន និងកីឡា", "រ៉ែ និងថាមពល", "ផែនការ")
+
+
+@functools.cache
+def _department_re() -> re.Pattern:
+    """Ministry domains (``អប់រំ យុវជន និងកីឡា``): every ministry has a department named after it in
+    each province, so ``មន្ទីរ`` + a domain is a specific body even with no province after it."""
+    prefix = fold("ក្រសួង")
+    domains = {fold(name)[len(prefix):] for name in (o.name for o in lexicon().orgs.values())
+               if fold(name).startswith(prefix) and "នៃ" not in name}
+    domains = {d for d in domains if d and not d.replace(" ", "").endswith(_COUNTRY_ENDS)}
+    domains.update(fold(d) for d in _EXTRA_DEPARTMENTS)
+    domains.update(d.replace("និង", "និង ").replace("  ", " ") for d in list(domains) if "និង" in d)
+    return re.compile(trie_pattern(sorted(domains)))
+
+
+_COUNTRY_ENDS = tuple(fold(c) for c in ("កម្ពុជា", "អាមេរិក", "ចិន", "ថៃ", "វៀតណាម", "ជប៉ុន", "បារាំង"))
+
+
+def _department_end(text: str, pos: int, end: int, soft: frozenset[int], lex: Lexicon,
+                    place_at: dict[int, _Cand], need_place: bool = False) -> int | None:
+    """``មន្ទីរសុរិយោដី``, ``មន្ទីរកសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ``: the end of a department named by
+    its ministry's domain, when the domain is the whole name (a boundary or a function word after it)."""
+    match = _department_re().match(text, pos)
+    if match is None or match.end() < end:
+        return None
+    stop = match.end()
+    if not _at_cluster_end(text, stop):
+        return None
+    after = stop + 1 if text.startswith(" ", stop) else stop
+    place = place_at.get(after)
+    if place is not None and text.startswith(_ADMIN_CUES, after):
+        return place.end  # ``មន្ទីរអប់រំ យុវជន និងកីឡាខេត្តកំពត``: its province stays inside
+    if need_place:
+        return None
+    if stop < len(text) and stop not in soft and _KHMER_LETTER_OR_MARK(text[stop]) and \
+            _stop_at(text, stop, lex.function_words) is None:
+        return None
+    return stop
+
+
+def _latin_inside_word(text: str, s: int, e: int) -> bool:
+    """A listed Latin-script name is a whole word: ``Grab`` is not in ``GrabFood``."""
+    return (text[s].isascii() and s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or \
+        (text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum())
+
+
+def _latin_after_place_cue(text: str, s: int) -> bool:
+    """``ទីក្រុង Barcelona`` is the city, not the club listed under the same Latin name."""
+    if not text[s].isascii():
+        return False
+    before = text[max(0, s - 16):s].rstrip(" ")
+    return before.endswith(tuple(_LATIN_PLACE_CUES))
 
 
 def _digit_at(text: str, pos: int) -> bool:
@@ -918,14 +988,24 @@ def _company_name_end(text: str, pos: int, max_words: int = 4) -> int | None:
 _NAMED_INSTITUTIONS = frozenset(fold(h) for h in ("មន្ទីរពេទ្យ", "មន្ទីពេទ្យ", "វិទ្យាល័យ"))
 
 
+#: platforms: ``គេហទំព័រ ហ្វេសប៊ុក`` is the platform alone (the head word is generic there)
+_PLATFORMS = frozenset(("Facebook", "YouTube", "Google", "Telegram", "Instagram", "TikTok", "Twitter",
+                        "WhatsApp", "WeChat"))
+
+
 def _media_name_end(text: str, pos: int, lex: Lexicon) -> int | None:
     """``គេហទំព័រ មាតុភូមិ``: a media head, a space and one short name word ending at a boundary."""
     if pos >= len(text) or text[pos] != " ":
         return None
     start = pos + 1
-    if _patterns().free_names.match(text, start):
-        return None  # ``គេហទំព័រ ហ្វេសប៊ុក``: the known name alone
-    end = _open_place_end(text, start, lex.function_words, 5)
+    known = _patterns().free_names.match(text, start)
+    if known:
+        org = lex.orgs.get(known.group().replace(" ", ""))
+        if org is None or org.english in _PLATFORMS:
+            return None  # ``គេហទំព័រ ហ្វេសប៊ុក``: the known name alone
+        end = known.end()  # ``ទូរទស្សន៍ ហង្សមាស``: an outlet with its head word
+    else:
+        end = _open_place_end(text, start, lex.function_words, 5)
     if end <= start or _starts_generic(text, start, lex) or not (end >= len(text) or text[end] in " ,។៕៖:)"):
         return None
     return end
@@ -1539,6 +1619,36 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
 
 
 _KHMER_TAIL_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]+$")
+#: one capitalized Latin word right after a Khmer word: ``កីឡាករ Bale``, ``គ្រូបង្វឹក Zidane``
+#: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the Khmer
+#: word before it is checked in Python)
+_LATIN_SINGLE_RE = re.compile(r"[A-Z][a-z]{2,}(?![A-Za-z0-9]| [A-Z])")
+#: music genres and the like written after ``តារាចម្រៀង``
+_KING = fold("ស្តេច")
+_NOT_SINGLE_NAMES = frozenset("Pop Kpop Rock Rap Hip Jazz Idol Youtuber YouTuber Facebook Page".split())
+
+
+def _find_latin_single_after_roles(text: str, cands: list[_Cand]) -> None:
+    """A one-word Latin-script name right after a role word for people (``កីឡាករ Bale``,
+    ``កីឡាការិនី Smith``): a partial name, a person by the guidelines."""
+    lex = lexicon()
+    roles = _person_roles()
+    found: set[str] = set()
+    for match in _LATIN_SINGLE_RE.finditer(text):
+        start = match.start()
+        before_at = start - 2 if start >= 2 and text[start - 1] == " " else start - 1
+        if before_at < 0 or not "\u1780" <= text[before_at] <= "\u17ff":
+            continue
+        name = match.group()
+        if name in _NOT_SINGLE_NAMES or name in _ORG_WORDS or name in lex.orgs or name in lex.places:
+            continue
+        before = text[max(0, before_at - 29):before_at + 1]
+        if before.endswith(roles) and not before.endswith(_KING):  # ``ស្តេច Dahshur``: a place
+            found.add(name)
+    for name in found:  # the name again elsewhere, as a whole word (``Bale បាននិយាយថា``)
+        # (with a first name written before it: ``Leroy Sane``)
+        for match in re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?:[A-Z][a-z'\-]+ )?{name}(?![A-Za-z0-9\-]| [A-Z])", text):
+            cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=0))
 
 #: last words of Latin-script organization names (``Prachachat Party``, ``Volkswagen Group``)
 _LATIN_ORG_LAST = frozenset("""
@@ -1704,10 +1814,13 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
     """Names already found after a title or cue, found again where they stand without one.
 
     Only names of two words or of three clusters or more, so that a short given name alone
-    (a common word as often as not) is not taken everywhere.
+    (a common word as often as not) is not taken everywhere. The given name alone after the full
+    name (``សុវណ្ណតារា`` after ``អេង សុវណ្ណតារា``) is a partial name, a person by the guidelines:
+    taken when it has three clusters or more, is not a listed word, and stands as a whole word.
     """
     names = set()
-    given_names: set[str] = set()
+    given_names: dict[str, tuple[int, str]] = {}  # given name -> (where it may start, surname)
+    lex = lexicon()
     for person in persons:
         name = text[person.start:person.end]
         if " " in name or (name.isascii() and len(name) >= 4) or \
@@ -1715,19 +1828,36 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
             names.add(name)
             if " " in name and not name.isascii():
                 names.add(name.replace(" ", ""))  # the same name written without its space
-                # (the given name alone, ``សុវណ្ណតារា`` after ``អេង សុវណ្ណតារា``, was tried twice and
-                # dropped: on unlabelled articles about half of such repeats were wrong; restricted
-                # to given names of four clusters or more it looked right on unlabelled articles but
-                # cost 0.03 F1 on the held-out split)
-    for name in names | given_names:
-        alone = name in given_names and name not in names
+                surname, _, given = name.partition(" ")
+                if " " not in given and _clusters_in(given) >= 3 and given not in lex.name_stops and \
+                        given not in lex.places and given not in lex.orgs and \
+                        given_names.get(given, (len(text),))[0] > person.end:
+                    given_names[given] = (person.end, surname)
+    for name in names:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if _at_cluster_start(text, at) and _at_cluster_end(text, end) and \
-                    (not alone or _word_ends(text, at, end, soft)):
+            if _at_cluster_start(text, at) and _at_cluster_end(text, end):
                 cands.append(_Cand("person", at, end, "person.repeat", None, priority=1))
             at = text.find(name, end)
+    for name, (after, surname) in given_names.items():
+        if name in names:
+            continue
+        at = text.find(name, after)
+        while at >= 0:
+            end = at + len(name)
+            if _word_ends(text, at, end, soft) and not _other_surname_before(text, at, surname):
+                cands.append(_Cand("person", at, end, "person.given", None, priority=0))
+            at = text.find(name, end)
+
+
+def _other_surname_before(text: str, at: int, surname: str) -> bool:
+    """``សាដាំ ហូសេន`` after ``សាដំា ហូសេន``: the full name again in another spelling, not the
+    given name alone (the word before begins like the surname)."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    run = _KHMER_TAIL_RE.search(text, max(0, at - 24), at - 1)
+    return run is not None and run.group()[:1] == surname[:1]
 
 
 def _word_ends(text: str, start: int, end: int, soft: frozenset[int]) -> bool:
