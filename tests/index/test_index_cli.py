@@ -59,3 +59,11 @@ def test_missing_index(tmp_path, capsys, small_docs):
 def test_refuses_to_overwrite_input(tmp_path, capsys, small_docs):
     records = _records(tmp_path, small_docs)
     assert main(["export-opensearch", str(records), "--out", str(records)]) == 1
+
+
+def test_search_finds_the_index_inside_a_run_output_folder(tmp_path, capsys, small_docs):
+    records = _records(tmp_path, small_docs)
+    main(["index", str(records), "--out", str(tmp_path / "out" / "index"), "-q"])
+    capsys.readouterr()
+    assert main(["search", str(tmp_path / "out"), "ឯកឧត្តម", "--limit", "1"]) == 0
+    assert "[a]" in capsys.readouterr().out

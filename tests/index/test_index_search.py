@@ -174,3 +174,28 @@ def test_mention_values_in_the_shapes_extract_and_json_give(tmp_path):
     assert ids(search(tmp_path / "ix", "date:2019-07-31")) == ["obj"]
     assert ids(search(tmp_path / "ix", "date:2018-12")) == ["json"]
     assert ids(search(tmp_path / "ix", "place:ភ្នំពេញ amount:100 currency:usd")) == ["obj"]
+
+
+def test_total_only_when_counted(small_index):
+    assert search(small_index, "ក្រុង").total is None
+    assert search(small_index, "ក្រុង", count=True).total == 2
+
+
+def test_verbatim_run_ranks_first(small_index):
+    # typed without the document's spacing and zero-width spaces: the article holding it comes first
+    assert ids(search(small_index, "ព្រមានប្រជាពលរដ្ឋឲ្យប្រុងប្រយ័ត្នជំងឺគ្រុនឈាម"))[0] == "b"
+
+
+def test_historical_dates_do_not_break_the_index(tmp_path):
+    import datetime
+
+    from sastra.extract.dates import DateValue
+    from sastra.index import build_index, search
+    from sastra.records import Document, Mention
+
+    text = "ប្រាសាទនេះសាងសង់នៅឆ្នាំ១០៦២"
+    value = DateValue("1062", datetime.date(1062, 1, 1), datetime.date(1062, 12, 31), "year")
+    doc = Document(id="old", text=text, mentions=(Mention("date", 19, 28, text[19:28], value, "r"),))
+    stats = build_index([doc], tmp_path / "ix")
+    assert stats.documents == 1
+    assert [h.id for h in search(tmp_path / "ix", "ប្រាសាទ").hits] == ["old"]

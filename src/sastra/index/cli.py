@@ -85,7 +85,7 @@ def _search(args: argparse.Namespace) -> int:
     from sastra.index.searching import results_to_json, search
 
     results = search(args.index_dir, args.query, filters=args.filter, limit=args.limit, offset=args.offset,
-                     facets=args.facets)
+                     facets=args.facets, count=True)
     if results.error:
         print(f"sastra search: {results.error}", file=sys.stderr)
         return 2

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from sastra.index.analysis import AnalyzedToken, analyze_text
 from sastra.index.query import (AmountRange, DateRange, Filter, ParsedQuery, QuerySyntaxError, TextClause,
                                 parse_filters, parse_query)
-from sastra.index.store import FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, open_index
+from sastra.index.store import FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, cluster_bigrams, open_index
 
 __all__ = ["search", "SearchResults", "Hit", "Snippet", "MatchedMention", "compile_query", "Weights"]
 
@@ -30,7 +30,9 @@ SHORT_QUERY_WORDS = 3
 #: phrase (they cost the most and tell documents apart the least)
 COMMON_WORD_SHARE = 0.2
 #: the whole-query phrase is asked only when its rarest cluster pair is in at most this share
-PHRASE_MAX_SHARE = 0.1
+PHRASE_MAX_SHARE = 0.5
+#: the whole-query phrase is made of this many of its rarest cluster pairs (at their positions)
+VERBATIM_PAIRS = 4
 MAX_SNIPPETS = 2
 MAX_LIMIT = 1000
 #: highlights looked for per document (snippets show the densest windows among them)
@@ -117,7 +119,7 @@ class SearchResults:
 
     query: str
     hits: tuple[Hit, ...] = ()
-    total: int = 0
+    total: int | None = None  # every matching document, when counted
     error: str | None = None
     facets: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     took_ms: float = 0.0
@@ -215,6 +217,11 @@ class _Planner:
             cached = self._df[(field_name, key)] = self.searcher.doc_freq(field_name, key)
         return cached
 
+    def term(self, field_name: str, key: str, boost: float) -> Any:
+        Q = _tantivy().Query
+        query = Q.term_query(self.schema, field_name, key)
+        return query if boost == 1.0 else Q.boost_query(query, boost)
+
     def sub(self, clusters: Sequence[str]) -> Any | None:
         """A run of two or more clusters, found in the sub-word field whatever either segmenter did."""
         Q = _tantivy().Query
@@ -225,10 +232,18 @@ class _Planner:
             return Q.term_query(self.schema, "sub", words[0][1])
         return Q.phrase_query(self.schema, "sub", words)
 
-    def rare_enough(self, clusters: Sequence[str]) -> bool:
-        """A phrase whose rarest cluster pair is in few documents is cheap and tells documents apart."""
-        words = bigram_phrase(list(clusters))
-        return bool(words) and min(self.df("sub", w) for _, w in words) <= PHRASE_MAX_SHARE * self.documents
+    def verbatim(self, clusters: Sequence[str]) -> Any | None:
+        """The run of clusters as a phrase over its rarest cluster pairs, at their relative positions:
+        as telling as the full phrase for a run this long, and much cheaper to intersect."""
+        Q = _tantivy().Query
+        pairs = list(enumerate(cluster_bigrams(list(clusters))))
+        if len(pairs) < 2:
+            return None
+        scored = sorted(pairs, key=lambda pair: (self.df("sub", pair[1]), pair[0]))
+        if self.df("sub", scored[0][1]) > PHRASE_MAX_SHARE * self.documents:
+            return None
+        chosen = sorted(scored[:VERBATIM_PAIRS])
+        return Q.phrase_query(self.schema, "sub", [(i - chosen[0][0], term) for i, term in chosen])
 
     def words(self, chunk: _Chunk) -> list[tuple[str, Any]]:
         """Should clauses for free words: flat term queries (BM25 over body and headline)."""
@@ -242,9 +257,8 @@ class _Planner:
         for word, clusters, skip in zip(chunk.words, chunk.clusters, common):
             if skip:
                 continue
-            out.append(("should", Q.term_query(self.schema, "body", word.key) if w.body == 1.0 else
-                        Q.boost_query(Q.term_query(self.schema, "body", word.key), w.body)))
-            out.append(("should", Q.boost_query(Q.term_query(self.schema, "title", word.key), w.title)))
+            out.append(("should", self.term("body", word.key, w.body)))
+            out.append(("should", self.term("title", word.key, w.title)))
             if self.short or self.df("body", word.key) == 0:
                 sub = self.sub(clusters)
                 if sub is not None:
@@ -304,9 +318,8 @@ class _Planner:
         for clause in clauses:
             if clause.occur == "should" and not clause.phrase and clause.field == "text":
                 clusters.extend(key for keys in _chunk(clause.text).clusters for key in keys)
-        if len(clusters) < 3 or not self.rare_enough(clusters):
-            return None
-        return _tantivy().Query.boost_query(self.sub(clusters), self.weights.phrase)
+        phrase = self.verbatim(clusters) if len(clusters) >= 3 else None
+        return None if phrase is None else _tantivy().Query.boost_query(phrase, self.weights.phrase)
 
 
 def _datetime(day: _dt.date) -> _dt.datetime:
@@ -336,9 +349,25 @@ def _filter_query(schema: Any, flt: Filter) -> Any:
     return exact
 
 
-def compile_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[Filter] = (),
-                  weights: Weights = DEFAULT_WEIGHTS, searcher: Any = None) -> Any:
-    """The tantivy query for a parsed user query plus filters (filters do not change scores)."""
+@dataclass(frozen=True)
+class QueryPlan:
+    """What one search runs: ``main`` (words and filters, BM25) and ``verbatim`` (the whole query as a
+    run of clusters, with the same filters), run apart and merged: a union holding a phrase cannot
+    use tantivy's block-max pruning, two small searches can."""
+
+    main: Any
+    verbatim: Any | None = None
+
+    def combined(self) -> Any:
+        if self.verbatim is None:
+            return self.main
+        Q, Occur = _tantivy().Query, _tantivy().Occur
+        return Q.boolean_query([(Occur.Should, self.verbatim), (Occur.Should, self.main)])
+
+
+def plan_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[Filter] = (),
+               weights: Weights = DEFAULT_WEIGHTS, searcher: Any = None) -> QueryPlan:
+    """The tantivy queries for a parsed user query plus filters (filters do not change scores)."""
     tantivy = _tantivy()
     Q, Occur = tantivy.Query, tantivy.Occur
     schema = opened.schema
@@ -350,8 +379,6 @@ def compile_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequenc
     words = sum(len(_chunk(c.text).words) for c in parsed.text if c.occur != "must_not")
     planner = _Planner(schema, searcher, weights, words)
     whole = planner.whole(parsed.text)
-    if whole is not None:
-        clauses.append((Occur.Should, whole))
     for clause in parsed.text:
         for occur, query in planner.clause(clause):
             clauses.append((occurs[occur], query))
@@ -367,10 +394,39 @@ def compile_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequenc
         raise QuerySyntaxError("the query has no words to search for (only punctuation or spacing)")
     if not positive:
         clauses.append((Occur.Must, Q.all_query()))
+    verbatim = None
+    if whole is not None:
+        required = [c for c in clauses if c[0] != Occur.Should]
+        verbatim = Q.boolean_query([(Occur.Must, whole)] + required) if required else whole
     if len(clauses) == 1 and clauses[0][0] == Occur.Should:
-        return clauses[0][1]
+        return QueryPlan(clauses[0][1], verbatim)
     # with a filter or a +word present, the other free words only rank (tantivy's Must/Should rule)
-    return Q.boolean_query(clauses)
+    return QueryPlan(Q.boolean_query(clauses), verbatim)
+
+
+def compile_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[Filter] = (),
+                  weights: Weights = DEFAULT_WEIGHTS, searcher: Any = None) -> Any:
+    """The plan as one tantivy query (for ``explain`` and for other tools)."""
+    return plan_query(opened, parsed, extra_filters, weights, searcher).combined()
+
+
+def _run(searcher: Any, plan: QueryPlan, limit: int, offset: int, count: bool) -> tuple[list[tuple[float, Any]], int | None]:
+    """Ranked (score, address) pairs: documents holding the query verbatim first (their phrase score
+    added to their word score when known), then the others by BM25."""
+    wanted = max(1, limit + offset)
+    main = searcher.search(plan.main, limit=wanted, count=count)
+    total = int(main.count) if count and main.count is not None else None
+    if plan.verbatim is None:
+        return list(main.hits)[offset:offset + limit], total
+    verbatim = searcher.search(plan.verbatim, limit=wanted, count=False)
+    if not verbatim.hits:
+        return list(main.hits)[offset:offset + limit], total
+    word_scores = {(a.segment_ord, a.doc): score for score, a in main.hits}
+    first = sorted(((score + word_scores.get((a.segment_ord, a.doc), 0.0), a) for score, a in verbatim.hits),
+                   key=lambda pair: -pair[0])
+    seen = {(a.segment_ord, a.doc) for _, a in first}
+    rest = [(score, a) for score, a in main.hits if (a.segment_ord, a.doc) not in seen]
+    return (first + rest)[offset:offset + limit], total
 
 
 # --- highlighting ----------------------------------------------------------------------------------
@@ -570,11 +626,13 @@ def _facets(opened: OpenIndex, searcher: Any, query: Any, size: int = 10) -> dic
 
 def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[str, Any] | Iterable[str] | None = None,
            limit: int = 10, offset: int = 0, snippets: bool = True, facets: bool = False,
-           with_text: bool = False, weights: Weights = DEFAULT_WEIGHTS) -> SearchResults:
+           with_text: bool = False, count: bool = False, weights: Weights = DEFAULT_WEIGHTS) -> SearchResults:
     """Search the index in ``index_dir``: ranked hits with highlighted snippets (offsets into each
     document's text), the entities and dates that matched, and optionally facet counts.
 
-    A query the parser cannot understand comes back as ``SearchResults(error=...)``, never raised.
+    ``count=True`` also counts every matching document (``total``; it costs a full pass over the
+    postings, so it is off by default and ``total`` is None). A query the parser cannot understand
+    comes back as ``SearchResults(error=...)``, never raised.
     A missing index raises InputError (that is not the query's fault).
     """
     started = time.perf_counter()
@@ -592,11 +650,11 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
     limit = max(0, min(int(limit), MAX_LIMIT))
     searcher = opened.index.searcher()
     try:
-        compiled = compile_query(opened, parsed, extra, weights, searcher)
+        plan = plan_query(opened, parsed, extra, weights, searcher)
     except QuerySyntaxError as exc:
         return SearchResults(query, error=str(exc), took_ms=(time.perf_counter() - started) * 1000)
     try:
-        result = searcher.search(compiled, limit=max(1, limit), count=True, offset=max(0, int(offset)))
+        ranked, total = _run(searcher, plan, limit, max(0, int(offset)), count)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - tantivy refusing a query (even a Rust panic): a message
@@ -605,7 +663,7 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
     all_filters = tuple(parsed.filters) + tuple(extra)
     highlighter = _Highlighter.for_query(parsed) if snippets else None
     hits: list[Hit] = []
-    for score, address in result.hits[:limit]:
+    for score, address in ranked:
         stored = searcher.doc(address)
         record = json.loads(stored.get_first("record"))
         text = record.get("text", "")
@@ -623,8 +681,8 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
             snippets=shown, entities=entities, dates=dates, meta=record.get("meta", {}),
             duplicates=tuple(opened.manifest.get("duplicates", {}).get(record.get("id"), ())),
             text=text if with_text else None))
-    facet_counts = _facets(opened, searcher, compiled) if facets else {}
-    return SearchResults(query, tuple(hits), int(result.count or 0), None, facet_counts,
+    facet_counts = _facets(opened, searcher, plan.main) if facets else {}
+    return SearchResults(query, tuple(hits), total, None, facet_counts,
                          (time.perf_counter() - started) * 1000)
 
 

@@ -309,6 +309,10 @@ def prepare_document(doc: Document, analysis: Analysis | None = None) -> Prepare
     )
 
 
+#: tantivy stores dates as nanoseconds since 1970 in 64 bits: the range it can hold
+_INDEXABLE_DATES = (_dt.date(1678, 1, 1), _dt.date(2262, 1, 1))
+
+
 def _tantivy_document(prepared: PreparedDoc) -> Any:
     tantivy = _tantivy()
     doc = tantivy.Document()
@@ -317,9 +321,10 @@ def _tantivy_document(prepared: PreparedDoc) -> Any:
     doc.add_text("body", prepared.body_keys)
     doc.add_text("sub", prepared.sub_keys)
     for day in prepared.dates:
-        doc.add_date("date", _dt.datetime(day.year, day.month, day.day))
-    if prepared.published is not None:
-        p = prepared.published
+        if _INDEXABLE_DATES[0] <= day <= _INDEXABLE_DATES[1]:  # historical dates stay in the text only
+            doc.add_date("date", _dt.datetime(day.year, day.month, day.day))
+    p = prepared.published
+    if p is not None and _INDEXABLE_DATES[0] <= p <= _INDEXABLE_DATES[1]:
         doc.add_date("published", _dt.datetime(p.year, p.month, p.day))
     for amount in prepared.amounts:
         doc.add_float("amount", amount)
@@ -471,6 +476,8 @@ def open_index(index_dir: str | os.PathLike[str]) -> OpenIndex:
     """The index at ``index_dir`` (cached); InputError when there is none."""
     tantivy = _tantivy()
     path = Path(index_dir).resolve()
+    if not (path / MANIFEST_NAME).exists() and (path / "index" / MANIFEST_NAME).exists():
+        path = path / "index"  # the output folder of `sastra run`, which keeps its index in OUT/index
     key = str(path)
     stamp = _stamp(path)
     cached = _OPEN.get(key)

@@ -50,7 +50,7 @@ def create_app(index_dir: str | os.PathLike[str]) -> Any:
                    filter: list[str] = Query([], description="FIELD:VALUE filters, repeatable"),  # noqa: A002
                    limit: int = Query(10, ge=0, le=100), offset: int = Query(0, ge=0),
                    facets: bool = Query(True)) -> Any:
-        results = search(index_path, q, filters=filter, limit=limit, offset=offset, facets=facets)
+        results = search(index_path, q, filters=filter, limit=limit, offset=offset, facets=facets, count=True)
         body = results_to_json(results)
         return JSONResponse(body, status_code=400 if results.error else 200)
 
