@@ -1,6 +1,9 @@
 """Word segmentation: accuracy and speed of sastra's engines and their peers, in one run.
 
-    python bench/segment_bench.py [--quick]
+    python bench/segment_bench.py [--quick] [--only NAME ...] [--model FILE]
+
+``--model FILE`` scores and times another perceptron model file in place of the shipped one (before/after
+comparisons in the same conditions, e.g. a model built with ``scripts/train_segmenter.py --out FILE``).
 
 Accuracy: word F1 (compounds whole) and fine F1 (compounds split as khPOS marks them) on the last 10% of
 ../shared/data/segmentation/khpos/train.tagged, which sastra's model never trains on (see
@@ -39,6 +42,7 @@ CURATED = DATA / "segmentation" / "curated-300" / "benchmark.jsonl"
 CORPUS = DATA / "corpus" / "kh-news-2019-07.jsonl"
 HELD_OUT_SHARE = 0.1
 SLOW = {"khmer-nltk", "khmercut"}
+MODEL: str | None = None  # --model: a perceptron model file instead of the shipped one
 
 
 # --- the segmenters, each text -> list of (start, end) spans ------------------------------------
@@ -148,6 +152,15 @@ def curated_dev():
 
 
 # --- speed (run in a subprocess per engine) -------------------------------------------------------
+def use_model(path: str | None) -> None:
+    """Score a perceptron model file other than the shipped one (side-by-side comparisons)."""
+    if path:
+        from sastra.segment import core
+        from sastra.segment.engines import PerceptronEngine
+
+        core._loaded["perceptron"] = PerceptronEngine(str(Path(path).resolve()))
+
+
 def speed_one(name: str, repeat: int, every: int) -> dict:
     from harness import load_jsonl_texts, time_it
 
@@ -168,6 +181,8 @@ def speed_one(name: str, repeat: int, every: int) -> dict:
 def speed(name: str, repeat: int, quick: bool) -> dict:
     every = 10 if (name in SLOW or quick) else 1
     command = [sys.executable, __file__, "--speed-one", name, "--repeat", str(repeat), "--every", str(every)]
+    if MODEL:
+        command += ["--model", MODEL]
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:
@@ -182,7 +197,11 @@ def main(argv=None) -> int:
     parser.add_argument("--every", type=int, default=1)
     parser.add_argument("--only", nargs="*", help="names to run (default: all)")
     parser.add_argument("--speed-one", help=argparse.SUPPRESS)
+    parser.add_argument("--model", help="a perceptron model file to use instead of the shipped one")
     args = parser.parse_args(argv)
+    global MODEL
+    MODEL = args.model
+    use_model(args.model)
     if args.speed_one:
         print(json.dumps(speed_one(args.speed_one, args.repeat, args.every)))
         return 0

@@ -7,10 +7,14 @@
 2. perceptron.npz: a linear model over hashed boundary features (3 labels per cluster boundary: none /
    fine / word): an averaged perceptron (10 epochs) and a multinomial logistic regression (AdaGrad, 5
    epochs), each scaled by its mean margin on the training data and summed (one linear model, so no cost
-   at run time). Trained on the first (1 - holdout) of khPOS train.tagged (CC BY-NC-SA 4.0); the last
-   ``holdout`` share of the file is never trained on and is scored at the end (the split that
-   bench/segment_bench.py reports). ``--cv K`` also reports K-fold cross-validation inside the training
-   part. One core, numpy only; two to three minutes.
+   at run time). Then a second pass (sastra.segment.stacking: features of the first pass's decisions
+   around each boundary and of the words they make), a logistic regression trained on out-of-fold
+   first-pass scores (``--oof`` contiguous folds; ``--stack-cv`` reports the CV of both passes on them;
+   ``--no-stack`` builds the first pass only). Trained on the first (1 - holdout) of khPOS
+   train.tagged (CC BY-NC-SA 4.0); the last ``holdout`` share of the file is never trained on and is
+   scored at the end (the split that bench/segment_bench.py reports). ``--cv K`` also reports K-fold
+   cross-validation of the first pass inside the training part. One core, numpy only; about seven
+   minutes, peak memory about 1.5 GB.
 """
 
 from __future__ import annotations
@@ -34,8 +38,13 @@ from sastra.segment.features import (  # noqa: E402
     N_TEMPLATES,
     TEMPLATES,
     WEIGHT_BITS,
+    boundary_features,
     features_for,
+    lexicon_evidence,
+    lexicon_lookup,
 )
+from sastra.segment.stacking import STACK_BITS, decisions, stack_features  # noqa: E402
+from sastra.segment.stacking import template_names as stack_template_names  # noqa: E402
 from sastra.segment.normal import fold  # noqa: E402
 from sastra.segment.pretokenize import ATOM_RE  # noqa: E402
 from sastra.segment.scoring import F1, GoldSentence, read_khpos  # noqa: E402
@@ -143,7 +152,7 @@ def featurize(sentences, encoder, vocab, own_tables):
         if len(positions) == 0:
             continue
         ids, _ = encoder.encode(atoms)
-        rows.append(features_for(ids, vocab.shapes[ids], own_tables(i), positions))
+        rows.append(features_for(ids, vocab.shapes[ids], own_tables(i), positions, WEIGHT_BITS))
         labels.append(gold_labels)
         bounds.append(bounds[-1] + len(positions))
     return np.concatenate(rows, axis=1), np.concatenate(labels), np.array(bounds)
@@ -310,6 +319,262 @@ def build_model(train_part, lexicon, args, path: Path, trained_on: str) -> None:
 
 
 
+# --- the stacked model: first pass + a second pass trained on out-of-fold first-pass scores ---------
+def fit_first_pass(features, labels, bounds, args) -> np.ndarray:
+    """The first pass ('both' learner): perceptron + logistic, each scaled by its mean margin, summed.
+    Returns (fine - none, word - none) weights."""
+    perceptron = train(features, labels, bounds, args.epochs)
+    logistic = train_logistic(features, labels, args.lr_epochs, rate=args.rate, l2=args.l2)
+    weights = (perceptron / np.abs(perceptron[features].sum(axis=0)).mean()
+               + args.mix * logistic / np.abs(logistic[features].sum(axis=0)).mean())
+    return weights[:, 1:] - weights[:, :1]
+
+
+def featurize_stacked(sentences, encoder, vocab, own_table, stack_table):
+    """First-pass features of every boundary plus, per sentence, what the second pass needs.
+
+    ``stack_table(i)`` is the lexicon table the second pass sees for sentence i: built from the
+    training data of the out-of-fold first-pass model that scores sentence i, exactly as at run time
+    (where the word lists are the first pass's own training data, and new text is in none of them)."""
+    rows, labels, bounds, per_sentence = [], [], [0], []
+    for i, gold in enumerate(sentences):
+        atoms, codes, positions, gold_labels = sentence_atoms(gold)
+        if len(positions) == 0:
+            per_sentence.append(None)
+            continue
+        ids, _ = encoder.encode(atoms)
+        table = own_table(i)
+        lookup = lexicon_lookup(ids, table)
+        evidence = lexicon_evidence(ids, table, lookup)
+        rows.append(boundary_features(ids, vocab.shapes[ids], evidence, positions, WEIGHT_BITS))
+        labels.append(gold_labels)
+        second = stack_table(i)
+        lookup = lexicon_lookup(ids, second)
+        per_sentence.append((len(bounds) - 1, ids, lookup[0], lookup[1].astype(np.uint32), positions, second.lists))
+        bounds.append(bounds[-1] + len(positions))
+    return np.concatenate(rows, axis=1), np.concatenate(labels), np.array(bounds), per_sentence
+
+
+def sentence_spans(gold: GoldSentence, positions, predicted, threshold):
+    """Token spans of one khPOS sentence given labels at its candidate boundaries (as core does)."""
+    atoms = ATOM_RE.findall(gold.text)
+    starts, ends, pos, keep = [], [], 0, []
+    for atom in atoms:
+        if core.atom_code(atom) != 0:
+            starts.append(pos)
+            ends.append(pos + len(atom))
+        pos += len(atom)
+    n = len(starts)
+    cuts = np.full(n + 1, 2, dtype=np.int64)
+    if positions is not None and len(positions):
+        cuts[positions] = predicted
+    c = np.flatnonzero(cuts >= threshold)
+    return list(zip(np.array(starts)[c[:-1]].tolist(), np.array(ends)[c[1:] - 1].tolist()))
+
+
+def score_labels(sentences, per_sentence, bounds, predicted, which) -> tuple[float, float]:
+    """Word and fine F1 of sentences ``which`` from per-boundary labels ``predicted`` (global order)."""
+    word, fine = F1(), F1()
+    for i in which:
+        info = per_sentence[i]
+        if info is None:
+            positions, labels = None, None
+        else:
+            s = info[0]
+            positions, labels = info[4], predicted[bounds[s]:bounds[s + 1]]
+        word.add(sentence_spans(sentences[i], positions, labels, 2), sentences[i].words)
+        fine.add(sentence_spans(sentences[i], positions, labels, 1), sentences[i].fine)
+    return word.f1, fine.f1
+
+
+def columns_of(sentence_indices, per_sentence, bounds):
+    cols, sub_bounds = [], [0]
+    for i in sentence_indices:
+        info = per_sentence[i]
+        if info is None:
+            continue
+        s = info[0]
+        cols.append(np.arange(bounds[s], bounds[s + 1]))
+        sub_bounds.append(sub_bounds[-1] + bounds[s + 1] - bounds[s])
+    return np.concatenate(cols), np.array(sub_bounds)
+
+
+def stack_rows(per_sentence, bounds, scores, scale, which):
+    rows, cols = [], []
+    for i in which:
+        info = per_sentence[i]
+        if info is None:
+            continue
+        s, ids, grams, slots, positions, lists = info
+        lo, hi = bounds[s], bounds[s + 1]
+        fine, word = scores[lo:hi, 0], scores[lo:hi, 1]
+        rows.append(stack_features(ids, grams, slots.astype(np.int64), lists, positions, fine, word, scale))
+        cols.append(np.arange(lo, hi))
+    return np.concatenate(rows, axis=1), np.concatenate(cols)
+
+
+def train_stack(rows, dense_in, labels, epochs: int, rate: float = 0.1, batch: int = 256, seed: int = 17):
+    """Multinomial logistic regression (AdaGrad) over hashed second-pass rows and the first-pass scores."""
+    size = 1 << STACK_BITS
+    weights = np.zeros((size, 3))
+    squares = np.full((size, 3), 1e-8)
+    grad = np.zeros((size, 3))
+    dense = np.zeros((dense_in.shape[1], 3))
+    dense[:, 1:] = np.eye(2)  # start from the first pass's own decision
+    dense_squares = np.full(dense.shape, 1e-8)
+    rng = np.random.default_rng(seed)
+    onehot = np.eye(3)[labels]
+    n = len(labels)
+    for epoch in range(epochs):
+        order = rng.permutation(n)
+        loss = 0.0
+        for lo in range(0, n, batch):
+            idx = order[lo:lo + batch]
+            r = rows[:, idx]
+            x = dense_in[idx]
+            scores = weights[r].sum(axis=0) + x @ dense
+            scores -= scores.max(axis=1, keepdims=True)
+            probs = np.exp(scores)
+            probs /= probs.sum(axis=1, keepdims=True)
+            loss -= np.log(probs[np.arange(len(idx)), labels[idx]] + 1e-12).sum()
+            g = probs - onehot[idx]
+            flat = r.ravel()
+            np.add.at(grad, flat, np.tile(g, (r.shape[0], 1)))
+            touched = np.unique(flat)
+            step = grad[touched]
+            squares[touched] += step * step
+            weights[touched] -= rate * step / np.sqrt(squares[touched])
+            grad[touched] = 0.0
+            dg = x.T @ g
+            dense_squares += dg * dg
+            dense -= rate * dg / np.sqrt(dense_squares)
+        print(f"stack epoch {epoch + 1}: loss {loss / n:.4f}", file=sys.stderr)
+    return weights[:, 1:] - weights[:, :1], dense[:, 1:] - dense[:, :1]
+
+
+def stack_predict(weights, dense, rows, dense_in):
+    total = weights[rows].sum(axis=0) + dense_in @ dense
+    return decisions(total[:, 0], total[:, 1])
+
+
+def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str):
+    """First pass on all of ``train_part``; second pass on out-of-fold first-pass scores (``args.oof``
+    contiguous folds). Reports the CV of both passes under the same protocol. Saves to ``path``."""
+    words_all, compounds_all = gold_words(train_part), gold_compounds(train_part)
+    vocab = Vocabulary(build_vocab(train_part, lexicon + words_all))
+    encoder = _Encoder(vocab)
+    folds = args.folds
+    fold_of = [i * folds // len(train_part) for i in range(len(train_part))]
+    tables = {}
+
+    def own_table(i):  # jackknifed own lexicon: words and compounds of the other folds only
+        f = fold_of[i]
+        if f not in tables:
+            tables.clear()
+            others = [g for g, h in zip(train_part, fold_of) if h != f]
+            tables[f] = build_lexicon_table(vocab, [lexicon, gold_words(others), gold_compounds(others)])
+        return tables[f]
+
+    k_folds = args.oof
+    block = [i * k_folds // len(train_part) for i in range(len(train_part))]
+    stack_tables = {}
+
+    def stack_table(i):  # the word lists of the out-of-fold model that scores sentence i
+        k = block[i]
+        if k not in stack_tables:
+            stack_tables.clear()
+            others = [g for g, h in zip(train_part, block) if h != k]
+            stack_tables[k] = build_lexicon_table(vocab, [lexicon, gold_words(others), gold_compounds(others)])
+        return stack_tables[k]
+
+    t0 = time.time()
+    features, labels, bounds, per_sentence = featurize_stacked(train_part, encoder, vocab, own_table, stack_table)
+    tables.clear()
+    stack_tables.clear()
+    print(f"features: {features.shape} in {time.time() - t0:.1f}s", file=sys.stderr)
+
+    # out-of-fold first-pass scores
+    oof = np.zeros((len(labels), 2))
+    cached = args.oof_cache and Path(args.oof_cache).exists()
+    if cached:
+        oof = np.load(args.oof_cache)
+    for k in range(0 if cached else k_folds):
+        t0 = time.time()
+        train_idx = [i for i in range(len(train_part)) if block[i] != k]
+        test_idx = [i for i in range(len(train_part)) if block[i] == k]
+        cols, sub_bounds = columns_of(train_idx, per_sentence, bounds)
+        weights = fit_first_pass(features[:, cols], labels[cols], sub_bounds, args)
+        test_cols, _ = columns_of(test_idx, per_sentence, bounds)
+        oof[test_cols] = weights[features[:, test_cols]].sum(axis=0)
+        print(f"oof fold {k + 1}/{k_folds} in {time.time() - t0:.1f}s", file=sys.stderr)
+    if args.oof_cache and not cached:
+        np.save(args.oof_cache, oof)
+    scale = float(np.abs(oof).mean())
+    all_idx = list(range(len(train_part)))
+    rows, cols = stack_rows(per_sentence, bounds, oof, scale, all_idx)
+    assert np.array_equal(cols, np.arange(len(labels)))
+    dense_in = oof / scale
+
+    # CV of both passes on the same folds
+    first_scores, stack_scores = [], []
+    first_labels = decisions(oof[:, 0], oof[:, 1])
+    if args.stack_cv:
+        for k in range(k_folds):
+            test_idx = [i for i in all_idx if block[i] == k]
+            train_cols, _ = columns_of([i for i in all_idx if block[i] != k], per_sentence, bounds)
+            test_cols, _ = columns_of(test_idx, per_sentence, bounds)
+            w2, d2 = train_stack(rows[:, train_cols], dense_in[train_cols], labels[train_cols], args.stack_epochs,
+                                 rate=args.stack_rate)
+            predicted = np.zeros(len(labels), dtype=np.int64)
+            predicted[test_cols] = stack_predict(w2, d2, rows[:, test_cols], dense_in[test_cols])
+            first_scores.append(score_labels(train_part, per_sentence, bounds, first_labels, test_idx))
+            stack_scores.append(score_labels(train_part, per_sentence, bounds, predicted, test_idx))
+            print(f"cv fold {k + 1}/{k_folds}: first pass word {100 * first_scores[-1][0]:.2f} fine "
+                  f"{100 * first_scores[-1][1]:.2f} | stacked word {100 * stack_scores[-1][0]:.2f} fine "
+                  f"{100 * stack_scores[-1][1]:.2f}")
+        for name, sc in (("first pass", first_scores), ("stacked", stack_scores)):
+            w = [a for a, _ in sc]
+            f = [b for _, b in sc]
+            print(f"{k_folds}-fold CV ({name}): word F1 {100 * np.mean(w):.2f} (sd {100 * np.std(w):.2f})  "
+                  f"fine F1 {100 * np.mean(f):.2f} (sd {100 * np.std(f):.2f})")
+    if path is None or args.first_cv_only:
+        return
+
+    t0 = time.time()
+    first = fit_first_pass(features, labels, bounds, args)
+    stack_w, stack_d = train_stack(rows, dense_in, labels, args.stack_epochs, rate=args.stack_rate)
+    print(f"final model trained in {time.time() - t0:.1f}s", file=sys.stderr)
+    largest = np.abs(first).max(axis=1)
+    keys = np.flatnonzero(largest > 0.2 * np.median(largest[largest > 0]))
+    stack_largest = np.abs(stack_w).max(axis=1)
+    stack_keys = np.flatnonzero(stack_largest > 0.05 * np.median(stack_largest[stack_largest > 0]))
+    meta = {
+        "engine": "perceptron",
+        "learner": "both+stack",
+        "weight_bits": WEIGHT_BITS,
+        "templates": [list(map(list, t)) for t in TEMPLATES],
+        "lexicon": True,
+        "trained_on": trained_on,
+        "epochs": args.epochs,
+        "stack": {"bits": STACK_BITS, "templates": stack_template_names(), "scale": scale,
+                  "oof_folds": k_folds, "epochs": args.stack_epochs},
+        "built": time.strftime("%Y-%m-%d"),
+    }
+    np.savez_compressed(
+        path,
+        vocab=np.array(vocab.atoms),
+        keys=keys.astype(np.int32),
+        values=first[keys].astype(np.float16),
+        stack_keys=stack_keys.astype(np.int32),
+        stack_values=stack_w[stack_keys].astype(np.float16),
+        stack_dense=stack_d.astype(np.float64),
+        meta=np.array(json.dumps(meta, ensure_ascii=False)),
+        words=np.array(words_all),
+        compounds=np.array(compounds_all),
+    )
+    print(f"saved {path}: {len(keys)} + {len(stack_keys)} weight rows, vocab {len(vocab.atoms)}", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
@@ -328,7 +593,18 @@ def main(argv=None) -> int:
     parser.add_argument("--cv-only", action="store_true", help="with --cv: do not rebuild the shipped model")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
     parser.add_argument("--keep-lexicon", action="store_true", help="reuse the shipped lexicon.txt")
+    parser.add_argument("--no-stack", action="store_true", help="first pass only (the model before the stack)")
+    parser.add_argument("--oof", type=int, default=5, help="folds of out-of-fold first-pass scores for the stack")
+    parser.add_argument("--stack-epochs", type=int, default=1)
+    parser.add_argument("--stack-rate", type=float, default=0.1)
+    parser.add_argument("--stack-cv", action="store_true", help="report CV of both passes on the --oof folds")
+    parser.add_argument("--oof-cache", help="(experiments) .npy file to save/reuse out-of-fold first-pass scores")
+    parser.add_argument("--first-cv-only", action="store_true", help="(experiments) stop after the CV")
+    parser.add_argument("--bits", type=int, default=22, help="weight table of 2**bits rows (20-23)")
+    parser.add_argument("--out", help="model file to write (default: the shipped perceptron.npz)")
     args = parser.parse_args(argv)
+    global WEIGHT_BITS
+    WEIGHT_BITS = args.bits
     data = Path(args.data)
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.keep_lexicon:
@@ -360,12 +636,24 @@ def main(argv=None) -> int:
         if args.cv_only:
             return 0
 
-    build_model(train_part, lexicon, args, OUT / "perceptron.npz",
-                f"khPOS train.tagged lines 1-{cut} of {len(sentences)} (CC BY-NC-SA 4.0); "
-                f"held out: lines {cut + 1}-{len(sentences)}")
+    out = Path(args.out) if args.out else OUT / "perceptron.npz"
+    trained_on = (f"khPOS train.tagged lines 1-{cut} of {len(sentences)} (CC BY-NC-SA 4.0); "
+                  + (f"held out: lines {cut + 1}-{len(sentences)}" if held_out else "nothing held out"))
+    if args.no_stack:
+        build_model(train_part, lexicon, args, out, trained_on)
+    else:
+        build_stacked(train_part, lexicon, args, out, trained_on)
     core._loaded.clear()
-    word_f1, fine_f1 = evaluate(held_out)
-    print(f"held-out ({len(held_out)} sentences): word F1 {100 * word_f1:.2f}  fine F1 {100 * fine_f1:.2f}")
+    if held_out and not args.first_cv_only:
+        engine = PerceptronEngine(str(out.resolve()))
+        core._loaded["perceptron"] = engine
+        word_f1, fine_f1 = evaluate(held_out)
+        print(f"held-out ({len(held_out)} sentences): word F1 {100 * word_f1:.2f}  fine F1 {100 * fine_f1:.2f}")
+        if engine.stack is not None:
+            engine.stack = None
+            word_f1, fine_f1 = evaluate(held_out)
+            print(f"held-out, first pass only: word F1 {100 * word_f1:.2f}  fine F1 {100 * fine_f1:.2f}")
+        core._loaded.clear()
     return 0
 
 

@@ -55,7 +55,8 @@ ENGINES: dict[str, EngineInfo] = {
     "perceptron": EngineInfo(
         "perceptron",
         "linear model (averaged perceptron + logistic regression) over cluster n-grams and lexicon "
-        "evidence, trained on khPOS (model licence CC BY-NC-SA 4.0); both granularities; the default",
+        "evidence, plus a second pass over its own decisions nearby, trained on khPOS (model licence "
+        "CC BY-NC-SA 4.0); both granularities; the default",
         _perceptron,
     ),
     "dict": EngineInfo(

@@ -27,7 +27,15 @@ from sastra.segment.encoding import (
     Vocabulary,
     word_hashes,
 )
-from sastra.segment.features import TEMPLATES, WEIGHT_BITS, features_for
+from sastra.segment.features import (
+    TEMPLATES,
+    WEIGHT_BITS,
+    boundary_features,
+    lexicon_evidence,
+    lexicon_lookup,
+)
+from sastra.segment.stacking import STACK_BITS, stack_features
+from sastra.segment.stacking import template_names as stacking_templates
 from sastra.segment.normal import fold_atom
 from sastra.segment.pretokenize import ATOM_RE
 
@@ -105,7 +113,9 @@ class PerceptronEngine:
     An averaged perceptron and a logistic regression, summed (scripts/train_segmenter.py), trained on
     khPOS (CC BY-NC-SA 4.0); three labels per boundary,
     so one model serves both granularities. Weights are stored relative to label 0 as complex64
-    (real: fine, imaginary: word), so scoring is one 8-byte gather per template.
+    (real: fine, imaginary: word), so scoring is one 8-byte gather per template. When the model file
+    has a second pass (``stack_*`` arrays), the first-pass scores are rescored by it
+    (``sastra.segment.stacking``); a file without one is used as a first pass alone.
     """
 
     name = "perceptron"
@@ -119,24 +129,52 @@ class PerceptronEngine:
             values = data["values"].astype(np.float32)
             self.meta = json.loads(str(data["meta"]))
             own_lists = [[str(w) for w in data[name]] for name in ("words", "compounds") if name in data.files]
+            stack_arrays = ({name: data[name] for name in ("stack_keys", "stack_values", "stack_dense")}
+                            if "stack_keys" in data.files else None)
         templates = [list(map(list, t)) for t in TEMPLATES]
-        if (self.meta.get("weight_bits") != WEIGHT_BITS or values.shape[1:] != (2,)
+        self.bits = int(self.meta.get("weight_bits", WEIGHT_BITS))
+        if (not 20 <= self.bits <= 23 or values.shape[1:] != (2,)
                 or self.meta.get("templates") != templates):
             raise ConfigError(f"segment model {model_file} was built with other features; rebuild it with "
                               "scripts/train_segmenter.py")
         self.vocab = Vocabulary(vocab_atoms)
-        self.weights = np.zeros(1 << WEIGHT_BITS, dtype=np.complex64)
+        self.weights = np.zeros(1 << self.bits, dtype=np.complex64)
         self.weights[keys] = values[:, 0] + 1j * values[:, 1]
         self.encoder = _Encoder(self.vocab)
         self.encode = self.encoder.encode
         lists = [lexicon_words()] if self.meta.get("lexicon") else []
         lists.extend(own_lists)
         self.lexicon = build_lexicon_table(self.vocab, lists) if lists else None
+        self.stack = None
+        if stack_arrays is not None:
+            stack = self.meta.get("stack", {})
+            if stack.get("bits") != STACK_BITS or stack.get("templates") != stacking_templates():
+                raise ConfigError(f"segment model {model_file} was built with other second-pass features; "
+                                  "rebuild it with scripts/train_segmenter.py")
+            stack_weights = np.zeros(1 << STACK_BITS, dtype=np.complex64)
+            stack_values = stack_arrays["stack_values"].astype(np.float32)
+            stack_weights[stack_arrays["stack_keys"].astype(np.intp)] = stack_values[:, 0] + 1j * stack_values[:, 1]
+            dense = stack_arrays["stack_dense"].astype(np.float64)  # rows: fine, word input; cols: fine, word out
+            self.stack = (stack_weights, dense, float(stack["scale"]))
+
+    def first_pass(self, ids: np.ndarray, candidates: np.ndarray, lookup=None) -> np.ndarray:
+        """(fine - none, word - none) first-pass scores per candidate, as one complex64 per candidate."""
+        evidence = lexicon_evidence(ids, self.lexicon, lookup)
+        rows = boundary_features(ids, self.vocab.shapes[ids], evidence, candidates, self.bits)
+        return self.weights[rows].sum(axis=0)
 
     def scores(self, ids: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-        """(fine - none, word - none) scores per candidate, as one complex64 per candidate."""
-        rows = features_for(ids, self.vocab.shapes[ids], self.lexicon, candidates)
-        return self.weights[rows].sum(axis=0)
+        """Final (fine - none, word - none) scores per candidate (second pass included when shipped)."""
+        lookup = lexicon_lookup(ids, self.lexicon) if self.lexicon is not None and len(ids) else None
+        total = self.first_pass(ids, candidates, lookup)
+        if self.stack is None or lookup is None:
+            return total
+        weights, dense, scale = self.stack
+        fine, word = total.real.astype(np.float64), total.imag.astype(np.float64)
+        rows = stack_features(ids, lookup[0], lookup[1], self.lexicon.lists, candidates, fine, word, scale)
+        second = weights[rows].sum(axis=0)
+        return (second.real + (fine * dense[0, 0] + word * dense[1, 0]) / scale
+                + 1j * (second.imag + (fine * dense[0, 1] + word * dense[1, 1]) / scale))
 
     def label(self, ids: np.ndarray, codes: np.ndarray, candidates: np.ndarray) -> np.ndarray:
         total = self.scores(ids, candidates)

@@ -12,7 +12,7 @@ import numpy as np
 
 from sastra.segment.encoding import LexiconTable, ngram_hashes, table_index
 
-WEIGHT_BITS = 20
+WEIGHT_BITS = 20  # the default size of the weight table (2**bits rows); a model may use 20-23
 PAD_WIDTH = 4
 _M1 = np.uint64(0xD6E8FEB86659FD93)
 _M2 = np.uint64(0x9E3779B97F4A7C15)
@@ -63,7 +63,14 @@ TEMPLATES: tuple[tuple[tuple[str, int], ...], ...] = (
 N_TEMPLATES = len(TEMPLATES)
 
 
-def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None) -> np.ndarray:
+def lexicon_lookup(ids: np.ndarray, lexicon: LexiconTable) -> tuple[np.ndarray, np.ndarray]:
+    """(K, n) hashes of ids[i:i+k] and the lexicon table slots they fall in (shared by both passes)."""
+    grams = np.stack(ngram_hashes(ids, lexicon.max_n))
+    return grams, lexicon.table[table_index(grams)].astype(np.int64)
+
+
+def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
+                     lookup: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Rows per boundary 0..n: for each word list of ``lexicon`` one small code (the longest listed
     word ending here, the longest starting here, whether some listed word spans across it), then
     the hashes of list 1's longest words ending and starting here (for word-pair features)."""
@@ -73,8 +80,7 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None) -> np.ndarra
     if lexicon is None or n == 0:
         return out
     k_max = lexicon.max_n
-    grams = np.stack(ngram_hashes(ids, k_max))  # (K, n): hash of ids[i:i+k]
-    slots = lexicon.table[table_index(grams)].astype(np.int64)  # (K, n)
+    grams, slots = lookup if lookup is not None else lexicon_lookup(ids, lexicon)  # (K, n) each
     shifts = np.arange(k_max)[None, :] + 8 * np.arange(lists)[:, None]  # (lists, K)
     lengths = np.arange(1, k_max + 1)
     fits = np.arange(n)[None, :] <= (n - lengths)[:, None]  # (K, n): the n-gram fits in the text
@@ -121,7 +127,7 @@ _PARTS, _PART_TABLE, _ACTIVE, _MIXES = _compile_templates()
 
 
 def boundary_features(ids: np.ndarray, shapes: np.ndarray, evidence: np.ndarray,
-                      positions: np.ndarray) -> np.ndarray:
+                      positions: np.ndarray, bits: int = WEIGHT_BITS) -> np.ndarray:
     """Row indices (N_TEMPLATES, len(positions)) into the weight table for boundaries ``positions``.
 
     ``ids`` and ``shapes`` are per atom, ``evidence`` per row and boundary (rows, n+1), ``positions``
@@ -144,10 +150,11 @@ def boundary_features(ids: np.ndarray, shapes: np.ndarray, evidence: np.ndarray,
     with np.errstate(over="ignore"):
         for d, active in enumerate(_ACTIVE):
             h[:active] = (h[:active] ^ values[_PART_TABLE[:active, d]]) * _M2
-        return (((h ^ _MIXES) * _M1) >> _SHIFT).astype(np.intp)
+        shift = _SHIFT if bits == WEIGHT_BITS else np.uint64(64 - bits)
+        return (((h ^ _MIXES) * _M1) >> shift).astype(np.intp)
 
 
 def features_for(ids: np.ndarray, shapes: np.ndarray, lexicon: LexiconTable | None,
-                 positions: np.ndarray) -> np.ndarray:
+                 positions: np.ndarray, bits: int = WEIGHT_BITS) -> np.ndarray:
     """All feature rows for boundaries ``positions``: the one entry point of training and run time."""
-    return boundary_features(ids, shapes, lexicon_evidence(ids, lexicon), positions)
+    return boundary_features(ids, shapes, lexicon_evidence(ids, lexicon), positions, bits)
