@@ -11,12 +11,14 @@ Rows (all in this one run, medians of --repeat runs):
   normalization, extraction, Parquet or index: it does much less than sastra.
 * Ray Data in local mode, 1 worker vs 2 workers (no index, so that the parallel part is measured;
   Ray started once beforehand, its start-up not counted).
+* `sastra run` from the shell (a new process: imports and the stages' one-time loading counted;
+  CPU of the process and its workers), 1 and 2 workers; --skip-cold leaves these rows out.
 
 Per-stage seconds of the 1-worker sastra run are printed too (from OUT/summary.json): CPU time for
 the stages run in workers, wall time for the driver's final steps.
 Wall-clock figures on a shared 2-core machine: the load average is printed with the table.
 
-    python bench/pipeline_bench.py [--repeat 3] [--limit N] [--skip-ray] [--skip-reference]
+    python bench/pipeline_bench.py [--repeat 3] [--limit N] [--skip-ray] [--skip-reference] [--skip-cold]
 """
 
 from __future__ import annotations
@@ -67,6 +69,17 @@ def sastra_run(corpus: Path, out: Path, **options):
     if out.exists():
         shutil.rmtree(out)
     return run([str(corpus)], out, progress=False, **options)
+
+
+def sastra_cli(corpus: Path, out: Path, workers: int) -> int:
+    """``sastra run`` in a new process, as a user runs it."""
+    import subprocess
+
+    if out.exists():
+        shutil.rmtree(out)
+    done = subprocess.run([sys.executable, "-m", "sastra.cli", "run", str(corpus), "--out", str(out), "--workers",
+                           str(workers), "-q"], capture_output=True, text=True)
+    return done.returncode
 
 
 def reference_pipeline(corpus: Path, out: Path) -> int:
@@ -132,6 +145,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--skip-ray", action="store_true")
     parser.add_argument("--skip-reference", action="store_true")
+    parser.add_argument("--skip-cold", action="store_true", help="no rows for `sastra run` in a new process")
     args = parser.parse_args()
     if not CORPUS.is_file():
         print(f"missing {CORPUS}", file=sys.stderr)
@@ -151,6 +165,11 @@ def main() -> int:
         row, _ = measure("sastra run (local, 2 workers, end to end with index)",
                          lambda: sastra_run(corpus, tmp / "s2", workers=2), args.repeat, docs, chars)
         rows.append(row)
+        if not args.skip_cold:
+            for workers in (1, 2):
+                row, _ = measure(f"sastra run CLI, new process, {workers} worker{'s' if workers > 1 else ''}, with index",
+                                 lambda: sastra_cli(corpus, tmp / f"c{workers}", workers), args.repeat, docs, chars)
+                rows.append(row)
         if not args.skip_reference:
             row, dups = measure("reference: khmer-nltk + datasketch MinHash (FineWeb-2 style)",
                                 lambda: reference_pipeline(corpus, tmp / "ref.jsonl"), args.repeat, docs, chars)

@@ -34,6 +34,9 @@ not be read or processed, with why.
 from __future__ import annotations
 
 import json
+import json.encoder
+from operator import attrgetter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -67,6 +70,88 @@ def record_from_document(doc: Document) -> dict[str, Any]:
                       "attrs": to_jsonable(m.attrs)} for m in doc.mentions],
         "flags": list(doc.flags),
     }
+
+
+_encode_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for strings
+
+
+def _jsonable(value: Any) -> Any:
+    """``to_jsonable`` with a shortcut for the plain values that make up almost all of a record."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool or kind is float:
+        return value
+    if kind is dict:
+        for item in value.values():
+            item_kind = type(item)
+            if not (item_kind is str or item_kind is int or item is None or item_kind is bool
+                    or item_kind is float):
+                break
+        else:
+            if all(type(key) is str for key in value):
+                return dict(value)
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [_jsonable(v) for v in value]
+    return to_jsonable(value)
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedRecord:
+    """A document's JSON Lines line, with the JSON texts Parquet reuses (encoded once for both)."""
+
+    line: str
+    meta: str  # the meta object as JSON text
+    values: tuple[str, ...]  # each mention's value as JSON text
+    attrs: tuple[str, ...]  # each mention's attrs as JSON text (Parquet's form: null becomes {})
+
+
+def encode_record(doc: Document) -> EncodedRecord:
+    """``dumps_record(record_from_document(doc))``, byte for byte, written directly.
+
+    Building a dict per token and handing it to the json encoder is most of what a record costs;
+    here the fixed-shape parts are formatted straight into the line (strings escaped by the json
+    module's own C escaper). A document with an unexpected type anywhere takes the generic path.
+    """
+    try:
+        return _encode_record_fast(doc)
+    except (TypeError, AttributeError, ValueError):
+        record = record_from_document(doc)
+        return EncodedRecord(dumps_record(record), _json_text(record["meta"] or {}),
+                             tuple(_json_text(m["value"]) for m in record["mentions"]),
+                             tuple(_json_text(m["attrs"] or {}) for m in record["mentions"]))
+
+
+_BOOL_TEXT = ("false", "true")
+
+
+def _encode_record_fast(doc: Document) -> EncodedRecord:
+    enc = _encode_str
+    encode = _dumps
+    meta_value = _jsonable(doc.meta)
+    meta = encode(meta_value)
+    raw = "null" if doc.raw is None else enc(doc.raw)
+    removed = ",".join(
+        f'{{"start":{r.start:d},"end":{r.end:d},"text":{enc(r.text)},"reason":{enc(r.reason)},'
+        f'"kept":{_BOOL_TEXT[r.kept] if r.kept.__class__ is bool else encode(r.kept)}}}' for r in doc.removed)
+    edits = ",".join(
+        f'{{"start":{e.start:d},"end":{e.end:d},"before":{enc(e.before)},"after":{enc(e.after)},'
+        f'"fixer":{enc(e.fixer)}}}' for e in doc.edits)
+    sentences = ",".join([f'{{"text":{enc(s.text)},"start":{s.start:d},"end":{s.end:d}}}' for s in doc.sentences])
+    tokens = ",".join([f'{{"text":{enc(t.text)},"start":{t.start:d},"end":{t.end:d},"kind":{enc(t.kind)}}}'
+                       for t in doc.tokens])
+    values = tuple(encode(_jsonable(m.value)) for m in doc.mentions)
+    attrs_values = [_jsonable(m.attrs) for m in doc.mentions]
+    attrs_line = [encode(a) for a in attrs_values]
+    mentions = ",".join(
+        f'{{"kind":{enc(m.kind)},"start":{m.start:d},"end":{m.end:d},"text":{enc(m.text)},"value":{value},'
+        f'"rule":{enc(m.rule)},"title":{"null" if m.title is None else enc(m.title)},"attrs":{attrs}}}'
+        for m, value, attrs in zip(doc.mentions, values, attrs_line))
+    flags = ",".join([enc(f) for f in doc.flags])
+    line = (f'{{"id":{enc(doc.id)},"text":{enc(doc.text)},"raw":{raw},"meta":{meta},"removed":[{removed}],'
+            f'"edits":[{edits}],"sentences":[{sentences}],"tokens":[{tokens}],"mentions":[{mentions}],'
+            f'"flags":[{flags}]}}')
+    return EncodedRecord(line, meta if meta_value else "{}", values,
+                         tuple(text if value else "{}" for text, value in zip(attrs_line, attrs_values)))
 
 
 def dumps_record(record: Mapping[str, Any]) -> str:
@@ -132,6 +217,23 @@ def _pyarrow() -> Any:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+#: the C encoder json.dumps builds on every call, built once (no circular-reference check: records
+#: are trees); same output as ``_ENCODER.encode``
+_C_ENCODE = json.encoder.c_make_encoder(None, _ENCODER.default, _encode_str, None, ":", ",", False, False,
+                                        True) if json.encoder.c_make_encoder else None
+
+
+def _dumps(value: Any) -> str:
+    """Compact JSON text of a JSON value (``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``)."""
+    if value is None:
+        return "null"
+    if value.__class__ is str:
+        return _encode_str(value)
+    if _C_ENCODE is None:  # pragma: no cover - CPython always has the C encoder
+        return _ENCODER.encode(value)
+    return "".join(_C_ENCODE(value, 0))
+
+
 def _json_text(value: Any) -> str:
     if value is None:
         return "null"
@@ -189,6 +291,57 @@ def arrow_table(records: list[Mapping[str, Any]]) -> Any:
             values = [r.get(name) for r in records]
         columns.append(pa.array(values, kind))
     return pa.Table.from_arrays(columns, schema=schema)
+
+
+def arrow_table_from_documents(docs: list[Document], encoded: list[EncodedRecord]) -> Any:
+    """The same table as ``arrow_table([record_from_document(d) for d in docs])``, built column by
+    column from flat lists (list offsets + one child array per struct field) instead of a dict per
+    token; the free-form JSON texts come from ``encode_record``, so nothing is encoded twice."""
+    pa = _pyarrow()
+    schema = arrow_schema()
+    columns: list[Any] = [
+        pa.array([d.id for d in docs], pa.string()),
+        pa.array([d.text for d in docs], pa.string()),
+        pa.array([d.raw for d in docs], pa.string()),
+        pa.array([e.meta for e in encoded], pa.string()),
+    ]
+    for name in ("removed", "edits", "sentences", "tokens", "mentions"):
+        kind = schema.field(name).type
+        struct = kind.value_type
+        groups = [getattr(d, name) for d in docs]
+        offsets = [0]
+        total = 0
+        for group in groups:
+            total += len(group)
+            offsets.append(total)
+        items = [item for group in groups for item in group]
+        children = []
+        for child in struct:
+            if name == "mentions" and child.name == "value":
+                values: list[Any] = [text for e in encoded for text in e.values]
+            elif name == "mentions" and child.name == "attrs":
+                values = [text for e in encoded for text in e.attrs]
+            else:
+                values = list(map(attrgetter(child.name), items))
+            children.append(pa.array(values, child.type))
+        values_array = pa.StructArray.from_arrays(children, fields=list(struct))
+        columns.append(pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), values_array, type=kind))
+    flags_offsets = [0]
+    for d in docs:
+        flags_offsets.append(flags_offsets[-1] + len(d.flags))
+    columns.append(pa.ListArray.from_arrays(pa.array(flags_offsets, pa.int32()),
+                                            pa.array([f for d in docs for f in d.flags], pa.string()),
+                                            type=schema.field("flags").type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def table_ipc(table: Any) -> bytes:
+    """An Arrow table as IPC stream bytes (what a worker hands back for Parquet)."""
+    pa = _pyarrow()
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
 def arrow_ipc(records: list[Mapping[str, Any]]) -> bytes:

@@ -51,3 +51,88 @@ def test_arrow_schema_has_every_record_field():
     assert tuple(arrow_schema().names) == RECORD_FIELDS
     row = to_arrow_row(record_from_document(_doc()))
     assert isinstance(row["meta"], str) and isinstance(row["mentions"][0]["value"], str)
+
+
+# --- the fast paths the workers use: the same bytes as the generic ones ---------------------------------
+
+import json  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from sastra.schema import arrow_table, arrow_table_from_documents, encode_record  # noqa: E402
+
+_texts = st.text(alphabet=st.sampled_from(list("ក្រុងabc \"\\\n\t\u200b\u17d4é😀{}[],:")), max_size=12)
+_json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | _texts
+                            | st.floats(allow_nan=False) | st.dates().map(lambda d: d)
+                            | st.decimals(allow_nan=False, allow_infinity=False, places=2),
+                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_texts, inner, max_size=3)
+                            | st.tuples(inner, inner), max_leaves=8)
+
+
+@st.composite
+def _documents(draw) -> Document:
+    text = draw(_texts)
+    span = st.tuples(st.integers(0, 50), st.integers(0, 50))
+    tokens = tuple(Token(draw(_texts), a, b, draw(st.sampled_from(["word", "number", "punct"])))
+                   for a, b in draw(st.lists(span, max_size=5)))
+    mentions = tuple(Mention(draw(st.sampled_from(["date", "money"])), a, b, draw(_texts), draw(_json_values),
+                             draw(_texts), draw(st.none() | _texts),
+                             draw(st.dictionaries(_texts, _json_values, max_size=2) | st.just({}) | st.none()))
+                     for a, b in draw(st.lists(span, max_size=3)))
+    return Document(id=draw(_texts), text=text, raw=draw(st.none() | _texts),
+                    meta=draw(st.dictionaries(_texts, _json_values, max_size=3)),
+                    removed=tuple(Removal(a, b, draw(_texts), draw(_texts), draw(st.booleans()))
+                                  for a, b in draw(st.lists(span, max_size=2))),
+                    edits=tuple(Edit(a, b, draw(_texts), draw(_texts), draw(_texts))
+                                for a, b in draw(st.lists(span, max_size=2))),
+                    sentences=tuple(Sentence(draw(_texts), a, b) for a, b in draw(st.lists(span, max_size=2))),
+                    tokens=tokens, mentions=mentions, flags=tuple(draw(st.lists(_texts, max_size=2))))
+
+
+def _same_as_generic(docs: list[Document]) -> None:
+    records = [record_from_document(doc) for doc in docs]
+    encoded = [encode_record(doc) for doc in docs]
+    assert [e.line for e in encoded] == [dumps_record(r) for r in records]
+    assert arrow_table_from_documents(docs, encoded).equals(arrow_table(records))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_documents(), min_size=1, max_size=3))
+def test_encode_record_and_columnar_arrow_equal_the_generic_path(docs):
+    _same_as_generic(docs)
+
+
+def test_encode_record_equals_the_generic_path_on_the_fixture():
+    _same_as_generic([_doc(), Document(id="d2", text="ក")])
+
+
+def test_encode_record_equals_the_generic_path_on_processed_real_articles(samples):
+    from sastra.pipeline import STAGE_NAMES, _stage_functions, resolve_stages
+    from sastra.readers import iter_inputs
+
+    chosen, _ = resolve_stages(STAGE_NAMES)
+    functions = _stage_functions(tuple(stage.name for stage in chosen))
+    docs = []
+    for item in iter_inputs([str(samples)]):
+        if isinstance(item, Document):
+            for _, function in functions:
+                item = function(item)
+            docs.append(item)
+    assert len(docs) >= 30
+    _same_as_generic(docs)
+
+
+def test_linking_a_near_duplicate_rewrites_only_meta_and_flags():
+    from sastra.pipeline import _link_record
+
+    for flags in ((), ("input_problem",)):
+        doc = Document(id='a,"meta":{', text='x,"flags":["y"]}', meta={"source": "s", "flags": ["z"]},
+                       tokens=(Token("x", 0, 1),), flags=flags)
+        line = encode_record(doc).line
+        link = {"meta": {"dup_cluster": "b", "dup_of": "b"}, "flag": "near_duplicate"}
+        record = json.loads(line)
+        record["meta"].update(link["meta"])
+        record["flags"].append(link["flag"])
+        text, patched = _link_record(line, link)
+        assert text == dumps_record(record)
+        assert patched["meta"] == record["meta"] and patched["flags"] == record["flags"]
