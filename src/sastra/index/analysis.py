@@ -17,7 +17,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from sastra.errors import ConfigError, require_str
 from sastra.khmer import CLUSTER_RE
@@ -33,12 +33,12 @@ _WHITESPACE_RE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+")
 _CONTENT_RE = re.compile(r"[^\W_]", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class AnalyzedToken:
+class AnalyzedToken(NamedTuple):
     """One searchable token: its text and offsets in the analysed text, and its search key.
 
     ``text == source[start:end]`` for the ``source`` given to :func:`analyze`; ``key`` is what the
-    index stores and the query matches (never shown to users).
+    index stores and the query matches (never shown to users). A named tuple: the index writer makes
+    one per word and per cluster of every document, so it must be cheap to create.
     """
 
     text: str
@@ -170,33 +170,60 @@ def _segment(text: str, granularity: str) -> list[tuple[int, int, str]]:
 def _clusters_of(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Orthographic clusters inside each Khmer word (other tokens stay whole)."""
     pieces: list[tuple[int, int, str]] = []
+    spans_of = _CLUSTER_SPANS
     for start, end, kind in spans:
         chunk = text[start:end]
         if kind != "word" or not ("\u1780" <= chunk[:1] <= "\u17ff"):
             pieces.append((start, end, kind))
             continue
-        for match in CLUSTER_RE.finditer(chunk):
-            pieces.append((start + match.start(), start + match.end(), kind))
+        pieces.extend([(start + s, start + e, kind) for s, e in spans_of[chunk]])
     return pieces
+
+
+class _ClusterSpans(dict):
+    """word -> the (start, end) of its clusters, computed once per distinct word."""
+
+    def __missing__(self, word: str) -> tuple[tuple[int, int], ...]:
+        value = tuple(m.span() for m in CLUSTER_RE.finditer(word))
+        if len(self) < 500_000:
+            self[word] = value
+        return value
+
+
+_CLUSTER_SPANS = _ClusterSpans()
 
 
 def _tokens(source: str, normalized: Any, spans: Iterable[tuple[int, int, str]]) -> tuple[AnalyzedToken, ...]:
     text = normalized.text
     identity = not normalized.edits
     out: list[AnalyzedToken] = []
+    keys = _PIECE_KEYS
     for start, end, kind in spans:
         if kind in SKIPPED_KINDS or end <= start:
             continue
         piece = text[start:end]
-        if not _CONTENT_RE.search(piece):
-            continue
-        key = _token_key(piece)
+        key = keys[piece]
         if not key:
             continue
-        if not identity:
-            start, end = normalized.span_to_original(start, end)
+        if identity:
+            out.append(AnalyzedToken(piece, start, end, key, kind))
+            continue
+        start, end = normalized.span_to_original(start, end)
         out.append(AnalyzedToken(source[start:end], start, end, key, kind))
     return tuple(out)
+
+
+class _PieceKeys(dict):
+    """piece -> its key, or "" when it has nothing to search for; filled once per distinct piece."""
+
+    def __missing__(self, piece: str) -> str:
+        key = _token_key(piece) if _CONTENT_RE.search(piece) else ""
+        if len(self) < 500_000:
+            self[piece] = key
+        return key
+
+
+_PIECE_KEYS = _PieceKeys()
 
 
 def _normalize(text: str) -> Any:
