@@ -342,6 +342,8 @@ def speed(articles: list[dict[str, Any]], count: int, queries: int, keep: str | 
         for label, snippets in (("search(), no snippets: ids, titles, scores", False),
                                 ("search() with highlighted snippets, limit 10", True)):
             _CHUNKS.clear()  # every query analysed afresh
+            from sastra.segment.core import clear_cache
+            clear_cache()  # and segmented afresh (short texts are remembered by the segmenter)
             wall: list[float] = []
             cpu_times: list[float] = []
             for _, query, _ in workload:

@@ -157,6 +157,8 @@ class ShardTask:
     parquet: bool = True
     #: site -> keys of its repeated furniture lines (the corpus pass), for the sites of this shard
     repeated: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: also prepare each record for the search index (in the worker, so the driver only writes it)
+    prepare_index: bool = False
 
     def __len__(self) -> int:
         return len(self.docs) + len(self.rejects)
@@ -178,6 +180,8 @@ class ShardResult:
     flagged: int = 0  # records with at least one flag
     arrow: bytes | None = None  # the records as Arrow IPC, for records.parquet
     ids: list[str] = field(default_factory=list)  # of the records (kept with the signatures)
+    #: per record, its index preparation as a JSON line (sastra.index.store.prepared_to_json), or None
+    prepared: list[str] | None = None
 
 
 def _pack_signatures(sigs: list[Any], lengths: list[int]) -> dict[str, Any]:
@@ -282,10 +286,30 @@ def process_shard(task: ShardTask) -> ShardResult:
         started = clock()
         packed = _pack_signatures([signature(doc.text) for doc in docs], [len(doc.text) for doc in docs])
         seconds["dedup_signature"] += clock() - started
+    prepared = None
+    if task.prepare_index:
+        started = clock()
+        prepared = _prepare_for_index(records)
+        seconds["index_prepare"] += clock() - started
     flagged = sum(1 for doc in docs if doc.flags)
     return ShardResult(task.index, records, rejects, [ordinal for ordinal, _ in kept], packed, dict(flags),
                        len(task), {k: round(v, 4) for k, v in seconds.items()}, flagged, arrow,
-                       [doc.id for doc in docs])
+                       [doc.id for doc in docs], prepared)
+
+
+def _prepare_for_index(records: list[str]) -> list[str] | None:
+    """The index preparation of each record line, as JSON lines; None when the index cannot be built
+    here (then the driver prepares the records itself).
+
+    Prepared from the record as it is read back (not from the in-memory Document), which is exactly
+    what the driver would index, so the index is the same whichever process prepares it."""
+    try:
+        from sastra.index.store import prepare_document, prepared_to_json
+    except ImportError:
+        return None
+    from sastra.schema import document_from_record
+
+    return [prepared_to_json(prepare_document(document_from_record(json.loads(line)))) for line in records]
 
 
 def warm(task: ShardTask) -> None:
@@ -294,7 +318,8 @@ def warm(task: ShardTask) -> None:
     if not task.docs:
         return
     try:
-        process_shard(ShardTask(-1, task.stages, task.docs[:1], [], task.dedup, task.parquet, task.repeated))
+        process_shard(ShardTask(-1, task.stages, task.docs[:1], [], task.dedup, task.parquet, task.repeated,
+                                task.prepare_index))
     except Exception:  # pragma: no cover - the real run reports whatever goes wrong
         pass
 
@@ -414,6 +439,9 @@ class WorkDir:
     def _arrow(self, index: int) -> str:
         return f"shard-{index:06d}.records.arrow"
 
+    def _prepared(self, index: int) -> str:
+        return f"shard-{index:06d}.prepared.jsonl"
+
     def commit(self, result: ShardResult) -> dict[str, Any]:
         """Write a shard's files, then its manifest line: one fsync per shard (the manifest's).
 
@@ -436,6 +464,12 @@ class WorkDir:
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)
         checks[sigs.name] = _write_file(sigs, buffer.getvalue())
+        prepared = self.path / self._prepared(result.index)
+        if result.prepared is not None and len(result.prepared) == len(result.records):
+            checks[prepared.name] = _write_file(
+                prepared, "".join([line + "\n" for line in result.prepared]).encode("utf-8"))
+        elif prepared.exists():  # left by an earlier attempt at this shard: not this result's
+            prepared.unlink()
         entry = {"shard": result.index, "size": result.size, "records": len(result.records),
                  "rejects": len(result.rejects), "flags": result.flags, "flagged": result.flagged,
                  "seconds": result.seconds, "files": checks}
@@ -477,6 +511,27 @@ class WorkDir:
         from sastra.schema import read_arrow_ipc
 
         return read_arrow_ipc((self.path / self._arrow(index)).read_bytes())
+
+    def shard_prepared(self, entry: dict[str, Any]) -> list[str] | None:
+        """The prepared index lines of a committed shard, or None when it has none that can be trusted
+        (a shard from a run without the index or from an older sastra, or a file that does not match
+        its manifest line): then its records are prepared again by the driver."""
+        name = self._prepared(entry["shard"])
+        check = (entry.get("files") or {}).get(name)
+        if check is None:
+            return None
+        try:
+            data = (self.path / name).read_bytes()
+        except OSError:
+            return None
+        if [len(data), zlib.crc32(data)] != list(check):
+            return None
+        lines = data.decode("utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if len(lines) != entry.get("records", -1):
+            return None
+        return lines
 
     def shard_signatures(self, index: int) -> dict[str, Any]:
         import numpy as np
@@ -533,7 +588,7 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
 
     seen_ids: set[str] = set()
     pending_problems: dict[str, list[str]] = {}
-    task = ShardTask(0, stages, dedup=config.dedup, parquet=config.parquet)
+    task = ShardTask(0, stages, dedup=config.dedup, parquet=config.parquet, prepare_index=config.index)
     ordinal = 0
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
         if isinstance(item, Skipped):
@@ -569,7 +624,8 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
         counts.read += 1
         if len(task) >= config.shard_size:
             yield task
-            task = ShardTask(task.index + 1, stages, dedup=config.dedup, parquet=config.parquet)
+            task = ShardTask(task.index + 1, stages, dedup=config.dedup, parquet=config.parquet,
+                             prepare_index=config.index)
     for problems in pending_problems.values():  # e.g. a problem of a JSON Lines file as a whole
         counts.problems.extend(problems)
     if len(task):
@@ -899,7 +955,7 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
     summary.stage_seconds["write"] = round(time.perf_counter() - started, 3)
     if config.index:
         started = time.perf_counter()
-        _build_index(records_path, out / "index", summary, progress)
+        _build_index(records_path, out / "index", summary, progress, work, manifest, duplicates)
         summary.stage_seconds["index"] = round(time.perf_counter() - started, 3)
     else:
         summary.index_skipped = "--no-index"
@@ -1014,9 +1070,52 @@ def _record_id(line: str) -> str:
     return json.loads(line)["id"]
 
 
-def _build_index(records_path: Path, index_dir: Path, summary: RunSummary, progress: bool) -> None:
+def _prepared_documents(records_path: Path, work: WorkDir, manifest: dict[int, dict[str, Any]],
+                        duplicates: dict[int, dict[str, Any]]) -> Iterator[Any]:
+    """The prepared index documents of ``records.jsonl``, in its order: those the workers prepared,
+    read back; the others (records that gained near-duplicate links in ``meta``, shards without a
+    prepared file) prepared here from their final record line, as before."""
+    from sastra.index.store import prepare_document, prepared_from_json
+    from sastra.schema import document_from_record
+
+    with open(records_path, encoding="utf-8") as records:
+        for index in sorted(manifest):
+            prepared = work.shard_prepared(manifest[index])
+            ordinals = work.shard_signatures(index)["ordinals"].tolist()
+            if prepared is not None and len(prepared) != len(ordinals):
+                prepared = None
+            for row, ordinal in enumerate(ordinals):
+                line = records.readline()
+                if prepared is None:
+                    yield prepare_document(document_from_record(json.loads(line)))
+                elif ordinal in duplicates:
+                    yield _link_prepared(prepared_from_json(prepared[row]), duplicates[ordinal])
+                else:
+                    yield prepared_from_json(prepared[row])
+        rest = records.read()
+    if rest.strip():  # pragma: no cover - records.jsonl is written from the same shards just before
+        raise RuntimeError("records.jsonl has more records than the committed shards")
+
+
+def _link_prepared(prepared: Any, link: dict[str, Any]) -> Any:
+    """A prepared document with the near-duplicate link that ``_link_record`` added to its record:
+    what ``prepare_document`` gives for the linked record (its stored ``meta`` gains the same keys in
+    the same order, and ``dup_of`` is set), without analysing the text again."""
+    import dataclasses
+
+    record = json.loads(prepared.record)
+    record["meta"].update(link["meta"])  # plain str/int/float values: their JSON form is themselves
+    dup_of = record["meta"].get("dup_of")
+    return dataclasses.replace(
+        prepared, record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
+        dup_of=str(dup_of) if dup_of not in (None, "", prepared.id) else None)
+
+
+def _build_index(records_path: Path, index_dir: Path, summary: RunSummary, progress: bool,
+                 work: WorkDir | None = None, manifest: dict[int, dict[str, Any]] | None = None,
+                 duplicates: dict[int, dict[str, Any]] | None = None) -> None:
     try:
-        from sastra.index import build_index
+        from sastra.index.store import build_index, build_index_prepared
     except ImportError as exc:
         summary.index_skipped = f"sastra.index.build_index is not available ({exc})"
         return
@@ -1025,9 +1124,11 @@ def _build_index(records_path: Path, index_dir: Path, summary: RunSummary, progr
     tmp = index_dir.with_name(index_dir.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)
-    docs = (document_from_record(record) for record in read_records(records_path))
     try:
-        stats = build_index(docs, tmp)
+        if work is not None and manifest is not None:
+            stats = build_index_prepared(_prepared_documents(records_path, work, manifest, duplicates or {}), tmp)
+        else:
+            stats = build_index((document_from_record(record) for record in read_records(records_path)), tmp)
     except Exception as exc:  # the records are written; say what failed and let a rerun try again
         summary.index_error = f"{type(exc).__name__}: {exc}"[:500]
         if tmp.exists():

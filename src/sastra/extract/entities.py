@@ -304,16 +304,86 @@ def _place_trie(kinds: tuple[str, ...]) -> re.Pattern:
     return re.compile(trie_pattern(sorted(names)) or "(?!)")
 
 
+@functools.lru_cache(maxsize=1)
+def _place_tree() -> tuple[dict[str, int], list]:
+    """Every place name of every kind in one character trie, built once per process: (bit of each
+    kind, root). A node is ``[children, kinds below, kinds ending here]``, its children a tuple of
+    (character, node) sorted by character, and the kinds bit masks.
+
+    It replaces compiling one large trie regex per cue type (``_place_trie``), which cost more than
+    a second of CPU in every new process; :func:`_place_match` walks it exactly as that regex matches."""
+    places = [(fold(p.name), p.kind) for group in lexicon().places.values() for p in group]
+    bits = {kind: 1 << i for i, kind in enumerate(sorted({kind for _, kind in places}))}
+    root: list = [{}, 0, 0]
+    for name, kind in places:
+        if not name:
+            continue
+        bit = bits[kind]
+        node = root
+        node[1] |= bit
+        for ch in name:
+            child = node[0].get(ch)
+            if child is None:
+                child = node[0][ch] = [{}, 0, 0]
+            node = child
+            node[1] |= bit
+        node[2] |= bit
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node[0] = tuple(sorted(node[0].items()))
+        stack.extend(child for _, child in node[0])
+    return bits, root
+
+
+@functools.lru_cache(maxsize=64)
+def _kinds_mask(kinds: tuple[str, ...]) -> int:
+    bits = _place_tree()[0]
+    mask = 0
+    for kind in kinds:
+        mask |= bits.get(kind, 0)
+    return mask
+
+
+def _place_match(text: str, start: int, kinds: tuple[str, ...]) -> int:
+    """Where ``_place_trie(kinds).match(text, start)`` ends, or -1 when it does not match: the same
+    ordered, backtracking search (branches by character; an inner space is an optional space, tried
+    present first) over the one trie of :func:`_place_tree`, keeping to names of ``kinds``."""
+    mask = _kinds_mask(kinds)
+    if not mask:
+        return -1
+    return _walk(_place_tree()[1], text, start, len(text), mask)
+
+
+def _walk(node: list, text: str, pos: int, size: int, mask: int) -> int:
+    here = text[pos] if pos < size else ""
+    for ch, child in node[0]:
+        if not child[1] & mask:
+            continue
+        if ch == " ":
+            if here == " ":
+                end = _walk(child, text, pos + 1, size, mask)
+                if end >= 0:
+                    return end
+            end = _walk(child, text, pos, size, mask)
+            if end >= 0:
+                return end
+        elif ch == here:
+            end = _walk(child, text, pos + 1, size, mask)
+            if end >= 0:
+                return end
+    return pos if node[2] & mask else -1
+
+
 def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -> tuple[int, object] | None:
     """Longest gazetteer or world name of one of ``kinds`` starting at ``start``: (end, place)."""
     if not kinds:
         return None
-    match = _place_trie(kinds).match(text, start)
-    if match is None:
+    end = _place_match(text, start, kinds)
+    if end < 0:
         return None
-    end = match.end()
     if _at_cluster_end(text, end):
-        places = lex.places.get(match.group().replace(" ", ""))
+        places = lex.places.get(text[start:end].replace(" ", ""))
         chosen = next((p for k in kinds for p in places if p.kind == k), None) if places else None
         if chosen is not None:
             return end, chosen

@@ -198,22 +198,44 @@ def _analyze_clauses(texts: Sequence[str]) -> None:
         start = end + 1
 
 
+#: document frequencies of one opened index, shared by its queries: an index that changes on disk is
+#: reopened as a new OpenIndex (store.open_index), so its counts start afresh
+_DF_CACHES: "OrderedDict[int, tuple[OpenIndex, int, dict[tuple[str, str], int]]]" = OrderedDict()
+_DF_CACHE_MAX = 500_000
+_DF_INDEXES_MAX = 4
+
+
+def _df_cache(opened: OpenIndex, documents: int) -> dict[tuple[str, str], int]:
+    """The document-frequency cache of ``opened`` (compared by identity, never by folder; started
+    afresh when the searcher sees another number of documents, i.e. a commit it was not told of)."""
+    with _CHUNKS_LOCK:
+        entry = _DF_CACHES.get(id(opened))
+        if entry is None or entry[0] is not opened or entry[1] != documents:
+            entry = _DF_CACHES[id(opened)] = (opened, documents, {})
+            while len(_DF_CACHES) > _DF_INDEXES_MAX:
+                _DF_CACHES.popitem(last=False)
+        return entry[2]
+
+
 class _Planner:
     """Turns text clauses into tantivy clauses, looking at document frequencies so that long queries
     stay fast: very common words of a long query are left to the whole-query phrase, and the sub-word
     field is asked only where it can change the answer (short queries, words the index lacks)."""
 
-    def __init__(self, schema: Any, searcher: Any, weights: Weights, words_in_query: int) -> None:
+    def __init__(self, schema: Any, searcher: Any, weights: Weights, words_in_query: int,
+                 df_cache: dict[tuple[str, str], int] | None = None) -> None:
         self.schema = schema
         self.searcher = searcher
         self.weights = weights
         self.documents = max(1, searcher.num_docs)
         self.short = words_in_query <= SHORT_QUERY_WORDS
-        self._df: dict[tuple[str, str], int] = {}
+        self._df: dict[tuple[str, str], int] = df_cache if df_cache is not None else {}
 
     def df(self, field_name: str, key: str) -> int:
         cached = self._df.get((field_name, key))
         if cached is None:
+            if len(self._df) >= _DF_CACHE_MAX:
+                self._df.clear()
             cached = self._df[(field_name, key)] = self.searcher.doc_freq(field_name, key)
         return cached
 
@@ -377,7 +399,7 @@ def plan_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[F
     positive = False
     _analyze_clauses([c.text for c in parsed.text])
     words = sum(len(_chunk(c.text).words) for c in parsed.text if c.occur != "must_not")
-    planner = _Planner(schema, searcher, weights, words)
+    planner = _Planner(schema, searcher, weights, words, _df_cache(opened, searcher.num_docs))
     whole = planner.whole(parsed.text)
     for clause in parsed.text:
         for occur, query in planner.clause(clause):

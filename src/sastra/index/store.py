@@ -18,8 +18,9 @@ of their canonical document, so one copy is searchable and the others are reacha
 
 from __future__ import annotations
 
-import datetime as _dt
+import base64
 import bisect
+import datetime as _dt
 import json
 import operator
 import os
@@ -36,8 +37,8 @@ from sastra.errors import InputError, MissingExtraError
 from sastra.index.analysis import Analysis, analyze_text, analyze_tokens, entity_key, fold
 from sastra.records import Document
 
-__all__ = ["IndexStats", "PreparedDoc", "prepare_document", "write_index", "build_index", "open_index",
-           "MANIFEST_NAME", "ENTITY_KINDS"]
+__all__ = ["IndexStats", "PreparedDoc", "prepare_document", "prepared_to_json", "prepared_from_json",
+           "write_index", "build_index", "build_index_prepared", "open_index", "MANIFEST_NAME", "ENTITY_KINDS"]
 
 MANIFEST_NAME = "sastra-index.json"
 FORMAT_VERSION = 1
@@ -309,6 +310,35 @@ def prepare_document(doc: Document, analysis: Analysis | None = None) -> Prepare
     )
 
 
+def prepared_to_json(prepared: PreparedDoc) -> str:
+    """One JSON line holding a prepared document, so that workers can prepare documents and a later
+    process can index them (``sastra run`` keeps one such line per record in its work folder).
+    :func:`prepared_from_json` gives back an equal PreparedDoc (floats round-trip exactly)."""
+    return json.dumps([
+        prepared.id, prepared.title_keys, prepared.body_keys, prepared.sub_keys,
+        base64.b64encode(prepared.offsets).decode("ascii"), prepared.record.decode("utf-8"),
+        [day.isoformat() for day in prepared.dates],
+        prepared.published.isoformat() if prepared.published is not None else None,
+        list(prepared.amounts), list(prepared.currencies), [list(e) for e in prepared.entities],
+        prepared.site, prepared.category, prepared.dup_of, prepared.tokens,
+    ], ensure_ascii=False, separators=(",", ":"))
+
+
+def prepared_from_json(line: str) -> PreparedDoc:
+    """The PreparedDoc of a line written by :func:`prepared_to_json`."""
+    (doc_id, title_keys, body_keys, sub_keys, offsets, record, dates, published, amounts, currencies,
+     entities, site, category, dup_of, tokens) = json.loads(line)
+    day = _dt.date.fromisoformat
+    return PreparedDoc(
+        id=doc_id, title_keys=title_keys, body_keys=body_keys, sub_keys=sub_keys,
+        offsets=base64.b64decode(offsets), record=record.encode("utf-8"),
+        dates=tuple(day(d) for d in dates), published=day(published) if published is not None else None,
+        amounts=tuple(float(a) for a in amounts), currencies=tuple(currencies),
+        entities=tuple((f, k, n) for f, k, n in entities), site=site, category=category,
+        dup_of=dup_of, tokens=int(tokens),
+    )
+
+
 #: tantivy stores dates as nanoseconds since 1970 in 64 bits: the range it can hold
 _INDEXABLE_DATES = (_dt.date(1678, 1, 1), _dt.date(2262, 1, 1))
 
@@ -445,6 +475,13 @@ def build_index(docs: Iterable[Document], index_dir: str | os.PathLike[str], *, 
     """Analyse ``docs`` and write a fresh search index in ``index_dir`` (an old sastra index there is
     replaced). Near-duplicates (``meta["dup_of"]``) are linked to their canonical document, not indexed."""
     return write_index((prepare_document(doc) for doc in docs), index_dir, heap_mb=heap_mb, threads=threads)
+
+
+def build_index_prepared(prepared: Iterable[PreparedDoc], index_dir: str | os.PathLike[str], *,
+                         heap_mb: int = 128, threads: int = 1) -> IndexStats:
+    """:func:`build_index` for documents already prepared (by :func:`prepare_document`, possibly in
+    other processes and read back with :func:`prepared_from_json`): only the tantivy writing is left."""
+    return write_index(prepared, index_dir, heap_mb=heap_mb, threads=threads)
 
 
 # --- opening ---------------------------------------------------------------------------------------

@@ -28,6 +28,10 @@ GRANULARITIES = ("word", "fine")
 #: a chunk is at most this many characters; it is cut at whitespace when there is some
 CHUNK_CHARS = 50_000
 _MAX_CODE_CACHE = 300_000
+#: texts up to this many characters have their tokens remembered (queries, titles, short fields):
+#: the engine's cost for a short text is mostly fixed per call, so a repeat costs one dict look-up
+SHORT_TEXT_CHARS = 256
+_MAX_SHORT_CACHE = 65_536
 
 
 # --- engine registry ---------------------------------------------------------------------------
@@ -97,6 +101,8 @@ class UserDictionary:
     def __init__(self, words: Iterable[str] = ()) -> None:
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._words: set[str] = set()
+        #: bumped on every change, so results remembered under an older state are never reused
+        self.version = 0
         self.add(words)
 
     def add(self, words: Iterable[str] | str) -> None:
@@ -108,6 +114,7 @@ class UserDictionary:
             if len(key) < 1:
                 continue
             self._words.add(word.strip())
+            self.version += 1
             group = self._by_first.setdefault(key[0], [])
             if key not in group:
                 group.append(key)
@@ -124,10 +131,12 @@ class UserDictionary:
                 if not group:
                     del self._by_first[key[0]]
             self._words.discard(word.strip())
+            self.version += 1
 
     def clear(self) -> None:
         self._by_first.clear()
         self._words.clear()
+        self.version += 1
 
     def words(self) -> frozenset[str]:
         return frozenset(self._words)
@@ -239,13 +248,32 @@ def segment_words(text: str, *, engine: str = DEFAULT_ENGINE, granularity: str =
     require_str(text)
     if granularity not in GRANULARITIES:
         raise ConfigError(f"unknown granularity {granularity!r}; choose one of: {', '.join(GRANULARITIES)}")
+    short = len(text) <= SHORT_TEXT_CHARS and user_words is None
+    if short:
+        key = (text, engine, granularity, GLOBAL_USER_WORDS.version)
+        cached = _short_cache.get(key)
+        if cached is not None:
+            return list(cached)
     eng = get_engine(engine)
     threshold = 1 if granularity == "fine" else 2
     dictionaries = [d for d in (GLOBAL_USER_WORDS, _as_user_dictionary(user_words)) if d]
     tokens: list[Token] = []
     for start, end in _chunks(text):
         _segment_chunk(text, start, end, eng, threshold, dictionaries, tokens)
+    if short:
+        if len(_short_cache) >= _MAX_SHORT_CACHE:
+            _short_cache.clear()
+        _short_cache[key] = tuple(tokens)
     return tokens
+
+
+#: (text, engine, granularity, user-words version) -> tokens, for short texts only (tokens are frozen)
+_short_cache: dict[tuple[str, str, str, int], tuple[Token, ...]] = {}
+
+
+def clear_cache() -> None:
+    """Forget remembered short-text results (benchmarks that must time the engine itself call this)."""
+    _short_cache.clear()
 
 
 def _as_user_dictionary(words) -> UserDictionary | None:
@@ -256,12 +284,66 @@ def _as_user_dictionary(words) -> UserDictionary | None:
     return UserDictionary(words)
 
 
+#: chunks of at most this many atoms take the list path (numpy's fixed cost per call dominates there)
+SMALL_CHUNK_ATOMS = 48
+
+
 def _segment_chunk(text: str, offset: int, stop: int, engine, threshold: int,
                    dictionaries: list[UserDictionary], out: list[Token]) -> None:
     chunk = text[offset:stop] if offset or stop != len(text) else text
     atoms = ATOM_RE.findall(chunk)
     if not atoms:
         return
+    if len(atoms) <= SMALL_CHUNK_ATOMS:
+        _segment_atoms_small(text, offset, atoms, engine, threshold, dictionaries, out)
+    else:
+        _segment_atoms(text, offset, atoms, engine, threshold, dictionaries, out)
+
+
+def _segment_atoms_small(text: str, offset: int, atoms: list[str], engine, threshold: int,
+                         dictionaries: list[UserDictionary], out: list[Token]) -> None:
+    """:func:`_segment_atoms` with Python lists instead of array set-up (same tokens, fewer calls)."""
+    ids_all, codes_all = engine.encode(atoms)
+    code_list = codes_all.tolist()
+    keep = [i for i, code in enumerate(code_list) if code]
+    n = len(keep)
+    if n == 0:
+        return
+    atom_starts = []
+    position = offset
+    for atom in atoms:
+        atom_starts.append(position)
+        position += len(atom)
+    codes = [code_list[i] for i in keep]
+    starts = [atom_starts[i] for i in keep]
+    ends = [atom_starts[i] + len(atoms[i]) for i in keep]
+    labels = [2] * (n + 1)
+    if n > 1:
+        touching = [keep[b] == keep[b - 1] + 1 for b in range(1, n)]
+        positions = [b for b in range(1, n) if touching[b - 1] and codes[b] == 1 and codes[b - 1] == 1]
+        if positions:
+            kept = np.array(keep, dtype=np.intp)
+            decided = engine.label(ids_all[kept], codes_all[kept], np.array(positions, dtype=np.intp))
+            for b, label in zip(positions, decided.tolist()):
+                labels[b] = label
+        if dictionaries:
+            seq = [atoms[i] for i in keep]
+            contiguous = np.ones(n + 1, dtype=bool)
+            contiguous[1:n] = touching
+            for dictionary in dictionaries:
+                for first, end in dictionary.matches(seq, contiguous):
+                    labels[first + 1:end] = [0] * (end - first - 1)
+                    labels[first] = 2
+                    labels[end] = 2
+    cut = [b for b, label in enumerate(labels) if label >= threshold]
+    names = KIND_NAMES
+    for first, end in zip(cut, cut[1:]):
+        s, e = starts[first], ends[end - 1]
+        out.append(Token(text[s:e], s, e, names[codes[first] if end - first == 1 else 1]))
+
+
+def _segment_atoms(text: str, offset: int, atoms: list[str], engine, threshold: int,
+                   dictionaries: list[UserDictionary], out: list[Token]) -> None:
     ids_all, codes_all = engine.encode(atoms)
     lengths = np.fromiter(map(len, atoms), dtype=np.int64, count=len(atoms))
     ends_all = np.cumsum(lengths) + offset
