@@ -500,3 +500,13 @@ def test_one_word_latin_name_after_a_person_role():
     assert spans(text, "person") == [("person", "Bale"), ("person", "Gareth Bale"), ("person", "Bale")]
     assert spans("តារាចម្រៀង Pop កូនកាត់", "person") == []  # a genre, not a name
     assert spans("កីឡាករ Spurs ២រូប", "person") == []  # a club
+
+
+def test_registering_to_vote_is_not_a_name():
+    # ចុះឈ្មោះ (to register) contains the cue word ឈ្មោះ (name) but introduces no person
+    from sastra.extract import extract
+
+    text = "ប្រជាពលរដ្ឋត្រូវចុះឈ្មោះបោះឆ្នោត មុនថ្ងៃទី៣០ ខែមីនា។ ខ្ញុំឈ្មោះ សុខ ដារា។"
+    persons = [m.text for m in extract(text, kinds=["person"])]
+    assert "បោះឆ្នោត" not in persons
+    assert "សុខ ដារា" in persons
