@@ -128,3 +128,22 @@ def test_mentions_are_flat_exact_and_sorted(text):
         assert text[m.start:m.end] == m.text
         assert m.start >= end
         end = m.end
+
+
+def test_kept_captions_and_credits_are_extracted_with_raw_offsets():
+    # a caption holds the only person of the article; cleaning keeps it beside the body
+    from sastra.clean import clean_document
+    from sastra.extract import extract_document
+    from sastra.records import Document
+
+    raw = ("photo 2024 07 17 19 43 30 2\n"
+           "ឯកឧត្តម សុខ ចន្ទា អភិបាលខេត្តកំពត ថ្លែងក្នុងពិធីនេះ (ប្រភព៖ AKP) |\n"
+           "ក្រសួងសុខាភិបាលបានប្រកាសថា ការចាក់វ៉ាក់សាំងនឹងចាប់ផ្តើមនៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២៤ នៅទូទាំងប្រទេស។\n")
+    doc = extract_document(clean_document(Document(id="x", text=raw, raw=raw)))
+    assert [(r.reason, r.kept) for r in doc.removed] == [("caption", True), ("caption", True),
+                                                          ("source_credit", True)]
+    kept = doc.meta["kept_mentions"]
+    for mention in kept:
+        assert raw[mention.start:mention.end] == mention.text
+    assert [(m.kind, m.text) for m in kept] == [("person", "សុខ ចន្ទា"), ("loc", "ខេត្តកំពត"), ("org", "AKP")]
+    assert all(m.kind != "person" for m in doc.mentions)  # the body itself names nobody

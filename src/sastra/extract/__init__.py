@@ -7,6 +7,7 @@ offsets into ``text`` as given. Span and value conventions:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib
 import warnings
@@ -144,12 +145,24 @@ def extract(text: str, *, kinds: Iterable[str] | str | None = None,
 
 def extract_document(doc: Document, *, kinds: Iterable[str] | str | None = None,
                      reference_date: datetime.date | None = None) -> Document:
-    """The pipeline stage: a new Document whose ``mentions`` are those of ``doc.text``."""
+    """The pipeline stage: a new Document whose ``mentions`` are those of ``doc.text``.
+
+    Captions and credits that cleaning tagged and kept beside the article (``Removal.kept``) hold
+    facts too (a photo credit may hold an article's only mention of a person): their mentions go to
+    ``meta["kept_mentions"]``, with offsets into ``doc.raw`` (where those spans stand).
+    """
     if not isinstance(doc, Document):
         require_str(doc, "doc")  # a str gets a clear message below
         raise ConfigError("extract_document takes a Document; use extract() for a str")
     mentions = extract(doc.text, kinds=kinds, reference_date=reference_date)
-    return doc.replace(mentions=tuple(mentions))
+    kept = [
+        dataclasses.replace(m, start=m.start + removal.start, end=m.end + removal.start)
+        for removal in doc.removed if removal.kept
+        for m in extract(removal.text, kinds=kinds, reference_date=reference_date)
+    ]
+    if not kept:
+        return doc.replace(mentions=tuple(mentions))
+    return doc.replace(mentions=tuple(mentions), meta={**doc.meta, "kept_mentions": kept})
 
 
 make_callable(__name__)  # sastra.extract(text) works whatever was imported first
