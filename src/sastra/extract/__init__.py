@@ -14,6 +14,7 @@ import warnings
 from typing import Callable, Iterable
 
 from sastra._callable import make_callable
+from sastra.extract._common import flat_spans
 from sastra.errors import ConfigError, require_str
 from sastra.records import Document, Mention
 
@@ -106,18 +107,7 @@ def _dates_numbers_money(text: str, wanted: frozenset[str],
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Flat, non-overlapping mentions in text order: the outer (longer) mention wins, then
     date > money > org > loc > person > number, then the earlier one."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 9), m.start))
-    taken: list[tuple[int, int]] = []
-    kept: list[Mention] = []
-    for mention in ranked:
-        if mention.end <= mention.start:
-            continue
-        if any(mention.start < e and s < mention.end for s, e in taken):
-            continue
-        taken.append((mention.start, mention.end))
-        kept.append(mention)
-    kept.sort(key=lambda m: (m.start, m.end))
-    return kept
+    return flat_spans(mentions, lambda m: _PRIORITY.get(m.kind, 9))
 
 
 def extract(text: str, *, kinds: Iterable[str] | str | None = None,

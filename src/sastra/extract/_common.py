@@ -10,7 +10,32 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from typing import Callable, Iterable, TypeVar
+
 from sastra.khmer import to_latin_digits
+
+_Span = TypeVar("_Span")
+
+
+def flat_spans(spans: Iterable[_Span], rank: Callable[[_Span], int]) -> list[_Span]:
+    """Flat, non-overlapping spans in text order (annotation guidelines: the outer mention wins).
+
+    The longer span wins, then the lower ``rank``, then the earlier one; empty spans are dropped.
+    Works on anything with ``start`` and ``end``: mentions and the entity finders' candidates.
+    """
+    spans = list(spans)
+    order = sorted(spans, key=lambda x: (-(x.end - x.start), rank(x), x.start))
+    covered = bytearray(max((x.end for x in spans), default=0))
+    chosen = []
+    for span in order:
+        if span.end <= span.start or span.start < 0:
+            continue
+        if covered.find(1, span.start, span.end) >= 0:
+            continue
+        covered[span.start:span.end] = b"\x01" * (span.end - span.start)
+        chosen.append(span)
+    chosen.sort(key=lambda x: x.start)
+    return chosen
 
 #: one digit, Latin or Khmer
 DIGIT = "[0-9\u17e0-\u17e9]"

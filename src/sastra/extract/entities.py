@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from sastra.errors import require_str
+from sastra.extract._common import flat_spans
 from sastra.extract._lexicon import COENG, Lexicon, fold, key, lexicon, trie_pattern
 from sastra.records import Mention
 
@@ -467,18 +468,7 @@ def _to_mention(cand: _Cand, view: _View, text: str) -> Mention:
 
 def resolve_overlaps(cands: list) -> list:
     """Flat, non-overlapping spans: the outer (longer) candidate wins, then the higher priority."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
-    covered = bytearray(max((c.end for c in cands), default=0))
-    chosen = []
-    for cand in order:
-        if cand.end <= cand.start or cand.start < 0:
-            continue
-        if covered.find(1, cand.start, cand.end) >= 0:
-            continue
-        covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
-        chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
-    return chosen
+    return flat_spans(cands, lambda c: -c.priority)
 
 
 def _candidates(view: _View) -> list[_Cand]:

@@ -17,6 +17,7 @@ from sastra.extract.dates import MONTH_NAMES as _MONTH_NAMES
 from sastra.records import Mention
 
 from ._common import (
+    flat_spans,
     DIGIT,
     DIGIT_NUMBER,
     DIGIT_NUMBER_TAIL,
@@ -267,16 +268,7 @@ _PRIORITY = {"date": 0, "money": 1, "number": 2}
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Flat, non-overlapping mentions: the outer (longest) mention wins, then date > money > number,
     then the earliest. Returned in text order."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 9), m.start))
-    taken: list[tuple[int, int]] = []
-    kept: list[Mention] = []
-    for m in ranked:
-        if any(m.start < e and s < m.end for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
-        kept.append(m)
-    kept.sort(key=lambda m: (m.start, m.end))
-    return kept
+    return flat_spans(mentions, lambda m: _PRIORITY.get(m.kind, 9))
 
 
 def find_dates_numbers_money(text: str, reference_date=None) -> list[Mention]:
