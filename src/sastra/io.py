@@ -7,6 +7,7 @@ source, line and offset, and reading goes on with the rest.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import sys
@@ -217,8 +218,7 @@ def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field:
             decoded = read_text(path)
             yield from decoded.problems
             if decoded.text is not None:
-                import io as _io
-                yield from iter_jsonl(_io.StringIO(decoded.text), source, text_field=text_field,
+                yield from iter_jsonl(io.StringIO(decoded.text), source, text_field=text_field,
                                       id_field=id_field)
             continue
         decoded = read_text(path)

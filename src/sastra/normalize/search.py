@@ -26,9 +26,9 @@ def search_key(text: str) -> str:
     if not text:
         return text
     folded = normalize(text)
-    folded = _INVISIBLE_RE.sub("", folded)
-    # removing invisibles can bring marks next to a base: canonicalize again
-    folded = normalize(folded)
+    visible = _INVISIBLE_RE.sub("", folded)
+    if visible != folded:  # removing invisibles can bring marks next to a base: canonicalize again
+        folded = normalize(visible)
     folded = to_latin_digits(folded).translate(_FOLDS)
     if not folded.isascii():
         folded = unicodedata.normalize("NFKC", folded)
