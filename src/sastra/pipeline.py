@@ -26,12 +26,13 @@ import sys
 import time
 import zlib
 from collections import Counter
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
 from sastra.errors import ConfigError, InputError
-from sastra.records import Document
+from sastra.records import Document, Mention
 
 __all__ = ["Stage", "FunctionStage", "STAGES", "STAGE_NAMES", "resolve_stages", "RunConfig", "RunSummary",
            "ShardTask", "ShardResult", "process_shard", "LocalExecutor", "run", "segment_document",
@@ -289,7 +290,7 @@ def process_shard(task: ShardTask) -> ShardResult:
     prepared = None
     if task.prepare_index:
         started = clock()
-        prepared = _prepare_for_index(records)
+        prepared = _prepare_for_index(docs, encoded)
         seconds["index_prepare"] += clock() - started
     flagged = sum(1 for doc in docs if doc.flags)
     return ShardResult(task.index, records, rejects, [ordinal for ordinal, _ in kept], packed, dict(flags),
@@ -297,19 +298,28 @@ def process_shard(task: ShardTask) -> ShardResult:
                        [doc.id for doc in docs], prepared)
 
 
-def _prepare_for_index(records: list[str]) -> list[str] | None:
-    """The index preparation of each record line, as JSON lines; None when the index cannot be built
-    here (then the driver prepares the records itself).
+def _prepare_for_index(docs: list[Document], encoded: list[Any]) -> list[str] | None:
+    """The index preparation of each record, as JSON lines; None when the index cannot be built here
+    (then the driver prepares the records itself).
 
-    Prepared from the record as it is read back (not from the in-memory Document), which is exactly
-    what the driver would index, so the index is the same whichever process prepares it."""
+    Prepared from the record as it is written (values, attributes and metadata in their JSON form,
+    taken from the encoded record), which is exactly what the driver would index after reading the
+    record back, so the index is the same whichever process prepares it."""
     try:
         from sastra.index.store import prepare_document, prepared_to_json
     except ImportError:
         return None
-    from sastra.schema import document_from_record
+    return [prepared_to_json(prepare_document(_as_written(doc, item))) for doc, item in zip(docs, encoded)]
 
-    return [prepared_to_json(prepare_document(document_from_record(json.loads(line)))) for line in records]
+
+def _as_written(doc: Document, encoded: Any) -> Document:
+    """``doc`` as :func:`sastra.schema.document_from_record` gives it back from its record line: the
+    same text, tokens and spans; parsed values, attributes and metadata as JSON values."""
+    loads = json.loads
+    mentions = tuple(
+        Mention(m.kind, m.start, m.end, m.text, loads(value), m.rule or "", m.title, loads(attrs))
+        for m, value, attrs in zip(doc.mentions, encoded.values, encoded.attrs))
+    return dataclasses.replace(doc, meta=loads(encoded.meta), mentions=mentions)
 
 
 def warm(task: ShardTask) -> None:

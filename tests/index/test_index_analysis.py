@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from sastra.errors import ConfigError, InputError
 from sastra.index import analyze, entity_key
-from sastra.index.analysis import analyze_text, analyze_tokens
+from sastra.index.analysis import analyze_text, analyze_tokens, index_terms
 
 KHMER = st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតថទនបពមយរលវសហអាិីឹុូួើេែៃោៅំះ់្\u200b ១២abc.,។")),
                 max_size=60)
@@ -83,3 +83,32 @@ def test_same_keys_for_normalized_text(text):
     from sastra.normalize import normalize
 
     assert "".join(t.key for t in analyze(text, "fine")) == "".join(t.key for t in analyze(normalize(text), "fine"))
+
+
+def _index_terms_of_analysis(analysis):
+    words = analysis.words
+    return ([t.key for t in words], [t.start for t in words], [t.end for t in words],
+            [t.key for t in analysis.pieces])
+
+
+def test_index_terms_equal_analyze_tokens_on_real_articles(real_articles):
+    """The index writer's fast path gives exactly the keys, offsets and pieces of analyze_tokens
+    (articles of ../shared/data/corpus/kh-news-2019-07.jsonl, normalized and segmented as the pipeline does)."""
+    from sastra.normalize import normalize
+    from sastra.segment import segment_words
+
+    for article in real_articles:
+        text = normalize(article["text"])
+        tokens = segment_words(text)
+        assert tuple(index_terms(text, tokens)) == _index_terms_of_analysis(analyze_tokens(text, tokens))
+
+
+@settings(max_examples=60, deadline=None)
+@given(KHMER)
+def test_index_terms_equal_analyze_tokens(text):
+    from sastra.normalize import normalize
+    from sastra.segment import segment_words
+
+    text = normalize(text)
+    tokens = segment_words(text)
+    assert tuple(index_terms(text, tokens)) == _index_terms_of_analysis(analyze_tokens(text, tokens))

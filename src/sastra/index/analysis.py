@@ -21,8 +21,9 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from sastra.errors import ConfigError, require_str
 from sastra.khmer import CLUSTER_RE
+from sastra.records import Token
 
-__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "entity_key", "fold", "GRANULARITIES"]
+__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "entity_key", "fold", "GRANULARITIES"]
 
 GRANULARITIES = ("word", "fine")
 
@@ -94,6 +95,7 @@ def fold(text: str) -> str:
     return _normalizer()[1](require_str(text))
 
 
+@functools.lru_cache(maxsize=65_536)
 def entity_key(name: str) -> str:
     """The key an entity name is filtered and faceted by: its search key without any spacing, so
     ``ហ៊ុន សែន``, ``ហ៊ុន\u200bសែន`` and ``ហ៊ុនសែន`` are one person (punctuation dropped too)."""
@@ -252,6 +254,62 @@ def analyze_tokens(text: str, tokens: Iterable[Any]) -> Analysis:
     spans = [(t.start, t.end, getattr(t, "kind", "word")) for t in tokens]
     identity = _Identity(text)
     return Analysis(_tokens(text, identity, spans), _tokens(text, identity, _clusters_of(text, spans)))
+
+
+class _TokenTerms(dict):
+    """(token text, kind) -> (its key, the keys of its sub-word pieces), computed once per distinct
+    token: the index writer's per-token work becomes two dict look-ups (a corpus's vocabulary is
+    small next to its token count)."""
+
+    def __missing__(self, item: tuple[str, str]) -> tuple[str, tuple[str, ...]]:
+        text, kind = item
+        if kind in SKIPPED_KINDS:
+            value: tuple[str, tuple[str, ...]] = ("", ())
+        else:
+            keys = _PIECE_KEYS
+            key = keys[text]
+            if kind == "word" and "\u1780" <= text[:1] <= "\u17ff":
+                pieces = tuple(k for k in (keys[text[s:e]] for s, e in _CLUSTER_SPANS[text]) if k)
+            else:
+                pieces = (key,) if key else ()
+            value = (key, pieces)
+        if len(self) < 500_000:
+            self[item] = value
+        return value
+
+
+_TOKEN_TERMS = _TokenTerms()
+
+
+class IndexTerms(NamedTuple):
+    """What the index stores of a segmented text: each word's key and offsets, and the keys of the
+    sub-word pieces in text order (equal to the keys of :func:`analyze_tokens`' words and pieces)."""
+
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+    piece_keys: list[str]
+
+
+def index_terms(text: str, tokens: Iterable[Token]) -> IndexTerms:
+    """The index terms of ``text`` from the :class:`~sastra.records.Token` values a segmenter made on
+    it (``text`` already normalized): :func:`analyze_tokens` without building an object per word and
+    piece. Empty tokens give the empty key and so nothing."""
+    require_str(text)
+    terms = _TOKEN_TERMS
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    piece_keys: list[str] = []
+    for token in tokens:
+        key, pieces = terms[token.text, token.kind]
+        if key:
+            keys.append(key)
+            starts.append(token.start)
+            ends.append(token.end)
+        if pieces:
+            piece_keys.extend(pieces)
+    return IndexTerms(keys, starts, ends, piece_keys)
 
 
 @dataclass(frozen=True, slots=True)

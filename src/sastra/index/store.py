@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from sastra.errors import InputError, MissingExtraError
-from sastra.index.analysis import Analysis, analyze_text, analyze_tokens, entity_key, fold
+from sastra.index.analysis import Analysis, IndexTerms, analyze_text, entity_key, fold, index_terms
 from sastra.records import Document
 
 __all__ = ["IndexStats", "PreparedDoc", "prepare_document", "prepared_to_json", "prepared_from_json",
@@ -145,9 +145,11 @@ def entity_name(mention: Any) -> str:
 
 
 def _get(record: Any, name: str, default: Any = None) -> Any:
-    if isinstance(record, Mapping):
+    if isinstance(record, dict):
         return record.get(name, default)
-    return getattr(record, name, default)
+    if hasattr(record, "__dataclass_fields__") or not isinstance(record, Mapping):
+        return getattr(record, name, default)
+    return record.get(name, default)
 
 
 def _json_value(value: Any) -> Any:
@@ -234,29 +236,33 @@ def _site(meta: Mapping[str, Any]) -> str:
     return str(site or "")
 
 
+def _terms_of(analysis: Analysis) -> IndexTerms:
+    words = analysis.words
+    return IndexTerms([t.key for t in words], [t.start for t in words], [t.end for t in words],
+                      [t.key for t in analysis.pieces])
+
+
 def prepare_document(doc: Document, analysis: Analysis | None = None) -> PreparedDoc:
     """Analyse one document (or take the given analysis) and lay out its index fields."""
     if not isinstance(doc, Document):
         raise InputError(f"build_index needs sastra.records.Document values, not {type(doc).__name__}")
     text = doc.text or ""
-    if analysis is None:
-        analysis = analyze_tokens(text, doc.tokens) if doc.tokens else analyze_text(text)
+    if analysis is None and doc.tokens:
+        terms = index_terms(text, doc.tokens)
+    else:
+        terms = _terms_of(analysis if analysis is not None else analyze_text(text))
     meta = doc.meta if isinstance(doc.meta, Mapping) else {}
     title, title_start, title_end = _headline(doc)
-    words = analysis.words
-    keys = [t.key for t in words]
-    starts = [t.start for t in words]
+    keys, starts, ends = terms.keys, terms.starts, terms.ends
     if title_start >= 0:
         first = bisect.bisect_left(starts, title_start)
-        last = first
-        while last < len(words) and words[last].end <= title_end:
-            last += 1
+        last = bisect.bisect_right(ends, title_end, lo=first)
         title_keys = " ".join(keys[first:last])
     else:
         title_keys = " ".join(t.key for t in analyze_text(title, fine=False).words)
-    spans = [0] * (2 * len(words))
+    spans = [0] * (2 * len(keys))
     spans[0::2] = starts
-    spans[1::2] = [t.end for t in words]
+    spans[1::2] = ends
     offsets = array("I", spans)
 
     dates: list[_dt.date] = []
@@ -301,12 +307,12 @@ def prepare_document(doc: Document, analysis: Analysis | None = None) -> Prepare
     return PreparedDoc(
         id=str(doc.id), title_keys=title_keys,
         body_keys=" ".join(keys),
-        sub_keys=" ".join(cluster_bigrams([t.key for t in analysis.pieces])),
+        sub_keys=" ".join(cluster_bigrams(terms.piece_keys)),
         offsets=offsets.tobytes(), record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
         dates=tuple(sorted(set(dates))), published=published,
         amounts=tuple(amounts), currencies=tuple(sorted(set(currencies))), entities=tuple(entities),
         site=fold(_site(meta)) if _site(meta) else "", category=fold(str(meta.get("category") or "")),
-        dup_of=str(dup_of) if dup_of not in (None, "", doc.id) else None, tokens=len(words),
+        dup_of=str(dup_of) if dup_of not in (None, "", doc.id) else None, tokens=len(keys),
     )
 
 
