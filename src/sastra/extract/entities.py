@@ -34,7 +34,12 @@ _CLUSTER_RE = re.compile(f"[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[{_MARKS
 _CLUSTER_RUN_RE = re.compile(f"(?:[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[{_MARKS}\u200c\u200d])*)+")
 _KHMER_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
 _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*\.?(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*\.?){0,4}")
-_ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9@/.\-_])([A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*)(?![A-Za-z0-9@\-_]|\.[A-Za-z])")
+#: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the character
+#: before it is checked in Python)
+_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![A-Za-z0-9@\-_]|\.[A-Za-z])")
+_NOT_BEFORE_ACRONYM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@/.-_")
+#: a cheap test for Khmer dotted or hyphenated initials before the full pattern runs
+_KHMER_ACRONYM_HINT_RE = re.compile(r"[.\-] ?[\u1780-\u17a2]")
 #: Khmer initials with dots or hyphens: ``គ.ជ.ប``, ``គ .ជ . ក .អ .ក``, ``អ-ស-ប``
 _KHMER_ACRONYM_RE = re.compile(
     f"[\u1780-\u17a2](?<![{_KHMER_LETTER}{_MARKS}][\u1780-\u17a2])[{_MARKS}]* ?([.\\-]) ?"
@@ -47,7 +52,7 @@ NGO NGOS COVID USD KHR THB VND EUR CEO CFO CTO GDP GNP PM AM TV OK ID DNA HIV AI
 SARS MERS VIP VAT LED LCD USB CD DVD MP SIM PC IT AI PR HR QR FM AC DC UK US USA VS VS. II III IV
 KM CM MM KG MW KW MWH GWH KWH PH MR MRS MS DR JR SR NO EN KH FAQ OCR API URL HTTP HTTPS WWW HD
 PHOTO VIDEO LIVE NEWS BREAKING UPDATE COVID-19 CT MRI ICU BBQ MT MV GB MB KB TB 4G 5G 3G 3D OS IOS
-APP APPS SUV
+APP APPS SUV EBA GSP FTA RCEP
 RAM ROM HDTV FHD UHD HDR LTE VOOC LTD LLC CO ONE IELTS TOEFL SAT GPA MBA PHD XNXX KTV CPU GPU SSD HDD
 CAMBODIA THAILAND VIETNAM CHINA JAPAN KOREA LAOS ASIA AMERICA EUROPE PHNOM PENH KHMER UAE OMG LOL
 """.split())
@@ -61,6 +66,7 @@ _BLOCKED_WORDS = (
     "ភាសាកូរ៉េ", "ភាសាវៀតណាម", "ភាសាអាល្លឺម៉ង់", "ភាសារុស្ស៊ី", "ភាសាអេស្ប៉ាញ", "ជាតិខ្មែរ",
     "ថៃ្ង", "ក្រុមហ៊ុនចិន", "ភូមិភាគ", "ភូមិន្ទ", "ឡាវឡាវ", "លោកអ្នក", "លោកគេ", "បារាំងសែស", "លោកធំ", "ពួកលោក", "លោកខាងលិច", "លោកខាងកើត", "ល្បីឈ្មោះ", "កេរ្តិ៍ឈ្មោះ", "ដាក់ឈ្មោះ", "បញ្ជីឈ្មោះ",
     "តារាងឈ្មោះ", "ឈ្មោះល្អ", "ឈ្មោះក្រៅ", "ចុះឈ្មោះ",  # ចុះឈ្មោះ: to register
+    "លោកសេរី", "ឈ្មោះដើម",  # the free world; an original (former) name
 )
 #: words before a country that make it a nationality (not annotated): ``ជនជាតិថៃ``
 _NATIONALITY_BEFORE = ("ជនជាតិ", "ភាសា", "អក្សរ", "ម្ហូប", "សញ្ជាតិ", "ដុល្លារ")
@@ -70,6 +76,7 @@ _PLACE_CUES: dict[str, tuple[str, ...]] = {
     "រាជធានី": ("province",),
     "ខេត្ត": ("province",),
     "ទីក្រុង": ("city", "province", "district", "country"),
+    "រដ្ឋធានី": ("city",),
     "ក្រុង": ("district", "province", "city"),
     "ស្រុក": ("district",),
     "ខណ្ឌ": ("district",),
@@ -98,7 +105,7 @@ _MARKET = fold("ផ្សារ")
 #: rivers, lakes, markets: named after a place, and the name must end where the word ends
 _FEATURE_CUES = frozenset(fold(c) for c in ("ស្ទឹង", "ទន្លេ", "បឹង", "ផ្សារ"))
 #: cues after which an unknown name glossed in Latin script (``ទីក្រុងក្វាងជូ (Gwangju)``) is a place
-_GLOSSED_CUES = tuple(fold(c) for c in ("ទីក្រុង", "ក្រុង", "ខេត្ត", "រដ្ឋ", "ប្រទេស", "កោះ", "តំបន់"))
+_GLOSSED_CUES = tuple(fold(c) for c in ("ទីក្រុង", "រដ្ឋធានី", "ក្រុង", "ខេត្ត", "រដ្ឋ", "ប្រទេស", "កោះ", "តំបន់"))
 #: the next type word up an address (``ភូមិX ឃុំY ស្រុកZ ខេត្ត...``): an unknown name between two type
 #: words of an address is still a place
 _ADDRESS_NEXT = {fold(k): tuple(fold(c) for c in v) for k, v in {
@@ -110,13 +117,15 @@ _ADDRESS_NEXT = {fold(k): tuple(fold(c) for c in v) for k, v in {
 }.items()}
 _VILLAGE_NUMBER_RE = re.compile("(?:ទី)? ?[0-9០-៩]{1,3}(?![0-9០-៩])")
 #: a dateline: ``(ក្វាងជូ)៖`` at the head of a paragraph
-_DATELINE_RE = re.compile(f"(?:^|(?<=\n))[ \t]*\\(([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS} ]*)\\)[ ]?[៖:]", re.M)
-_BARE_DATELINE_RE = re.compile(f"^[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[៖:]", re.M)
+#: (both are matched at each line start only: scanning every position cost more than the rest)
+_DATELINE_RE = re.compile(f"[ \t]*\\(([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS} ]*)\\)[ ]?[៖:]")
+_BARE_DATELINE_RE = re.compile(f"[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[៖:]")
 _NOT_DATELINES = frozenset(fold(w) for w in ("ពិភពលោក", "អន្តរជាតិ", "វីដេអូ", "មានវីដេអូ", "ព័ត៌មានជាតិ",
                                               "ព័ត៌មានអន្តរជាតិ", "កីឡា", "សិល្បៈ", "សុខភាព", "បច្ចេកវិទ្យា"))
-_ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z]))?")
+_ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z])|"
+                      " ?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ))?")
 _BOULEVARD_RE = re.compile("មហាវិថី ?")
-_PLATE_AFTER_RE = re.compile("[0-9A-Z]")
+_PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
 _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី)? ?[0-9០-៩]{1,3}")
 _GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,4}) ?\)")
 _ORG_WORDS = frozenset("Bank Branch Company Co Co. Ltd Ltd. LTD Group Shop Store Team Club Association "
@@ -137,6 +146,7 @@ _WEAK_HEADS = frozenset(fold(h) for h in (
     "គេហទំព័រ", "សារព័ត៌មាន", "កាសែត", "វិទ្យុ", "ទូរទស្សន៍", "ក្រុមចម្រៀង", "អាវុធហត្ថ", "កងអាវុធហត្ថ",
     "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន",
     "កងកម្លាំង", "អធិការដ្ឋាន",
+    "សហគមន៍", "ប៉ូលិស", "ឆ្មាំសមុទ្រ", "ឆ្មាំព្រំដែន", "ឆ្មាំបដិវត្តន៍", "កងនគរបាល",
 ))
 #: place type words after which a place joins the organization before it across a space
 _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់"))
@@ -144,13 +154,17 @@ _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត"
 #: មុខផ្សារ... ភូមិ... សង្កាត់...`` is an address)
 _UPPER_ADMIN_CUES = _ADMIN_CUES[:5]
 #: heads for which "head + country" is generic (``ក្រុមហ៊ុនចិន``: a Chinese company)
-_NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត", "សារព័ត៌មាន"))
+_NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត", "សារព័ត៌មាន", "សហគមន៍"))
 #: place types that match anywhere without a cue
 _FREE_PLACE_KINDS = frozenset({"province", "country", "city", "region", "state"})
 
+#: honorific titles of office that are titles only after another title (``សម្តេច តេជោ ហ៊ុន សែន``)
+_TITLE_CONTINUATIONS = ("តេជោ", "អគ្គមហាសេនាបតីតេជោ", "អគ្គមហាសេនាបតី", "អគ្គមហាពញាចក្រី", "វិបុលសេនាភក្តី",
+                        "អគ្គមហាធម្មពោធិសាល", "ក្រឡាហោម", "វិបុលបញ្ញា", "ពិជ័យសេនា", "ចៅហ្វាវាំង")
+
 #: cue words after which a name follows without a title (``ឈ្មោះ`` is not a title)
 _NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា")
-_BYLINE_RE = re.compile(r"ដោយ ?[៖:] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
+_BYLINE_RE = re.compile(r"ដោយ ?[៖:ៈ] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
 _SOURCE_RE = re.compile(r"ប្រភព(?:ព័ត៌មាន)? ?(?:ពី ?)?[៖:]? ?")
 _SOURCE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Z][A-Za-z0-9.\-]*){0,3}")
 _ORG_STOP_EXCEPTIONS = frozenset(fold(w) for w in ("នៃ", "ជាតិ", "ក្រុង", "ខេត្ត", "ស្រុក", "ខណ្ឌ", "ឃុំ",
@@ -228,7 +242,10 @@ def _patterns() -> _Patterns:
     lex = lexicon()
     rank = "(?:ឯក|ទោ|ត្រី)?"
     title_alt = trie_pattern(lex.titles, space=" ")
-    titles = re.compile(f"(?:{title_alt}){rank}(?:[ ]?(?:{title_alt}){rank})*")
+    # honorific titles of office that follow another title, often after a space (``សម្តេច តេជោ``)
+    next_alt = trie_pattern(sorted({fold(t) for t in _TITLE_CONTINUATIONS} | set(lex.titles), key=len, reverse=True),
+                            space=" ")
+    titles = re.compile(f"(?:{title_alt}){rank}(?:[ ]?(?:{next_alt}){rank})*")
     names: set[str] = set()
     for place_key, places in lex.places.items():
         for place in places:
@@ -308,8 +325,8 @@ def _place_trie(kinds: tuple[str, ...]) -> re.Pattern:
 @functools.lru_cache(maxsize=1)
 def _place_tree() -> tuple[dict[str, int], list]:
     """Every place name of every kind in one character trie, built once per process: (bit of each
-    kind, root). A node is ``[children, kinds below, kinds ending here]``, its children a tuple of
-    (character, node) sorted by character, and the kinds bit masks.
+    kind, root). A node is ``[children, kinds below, kinds ending here]``, its children a dict from
+    character to node, and the kinds bit masks.
 
     It replaces compiling one large trie regex per cue type (``_place_trie``), which cost more than
     a second of CPU in every new process; :func:`_place_match` walks it exactly as that regex matches."""
@@ -329,11 +346,6 @@ def _place_tree() -> tuple[dict[str, int], list]:
             node = child
             node[1] |= bit
         node[2] |= bit
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        node[0] = tuple(sorted(node[0].items()))
-        stack.extend(child for _, child in node[0])
     return bits, root
 
 
@@ -357,19 +369,23 @@ def _place_match(text: str, start: int, kinds: tuple[str, ...]) -> int:
 
 
 def _walk(node: list, text: str, pos: int, size: int, mask: int) -> int:
+    # the children that can match are the space (an optional space, tried first: it sorts before
+    # every letter) and the child of the character at ``pos``: two dictionary lookups instead of a
+    # scan over every child
+    children = node[0]
     here = text[pos] if pos < size else ""
-    for ch, child in node[0]:
-        if not child[1] & mask:
-            continue
-        if ch == " ":
-            if here == " ":
-                end = _walk(child, text, pos + 1, size, mask)
-                if end >= 0:
-                    return end
-            end = _walk(child, text, pos, size, mask)
+    child = children.get(" ")
+    if child is not None and child[1] & mask:
+        if here == " ":
+            end = _walk(child, text, pos + 1, size, mask)
             if end >= 0:
                 return end
-        elif ch == here:
+        end = _walk(child, text, pos, size, mask)
+        if end >= 0:
+            return end
+    if here and here != " ":
+        child = children.get(here)
+        if child is not None and child[1] & mask:
             end = _walk(child, text, pos + 1, size, mask)
             if end >= 0:
                 return end
@@ -546,6 +562,12 @@ def _candidates(view: _View) -> list[_Cand]:
             continue
         if _starts_generic(text, pos, lex, always_only=True):
             continue
+        if cue == _STATE and pos == e and _word_starts(text, s, view.soft):
+            country = place_at.get(pos)
+            if country is not None and country.value and country.value.get("type") == "country":
+                # ``រដ្ឋបារាំង``: the French state (as a body that taxes, rules...), an organization
+                cands.append(_Cand("org", s, country.end, "org.state", None, priority=3))
+                continue
         found = _lookup_place(text, pos, allowed, lex)
         if found is not None and (found[1].kind in ("village", "commune") or cue in _FEATURE_CUES) and \
                 not _ends_at_name_boundary(text, found[0], view.soft):
@@ -596,12 +618,17 @@ def _candidates(view: _View) -> list[_Cand]:
                 cands.append(cand)
                 place_at[s] = cand
 
-    for match in _DATELINE_RE.finditer(text):
+    line_starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        line_starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    for match in filter(None, (_DATELINE_RE.match(text, i) for i in line_starts)):
         s0, e0 = match.span(1)
         if _clusters_in(text[s0:e0]) <= 8 and text[s0:e0] not in _NOT_DATELINES and \
                 not any(c.start <= s0 and e0 <= c.end for c in cands if c.kind == "loc"):
             cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
-    for match in _BARE_DATELINE_RE.finditer(text):
+    for match in filter(None, (_BARE_DATELINE_RE.match(text, i) for i in line_starts)):
         # ``កណ្តាល៖ ...`` at the head of a paragraph: a province even when its name is also a word
         s0, e0 = match.span(1)
         places = lex.places.get(text[s0:e0])
@@ -636,11 +663,17 @@ def _candidates(view: _View) -> list[_Cand]:
             # a generic word before a Latin name stays outside (``អង្គការ Taramana``)
             match = _LATIN_NAME_RE.match(text, latin_at)
             end = _trim_latin(text, latin_at, match.end())
-            if end > latin_at and not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end]):
+            if end > latin_at and not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end]) and \
+                    not text[max(0, s - 10):s].endswith(_PROGRAMME):
+                # (``កម្មវិធីទូរទស្សន៍ Oprah Winfrey``: a programme named after its host)
                 cands.append(_Cand("org", latin_at, end, "org.head_latin", None, priority=2))
             continue
         end, has_place = _org_end(text, e, place_at, fw, org_at=org_at,
                                   connectors=head in _CONNECTOR_HEADS)
+        if end == e and head in _UNIT_HEADS and text.startswith(" ", e) and org_at.get(e + 1, 0) > e + 1:
+            # ``អគ្គលេខាធិការដ្ឋាន កាកបាទក្រហមកម្ពុជា``: a unit, a space and the body it belongs to
+            cands.append(_Cand("org", s, org_at[e + 1], "org.head", None, priority=3))
+            continue
         if head in _SPACED_NAME_HEADS and end == e:
             # (one spaced word after ``ក្រុមហ៊ុន`` was tried: as often a verb or half a name as a name)
             media = _company_name_end(text, e) if head == _COMPANY else _media_name_end(text, e, lex)
@@ -656,11 +689,15 @@ def _candidates(view: _View) -> list[_Cand]:
             continue
         if end <= e or _is_generic(text[e:end], lex):
             continue
+        placed = has_place  # (a place after a named school still shows the name is specific)
         if head in _NAMED_INSTITUTIONS and has_place:
             # ``មន្ទីរពេទ្យជ័យជំនះក្រុងតាខ្មៅ``: a named hospital, then where it is
             inner = _first_place_start(text, e, end, place_at)
-            if inner is not None and inner > e:
+            if inner is not None and inner > e and text[inner - 1] != " ":
+                # (a place after a space stays inside: ``មន្ទីរពេទ្យបង្អែក ស្រុកតំបែរ``)
                 end, has_place = inner, False
+            elif inner is not None and inner > e + 1 and text.startswith(_LOCAL_CUES, inner):
+                end, has_place = inner - 1, False  # ``វិទ្យាល័យជីហែ ឃុំជីហែរ``: then its commune
         acronym = _acronym_follows(text, end)
         if not acronym:
             # an acronym defined after the glued words that follow marks where the long form ends
@@ -668,7 +705,7 @@ def _candidates(view: _View) -> list[_Cand]:
             if run and run.end() > end and _clusters_in(text[e:run.end()]) <= 30 and \
                     _acronym_follows(text, run.end()):
                 end, acronym = run.end(), True
-        if head in _WEAK_HEADS and not (has_place or acronym):
+        if head in _WEAK_HEADS and not (placed or acronym):
             local = _local_unit_end(text, e, end, view.soft, lex)
             if local is None and head in _DOMAIN_HEADS:
                 local = _department_end(text, e, end, view.soft, lex, place_at, head == _OFFICE)
@@ -684,6 +721,10 @@ def _candidates(view: _View) -> list[_Cand]:
         if head in _NOT_WITH_BARE_PLACE and has_place and place_at.get(e) is not None \
                 and place_at[e].end == end:
             continue
+        if head == _COMPANY and _describes_business(text, e, end, place_at):
+            continue  # ``ក្រុមហ៊ុនផលិតរថយន្តជប៉ុន``: a Japanese car maker, not a name
+        if not has_place and _plural_after(text, end):
+            continue  # ``មន្ទីរកសិកម្ម... ទាំង ២៤ខេត្ត``: every provincial department, not one
         number = _UNIT_NUMBER_RE.match(text, end)
         if number is not None and text[e:end] and (number.end() >= len(text) or number.end() in view.soft or
                                                    not "\u1780" <= text[number.end()] <= "\u17dd"):
@@ -750,6 +791,7 @@ def _candidates(view: _View) -> list[_Cand]:
         _find_latin_single_after_roles(text, cands)
         _find_latin_lists(text, cands)
         _find_glosses(text, cands)
+        _find_org_repeats(text, cands)
     return cands
 
 
@@ -832,9 +874,14 @@ def _department_end(text: str, pos: int, end: int, soft: frozenset[int], lex: Le
 
 
 def _latin_inside_word(text: str, s: int, e: int) -> bool:
-    """A listed Latin-script name is a whole word: ``Grab`` is not in ``GrabFood``."""
-    return (text[s].isascii() and s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or \
-        (text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum())
+    """A listed Latin-script name is a whole word: ``Grab`` is not in ``GrabFood``, ``facebook`` is
+    not in ``www.facebook.com/...``."""
+    if not text[s].isascii():
+        return False
+    if s > 0 and (text[s - 1].isascii() and text[s - 1].isalnum() or text[s - 1] in "./@_"):
+        return True
+    return e < len(text) and (text[e].isascii() and text[e].isalnum() or text[e] in "/_@" or
+                              text[e] == "." and e + 1 < len(text) and text[e + 1].isalnum())
 
 
 def _latin_after_place_cue(text: str, s: int) -> bool:
@@ -905,9 +952,15 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
     end = head_end
     count = 0
     n = len(text)
+    saw_place = False
     while count < max_clusters and pos < n:
         place = place_at.get(pos)
         if place is not None and place.end > pos:
+            if connectors and count and not places_only and _spaced_connector_at(text, place.end, stops):
+                pos = end = place.end  # ``សមាគមនារីកម្ពុជា ដើម្បីសន្តិភាព...``: the name runs on
+                count += 1
+                saw_place = True
+                continue
             return place.end, True
         if text.startswith("នៅ", pos) and not places_only:
             nxt = place_at.get(pos + 2)
@@ -929,6 +982,12 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
             nxt = place_at.get(after)
             if nxt is not None:
                 return nxt.end, True
+        if connectors and count and not places_only and _spaced_connector_at(text, pos, stops):
+            word = next(w for w in _SPACED_CONNECTORS if text.startswith(w, pos + 1))
+            pos += 1 + len(word)  # ``គណៈកម្មការជាតិ ដើម្បីទប់ស្កាត់ និងបង្ក្រាប...``
+            end = pos
+            count += _clusters_in(word)
+            continue
         if text[pos] == " ":
             nxt = place_at.get(pos + 1)
             if nxt is not None and text.startswith(_ADMIN_CUES, pos + 1) and count + (not places_only) > 0:
@@ -967,7 +1026,7 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
         pos = match.end()
         end = pos
         count += 1
-    return end, False
+    return end, saw_place
 
 
 _ACRONYM_ONLY_RE = re.compile(r"[A-Z0-9&]{2,}")
@@ -1010,6 +1069,18 @@ def _org_prefixes() -> frozenset[str]:
 #: words that join the parts of a long institution name (``...ជាតិដើម្បីទប់ស្កាត់...``)
 _CONNECTORS = tuple(sorted((fold(w) for w in ("ដើម្បី", "សម្រាប់", "ស្តីពី", "ប្រឆាំង", "គ្រប់គ្រង",
                                               "ទទួលបន្ទុក", "ការពារ")), key=len, reverse=True))
+#: connectors that also join a name across a space (the purpose of an association)
+_SPACED_CONNECTORS = tuple(fold(w) for w in ("ដើម្បី", "សម្រាប់"))
+def _spaced_connector_at(text: str, pos: int, stops: frozenset[str]) -> bool:
+    """A space, ``ដើម្បី``/``សម្រាប់`` and a word that is not a verb of a purpose clause
+    (``... ដើម្បីសន្តិភាព``, not ``... ដើម្បីផ្ដល់``)."""
+    if not text.startswith(" ", pos) or not text.startswith(_SPACED_CONNECTORS, pos + 1):
+        return False
+    word = next(w for w in _SPACED_CONNECTORS if text.startswith(w, pos + 1))
+    after = pos + 1 + len(word)
+    return _CLUSTER_RE.match(text, after) is not None and _stop_at(text, after, stops) is None
+
+
 #: heads of committees, councils and institutions whose names run on over connectors
 _CONNECTOR_HEADS = frozenset(fold(h) for h in (
     "គណៈកម្មាធិការ", "គណៈកម្មការ", "គណៈកម្មាការ", "ក្រុមប្រឹក្សា", "ឧត្តមក្រុមប្រឹក្សា", "មូលនិធិ", "អង្គការ",
@@ -1040,9 +1111,72 @@ def _company_name_end(text: str, pos: int, max_words: int = 4) -> int | None:
         if run is None:
             return None
         i = run.end()
-        if _COMPANY_SUFFIX_RE.match(text, i) or text.startswith("ឯ", i):
-            return i if i > pos + 1 else None
+        suffix = _COMPANY_SUFFIX_RE.match(text, i)
+        if suffix or text.startswith("ឯ", i):
+            if i <= pos + 1:
+                return None
+            # ``... ខូអិលធីឌី`` (Co., Ltd. written in words) is part of the name; ``ឯ.ក`` is not
+            return suffix.end() if suffix and text.startswith("ខូ", suffix.end() - len(suffix.group().lstrip())) \
+                else i
     return None
+
+
+#: words that describe what a company does (``ក្រុមហ៊ុនសាងសង់``, ``ក្រុមហ៊ុនផលិតរថយន្ត``): a company
+#: named only by them (and a country) is a description, not a name
+_BUSINESS_WORDS = tuple(sorted({fold(w) for w in """
+ផលិត សាងសង់ រថយន្ត ឡាន អាកាសចរណ៍ អចលនទ្រព្យ អចលទ្រព្យ យក្ស ចំណុះ ឧបត្ថម្ភ កំពូល ឈានមុខ លំដាប់
+អ៊ីនធើណេត អ៊ីនធឺណិត អ៊ីនធ័រនិត អ៊ីនធឺណេត បច្ចេកវិទ្យា បច្ចេកវិជ្ជា ទូរស័ព្ទ ទូរស័ព្ទដៃ វិនិយោគ វិនិយោគិន
+បោកប្រាស់ ភ្នាក់ងារ ភាពយន្ត បណ្តាញ សង្គម ប្រេង អវកាស អេឡិចត្រូនិក ថែម សុទ្ធ រំលោភ បុត្រសម្ព័ន្ធ
+បដិសណ្ឋារកិច្ច ធានារ៉ាប់រង ចម្ការ ចំការ កៅស៊ូ អគ្គិសនី ដឹកជញ្ជូន ទេសចរណ៍ ពាណិជ្ជកម្ម នាំចូល នាំចេញ នាំ
+សម្អាង គ្រឿងសម្អាង ឯកជន ធំ តូច បំផុត ក្នុងស្រុក បរទេស អន្តរជាតិ សព្វាវុធ យន្តហោះ ដឹកអ្នកដំណើរ អ្នកដំណើរ
+ត្រាក់ទ័រ ម៉ូតូ ស្រាបៀរ ភេសជ្ជៈ ឱសថ ថ្នាំ ស្លៀកពាក់ កាត់ដេរ រោងចក្រ អាហារ ម្ហូប ហិរញ្ញវត្ថុ
+មីក្រូហិរញ្ញវត្ថុ ឥណទាន ផ្តល់ កម្ចី ដឹក លក់ ទិញ ជួល ក្លែងក្លាយ ខុសច្បាប់ ល្បី ឧបករណ៍ ទូរគមនាគមន៍
+ផ្គត់ផ្គង់ សេវា សេវាកម្ម ដឹកទំនិញ ទំនិញ ដែក ស៊ីម៉ង់ត៍ រ៉ែ ជីក ថាមពល វារីអគ្គិសនី ព័ត៌មាន កសិកម្ម
+កសិ ឧស្សាហកម្ម ដី ឈើ កាត់ឈើ ជលផល សន្តិសុខ យាម កម្សាន្ត កាស៊ីណូ ល្បែង ហ្គេម កីឡា តន្ត្រី
+ម៉ូដ ដូចគ្នា ជាច្រើន ទាំងនោះ ទាំងអស់ មួយ ពីរ ទាំងពីរ ដទៃ ផ្សេង ផ្សេងៗ គូប្រជែង ដៃគូ ម្ចាស់ ពាក់ព័ន្ធ
+""".split()}, key=len, reverse=True))
+
+
+def _describes_business(text: str, start: int, end: int, place_at: dict[int, _Cand]) -> bool:
+    """``ក្រុមហ៊ុនផលិតរថយន្តជប៉ុន``, ``ក្រុមហ៊ុនសាងសង់``: the words after ``ក្រុមហ៊ុន`` only say
+    what the company does (and where it is from); ``ក្រុមហ៊ុនអាកាសចរណ៍អ៊ែមមឺរឹត`` (a name after the
+    description) and ``ក្រុមហ៊ុនចម្ការកៅស៊ូបឹងកេត`` (a place) are names."""
+    pos = start
+    while pos < end:
+        word = next((w for w in _BUSINESS_WORDS if text.startswith(w, pos)), None)
+        if word is not None and _at_cluster_end(text, pos + len(word)):
+            pos += len(word)
+            while pos < end and text[pos] in " ៗ":
+                pos += 1
+            continue
+        place = place_at.get(pos)
+        return place is not None and place.end >= end and place.value is not None and \
+            place.value.get("type") == "country" and pos > start
+    return True
+
+
+_PLURAL_RE = re.compile(" ?ទាំង ?(?:[0-9០-៩]+ ?(?:ខេត្ត|រាជធានី|ក្រុង|ស្រុក|ខណ្ឌ|ប្រទេស)|អស់|នោះ)")
+
+
+def _plural_after(text: str, end: int) -> bool:
+    """``... ទាំង ២៤ខេត្ត``, ``... ទាំងអស់``: the name stands for every body of its kind."""
+    return _PLURAL_RE.match(text, end) is not None
+
+
+_STATE = fold("រដ្ឋ")
+_PROGRAMME = fold("កម្មវិធី")
+_LOCAL_CUES = tuple(fold(c) for c in ("ឃុំ", "សង្កាត់", "ភូមិ"))
+#: units named by the body they belong to, written after a space
+_UNIT_HEADS = frozenset(fold(h) for h in ("អគ្គលេខាធិការដ្ឋាន", "លេខាធិការដ្ឋាន", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន",
+                                          "ការិយាល័យ", "អគ្គស្នងការដ្ឋាន", "ស្នងការដ្ឋាន", "ទីស្តីការ"))
+
+
+def _word_starts(text: str, pos: int, soft: frozenset[int]) -> bool:
+    """A word begins at ``pos``: after a space, punctuation, a zero-width space or a short word
+    that glues to the next one (``ឲ្យ``, ``ជូន``...), not inside a word (``ពលរដ្ឋ``)."""
+    if pos == 0 or pos in soft or not _KHMER_LETTER_OR_MARK(text[pos - 1]):
+        return True
+    return text[max(0, pos - 6):pos].endswith(_GLUE_BEFORE)
 
 
 _NAMED_INSTITUTIONS = frozenset(fold(h) for h in ("មន្ទីរពេទ្យ", "មន្ទីពេទ្យ", "វិទ្យាល័យ"))
@@ -1159,12 +1293,18 @@ def _spaced_org_end(text: str, pos: int, place_at: dict[int, _Cand], stops: froz
 def _is_generic(extension: str, lex: Lexicon) -> bool:
     """True if ``extension`` is made only of generic words (``ក្រៅរដ្ឋាភិបាល``, ``ពាក់ព័ន្ធ``...)."""
     rest = extension
+    generic = _generic_re()
     while rest:
-        word = next((w for w in _sorted_generic() if rest.startswith(w)), None)
-        if word is None:
+        match = generic.match(rest)  # the longest listed word at the start
+        if match is None:
             return False
-        rest = rest[len(word):].lstrip(" ៗ")
+        rest = rest[match.end():].lstrip(" ៗ")
     return True
+
+
+@functools.cache
+def _generic_re() -> re.Pattern:
+    return re.compile(trie_pattern(_sorted_generic(), space=" "))
 
 
 @functools.cache
@@ -1174,7 +1314,15 @@ def _sorted_generic() -> tuple[str, ...]:
 
 def _starts_generic(text: str, pos: int, lex: Lexicon, always_only: bool = False) -> bool:
     """A place type word followed by a generic word (``ប្រទេសនានា``, ``ភូមិគំរូ``) names no place."""
-    for word in (_ALWAYS_GENERIC if always_only else _sorted_generic()):
+    if always_only:
+        words = _ALWAYS_GENERIC
+    else:
+        match = _generic_re().match(text, pos)
+        if match is None:
+            return False
+        # the longest listed word, unless it ends inside a cluster (then the shorter ones)
+        words = (match.group(),) if _at_cluster_end(text, match.end()) else _sorted_generic()
+    for word in words:
         if text.startswith(word, pos) and _at_cluster_end(text, pos + len(word)):
             rest = pos + len(word)
             if rest >= len(text) or not _CLUSTER_RE.match(text, rest) or rest < len(text) and text[rest] == "ៗ":
@@ -1257,14 +1405,16 @@ def _trim_latin(text: str, start: int, end: int) -> int:
 def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
     spans = []
     for match in (_ACRONYM_RE.finditer(text) if latin else ()):
-        word = match.group(1)
+        if match.start() and text[match.start() - 1] in _NOT_BEFORE_ACRONYM:
+            continue
+        word = match.group()
         letters = [c for c in word if c.isalpha()]
         uppers = sum(c.isupper() for c in letters)
         if uppers < 2 or uppers * 2 < len(letters) or len(word) > 12 or word.upper() in _NOT_ACRONYMS or \
                 (_MODEL_CODE_RE.fullmatch(word) and sum(c.isdigit() for c in word) >= 3):
             continue
-        spans.append(match.span(1))
-    if "." in text or "-" in text:
+        spans.append(match.span())
+    if _KHMER_ACRONYM_HINT_RE.search(text):
         spans.extend(match.span() for match in _KHMER_ACRONYM_RE.finditer(text))
     # join adjacent acronyms (``UCLG ASPAC``)
     spans.sort()
@@ -1279,6 +1429,8 @@ def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
         long_form = _long_form_before(text, s, cands)
         if long_form is None and _in_parentheses(text, s, e) and _names_a_thing(text, s, e):
             continue  # ``ប្រព័ន្ធទូទាត់រហ័ស (FAST System)``: the name of a thing, not an organization
+        if text[max(0, s - 12):s].rstrip(" ").endswith(_BRAND_WORDS):
+            continue  # ``ច្បាប់ GAFA``, ``ម៉ាក HYUNDAI``: a law, a brand of a product
         if long_form is not None:
             attrs = {"acronym": text[s:e], "long_form": text[long_form.start:long_form.end]}
             long_form.attrs = {"acronym": text[s:e], "long_form": text[long_form.start:long_form.end]}
@@ -1292,6 +1444,10 @@ def _in_parentheses(text: str, s: int, e: int) -> bool:
 
 _THING_WORDS = tuple(fold(w) for w in ("ប្រព័ន្ធ", "កម្មវិធី", "គម្រោង", "ច្បាប់", "ផែនការ", "យ៉ាម៉ា", "ម៉ាក",
                                         "ថ្នាំ", "ម៉ូតូ", "រថយន្ត", "ឧបករណ៍", "បច្ចេកវិទ្យា", "ជំងឺ", "វីរុស"))
+
+
+#: words right before an acronym that make it a product, a law or a tax (``ម៉ាក HYUNDAI``, ``ច្បាប់ GAFA``)
+_BRAND_WORDS = _THING_WORDS + (fold("ពន្ធ"),)
 
 
 def _names_a_thing(text: str, s: int, e: int, window: int = 40) -> bool:
@@ -1353,6 +1509,8 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         ts, te = match.span()
         if not _at_cluster_start(text, ts) or not _title_may_start(text, ts, match.group(), soft):
             continue
+        if pats.blocked.match(text, ts):
+            continue  # ``ប្រទេសលោកខាងលិច``, ``ពិភពលោក``: a word that begins like a title
         # the title regex is greedy over stacked titles; a title must end at a cluster boundary
         while te > ts and not _at_cluster_end(text, te):
             te -= 1
@@ -1392,7 +1550,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         if match.group() in ("ដោយ", "ដោយ "):
             continue
         person = _name_after(text, match.end(), stops, soft)
-        if person is not None:
+        if person is not None and not _names_a_desk(text[person[0]:text.find("\n", person[1]) % (len(text) + 1)]):
             persons.append(_Cand("person", person[0], person[1], "person.byline", None, priority=1))
     return persons
 
@@ -1481,14 +1639,21 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
         return pos, end
     # a second word after one space (surname + given name)
     if end + 1 < n and text[end] == " " and "\u1780" <= text[end + 1] <= "\u17b3":
-        second = _name_word(text, end + 1, stops, first=False, soft=soft)
+        # a long given name as one word only after a short surname written apart (``ឆាយ ច័ន្ទរិទ្ធីសូលីដា``)
+        long_ok = _clusters_in(text[pos:end]) <= 3 and pos > 0 and text[pos - 1] == " "
+        second = _name_word(text, end + 1, stops, first=False, soft=soft, long_ok=long_ok)
         if second is not None:
+            if text.startswith(_AL, end + 1) and second[0] == end + 1 + len(_AL) and \
+                    text.startswith(" ", second[0]):
+                third = _name_word(text, second[0] + 1, stops, first=False, soft=soft)
+                if third is not None:  # ``បាស្ហា អាល់ អាសាដ``: the Arabic article and the name after it
+                    return pos, third[0]
             return pos, second[0]
     return pos, end
 
 
 def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
-               soft: frozenset[int] = frozenset()) -> tuple[int, bool] | None:
+               soft: frozenset[int] = frozenset(), long_ok: bool = False) -> tuple[int, bool] | None:
     """One word of a name from ``pos``: (end, glued) where glued says more text follows unspaced.
 
     The word ends at a space or anything not Khmer, or where a stop word starts (role nouns,
@@ -1513,9 +1678,26 @@ def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
             if stop is not None and (count >= 2 or _clusters_in(stop) >= 2 or i in soft):
                 return i, True
         if count == 6:
-            return None
+            if not long_ok:
+                return None
+            # a long given name written as one word (``ច័ន្ទរិទ្ធីសូលីដា``): up to ten clusters when
+            # it ends at a space, punctuation or a zero-width space with no stop word inside
+            end = _long_word_end(text, i, stops, soft, 4)
+            return (end, False) if end is not None else None
         i = match.end()
         count += 1
+
+
+def _long_word_end(text: str, pos: int, stops: frozenset[str], soft: frozenset[int], more: int) -> int | None:
+    """The end of a word that runs on from ``pos`` for at most ``more`` clusters with no stop word
+    and ends at a boundary; None otherwise."""
+    for _ in range(more + 1):
+        if pos >= len(text) or pos in soft or not _CLUSTER_RE.match(text, pos):
+            return pos
+        if _stop_at(text, pos, stops) is not None:
+            return None
+        pos = _CLUSTER_RE.match(text, pos).end()
+    return None
 
 
 #: words written alone between spaces that are never the first word of a name after a title
@@ -1523,7 +1705,9 @@ _NOT_SURNAMES = frozenset(fold(w) for w in (
     "និង", "ដែល", "ក៏", "បាន", "នៅ", "ថា", "គឺ", "មិន", "នឹង", "ត្រូវ", "ទាំង", "ហើយ", "នេះ", "នោះ", "ពី",
     "ដោយ", "ដល់", "ក្នុង", "លើ", "ជាមួយ", "ព្រោះ", "តែ", "ក៏បាន", "ឬ", "ផង", "ទៀត", "វិញ", "ទេ", "ឡើយ",
     "មក", "ទៅ", "ពេល", "ខណៈ", "បើ", "ដូច", "ក្រោយ", "មុន", "ចំពោះ", "របស់", "គ្រប់", "ខ្លួន", "ថ្មី",
+    "នាំគ្នា", "សូម", "ពន្យល់", "រំពឹង", "ប្រហែល", "កាលពី", "អស់", "នូវ", "ក៏ដូចជា", "ពិតជា", "តែងតែ",
 ))
+_AL = fold("អាល់")
 _WORD_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
 
 
@@ -1566,11 +1750,22 @@ _NAME_ROLES = tuple(fold(r) for r in (
     "រដ្ឋលេខាធិការ", "អគ្គលេខាធិការ", "អ្នកនាំពាក្យ", "ព្រះមហាក្សត្រ", "ឯកអគ្គរដ្ឋទូត", "អភិបាលខេត្ត",
     "មេឃុំ", "មេភូមិ", "ចៅក្រម", "អ្នកវិភាគ", "តារាចម្រៀង", "តារាសម្តែង", "កីឡាករ", "កីឡាការិនី",
 ))
-_ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _NAME_ROLES), key=len, reverse=True)) + ") ")
-_END_LINE_RE = re.compile(r"\n[ \t]*(?:ដោយ ?[៖:]? ?)?([^\n]{1,40})\s*$")
+_ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
+_END_LINE_RE = re.compile(r"\n[ \t]*(?:ដោយ ?[៖:ៈ]? ?|(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ) ?[៖:ៈ] ?)?([^\n]{1,40})\s*$")
+#: words of a by-line that credit a desk, a site or a team rather than a person
+#: (``ដោយ៖ សហការី``, ``ដោយ៖ នយោបាយថ្ងៃនេះ``, ``ដោយ៖ ក្រុមការងារ``)
+_DESK_WORDS = tuple(fold(w) for w in ("សហការី", "ក្រុមការងារ", "អ្នកយកព័ត៌មាន", "ព័ត៌មាន", "នយោបាយ", "ថ្ងៃនេះ",
+                                       "ទស្សនាវដ្តី", "កាសែត", "គេហទំព័រ", "អនឡាញ", "ផ្នែក", "ការិយាល័យ",
+                                       "ទូរទស្សន៍", "វិទ្យុ", "ប៉ុស្តិ៍", "ក្រុម", "បណ្តាញ"))
+
+
+def _names_a_desk(line: str) -> bool:
+    """True if a by-line credits a desk or a site (``សហការី``, ``នយោបាយថ្ងៃនេះ``), not a person."""
+    return any(word in line for word in _DESK_WORDS)
 _LIST_NAME_RE = re.compile(
     r"(?:(?:ទី|លេខ)[0-9០-៩]{1,4}|(?<![0-9០-៩])[0-9០-៩]{1,3}[.)]) ?"
     r"([A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,5}) [0-9០-៩$]")
+_LIST_HINT_RE = re.compile(r"[0-9០-៩][.)]? ?[A-Za-z]")
 _LIST_SPLIT_RE = re.compile(r" (?:and|And|AND|Joint|&) ")
 
 
@@ -1611,6 +1806,8 @@ _EXTRA_PERSON_ROLES = tuple(fold(w) for w in (
     "ខ្សែបម្រើ", "អ្នកចាំទី", "អ្នកវិទ្យាសាស្ត្រ", "អ្នកប្រាជ្ញ", "ព្រះរាជិនី", "ម្ចាស់ក្សត្រី", "ព្រះអង្គម្ចាស់",
     "នាយករដ្ឋមន្ត្រី", "អភិបាលក្រុង", "អភិបាលស្រុក", "អភិបាលខេត្ត", "អ្នកនាំពាក្យ", "វិចិត្រករ", "អ្នករចនាម៉ូដ",
     "អ្នកលេង", "អ្នកប្រដាល់", "កីឡាករប្រដាល់", "គ្រូបង្វឹក", "ចៅហ្វាយក្រុង",
+    "តារាសំដែង", "យុវតី", "យុវជន", "ក្មេងស្រី", "ក្មេងប្រុស", "នារី", "បុរស", "ស្ត្រី", "ព្រះមហាក្សត្រី",
+    "ម្ចាស់ក្សត្រី", "ព្រះមហាក្សត្រ", "ប្រធានាធិបតី", "អ្នកសកម្មភាព", "សកម្មជន", "អ្នកសារព័ត៌មាន",
 ))
 
 
@@ -1651,7 +1848,8 @@ def _name_after_role(text: str, pos: int, stops: frozenset[str], soft: frozenset
     return name
 
 
-_LATIN_PERSON_RE = re.compile(r"(?<=[\u1780-\u17ff] )[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+#: (no look-behind: the Khmer letter and the space before the name are checked in Python)
+_LATIN_PERSON_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
                               r"(?: (?:bin |van |de |al-)?[A-Z][a-z'\-]+){1,3}(?![A-Za-z0-9])")
 
 
@@ -1660,6 +1858,9 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
     ``កីឡាករបាល់ទាត់ព័រទុយហ្គាល់ Cristiano Ronaldo``, ``តារាសម្តែង Angelina Jolie``."""
     lex = lexicon()
     for match in _LATIN_PERSON_RE.finditer(text):
+        if match.start() < 2 or text[match.start() - 1] != " " or \
+                not "\u1780" <= text[match.start() - 2] <= "\u17ff":
+            continue
         name = match.group()
         if any(word in _ORG_WORDS for word in name.split()):
             continue
@@ -1669,16 +1870,27 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
             continue
         words = run.group()
         # strip a trailing place name (``ចិន``, ``ព័រទុយហ្គាល់``)
-        for i in range(len(words) - 1, 0, -1):
-            if _at_cluster_start(words, i) and words[i:].replace(" ", "") in lex.places:
-                if words[:i].endswith(_person_roles()):
-                    words = words[:i]
+        for i in range(1, len(words)):  # the longest place at the end (not a village ``ក``)
+            places = lex.places.get(words[i:].replace(" ", "")) if _at_cluster_start(words, i) else None
+            if places and any(p.kind in _FREE_PLACE_KINDS for p in places):
+                words = words[:i]
                 break
-        if words.endswith(_person_roles()):
+        if words.endswith(_person_roles()) or _office_before(words):
             cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=1))
 
 
 _KHMER_TAIL_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]+$")
+#: high offices followed by their portfolio (``រដ្ឋមន្ត្រីការបរទេស``, ``អគ្គលេខាធិការអង្គការ...``)
+_OFFICE_RE = re.compile("(?:" + "|".join(fold(w) for w in ("រដ្ឋមន្ត្រី", "អគ្គលេខាធិការ", "ប្រធាន", "អភិបាល",
+                                                         "អគ្គនាយក", "នាយក", "ឯកអគ្គរដ្ឋទូត", "អ្នកនាំពាក្យ"))
+                        + f")[{_KHMER_LETTER}{_MARKS}]{{0,14}}$")
+
+
+def _office_before(words: str) -> bool:
+    """``រដ្ឋមន្ត្រីការបរទេស`` before a Latin-script name: an office and its portfolio."""
+    match = _OFFICE_RE.search(words)
+    return match is not None and (match.start() == 0 or not _KHMER_LETTER_OR_MARK(words[match.start() - 1]) or
+                                  words[max(0, match.start() - 3):match.start()].endswith(("អតីត", "ជា", "លោក")))
 #: one capitalized Latin word right after a Khmer word: ``កីឡាករ Bale``, ``គ្រូបង្វឹក Zidane``
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the Khmer
 #: word before it is checked in Python)
@@ -1754,6 +1966,26 @@ def _find_latin_orgs(text: str, cands: list[_Cand]) -> None:
             cands.append(_Cand("org", match.end(), end, "org.team_latin", None, priority=1))
 
 
+_REPEATABLE_ORG_RULES = frozenset(("org.head_latin",))
+
+
+def _find_org_repeats(text: str, cands: list[_Cand]) -> None:
+    """A Latin-script organization name found after a head word (``សហគមន៍ Southside``) is the same
+    organization where it stands again alone, as a whole word (not when the same words were also
+    found as a person, and not credited sources: they are often a person's Facebook page)."""
+    people = {text[c.start:c.end] for c in cands if c.kind == "person"}
+    names = {text[c.start:c.end] for c in cands if c.rule in _REPEATABLE_ORG_RULES and c.end - c.start >= 4}
+    for name in names - people:
+        if name in _NOT_SINGLE_NAMES or " " not in name and not name[:1].isupper():
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _latin_inside_word(text, at, end) and not _latin_after_place_cue(text, at):
+                cands.append(_Cand("org", at, end, "org.repeat", None, priority=0))
+            at = text.find(name, end)
+
+
 def _find_coordinated(text: str, persons: list[_Cand], stops: frozenset[str],
                       soft: frozenset[int]) -> list[_Cand]:
     """``លោក ខេមរៈ សិរីមន្ត និង ពេជ្រ សោភា``: a two-word Khmer name (or a Latin one) joined by
@@ -1794,7 +2026,7 @@ def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> 
     if not _KHMER_RUN_RE.fullmatch(line.replace(" ", "")) or line.count(" ") > 1:
         return []
     name = _name_after(text, start, stops, soft)
-    if name is None or name[1] - name[0] != len(line):
+    if name is None or name[1] - name[0] != len(line) or _names_a_desk(line):
         return []
     return [_Cand("person", name[0], name[1], "person.byline", None, priority=1)]
 
@@ -1802,6 +2034,8 @@ def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> 
 def _find_latin_lists(text: str, cands: list[_Cand]) -> None:
     """Enumerated Latin-script names (``ទី១២៧ Saing Sarin ៥០ដុល្លារ``): three or more in one text
     make a list of names, each a person (or an organization when it says so: ``... Branch``)."""
+    if len(_LIST_HINT_RE.findall(text)) < 3:
+        return  # (a cheap test first: the full pattern is slow to scan)
     items = list(_LIST_NAME_RE.finditer(text))
     if len(items) < 3:
         return
