@@ -19,15 +19,7 @@ from hypothesis import given, settings, strategies as st
 from sastra.errors import InputError
 from sastra.extract.dates import MONTH_NAMES, DateValue, find_dates
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-EXTRACTION = DATA / "extraction"
-TEXTNORM = EXTRACTION / "google-textnorm" / "classifier" / "testdata"
-
-
-def need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared data not found: {path}")
-    return path
+from extract_data import DATA, EXTRACTION, TEXTNORM, need
 
 
 def scored(m) -> str | None:

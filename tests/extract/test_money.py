@@ -20,15 +20,7 @@ from hypothesis import given, settings, strategies as st
 from sastra.extract.money import find_money
 from sastra.extract.numbers import find_dates_numbers_money
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-EXTRACTION = DATA / "extraction"
-TEXTNORM = EXTRACTION / "google-textnorm" / "classifier" / "testdata"
-
-
-def need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared data not found: {path}")
-    return path
+from extract_data import DATA, EXTRACTION, TEXTNORM, need
 
 
 def money(text: str) -> list[tuple[str, Decimal, str]]:
