@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from sastra.errors import ConfigError, InputError
 from sastra.index import analyze, entity_key
-from sastra.index.analysis import analyze_text, analyze_tokens, index_terms
+from sastra.index.analysis import analyze_text, analyze_tokens, index_terms, query_terms
 
 KHMER = st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតថទនបពមយរលវសហអាិីឹុូួើេែៃោៅំះ់្\u200b ១២abc.,។")),
                 max_size=60)
@@ -112,3 +112,25 @@ def test_index_terms_equal_analyze_tokens(text):
     text = normalize(text)
     tokens = segment_words(text)
     assert tuple(index_terms(text, tokens)) == _index_terms_of_analysis(analyze_tokens(text, tokens))
+
+
+def _words_of_analysis(text):
+    """(key, cluster keys) of each word, from analyze_text: what query_terms must give."""
+    analysis = analyze_text(text)
+    out = []
+    for word in analysis.words:
+        pieces = tuple(p.key for p in analysis.pieces if word.start <= p.start and p.end <= word.end)
+        out.append((word.key, pieces or (word.key,)))
+    return out
+
+
+@pytest.mark.parametrize("text", ["អភិបាលក្រុង\u200bភ្នំពេញ", "ឯកឧត្ដម ១២៣ USA", "", "។ ,",
+                                  "ក្រសួងសុខាភិបាល 1,500.75$", "ស\u17c1\u17b8ម ក្រុង"])
+def test_query_terms_are_the_keys_of_analyze_text(text):
+    assert query_terms(text) == _words_of_analysis(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(KHMER)
+def test_query_terms_equal_analyze_text(text):
+    assert query_terms(text) == _words_of_analysis(text)

@@ -23,7 +23,7 @@ from sastra.errors import ConfigError, require_str
 from sastra.khmer import CLUSTER_RE
 from sastra.records import Token
 
-__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "entity_key", "fold", "GRANULARITIES"]
+__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "query_terms", "entity_key", "fold", "GRANULARITIES"]
 
 GRANULARITIES = ("word", "fine")
 
@@ -310,6 +310,30 @@ def index_terms(text: str, tokens: Iterable[Token]) -> IndexTerms:
         if pieces:
             piece_keys.extend(pieces)
     return IndexTerms(keys, starts, ends, piece_keys)
+
+
+QueryWord = tuple[str, tuple[str, ...]]
+
+
+def query_terms(text: str) -> list[QueryWord]:
+    """The searchable words of ``text`` as (key, the keys of its clusters) pairs: what
+    :func:`analyze_text` gives, without offsets (a query needs none) or a token object per word."""
+    normalized = _plain_normalizer()(require_str(text))
+    spans = _segment(normalized, "word") if normalized.strip() else []
+    terms = _TOKEN_TERMS
+    words: list[QueryWord] = []
+    for start, stop, kind in spans:
+        key, pieces = terms[normalized[start:stop], kind]
+        if key:
+            words.append((key, pieces or (key,)))
+    return words
+
+
+@functools.cache
+def _plain_normalizer() -> Callable[[str], str]:
+    from sastra.normalize import normalize
+
+    return normalize
 
 
 @dataclass(frozen=True, slots=True)

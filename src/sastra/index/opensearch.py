@@ -151,7 +151,7 @@ def opensearch_query(query: str, *, filters: Mapping[str, Any] | Iterable[str] |
                      size: int = 10) -> dict[str, Any]:
     """The search body (``POST <index>/_search``) for a sastra query, analysed by sastra so that it
     matches the exported tokens. Raises QuerySyntaxError like the embedded search's parser."""
-    from sastra.index.searching import DEFAULT_WEIGHTS, _analyze_clauses, _chunk
+    from sastra.index.searching import DEFAULT_WEIGHTS, _chunk
 
     parsed = parse_query(query)
     weights = DEFAULT_WEIGHTS
@@ -159,12 +159,11 @@ def opensearch_query(query: str, *, filters: Mapping[str, Any] | Iterable[str] |
     must: list[dict[str, Any]] = []
     must_not: list[dict[str, Any]] = []
     flt: list[dict[str, Any]] = []
-    _analyze_clauses([c.text for c in parsed.text])
     for clause in parsed.text:
         chunk = _chunk(clause.text)
-        if not chunk.words:
+        if not chunk.keys:
             continue
-        words = " ".join(w.key for w in chunk.words)
+        words = " ".join(chunk.keys)
         clusters = " ".join(cluster_bigrams([k for keys in chunk.clusters for k in keys]))
         if clause.field == "title":
             query_part: dict[str, Any] = ({"match_phrase": {"title_tokens": words}} if clause.phrase else
@@ -173,13 +172,13 @@ def opensearch_query(query: str, *, filters: Mapping[str, Any] | Iterable[str] |
             query_part = {"match_phrase": {"sub_tokens": {"query": clusters, "boost": weights.phrase}}}
         else:
             parts = []
-            for word, keys in zip(chunk.words, chunk.clusters):
+            for key, keys in zip(chunk.keys, chunk.clusters):
                 parts.append({"bool": {"should": [
-                    {"term": {"body_tokens": {"value": word.key, "boost": weights.body}}},
-                    {"term": {"title_tokens": {"value": word.key, "boost": weights.title}}},
+                    {"term": {"body_tokens": {"value": key, "boost": weights.body}}},
+                    {"term": {"title_tokens": {"value": key, "boost": weights.title}}},
                 ] + ([{"match_phrase": {"sub_tokens": {"query": " ".join(cluster_bigrams(list(keys))),
                                                         "boost": weights.sub}}}] if len(keys) > 1 else [])}})
-            if len(chunk.words) > 1 and clause.occur == "should":
+            if len(chunk.keys) > 1 and clause.occur == "should":
                 parts.append({"match_phrase": {"sub_tokens": {"query": clusters, "boost": weights.phrase}}})
             if clause.occur == "should":
                 should.extend(parts)

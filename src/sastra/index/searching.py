@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from sastra.index.analysis import AnalyzedToken, analyze_text
+from sastra.index.analysis import query_terms
 from sastra.index.query import (AmountRange, DateRange, Filter, ParsedQuery, QuerySyntaxError, TextClause,
                                 parse_filters, parse_query)
 from sastra.index.store import FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, cluster_bigrams, open_index
@@ -133,27 +133,12 @@ class SearchResults:
 
 @dataclass(frozen=True, slots=True)
 class _Chunk:
-    words: tuple[AnalyzedToken, ...]
+    keys: tuple[str, ...]  # the key of each word
     clusters: tuple[tuple[str, ...], ...]  # the cluster keys of each word
 
 
 _CHUNKS: "OrderedDict[str, _Chunk]" = OrderedDict()
 _CHUNKS_MAX = 4096
-
-
-def _chunk_of(words: Sequence[AnalyzedToken], pieces: Sequence[AnalyzedToken]) -> _Chunk:
-    clusters = []
-    j = 0
-    for word in words:
-        keys = []
-        while j < len(pieces) and pieces[j].start < word.end:
-            if pieces[j].start >= word.start:
-                keys.append(pieces[j].key)
-            j += 1
-        clusters.append(tuple(keys) or (word.key,))
-    return _Chunk(tuple(words), tuple(clusters))
-
-
 _CHUNKS_LOCK = threading.Lock()  # the server answers from several threads
 
 
@@ -169,33 +154,10 @@ def _chunk(text: str) -> _Chunk:
     """The analysed words of one clause of a query (and the cluster keys of each word), cached."""
     chunk = _CHUNKS.get(text)
     if chunk is None:
-        analysis = analyze_text(text)
-        chunk = _chunk_of(analysis.words, analysis.pieces)
+        words = query_terms(text)
+        chunk = _Chunk(tuple(key for key, _ in words), tuple(clusters for _, clusters in words))
         _remember(text, chunk)
     return chunk
-
-
-def _analyze_clauses(texts: Sequence[str]) -> None:
-    """Analyse all clauses of a query in one call (the segmenter's cost is mostly per call): the text
-    is joined with spaces, which always end a token, so each clause gets the tokens it would alone."""
-    missing = [t for t in dict.fromkeys(texts) if t not in _CHUNKS]
-    if len(missing) < 2:
-        return
-    joined = " ".join(missing)
-    analysis = analyze_text(joined)
-    start = 0
-    w = p = 0
-    for text in missing:
-        end = start + len(text)
-        words_from, pieces_from = w, p
-        while w < len(analysis.words) and analysis.words[w].start < end:
-            w += 1
-        while p < len(analysis.pieces) and analysis.pieces[p].start < end:
-            p += 1
-        shift = lambda t, by=start: AnalyzedToken(t.text, t.start - by, t.end - by, t.key, t.kind)  # noqa: E731
-        _remember(text, _chunk_of([shift(t) for t in analysis.words[words_from:w]],
-                                  [shift(t) for t in analysis.pieces[pieces_from:p]]))
-        start = end + 1
 
 
 #: document frequencies of one opened index, shared by its queries: an index that changes on disk is
@@ -275,17 +237,17 @@ class _Planner:
         Q = _tantivy().Query
         w = self.weights
         out: list[tuple[str, Any]] = []
-        common = [not self.short and self.df("body", word.key) > COMMON_WORD_SHARE * self.documents
-                  for word in chunk.words]
+        common = [not self.short and self.df("body", key) > COMMON_WORD_SHARE * self.documents
+                  for key in chunk.keys]
         if all(common):
             common = [False] * len(common)
-        for word, clusters, skip in zip(chunk.words, chunk.clusters, common):
+        for key, clusters, skip in zip(chunk.keys, chunk.clusters, common):
             if skip:
                 continue
-            out.append(("should", self.term("body", word.key, w.body)))
+            out.append(("should", self.term("body", key, w.body)))
             if self.short:
-                out.append(("should", self.term("title", word.key, w.title)))
-            if self.short or self.df("body", word.key) == 0:
+                out.append(("should", self.term("title", key, w.title)))
+            if self.short or self.df("body", key) == 0:
                 sub = self.sub(clusters)
                 if sub is not None:
                     out.append(("should", Q.boost_query(sub, w.sub)))
@@ -296,15 +258,15 @@ class _Planner:
         tantivy = _tantivy()
         Q, Occur = tantivy.Query, tantivy.Occur
         out: list[tuple[str, Any]] = []
-        for word, clusters in zip(chunk.words, chunk.clusters):
-            body = Q.term_query(self.schema, "body", word.key)
+        for key, clusters in zip(chunk.keys, chunk.clusters):
+            body = Q.term_query(self.schema, "body", key)
             sub = self.sub(clusters)
             if occur == "must_not":
                 out.append(("must_not", body))
                 if sub is not None:
                     out.append(("must_not", sub))
                 continue
-            either = [(Occur.Should, body), (Occur.Should, Q.boost_query(Q.term_query(self.schema, "title", word.key),
+            either = [(Occur.Should, body), (Occur.Should, Q.boost_query(Q.term_query(self.schema, "title", key),
                                                                         self.weights.title))]
             if sub is not None:
                 either.append((Occur.Should, Q.boost_query(sub, self.weights.sub)))
@@ -316,11 +278,11 @@ class _Planner:
         tantivy = _tantivy()
         Q, Occur = tantivy.Query, tantivy.Occur
         chunk = _chunk(clause.text)
-        if not chunk.words:
+        if not chunk.keys:
             return []
         clusters = [key for keys in chunk.clusters for key in keys]
         if clause.field == "title":
-            keys = [w.key for w in chunk.words]
+            keys = list(chunk.keys)
             if clause.phrase and len(keys) > 1:
                 query = Q.phrase_query(self.schema, "title", keys)
             else:
@@ -329,7 +291,7 @@ class _Planner:
         if clause.phrase:
             exact = self.sub(clusters)
             if exact is None:
-                exact = Q.term_query(self.schema, "body", chunk.words[0].key)
+                exact = Q.term_query(self.schema, "body", chunk.keys[0])
             if clause.occur == "must_not":
                 return [("must_not", exact)]
             return [("must" if clause.occur == "must" else "should", Q.boost_query(exact, self.weights.phrase))]
@@ -401,8 +363,7 @@ def plan_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[F
     occurs = {"should": Occur.Should, "must": Occur.Must, "must_not": Occur.MustNot}
     clauses: list[tuple[Any, Any]] = []
     positive = False
-    _analyze_clauses([c.text for c in parsed.text])
-    words = sum(len(_chunk(c.text).words) for c in parsed.text if c.occur != "must_not")
+    words = sum(len(_chunk(c.text).keys) for c in parsed.text if c.occur != "must_not")
     planner = _Planner(schema, searcher, weights, words, _df_cache(opened, searcher.num_docs))
     whole = planner.whole(parsed.text)
     for clause in parsed.text:
@@ -473,10 +434,10 @@ class _Highlighter:
             if clause.occur == "must_not":
                 continue
             chunk = _chunk(clause.text)
-            for word, clusters in zip(chunk.words, chunk.clusters):
-                exact.add(word.key)
+            for key, clusters in zip(chunk.keys, chunk.clusters):
+                exact.add(key)
                 if len(clusters) >= 2:
-                    inner.add(word.key)
+                    inner.add(key)
         # whole tokens for one-cluster keys (as substrings they would be everywhere), anywhere for longer
         whole = sorted(exact - inner, key=len, reverse=True)
         parts = sorted(inner, key=len, reverse=True)
