@@ -1,6 +1,6 @@
 """The hand-labelled entity splits in bench/extract_labels/ are well formed: offsets inside the text
 of ../shared/data/corpus/kh-news-2019-07.jsonl, flat spans, no edge spaces, and the final
-evaluation split shares no article with the other label files. (Only the labels are checked here,
+evaluation splits share no article with the other label files. (Only the labels are checked here,
 never the system's output on them.)"""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "bench" / "extract_labels"
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "kh-news-2019-07.jsonl"
-ENTITY_FILES = ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl")
+ENTITY_FILES = ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl", "entities-final2.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +50,12 @@ def test_final_split_is_fifteen_articles_in_no_other_label_file():
     others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "dates_money_numbers.jsonl")
               for row in rows(name)}
     assert not others & {row["id"] for row in final}
+
+
+def test_final2_split_is_twenty_articles_in_no_other_label_file():
+    final2 = rows("entities-final2.jsonl")
+    assert len(final2) == 20 and {row["split"] for row in final2} == {"final2"}
+    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl",
+                                     "dates_money_numbers.jsonl")
+              for row in rows(name)}
+    assert not others & {row["id"] for row in final2}

@@ -94,13 +94,23 @@ _PLACE_CUES: dict[str, tuple[str, ...]] = {
     "ផ្សារ": ("province", "district", "commune"),
     "តំបន់": ("region", "area", "country", "province"),
     "ទ្វីប": ("region",),
-    "កោះ": ("region", "commune", "village"),
+    "កោះ": ("region", "commune", "village", "state", "country", "city"),  # ``កោះហាវ៉ៃ``, ``កោះ ហ្វីជី``
+    # straits, wildlife sanctuaries, national parks: listed or open names (``ដែនជម្រកសត្វព្រៃភ្នំព្រេច``)
+    "ច្រកសមុទ្រ": ("region",),
+    "ឆ្នេរសមុទ្រ": ("region", "country", "province", "city", "state"),  # ``ឆ្នេរសមុទ្រប៉ាស៊ីហ្វិក``
+    "ដែនជម្រកសត្វព្រៃ": ("region", "district", "commune", "province"),
+    "ឧទ្យានជាតិ": ("region", "district", "commune", "province"),
     "ស្ពាន": (),  # bridges: open names only (``ស្ពានសោប``)
 }
 _PLACE_CUES = {fold(cue): kinds for cue, kinds in _PLACE_CUES.items()}
 #: cues after which an unknown Khmer word of a few clusters is still a place (foreign provinces, ...)
 #: (``ប្រទេស`` + an unknown word is mostly generic: ``ប្រទេសអភិវឌ្ឍន៍``; countries come from the list)
 _OPEN_CUES = ("ខេត្ត", "ស្ពាន")
+#: type words of natural areas whose name is the whole written word after them, stop words included
+#: (``ដែនជម្រកសត្វព្រៃបឹងពែរ``, ``ច្រកសមុទ្រម៉ាឡាកា``)
+_AREA_CUES = frozenset(fold(c) for c in ("ច្រកសមុទ្រ", "ដែនជម្រកសត្វព្រៃ", "ឧទ្យានជាតិ"))
+_REGION = fold("តំបន់")
+_AREA_AFTER_REGION = tuple(_AREA_CUES) + (fold("មហាសមុទ្រ"), fold("សមុទ្រ"))
 _MARKET = fold("ផ្សារ")
 #: rivers, lakes, markets: named after a place, and the name must end where the word ends
 _FEATURE_CUES = frozenset(fold(c) for c in ("ស្ទឹង", "ទន្លេ", "បឹង", "ផ្សារ"))
@@ -163,7 +173,7 @@ _TITLE_CONTINUATIONS = ("តេជោ", "អគ្គមហាសេនាបត
                         "អគ្គមហាធម្មពោធិសាល", "ក្រឡាហោម", "វិបុលបញ្ញា", "ពិជ័យសេនា", "ចៅហ្វាវាំង")
 
 #: cue words after which a name follows without a title (``ឈ្មោះ`` is not a title)
-_NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា")
+_NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា", "ឈ្មោះពិត", "ឈ្មោះពេញ")  # (``ឈ្មោះពិត X``: the real name is X)
 _BYLINE_RE = re.compile(r"ដោយ ?[៖:ៈ] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
 _SOURCE_RE = re.compile(r"ប្រភព(?:ព័ត៌មាន)? ?(?:ពី ?)?[៖:]? ?")
 _SOURCE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Z][A-Za-z0-9.\-]*){0,3}")
@@ -306,7 +316,16 @@ def _stop_at(text: str, pos: int, stops: frozenset[str]) -> str | None:
     word = match.group()
     if word in _SAFE_WORDS or word not in stops or not _at_cluster_end(text, match.end()):
         return None
+    end = match.end()
+    if end + 1 < len(text) and text[end + 1] in _FINAL_MARKS and "\u1780" <= text[end] <= "\u17a2":
+        return None  # ``ថាច់``: a consonant with a bantoc closes the syllable, the word runs on
     return word
+
+
+#: marks that make a consonant the silent or final consonant of the syllable before it: a cluster
+#: carrying one never starts a word (``ថា`` + ``ច់`` is ``ថាច់``, not ``ថា``)
+#: (only the bantoc: the matching view folds ``៏`` into ``៍``, and ``ក៏`` "also" is a word of its own)
+_FINAL_MARKS = frozenset("\u17cb")
 
 
 def _clusters_in(word: str) -> int:
@@ -449,6 +468,53 @@ def _open_place_end(text: str, start: int, stops: frozenset[str], max_clusters: 
     return i
 
 
+#: English names of listed places that are also usual personal names or club names standing alone
+_LATIN_PLACE_EXCLUDED = frozenset("Jordan Georgia Victoria Florence Lincoln Houston Chelsea Kent Paris Milan "
+                                  "Orlando Austin Dallas Phoenix Regina Adelaide Sydney Charlotte Eden "
+                                  # cities whose name alone, in Latin script in Khmer text, is mostly the club
+                                  "Madrid Barcelona Manchester Liverpool Munich Turin Valencia Seville Sevilla "
+                                  "Porto Rome Roma Naples Napoli Leicester Newcastle Dortmund Marseille Lyon "
+                                  "Monaco Bilbao Leeds Brighton".split())
+
+
+@functools.cache
+def _latin_places() -> tuple[dict[str, object], re.Pattern]:
+    """Countries, world cities and regions and Cambodian provinces by their English name (the world list's
+    and the gazetteer's): ``នៅ Greenland``, ``Singapore``."""
+    lex = lexicon()
+    found: dict[str, object] = {}
+    for places in lex.places.values():
+        for place in places:
+            if place.kind in _FREE_PLACE_KINDS and place.english and place.english[0].isupper() and \
+                    place.english.isascii() and place.english not in _LATIN_PLACE_EXCLUDED:
+                found.setdefault(place.english, place)
+    return found, re.compile(trie_pattern(sorted(found), space=" "))
+
+
+def _find_latin_places(text: str, cands: list, place_at: dict) -> None:
+    """A Latin-script run of capitalized words that is exactly a listed place's English name is that
+    place (``Tuvalu``; not ``Real Madrid`` or ``Denny Kwan``: the whole run must be the name)."""
+    names, pattern = _latin_places()
+    for match in pattern.finditer(text):
+        s = match.start()
+        if s and (text[s - 1].isascii() and (text[s - 1].isalnum() or text[s - 1] in "-'&.@/_")):
+            continue
+        if s > 1 and text[s - 1] == " " and text[s - 2].isascii() and text[s - 2].isalpha():
+            continue  # ``New Mexico``, ``Tour de France``, ``Honda Cambodia``: part of a longer name
+        run = _LATIN_NAME_RE.match(text, s)
+        if run is None or run.end() != match.end():
+            continue
+        e = match.end()
+        if e < len(text) and (text[e].isalnum() and text[e].isascii() or text[e] in "-'&@_"):
+            continue
+        if e + 1 < len(text) and text[e] == " " and text[e + 1].isascii() and text[e + 1].isalpha():
+            continue  # ``China law Society``
+        place = names[match.group()]
+        cand = _Cand("loc", s, e, "loc.latin", _place_value(place), priority=1)
+        cands.append(cand)
+        place_at.setdefault(s, cand)
+
+
 # --- the finder -----------------------------------------------------------------------------------
 
 def find_entities(text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
@@ -568,6 +634,18 @@ def _candidates(view: _View) -> list[_Cand]:
                 # ``រដ្ឋបារាំង``: the French state (as a body that taxes, rules...), an organization
                 cands.append(_Cand("org", s, country.end, "org.state", None, priority=3))
                 continue
+        if cue == _REGION and text.startswith(_AREA_AFTER_REGION, pos):
+            continue  # ``តំបន់ច្រកសមុទ្រហ័រមូស``: the strait is the place, ``តំបន់`` says "the area of"
+        if cue in _AREA_CUES:
+            run = _CLUSTER_RUN_RE.match(text, pos)
+            end = run.end() if run else pos
+            if _clusters_in(text[pos:end]) > 8:  # glued to the next words: cut where a zero-width space was
+                end = next((i for i in sorted(view.soft) if pos < i < end and _clusters_in(text[pos:i]) >= 2), pos)
+            if 2 <= _clusters_in(text[pos:end]) <= 8 and _ends_at_boundary(text, end):
+                cand = _Cand("loc", s, end, "loc.area", None, priority=1)
+                cands.append(cand)
+                place_at[s] = cand
+            continue
         found = _lookup_place(text, pos, allowed, lex)
         if found is not None and (found[1].kind in ("village", "commune") or cue in _FEATURE_CUES) and \
                 not _ends_at_name_boundary(text, found[0], view.soft):
@@ -634,6 +712,8 @@ def _candidates(view: _View) -> list[_Cand]:
         places = lex.places.get(text[s0:e0])
         if places and any(p.kind in ("province", "city") for p in places):
             cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
+    if _UPPER_RE.search(text):
+        _find_latin_places(text, cands, place_at)
     for match in _ROAD_RE.finditer(text):
         if _at_cluster_start(text, match.start()):
             cands.append(_Cand("loc", match.start(), match.end(), "loc.road", None, priority=2))
@@ -677,6 +757,8 @@ def _candidates(view: _View) -> list[_Cand]:
         if head in _SPACED_NAME_HEADS and end == e:
             # (one spaced word after ``ក្រុមហ៊ុន`` was tried: as often a verb or half a name as a name)
             media = _company_name_end(text, e) if head == _COMPANY else _media_name_end(text, e, lex)
+            if media is None and head == _COMPANY:
+                media = _company_word_end(text, e, lex)
             if media is not None:
                 cands.append(_Cand("org", s, media, "org.media" if head != _COMPANY else "org.company",
                                    None, priority=2))
@@ -789,10 +871,34 @@ def _candidates(view: _View) -> list[_Cand]:
         _find_latin_orgs(text, cands)
         _find_latin_after_roles(text, cands)
         _find_latin_single_after_roles(text, cands)
+        _find_latin_before_verbs(text, cands)
         _find_latin_lists(text, cands)
         _find_glosses(text, cands)
         _find_org_repeats(text, cands)
+    _find_company_repeats(text, cands, view.soft)
     return cands
+
+
+def _find_company_repeats(text: str, cands: list, soft: frozenset[int]) -> None:
+    """A company named glued to ``ក្រុមហ៊ុន`` is the same company where the name is written after a space or
+    after a misspelled head (``ក្រុមហ៊ុនថាច់វូត`` … ``ក្រុមហ៊ុន ថាច់វូត``, ``ក្រហ៊ុនថាច់វូត``)."""
+    size = len(_COMPANY)
+    names = {text[c.start + size:c.end] for c in cands
+             if c.kind == "org" and c.rule == "org.head" and text.startswith(_COMPANY, c.start)
+             and c.end - c.start > size and text[c.start + size] != " "}
+    names = {n for n in names if _clusters_in(n) >= 2}
+    if not names:
+        return
+    taken = [(c.start, c.end) for c in cands if c.kind == "org"]
+    for name in names:
+        for head in (_COMPANY + " ",) + _COMPANY_VARIANTS:
+            at = text.find(head + name)
+            while at >= 0:
+                end = at + len(head) + len(name)
+                if (end >= len(text) or end in soft or text[end] in _PLACE_BOUNDARY_AFTER) and \
+                        not any(s0 <= at < e0 for s0, e0 in taken):
+                    cands.append(_Cand("org", at, end, "org.repeat", None, priority=3))
+                at = text.find(head + name, end)
 
 
 @functools.cache
@@ -917,7 +1023,13 @@ def _ends_at_name_boundary(text: str, end: int, soft: frozenset[int]) -> bool:
     the next place type word."""
     if end >= len(text) or end in soft or not _CLUSTER_RE.match(text, end):
         return True
-    return any(text.startswith(cue, end) for cue in _PLACE_CUES)
+    # (or a word that never continues a name: ``ឃុំមង់រៀវវិញ``, ``ភូមិ…ដែល…``)
+    return any(text.startswith(cue, end) for cue in _PLACE_CUES) or text.startswith(_AFTER_NAME_WORDS, end)
+
+
+#: words glued after a village or commune name that end it (they never continue a name)
+_AFTER_NAME_WORDS = tuple(fold(w) for w in ("វិញ", "ដែល", "នៅ", "បាន", "និង", "ផងដែរ", "ហើយ", "ទេ", "នោះ",
+                                             "នេះ", "ក្នុង", "ត្រូវ", "មាន"))
 
 
 def _ends_at_boundary(text: str, end: int) -> bool:
@@ -1092,6 +1204,8 @@ _CONNECTOR_HEADS = frozenset(fold(h) for h in (
 _MEDIA_HEADS = frozenset(fold(h) for h in ("គេហទំព័រ", "សារព័ត៌មាន", "កាសែត", "វិទ្យុ", "ទូរទស្សន៍",
                                            "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន"))
 _COMPANY = fold("ក្រុមហ៊ុន")
+#: misspellings of ``ក្រុមហ៊ុន`` seen in news text: a company found once is found again after them
+_COMPANY_VARIANTS = (fold("ក្រហ៊ុន"), fold("ក្រុមហ៊ន"))
 #: offices and departments named at length without their province
 _LONG_NAME_HEADS = frozenset(fold(h) for h in ("ការិយាល័យ", "នាយកដ្ឋាន", "មន្ទីរ", "មជ្ឈមណ្ឌល", "សមាគម",
                                                "មូលនិធិ", "ទីភ្នាក់ងារ", "វិទ្យាស្ថាន"))
@@ -1118,6 +1232,33 @@ def _company_name_end(text: str, pos: int, max_words: int = 4) -> int | None:
             # ``... ខូអិលធីឌី`` (Co., Ltd. written in words) is part of the name; ``ឯ.ក`` is not
             return suffix.end() if suffix and text.startswith("ខូ", suffix.end() - len(suffix.group().lstrip())) \
                 else i
+    return None
+
+
+#: words after which a one-word company name written after a space ends (``ក្រុមហ៊ុន ថាច់វូត ដែល…``)
+_AFTER_COMPANY_WORD = tuple(fold(w) for w in ("ដែល", "បាន", "នេះ", "នោះ", "គឺ", "មាន", "ត្រូវ", "ក៏", "ជា",
+                                              "និង", "ហើយ", "របស់", "នៅ", "ក្នុង", "ពាក់ព័ន្ធ", "ទៅ", "មក"))
+
+
+def _company_word_end(text: str, pos: int, lex: Lexicon) -> int | None:
+    """``ក្រុមហ៊ុន ថាច់វូត ពាក់ព័ន្ធ…``: one spaced word after ``ក្រុមហ៊ុន`` is its name when the word is not
+    a listed word and what follows it cannot continue a name (punctuation, or a function word after a
+    space). (Any spaced word was tried before: as often a verb or half a name as a name.)"""
+    if pos >= len(text) - 1 or text[pos] != " ":
+        return None
+    start = pos + 1
+    run = _CLUSTER_RUN_RE.match(text, start)
+    if run is None or not 2 <= _clusters_in(run.group()) <= 6:
+        return None
+    end = run.end()
+    if _stop_at(text, start, lex.name_stops) is not None or _starts_generic(text, start, lex) or \
+            text.startswith(_BUSINESS_WORDS, start) or key(run.group()) in lex.places or \
+            key(run.group()) in lex.orgs or _stop_at(text, end, lex.name_stops) is not None:
+        return None
+    if end >= len(text) or (text[end] in _PLACE_BOUNDARY_AFTER and text[end] != " "):
+        return end
+    if text[end] == " " and text.startswith(_AFTER_COMPANY_WORD, end + 1):
+        return end
     return None
 
 
@@ -1745,12 +1886,18 @@ def _role_words() -> frozenset[str]:
 
 _ALIAS_RE = re.compile(" ?ហៅ ?")
 #: high offices after which a name follows with no title (``ប្រធានាធិបតី ដូណាល់ ត្រាំ``)
+#: stars and singers: after them a stage name of one word is a person (``តារាកំប្លែងស្រី នីឡា``)
+_STAR_ROLES = tuple(fold(r) for r in (
+    "តារាស្រី", "តារាប្រុស", "តារាចម្រៀងស្រី", "តារាចម្រៀងប្រុស", "តារាសម្តែងស្រី", "តារាសម្តែងប្រុស",
+    "តារាកំប្លែង", "តារាកំប្លែងស្រី", "តារាកំប្លែងប្រុស", "អ្នកចម្រៀង", "តារាម៉ូដែល",
+))
 _NAME_ROLES = tuple(fold(r) for r in (
     "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "ទេសរដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អនុប្រធានាធិបតី",
     "រដ្ឋលេខាធិការ", "អគ្គលេខាធិការ", "អ្នកនាំពាក្យ", "ព្រះមហាក្សត្រ", "ឯកអគ្គរដ្ឋទូត", "អភិបាលខេត្ត",
     "មេឃុំ", "មេភូមិ", "ចៅក្រម", "អ្នកវិភាគ", "តារាចម្រៀង", "តារាសម្តែង", "កីឡាករ", "កីឡាការិនី",
-))
+) + _STAR_ROLES)
 _ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
+_STAR_ROLE_RE = re.compile("(?:" + trie_pattern(_STAR_ROLES) + ") ")
 _END_LINE_RE = re.compile(r"\n[ \t]*(?:ដោយ ?[៖:ៈ]? ?|(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ) ?[៖:ៈ] ?)?([^\n]{1,40})\s*$")
 #: words of a by-line that credit a desk, a site or a team rather than a person
 #: (``ដោយ៖ សហការី``, ``ដោយ៖ នយោបាយថ្ងៃនេះ``, ``ដោយ៖ ក្រុមការងារ``)
@@ -1782,12 +1929,33 @@ def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: 
 
 
 def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
-    """A two-word name right after a high office and a space, with no title between."""
+    """A two-word name right after a high office and a space, with no title between; after a star
+    (``តារាស្រី``, ``អ្នកចម្រៀង``) a one-word stage name standing between spaces too."""
     found = []
     for match in _ROLE_RE.finditer(text):
         name = _name_after(text, match.end(), stops, soft)
-        if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8:
+        if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
+                not _patterns().titles.match(text, name[0]):
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
+    if "តារា" in text or "អ្នកចម្រៀង" in text:
+        lex = lexicon()
+        for match in _STAR_ROLE_RE.finditer(text):
+            pos = match.end()
+            run = _CLUSTER_RUN_RE.match(text, pos)
+            if run is None:
+                continue
+            end = run.end()
+            word = text[pos:end]
+            if not (2 <= _clusters_in(word) <= 5) or end in soft and end < len(text) and \
+                    _CLUSTER_RE.match(text, end) or not (end >= len(text) or text[end] in _PLACE_BOUNDARY_AFTER
+                                                         or end in soft):
+                continue
+            if _stop_at(text, pos, stops) is not None or key(word) in lex.places or key(word) in lex.orgs or \
+                    word in lex.generic_words or _starts_generic(text, pos, lex):
+                continue
+            if any(c.start == pos for c in found) or _patterns().titles.match(text, pos):
+                continue  # (``តារាសម្តែងស្រី កញ្ញាដួង ម៉ានិច``: a title, the title rule takes it)
+            found.append(_Cand("person", pos, end, "person.role", None, priority=1))
     return found
 
 
@@ -1808,6 +1976,9 @@ _EXTRA_PERSON_ROLES = tuple(fold(w) for w in (
     "អ្នកលេង", "អ្នកប្រដាល់", "កីឡាករប្រដាល់", "គ្រូបង្វឹក", "ចៅហ្វាយក្រុង",
     "តារាសំដែង", "យុវតី", "យុវជន", "ក្មេងស្រី", "ក្មេងប្រុស", "នារី", "បុរស", "ស្ត្រី", "ព្រះមហាក្សត្រី",
     "ម្ចាស់ក្សត្រី", "ព្រះមហាក្សត្រ", "ប្រធានាធិបតី", "អ្នកសកម្មភាព", "សកម្មជន", "អ្នកសារព័ត៌មាន",
+    # stars and singers with their sex written after the noun (``តារាស្រី Woonsen``)
+    "តារាស្រី", "តារាប្រុស", "តារាសម្តែងស្រី", "តារាសម្តែងប្រុស", "តារាចម្រៀងស្រី", "តារាចម្រៀងប្រុស",
+    "តារាម៉ូដែល", "អ្នកចម្រៀង", "អ្នកចម្រៀងស្រី", "អ្នកចម្រៀងប្រុស", "បវរកញ្ញា",
 ))
 
 
@@ -1921,6 +2092,79 @@ def _find_latin_single_after_roles(text: str, cands: list[_Cand]) -> None:
         # (with a first name written before it: ``Leroy Sane``)
         for match in re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?:[A-Z][a-z'\-]+ )?{name}(?![A-Za-z0-9\-]| [A-Z])", text):
             cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=0))
+
+#: verbs of saying and doing written right after a person's name (``Diego Costa រកបាន…``, ``X បានប្រាប់``)
+_VERBS_AFTER_NAME = tuple(sorted((fold(w) for w in (
+    "បាន", "ថ្លែង", "និយាយ", "ប្រាប់", "បញ្ជាក់", "លើកឡើង", "សរសេរ", "បង្ហោះ", "ឆ្លើយ", "អះអាង", "ទទួលស្គាល់",
+    "យល់ថា", "ត្រូវបាន", "កំពុង", "ធ្លាប់", "នឹង", "រកបាន", "ឈឺចិត្ត", "សម្តែង", "ចង់", "មិនបាន", "ក៏បាន")),
+    key=len, reverse=True))
+#: words before a Latin-script name that make it a team, a band, a brand or a company
+_NOT_PERSON_BEFORE_LATIN = tuple(fold(w) for w in ("ក្រុម", "ក្រុមហ៊ុន", "ម៉ាក", "ក្លឹប", "ក្រុមតន្ត្រី", "ហាង",
+                                                    "កម្មវិធី", "គេហទំព័រ", "ទំព័រ", "កាសែត", "ទូរទស្សន៍", "វិទ្យុ",
+                                                    "ប្រព័ន្ធ", "ស៊េរី", "ម៉ូដែល", "ផលិតផល", "ខ្សែភាពយន្ត", "រឿង",
+                                                    "បទ", "អាល់ប៊ុម", "ពានរង្វាន់", "ព្រឹត្តិការណ៍", "កម្មវិធី"))
+
+
+#: capitalized words of Latin-script names of things (media, products, events, features), not of people
+_NOT_NAME_WORDS = frozenset("""
+The A An Mail Daily Dail Tube Vlog Channel Zoom Hybrid Championships Championship World Bay Gorges Lake River
+Mountain Island Beach Park Hotel Resort Restaurant Cafe Coffee Pro Plus Max Mini Lite Edition Series Cup Tour
+Open Awards Festival Phone Galaxy Smart Online Live Music Studio Official Page Fan Fans Shop Store Mall Center
+Centre Tower Bridge Road Street Avenue Airport Station Ocean Sea Gulf Strait Valley Hill Hills Square Plaza
+Spring Summer Winter Autumn Day Night Week Year
+""".split())
+
+
+@functools.cache
+def _VERB_AFTER_LATIN_RE() -> re.Pattern:
+    """The last letter of a Latin-script word right before one of those verbs (a cheap first scan)."""
+    return re.compile("[a-z](?= ?(?:" + trie_pattern(_VERBS_AFTER_NAME) + "))")
+
+
+@functools.cache
+def _latin_place_words() -> frozenset[str]:
+    words: set[str] = set()
+    for places in lexicon().places.values():
+        for place in places:
+            if place.kind in _FREE_PLACE_KINDS and place.english and place.english.isascii() and \
+                    " " not in place.english:
+                words.add(place.english)  # (one-word names only: ``Costa`` is not ``Costa Rica``)
+    return frozenset(words)
+
+
+def _find_latin_before_verbs(text: str, cands: list[_Cand]) -> None:
+    """A Latin-script name of two or three capitalized words with no title or role before it, right
+    before a verb of saying or doing (``Diego Costa រកបាន៤គ្រាប់``), and its last word standing alone
+    elsewhere (``Costa បាន…``). Teams, brands, places and organizations are left out."""
+    lex = lexicon()
+    place_words = _latin_place_words()
+    surnames: set[str] = set()
+    for verb in _VERB_AFTER_LATIN_RE().finditer(text):
+        e0 = verb.start() + 1
+        match = next((m for m in _LATIN_PERSON_RE.finditer(text, max(0, e0 - 60), e0) if m.end() == e0), None)
+        if match is None:
+            continue
+        s0 = match.start()
+        if s0 and text[s0 - 1].isascii() and (text[s0 - 1].isalpha() or text[s0 - 1] in "-'&.@/_"):
+            continue
+        after = e0 + 1 if e0 < len(text) and text[e0] == " " else e0
+        if not text.startswith(_VERBS_AFTER_NAME, after):
+            continue
+        name = match.group()
+        words = name.split()
+        if any(w in _ORG_WORDS or w in _LATIN_ORG_LAST or w in place_words or w in _NOT_NAME_WORDS
+               for w in words) or \
+                key(name) in lex.orgs or name in _PLATFORMS:
+            continue
+        before = text[max(0, s0 - 14):s0].rstrip(" ")
+        if before.endswith(_NOT_PERSON_BEFORE_LATIN):
+            continue
+        cands.append(_Cand("person", s0, e0, "person.latin_verb", None, priority=0))
+        surnames.add(words[-1])
+    for name in surnames:  # the surname again where it stands alone (``Zidane យល់ថា…``)
+        for match in re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?<![A-Za-z] ){name}(?![A-Za-z0-9\-]| [A-Z])", text):
+            cands.append(_Cand("person", match.start(), match.end(), "person.latin_verb", None, priority=0))
+
 
 #: last words of Latin-script organization names (``Prachachat Party``, ``Volkswagen Group``)
 _LATIN_ORG_LAST = frozenset("""
