@@ -1112,11 +1112,11 @@ def _link_prepared(prepared: Any, link: dict[str, Any]) -> Any:
     the same order, and ``dup_of`` is set), without analysing the text again."""
     import dataclasses
 
-    record = json.loads(prepared.record)
-    record["meta"].update(link["meta"])  # plain str/int/float values: their JSON form is themselves
-    dup_of = record["meta"].get("dup_of")
+    head = json.loads(prepared.head)
+    head["meta"].update(link["meta"])  # plain str/int/float values: their JSON form is themselves
+    dup_of = head["meta"].get("dup_of")
     return dataclasses.replace(
-        prepared, record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
+        prepared, head=json.dumps(head, ensure_ascii=False).encode("utf-8"),
         dup_of=str(dup_of) if dup_of not in (None, "", prepared.id) else None)
 
 

@@ -76,14 +76,15 @@ def bulk_source(prepared: PreparedDoc) -> dict[str, Any]:
     """The ``_source`` of one document in the bulk file."""
     from array import array
 
-    record = json.loads(prepared.record)
-    meta = record.get("meta", {})
-    source: dict[str, Any] = {"id": prepared.id, "title": record.get("title", ""), "url": meta.get("url")}
+    head = json.loads(prepared.head)
+    meta = head.get("meta", {})
+    source: dict[str, Any] = {"id": prepared.id, "title": head.get("title", ""), "url": meta.get("url")}
     if prepared.dup_of is not None:
         source["dup_of"] = prepared.dup_of  # a link to the canonical copy: nothing searchable
         return {k: v for k, v in source.items() if v is not None}
     offsets = array("I")
     offsets.frombytes(prepared.offsets)
+    record = json.loads(prepared.record)
     source.update({
         "text": record.get("text", ""),
         "title_tokens": prepared.title_keys,

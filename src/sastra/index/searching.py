@@ -650,23 +650,26 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
     all_filters = tuple(parsed.filters) + tuple(extra)
     highlighter = _Highlighter.for_query(parsed) if snippets else None
     hits: list[Hit] = []
+    duplicates = opened.manifest.get("duplicates", {})
     for score, address in ranked:
         stored = searcher.doc(address)
-        record = json.loads(stored.get_first("record"))
-        text = record.get("text", "")
+        head = json.loads(stored.get_first("head"))
+        text = None
         shown: tuple[Snippet, ...] = ()
         entities: tuple[MatchedMention, ...] = ()
         dates: tuple[MatchedMention, ...] = ()
-        if snippets:
-            offsets = array("I")
-            offsets.frombytes(stored.get_first("offsets") or b"")
-            spans = highlighter.spans(stored.get_first("body") or "", offsets, text)
-            shown = _snippets(text, spans)
-            entities, dates = _matched_mentions(record, spans, parsed, all_filters, highlighter.inner)
+        if snippets or with_text:  # the text and mentions: only when shown
+            record = json.loads(stored.get_first("record"))
+            text = record["text"]
+            if snippets:
+                offsets = array("I")
+                offsets.frombytes(stored.get_first("offsets") or b"")
+                spans = highlighter.spans(stored.get_first("body") or "", offsets, text)
+                shown = _snippets(text, spans)
+                entities, dates = _matched_mentions(record, spans, parsed, all_filters, highlighter.inner)
         hits.append(Hit(
-            id=record.get("id", stored.get_first("id")), score=float(score), title=record.get("title", ""),
-            snippets=shown, entities=entities, dates=dates, meta=record.get("meta", {}),
-            duplicates=tuple(opened.manifest.get("duplicates", {}).get(record.get("id"), ())),
+            id=head["id"], score=float(score), title=head["title"], snippets=shown, entities=entities,
+            dates=dates, meta=head["meta"], duplicates=tuple(duplicates.get(head["id"], ())),
             text=text if with_text else None))
     facet_counts = _facets(opened, searcher, plan.main) if facets else {}
     return SearchResults(query, tuple(hits), total, None, facet_counts,

@@ -9,8 +9,9 @@ fields (see docs/search.md):
   compound, or a run typed without the document's spacing, is a phrase of cluster pairs here;
 - ``date`` (every date in the article), ``published``, ``amount``, ``currency``, ``person``, ``org``,
   ``place``, ``site``, ``category``: typed fields for filters and facets;
-- ``offsets`` (stored): the start/end of each ``body`` token in the original text; ``record``
-  (stored): the text, headline, metadata and mentions shown with a hit.
+- ``offsets`` (stored): the start/end of each ``body`` token in the original text; ``head``
+  (stored): the id, headline and metadata shown with every hit; ``record`` (stored): the text and
+  mentions, read only for snippets or the full text (a hit list without snippets parses ``head`` only).
 
 Near-duplicates (``meta["dup_of"]``) are not indexed: they are listed in the index manifest as links
 of their canonical document, so one copy is searchable and the others are reachable from it.
@@ -41,7 +42,7 @@ __all__ = ["IndexStats", "PreparedDoc", "prepare_document", "prepared_to_json", 
            "write_index", "build_index", "build_index_prepared", "open_index", "MANIFEST_NAME", "ENTITY_KINDS"]
 
 MANIFEST_NAME = "sastra-index.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 WS_TOKENIZER = "sastra_ws"
 #: mention kind -> the index field it fills
 ENTITY_KINDS = {"person": "person", "org": "org", "loc": "place", "place": "place"}
@@ -69,6 +70,7 @@ def _schema() -> Any:
     for name in ("currency", "person", "org", "place", "site", "category"):
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     builder.add_bytes_field("offsets", stored=True)
+    builder.add_bytes_field("head", stored=True)
     builder.add_bytes_field("record", stored=True)
     return builder.build()
 
@@ -195,7 +197,8 @@ class PreparedDoc:
     body_keys: str
     sub_keys: str
     offsets: bytes
-    record: bytes
+    head: bytes  # JSON: id, title, meta
+    record: bytes  # JSON: text, mentions
     dates: tuple[_dt.date, ...] = ()
     published: _dt.date | None = None
     amounts: tuple[float, ...] = ()
@@ -298,17 +301,16 @@ def prepare_document(doc: Document, analysis: Analysis | None = None) -> Prepare
             if key:
                 entities.append((ENTITY_KINDS[kind], key, name))
                 shown.append([ENTITY_KINDS[kind], start, end, mtext, name, key])
-    record = {
-        "id": doc.id, "title": title, "text": text,
-        "meta": {k: _json_value(v) for k, v in meta.items() if k not in ("silver_segmented", "text")},
-        "mentions": shown,
-    }
+    head = {"id": doc.id, "title": title,
+            "meta": {k: _json_value(v) for k, v in meta.items() if k not in ("silver_segmented", "text")}}
+    record = {"text": text, "mentions": shown}
     dup_of = meta.get("dup_of")
     return PreparedDoc(
         id=str(doc.id), title_keys=title_keys,
         body_keys=" ".join(keys),
         sub_keys=" ".join(cluster_bigrams(terms.piece_keys)),
-        offsets=offsets.tobytes(), record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
+        offsets=offsets.tobytes(), head=json.dumps(head, ensure_ascii=False).encode("utf-8"),
+        record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
         dates=tuple(sorted(set(dates))), published=published,
         amounts=tuple(amounts), currencies=tuple(sorted(set(currencies))), entities=tuple(entities),
         site=fold(_site(meta)) if _site(meta) else "", category=fold(str(meta.get("category") or "")),
@@ -322,7 +324,8 @@ def prepared_to_json(prepared: PreparedDoc) -> str:
     :func:`prepared_from_json` gives back an equal PreparedDoc (floats round-trip exactly)."""
     return json.dumps([
         prepared.id, prepared.title_keys, prepared.body_keys, prepared.sub_keys,
-        base64.b64encode(prepared.offsets).decode("ascii"), prepared.record.decode("utf-8"),
+        base64.b64encode(prepared.offsets).decode("ascii"), prepared.head.decode("utf-8"),
+        prepared.record.decode("utf-8"),
         [day.isoformat() for day in prepared.dates],
         prepared.published.isoformat() if prepared.published is not None else None,
         list(prepared.amounts), list(prepared.currencies), [list(e) for e in prepared.entities],
@@ -332,12 +335,12 @@ def prepared_to_json(prepared: PreparedDoc) -> str:
 
 def prepared_from_json(line: str) -> PreparedDoc:
     """The PreparedDoc of a line written by :func:`prepared_to_json`."""
-    (doc_id, title_keys, body_keys, sub_keys, offsets, record, dates, published, amounts, currencies,
+    (doc_id, title_keys, body_keys, sub_keys, offsets, head, record, dates, published, amounts, currencies,
      entities, site, category, dup_of, tokens) = json.loads(line)
     day = _dt.date.fromisoformat
     return PreparedDoc(
         id=doc_id, title_keys=title_keys, body_keys=body_keys, sub_keys=sub_keys,
-        offsets=base64.b64decode(offsets), record=record.encode("utf-8"),
+        offsets=base64.b64decode(offsets), head=head.encode("utf-8"), record=record.encode("utf-8"),
         dates=tuple(day(d) for d in dates), published=day(published) if published is not None else None,
         amounts=tuple(float(a) for a in amounts), currencies=tuple(currencies),
         entities=tuple((f, k, n) for f, k, n in entities), site=site, category=category,
@@ -373,6 +376,7 @@ def _tantivy_document(prepared: PreparedDoc) -> Any:
     if prepared.category:
         doc.add_text("category", prepared.category)
     doc.add_bytes("offsets", prepared.offsets)
+    doc.add_bytes("head", prepared.head)
     doc.add_bytes("record", prepared.record)
     return doc
 
@@ -556,4 +560,12 @@ def iter_stored(index_dir: str | os.PathLike[str]) -> Iterator[dict[str, Any]]: 
     searcher = opened.index.searcher()
     result = searcher.search(tantivy.Query.all_query(), limit=max(1, searcher.num_docs))
     for _, address in result.hits:
-        yield json.loads(searcher.doc(address).get_first("record"))
+        yield stored_record(searcher.doc(address))
+
+
+def stored_record(stored: Any) -> dict[str, Any]:
+    """The record shown for a stored document: id, title, text, meta and mentions."""
+    head = json.loads(stored.get_first("head"))
+    body = json.loads(stored.get_first("record"))
+    return {"id": head["id"], "title": head["title"], "text": body["text"], "meta": head["meta"],
+            "mentions": body["mentions"]}

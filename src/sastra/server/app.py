@@ -26,7 +26,7 @@ def create_app(index_dir: str | os.PathLike[str]) -> Any:
         raise MissingExtraError("fastapi", "server", "the HTTP API") from None
     from sastra import __version__
     from sastra.index.searching import results_to_json, search
-    from sastra.index.store import _tantivy, open_index
+    from sastra.index.store import _tantivy, open_index, stored_record
 
     index_path = Path(index_dir)
     open_index(index_path)  # raises InputError with what to do when there is no index
@@ -64,7 +64,7 @@ def create_app(index_dir: str | os.PathLike[str]) -> Any:
             canonical = opened.dup_parent.get(doc_id)
             message = f"no document {doc_id!r}" + (f"; it is a near-duplicate of {canonical!r}" if canonical else "")
             return JSONResponse({"error": message, "dup_of": canonical}, status_code=404)
-        record = json.loads(searcher.doc(result.hits[0][1]).get_first("record"))
+        record = stored_record(searcher.doc(result.hits[0][1]))
         record["duplicates"] = opened.manifest.get("duplicates", {}).get(doc_id, [])
         return record
 
