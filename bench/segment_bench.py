@@ -4,6 +4,9 @@
 
 ``--model FILE`` scores and times another perceptron model file in place of the shipped one (before/after
 comparisons in the same conditions, e.g. a model built with ``scripts/train_segmenter.py --out FILE``).
+``--extra-model FILE`` adds a row for another model file beside the shipped one, in the same run (the
+shipped model is trained on all of train.tagged, so its held-out row is not a test: the row of the model
+built the same way on the first 90% only is the honest figure; see docs/segment.md).
 
 Accuracy: word F1 (compounds whole) and fine F1 (compounds split as khPOS marks them) on the last 10% of
 ../shared/data/segmentation/khpos/train.tagged, which sastra's model never trains on (see
@@ -43,6 +46,7 @@ CORPUS = DATA / "corpus" / "kh-news-2019-07.jsonl"
 HELD_OUT_SHARE = 0.1
 SLOW = {"khmer-nltk", "khmercut"}
 MODEL: str | None = None  # --model: a perceptron model file instead of the shipped one
+EXTRA_PREFIX = "sastra:perceptron@"  # a row name for another model file: sastra:perceptron@FILE
 
 
 # --- the segmenters, each text -> list of (start, end) spans ------------------------------------
@@ -103,10 +107,50 @@ def icu_segmenter() -> Callable[[str], list[tuple[int, int]]]:
     return run
 
 
+def other_model_segmenter(path: str, granularity: str) -> Callable[[str], list[tuple[int, int]]]:
+    """The perceptron engine with another model file, swapped in for each call (same code path)."""
+    from sastra.segment import core, segment_words
+    from sastra.segment.engines import PerceptronEngine
+
+    engine = PerceptronEngine(str(Path(path).resolve()))
+
+    def run(text: str) -> list[tuple[int, int]]:
+        shipped = core.get_engine("perceptron")
+        core._loaded["perceptron"] = engine
+        try:
+            return [(t.start, t.end) for t in segment_words(text, granularity=granularity,
+                                                            user_words=core.UserDictionary())]
+        finally:
+            core._loaded["perceptron"] = shipped
+
+    return run
+
+
+def label(name: str) -> str:
+    return f"sastra:perceptron ({Path(name[len(EXTRA_PREFIX):]).name})" if name.startswith(EXTRA_PREFIX) else name
+
+
+def held_out_note(name: str) -> str:
+    """Say so when a model's training data includes the held-out lines (its row is then no test)."""
+    if not name.startswith("sastra:perceptron"):
+        return ""
+    from sastra.segment import get_engine
+    from sastra.segment.engines import PerceptronEngine
+
+    if name.startswith(EXTRA_PREFIX):
+        engine = PerceptronEngine(str(Path(name[len(EXTRA_PREFIX):]).resolve()))
+    else:
+        engine = get_engine("perceptron")
+    trained_on = str(engine.meta.get("trained_on", ""))
+    return "trained on these lines too: not a test" if "nothing held out" in trained_on else ""
+
+
 PEERS = {"khmer-nltk": khmernltk_segmenter, "khmercut": khmercut_segmenter, "ICU BreakIterator": icu_segmenter}
 
 
 def make(name: str, granularity: str = "word"):
+    if name.startswith(EXTRA_PREFIX):
+        return other_model_segmenter(name[len(EXTRA_PREFIX):], granularity)
     if name.startswith("sastra:"):
         return sastra_segmenter(name.split(":", 1)[1], granularity)
     return PEERS[name]()
@@ -173,16 +217,72 @@ def speed_one(name: str, repeat: int, every: int) -> dict:
         for text in texts:
             segment(text)
         cpu_runs.append(time.process_time() - start)
-    return {"chars_per_s": timing.chars_per_s, "peak_mb": timing.peak_mb, "chars": timing.chars,
-            "articles": timing.items, "runs": list(timing.runs),
-            "cpu_chars_per_s": timing.chars / statistics.median(cpu_runs)}
+    result = {"chars_per_s": timing.chars_per_s, "peak_mb": peak_rss_mb(timing.peak_mb), "chars": timing.chars,
+              "articles": timing.items, "runs": list(timing.runs),
+              "cpu_chars_per_s": timing.chars / statistics.median(cpu_runs),
+              "cpu_ms_per_article": 1000 * statistics.median(cpu_runs) / len(texts)}
+    if name.startswith("sastra:"):
+        result["query_us"], result["query_pair_us"] = query_cost(name, texts)
+    return result
+
+
+def peak_rss_mb(fallback: float) -> float:
+    """This process's own peak resident memory (VmHWM: reset at exec, unlike ru_maxrss, which a child
+    inherits from the bench process that forked it), or the harness figure where /proc is absent."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return fallback
+
+
+def short_queries(texts: list[str], count: int = 500) -> list[str]:
+    """2-5 space-separated words from the corpus (what a search box gets), all distinct."""
+    queries: dict[str, None] = {}
+    for i, text in enumerate(texts):
+        words = text.split()
+        for start in range(0, max(1, len(words) - 5), 40):
+            queries[" ".join(words[start:start + 2 + (i + start) % 4])] = None
+        if len(queries) >= count:
+            break
+    return list(queries)[:count]
+
+
+def query_cost(name: str, texts: list[str]) -> tuple[float, float]:
+    """CPU microseconds per call on short queries, never remembered: one granularity, and both (what
+    search analyses per query; the second comes from the short-text memory)."""
+    from sastra.segment import segment_words
+    from sastra.segment.core import clear_cache
+
+    engine = name.split(":", 1)[1]
+    queries = short_queries(texts)
+    single, pair = [], []
+    for _ in range(5):
+        start = time.process_time()
+        for query in queries:
+            clear_cache()
+            segment_words(query, engine=engine)
+        single.append(time.process_time() - start)
+        start = time.process_time()
+        for query in queries:
+            clear_cache()
+            segment_words(query, engine=engine, granularity="word")
+            segment_words(query, engine=engine, granularity="fine")
+        pair.append(time.process_time() - start)
+    return 1e6 * min(single) / len(queries), 1e6 * min(pair) / len(queries)
 
 
 def speed(name: str, repeat: int, quick: bool) -> dict:
     every = 10 if (name in SLOW or quick) else 1
+    model = MODEL
+    if name.startswith(EXTRA_PREFIX):
+        name, model = "sastra:perceptron", name[len(EXTRA_PREFIX):]
     command = [sys.executable, __file__, "--speed-one", name, "--repeat", str(repeat), "--every", str(every)]
-    if MODEL:
-        command += ["--model", MODEL]
+    if model:
+        command += ["--model", model]
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:
@@ -198,6 +298,8 @@ def main(argv=None) -> int:
     parser.add_argument("--only", nargs="*", help="names to run (default: all)")
     parser.add_argument("--speed-one", help=argparse.SUPPRESS)
     parser.add_argument("--model", help="a perceptron model file to use instead of the shipped one")
+    parser.add_argument("--extra-model", action="append", default=[],
+                        help="another perceptron model file scored beside the shipped one (repeatable)")
     args = parser.parse_args(argv)
     global MODEL
     MODEL = args.model
@@ -208,6 +310,8 @@ def main(argv=None) -> int:
     from harness import format_rate, print_table
 
     names = args.only or all_names()
+    for path in args.extra_model:
+        names.insert(1, EXTRA_PREFIX + path)
     repeat = 3 if args.quick else args.repeat
     held_out = khpos_held_out()
     curated = curated_dev()
@@ -220,21 +324,24 @@ def main(argv=None) -> int:
                          "note": f"unavailable: {type(exc).__name__}: {exc}"[:80]})
             continue
         timing = speed(name, repeat, args.quick)
-        note = ""
+        note = held_out_note(name)
         if "error" in timing:
             note = "speed run failed: " + timing["error"][:60]
         elif name in SLOW or args.quick:
-            note = f"speed on {timing['articles']} articles ({timing['chars']} chars)"
+            note = "; ".join(filter(None, [note, f"speed on {timing['articles']} articles ({timing['chars']} chars)"]))
         rows.append({
-            "segmenter": name,
+            "segmenter": label(name),
             "word F1": f"{scores['word']:.2f}",
             "fine F1": f"{scores['fine']:.2f}",
             "chars/s": format_rate(timing["chars_per_s"]) if "chars_per_s" in timing else "-",
             "CPU chars/s": format_rate(timing["cpu_chars_per_s"]) if "cpu_chars_per_s" in timing else "-",
+            "CPU ms/article": f"{timing['cpu_ms_per_article']:.2f}" if "cpu_ms_per_article" in timing else "-",
+            "query µs (word / word+fine)": (f"{timing['query_us']:.0f} / {timing['query_pair_us']:.0f}"
+                                            if "query_us" in timing else "-"),
             "peak MB": f"{timing['peak_mb']:.0f}" if "peak_mb" in timing else "-",
             "note": note,
         })
-        curated_rows.append({"segmenter": name, "word F1": f"{accuracy(name, curated, ('word',))['word']:.2f}"})
+        curated_rows.append({"segmenter": label(name), "word F1": f"{accuracy(name, curated, ('word',))['word']:.2f}"})
     print(f"\n## khPOS held-out ({len(held_out)} sentences, last {HELD_OUT_SHARE:.0%} of train.tagged, never "
           f"trained on); speed on {CORPUS.name}, one core, median of {repeat} runs\n")
     print_table(rows)

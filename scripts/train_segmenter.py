@@ -1,6 +1,10 @@
 """Rebuild the shipped segmentation data: src/sastra/data/segment/{lexicon.txt, perceptron.npz}.
 
-    python scripts/train_segmenter.py [--data ../shared/data] [--epochs 10] [--holdout 0.1] [--cv 5]
+    python scripts/train_segmenter.py [--data ../shared/data] [--epochs 10] [--holdout 0] [--cv 5]
+
+The shipped model is trained on all of khPOS train.tagged (``--holdout 0``, the default). To measure the
+recipe, build it on the first 90% only and score the rest: ``--holdout 0.1 --out /tmp/m90.npz`` (never
+over the shipped file), and ``--stack-cv`` for 5-fold CV inside the training part.
 
 1. lexicon.txt: ICU khmerdict (Unicode licence) + the Khmer spellings of Google's km lexicon (CC BY 4.0),
    normalized with sastra.segment.normal.fold, Khmer-only, deduplicated, sorted.
@@ -11,8 +15,8 @@
    around each boundary and of the words they make), a logistic regression trained on out-of-fold
    first-pass scores (``--oof`` contiguous folds; ``--stack-cv`` reports the CV of both passes on them;
    ``--no-stack`` builds the first pass only). Trained on the first (1 - holdout) of khPOS
-   train.tagged (CC BY-NC-SA 4.0); the last ``holdout`` share of the file is never trained on and is
-   scored at the end (the split that bench/segment_bench.py reports). ``--cv K`` also reports K-fold
+   train.tagged (CC BY-NC-SA 4.0); with ``--holdout 0.1`` the last tenth of the file is never trained on
+   and is scored at the end (the split that bench/segment_bench.py reports). ``--cv K`` also reports K-fold
    cross-validation of the first pass inside the training part. One core, numpy only; about seven
    minutes, peak memory about 1.5 GB.
 """
@@ -35,7 +39,7 @@ from sastra.segment import core  # noqa: E402
 from sastra.segment.encoding import Vocabulary  # noqa: E402
 from sastra.segment.engines import PerceptronEngine, _Encoder, build_lexicon_table, lexicon_words  # noqa: E402
 from sastra.segment.features import (  # noqa: E402
-    N_TEMPLATES,
+    COMPOUND_TEMPLATES,
     TEMPLATES,
     WEIGHT_BITS,
     boundary_features,
@@ -43,13 +47,22 @@ from sastra.segment.features import (  # noqa: E402
     lexicon_evidence,
     lexicon_lookup,
 )
-from sastra.segment.stacking import STACK_BITS, decisions, stack_features  # noqa: E402
-from sastra.segment.stacking import template_names as stack_template_names  # noqa: E402
+from sastra.segment.stacking import (  # noqa: E402
+    PAIR_TEMPLATES,
+    STACK_BITS,
+    WPAIR_TEMPLATES,
+    STACK_TEMPLATES,
+    PairTable,
+    decisions,
+    gold_pair_keys,
+    stack_features,
+)
 from sastra.segment.normal import fold  # noqa: E402
 from sastra.segment.pretokenize import ATOM_RE  # noqa: E402
 from sastra.segment.scoring import F1, GoldSentence, read_khpos  # noqa: E402
 
 OUT = REPO / "src" / "sastra" / "data" / "segment"
+FIRST_TEMPLATES = TEMPLATES  # --compound-templates appends COMPOUND_TEMPLATES
 
 
 def build_lexicon(data: Path) -> list[str]:
@@ -152,7 +165,7 @@ def featurize(sentences, encoder, vocab, own_tables):
         if len(positions) == 0:
             continue
         ids, _ = encoder.encode(atoms)
-        rows.append(features_for(ids, vocab.shapes[ids], own_tables(i), positions, WEIGHT_BITS))
+        rows.append(features_for(ids, vocab.shapes[ids], own_tables(i), positions, WEIGHT_BITS, FIRST_TEMPLATES))
         labels.append(gold_labels)
         bounds.append(bounds[-1] + len(positions))
     return np.concatenate(rows, axis=1), np.concatenate(labels), np.array(bounds)
@@ -181,7 +194,7 @@ def train(features, labels, bounds, epochs: int, seed: int = 13, aggressive: flo
                 predicted = rival_scores.argmax(axis=1)
                 loss = 1.0 - (gold_scores - rival_scores[np.arange(len(gold)), predicted])
                 wrong = np.flatnonzero(loss > 0)
-                size = np.minimum(aggressive, loss[wrong] / (2.0 * N_TEMPLATES))
+                size = np.minimum(aggressive, loss[wrong] / (2.0 * rows.shape[0]))
             else:
                 predicted = scores.argmax(axis=1)
                 wrong = np.flatnonzero(predicted != gold)
@@ -189,9 +202,9 @@ def train(features, labels, bounds, epochs: int, seed: int = 13, aggressive: flo
             if len(wrong):
                 errors += len(wrong)
                 r = rows[:, wrong].ravel()
-                g = np.tile(gold[wrong], N_TEMPLATES)
-                p = np.tile(predicted[wrong], N_TEMPLATES)
-                v = np.tile(size, N_TEMPLATES)
+                g = np.tile(gold[wrong], rows.shape[0])
+                p = np.tile(predicted[wrong], rows.shape[0])
+                v = np.tile(size, rows.shape[0])
                 np.add.at(weights, (r, g), v)
                 np.add.at(weights, (r, p), -v)
                 np.add.at(totals, (r, g), step * v)
@@ -301,7 +314,7 @@ def build_model(train_part, lexicon, args, path: Path, trained_on: str) -> None:
         "engine": "perceptron",
         "learner": args.learner,
         "weight_bits": WEIGHT_BITS,
-        "templates": [list(map(list, t)) for t in TEMPLATES],
+        "templates": [list(map(list, t)) for t in FIRST_TEMPLATES],
         "lexicon": not args.no_lexicon,
         "trained_on": trained_on,
         "epochs": args.epochs,
@@ -324,6 +337,8 @@ def fit_first_pass(features, labels, bounds, args) -> np.ndarray:
     """The first pass ('both' learner): perceptron + logistic, each scaled by its mean margin, summed.
     Returns (fine - none, word - none) weights."""
     perceptron = train(features, labels, bounds, args.epochs)
+    for bag in range(1, args.bags):  # more shuffle orders, averaged (still one linear model)
+        perceptron += train(features, labels, bounds, args.epochs, seed=13 + bag)
     logistic = train_logistic(features, labels, args.lr_epochs, rate=args.rate, l2=args.l2)
     weights = (perceptron / np.abs(perceptron[features].sum(axis=0)).mean()
                + args.mix * logistic / np.abs(logistic[features].sum(axis=0)).mean())
@@ -346,7 +361,7 @@ def featurize_stacked(sentences, encoder, vocab, own_table, stack_table):
         table = own_table(i)
         lookup = lexicon_lookup(ids, table)
         evidence = lexicon_evidence(ids, table, lookup)
-        rows.append(boundary_features(ids, vocab.shapes[ids], evidence, positions, WEIGHT_BITS))
+        rows.append(boundary_features(ids, vocab.shapes[ids], evidence, positions, WEIGHT_BITS, FIRST_TEMPLATES))
         labels.append(gold_labels)
         second = stack_table(i)
         lookup = lexicon_lookup(ids, second)
@@ -399,7 +414,8 @@ def columns_of(sentence_indices, per_sentence, bounds):
     return np.concatenate(cols), np.array(sub_bounds)
 
 
-def stack_rows(per_sentence, bounds, scores, scale, which):
+def stack_rows(per_sentence, bounds, scores, scale, which, templates=STACK_TEMPLATES, pairs_for=None,
+               word_pairs_for=None):
     rows, cols = [], []
     for i in which:
         info = per_sentence[i]
@@ -408,7 +424,10 @@ def stack_rows(per_sentence, bounds, scores, scale, which):
         s, ids, grams, slots, positions, lists = info
         lo, hi = bounds[s], bounds[s + 1]
         fine, word = scores[lo:hi, 0], scores[lo:hi, 1]
-        rows.append(stack_features(ids, grams, slots.astype(np.int64), lists, positions, fine, word, scale))
+        pairs = pairs_for(i) if pairs_for is not None else None
+        word_pairs = word_pairs_for(i) if word_pairs_for is not None else None
+        rows.append(stack_features(ids, grams, slots.astype(np.int64), lists, positions, fine, word, scale,
+                                   templates, pairs, word_pairs))
         cols.append(np.arange(lo, hi))
     return np.concatenate(rows, axis=1), np.concatenate(cols)
 
@@ -452,9 +471,9 @@ def train_stack(rows, dense_in, labels, epochs: int, rate: float = 0.1, batch: i
     return weights[:, 1:] - weights[:, :1], dense[:, 1:] - dense[:, :1]
 
 
-def stack_predict(weights, dense, rows, dense_in):
+def stack_predict(weights, dense, rows, dense_in, word_bias: float = 0.0, fine_bias: float = 0.0):
     total = weights[rows].sum(axis=0) + dense_in @ dense
-    return decisions(total[:, 0], total[:, 1])
+    return decisions(total[:, 0] + fine_bias, total[:, 1] + word_bias)
 
 
 def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str):
@@ -511,12 +530,34 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
         np.save(args.oof_cache, oof)
     scale = float(np.abs(oof).mean())
     all_idx = list(range(len(train_part)))
-    rows, cols = stack_rows(per_sentence, bounds, oof, scale, all_idx)
+    templates = (STACK_TEMPLATES + (PAIR_TEMPLATES if args.pairs else ())
+                 + (WPAIR_TEMPLATES if args.word_pairs else ()))
+    pair_tables = {}  # level (1 fine, 2 word) -> (per-block tables, full table)
+    for level in ([1] if args.pairs else []) + ([2] if args.word_pairs else []):
+        # pair statistics of gold units, for each block from the other blocks only (as at run time)
+        gold_keys = np.zeros(len(labels), dtype=np.uint64)
+        for info in per_sentence:
+            if info is not None:
+                s, ids, grams, slots, positions, lists = info
+                lo, hi = bounds[s], bounds[s + 1]
+                gold_keys[lo:hi] = gold_pair_keys(grams, slots.astype(np.int64), lists, len(ids), positions,
+                                                  labels[lo:hi], level)
+        block_cols = [columns_of([i for i in all_idx if block[i] != k], per_sentence, bounds)[0]
+                      for k in range(k_folds)]
+        pair_tables[level] = ([PairTable.from_labels(gold_keys[c], labels[c]) for c in block_cols],
+                              PairTable.from_labels(gold_keys, labels))
+        print(f"pair table (level {level}): {len(pair_tables[level][1].keys)} pairs", file=sys.stderr)
+    pairs_for = (lambda i: pair_tables[1][0][block[i]]) if 1 in pair_tables else None
+    word_pairs_for = (lambda i: pair_tables[2][0][block[i]]) if 2 in pair_tables else None
+    rows, cols = stack_rows(per_sentence, bounds, oof, scale, all_idx, templates, pairs_for, word_pairs_for)
     assert np.array_equal(cols, np.arange(len(labels)))
     dense_in = oof / scale
 
     # CV of both passes on the same folds
-    first_scores, stack_scores = [], []
+    first_scores, stack_scores, sweep, gated, gated_share = [], [], {}, {}, {}
+    three = np.concatenate([np.zeros((len(oof), 1)), oof], axis=1)
+    three.sort(axis=1)
+    first_margin = three[:, 2] - three[:, 1]  # top score minus the runner-up, in first-pass units
     first_labels = decisions(oof[:, 0], oof[:, 1])
     if args.stack_cv:
         for k in range(k_folds):
@@ -527,11 +568,33 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
                                  rate=args.stack_rate)
             predicted = np.zeros(len(labels), dtype=np.int64)
             predicted[test_cols] = stack_predict(w2, d2, rows[:, test_cols], dense_in[test_cols])
+            stacked_now = predicted[test_cols]
+            for gate in args.gate_sweep:  # (experiments) the second pass only where the first is unsure
+                p2 = first_labels.copy()
+                unsure = test_cols[first_margin[test_cols] < gate]
+                p2[test_cols] = first_labels[test_cols]
+                p2[unsure] = predicted[unsure]
+                gated.setdefault(gate, []).append(score_labels(train_part, per_sentence, bounds, p2, test_idx))
+                gated_share.setdefault(gate, []).append(len(unsure) / max(1, len(test_cols)))
+            del stacked_now
+            for bias in args.bias_sweep:  # (experiments) a constant added to the word score
+                for fb in (0.0, bias) if bias else (0.0,):
+                    p2 = np.zeros(len(labels), dtype=np.int64)
+                    p2[test_cols] = stack_predict(w2, d2, rows[:, test_cols], dense_in[test_cols], bias, fb)
+                    sweep.setdefault((bias, fb), []).append(score_labels(train_part, per_sentence, bounds, p2,
+                                                                         test_idx))
             first_scores.append(score_labels(train_part, per_sentence, bounds, first_labels, test_idx))
             stack_scores.append(score_labels(train_part, per_sentence, bounds, predicted, test_idx))
             print(f"cv fold {k + 1}/{k_folds}: first pass word {100 * first_scores[-1][0]:.2f} fine "
                   f"{100 * first_scores[-1][1]:.2f} | stacked word {100 * stack_scores[-1][0]:.2f} fine "
                   f"{100 * stack_scores[-1][1]:.2f}")
+        for gate, sc in sorted(gated.items()):
+            print(f"  second pass where first-pass margin < {gate:g} ({100 * np.mean(gated_share[gate]):.1f}% of "
+                  f"boundaries): word F1 {100 * np.mean([a for a, _ in sc]):.3f}  "
+                  f"fine F1 {100 * np.mean([b for _, b in sc]):.3f}")
+        for (bias, fb), sc in sorted(sweep.items()):
+            print(f"  bias word {bias:+.2f} fine {fb:+.2f}: word F1 {100 * np.mean([a for a, _ in sc]):.3f}  "
+                  f"fine F1 {100 * np.mean([b for _, b in sc]):.3f}")
         for name, sc in (("first pass", first_scores), ("stacked", stack_scores)):
             w = [a for a, _ in sc]
             f = [b for _, b in sc]
@@ -552,11 +615,12 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
         "engine": "perceptron",
         "learner": "both+stack",
         "weight_bits": WEIGHT_BITS,
-        "templates": [list(map(list, t)) for t in TEMPLATES],
+        "templates": [list(map(list, t)) for t in FIRST_TEMPLATES],
         "lexicon": True,
         "trained_on": trained_on,
         "epochs": args.epochs,
-        "stack": {"bits": STACK_BITS, "templates": stack_template_names(), "scale": scale,
+        "stack": {"bits": STACK_BITS, "templates": [list(t) for t in templates], "scale": scale,
+                  "gate": args.stack_gate,
                   "oof_folds": k_folds, "epochs": args.stack_epochs},
         "built": time.strftime("%Y-%m-%d"),
     }
@@ -571,15 +635,33 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
         meta=np.array(json.dumps(meta, ensure_ascii=False)),
         words=np.array(words_all),
         compounds=np.array(compounds_all),
+        **{f"{prefix}_{name}": (table.keys if name == "keys" else
+                                np.minimum(getattr(table, name), 65535).astype(np.uint16))
+           for level, prefix in ((1, "pair"), (2, "wpair")) if level in pair_tables
+           for table in [pair_tables[level][1]] for name in ("keys", "joined", "split")},
     )
     print(f"saved {path}: {len(keys)} + {len(stack_keys)} weight rows, vocab {len(vocab.atoms)}", file=sys.stderr)
+
+
+def set_stack_gate(path: Path, gate: float | None) -> None:
+    """Rewrite a model file's second-pass gate (a run-time rule over the same weights: the second pass
+    rescores only boundaries whose first-pass margin is under ``gate``; None = every boundary)."""
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    meta = json.loads(str(arrays["meta"]))
+    meta["stack"]["gate"] = gate
+    arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    np.savez_compressed(path, **arrays)
+    print(f"{path}: second-pass gate {gate}", file=sys.stderr)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--holdout", type=float, default=0.1)
+    parser.add_argument("--holdout", type=float, default=0.0,
+                        help="share of train.tagged held out at the end and scored (0.1: the measuring split; "
+                             "the shipped model uses 0: all lines)")
     parser.add_argument("--folds", type=int, default=10, help="jackknife folds for the own lexicon (1 = none)")
     parser.add_argument("--learner", choices=("perceptron", "logistic", "both"), default="both")
     parser.add_argument("--rate", type=float, default=0.2)
@@ -597,14 +679,32 @@ def main(argv=None) -> int:
     parser.add_argument("--oof", type=int, default=5, help="folds of out-of-fold first-pass scores for the stack")
     parser.add_argument("--stack-epochs", type=int, default=1)
     parser.add_argument("--stack-rate", type=float, default=0.1)
+    parser.add_argument("--pairs", action="store_true", help="second pass: khPOS pair statistics of fine units")
+    parser.add_argument("--word-pairs", action="store_true", help="second pass: khPOS pair statistics of words")
+    parser.add_argument("--stack-gate", type=float, default=2.0,
+                        help="second pass only where the first-pass margin is under this (CV: same F1 as "
+                             "everywhere, 5%% of the boundaries); a negative value: everywhere")
+    parser.add_argument("--set-gate", metavar="FILE", help="only rewrite FILE's --stack-gate (same weights)")
+    parser.add_argument("--gate-sweep", type=float, nargs="*", default=[],
+                        help="(experiments) CV of the second pass applied only under these first-pass margins")
+    parser.add_argument("--bias-sweep", type=float, nargs="*", default=[], help="(experiments) word-score biases")
+    parser.add_argument("--compound-templates", action="store_true",
+                        help="first pass: also templates over the khPOS compound list")
     parser.add_argument("--stack-cv", action="store_true", help="report CV of both passes on the --oof folds")
     parser.add_argument("--oof-cache", help="(experiments) .npy file to save/reuse out-of-fold first-pass scores")
     parser.add_argument("--first-cv-only", action="store_true", help="(experiments) stop after the CV")
     parser.add_argument("--bits", type=int, default=22, help="weight table of 2**bits rows (20-23)")
     parser.add_argument("--out", help="model file to write (default: the shipped perceptron.npz)")
     args = parser.parse_args(argv)
-    global WEIGHT_BITS
+    if args.stack_gate is not None and args.stack_gate < 0:
+        args.stack_gate = None
+    if args.set_gate:
+        set_stack_gate(Path(args.set_gate), args.stack_gate)
+        return 0
+    global WEIGHT_BITS, FIRST_TEMPLATES
     WEIGHT_BITS = args.bits
+    if args.compound_templates:
+        FIRST_TEMPLATES = TEMPLATES + COMPOUND_TEMPLATES
     data = Path(args.data)
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.keep_lexicon:

@@ -1,8 +1,11 @@
-"""Evaluation tier: the shipped engines scored on data they never saw, against pinned floors.
+"""Evaluation tier: the shipped engines scored against pinned floors.
 
-Sources: ../shared/data/segmentation/khpos/train.tagged (the last 10% of the file is never trained on;
-see scripts/train_segmenter.py) and ../shared/data/segmentation/curated-300/benchmark.jsonl (dev split).
-The floors sit a little under the measured figures (docs/segment.md), so a regression fails the test.
+Sources: ../shared/data/segmentation/khpos/train.tagged (its last 10%, lines 10,801-12,000) and
+../shared/data/segmentation/curated-300/benchmark.jsonl (dev split, never trained on). The shipped
+perceptron model is trained on all of train.tagged (src/sastra/data/segment/PROVENANCE.md), so its khPOS
+floor is a regression check, not a measure of generalization: the honest held-out figures come from the
+same recipe trained on the first 90% (docs/segment.md). The dict engine and curated-300 are real tests.
+The floors sit a little under the measured figures, so a regression fails the test.
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ def khpos_held_out(shared_data):
 
 
 @pytest.mark.parametrize("engine, granularity, floor", [
-    ("perceptron", "word", 97.3),
-    ("perceptron", "fine", 99.0),
+    ("perceptron", "word", 98.5),
+    ("perceptron", "fine", 99.5),
     ("dict", "word", 75.0),
 ])
 def test_khpos_held_out_floor(khpos_held_out, engine, granularity, floor):
@@ -48,4 +51,4 @@ def test_curated_dev_floor(shared_data):
             record = json.loads(line)
             if record["split"] == "dev":
                 golds.append(gold_from_tokens(record["tokens"]))
-    assert score(golds, "perceptron", "word") >= 80.0
+    assert score(golds, "perceptron", "word") >= 81.0

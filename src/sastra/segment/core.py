@@ -236,6 +236,41 @@ def _may_start_atom(text: str, i: int) -> bool:
     return text[i - 1] != "\u17d2"
 
 
+# --- tokens -------------------------------------------------------------------------------------
+def _token_maker() -> Callable[[list, list, list, list], list]:
+    """``make(texts, starts, ends, kinds) -> [Token, ...]``, equal to calling ``Token(...)`` for each.
+
+    Token is a frozen slots dataclass whose generated ``__init__`` goes through ``object.__setattr__``
+    per field; filling the slots through their descriptors is about 40% cheaper, and building tokens is
+    a good part of the time of a long text. Used only when Token has exactly these four slots (else
+    the constructor)."""
+    import dataclasses
+
+    fields = [f.name for f in dataclasses.fields(Token)]
+    if fields != ["text", "start", "end", "kind"] or getattr(Token, "__slots__", None) != tuple(fields):
+        return lambda texts, starts, ends, kinds: list(map(Token, texts, starts, ends, kinds))
+    new = object.__new__
+    set_text, set_start = Token.text.__set__, Token.start.__set__
+    set_end, set_kind = Token.end.__set__, Token.kind.__set__
+
+    def make(texts: list, starts: list, ends: list, kinds: list) -> list:
+        out = []
+        append = out.append
+        for text, start, end, kind in zip(texts, starts, ends, kinds):
+            token = new(Token)
+            set_text(token, text)
+            set_start(token, start)
+            set_end(token, end)
+            set_kind(token, kind)
+            append(token)
+        return out
+
+    return make
+
+
+_make_tokens = _token_maker()
+
+
 # --- segmentation -------------------------------------------------------------------------------
 def segment_words(text: str, *, engine: str = DEFAULT_ENGINE, granularity: str = "word",
                   user_words: Iterable[str] | UserDictionary | None = None) -> list[Token]:
@@ -258,12 +293,19 @@ def segment_words(text: str, *, engine: str = DEFAULT_ENGINE, granularity: str =
     threshold = 1 if granularity == "fine" else 2
     dictionaries = [d for d in (GLOBAL_USER_WORDS, _as_user_dictionary(user_words)) if d]
     tokens: list[Token] = []
+    if not short:
+        for start, end in _chunks(text):
+            _segment_chunk(text, start, end, eng, threshold, dictionaries, tokens)
+        return tokens
+    # a short text (a query, a title): both granularities come from the same labels, so both are
+    # remembered (search analyses every query at both)
+    other: list[Token] = []
     for start, end in _chunks(text):
-        _segment_chunk(text, start, end, eng, threshold, dictionaries, tokens)
-    if short:
-        if len(_short_cache) >= _MAX_SHORT_CACHE:
-            _short_cache.clear()
-        _short_cache[key] = tuple(tokens)
+        _segment_chunk(text, start, end, eng, (threshold, 3 - threshold), dictionaries, (tokens, other))
+    if len(_short_cache) >= _MAX_SHORT_CACHE - 1:
+        _short_cache.clear()
+    _short_cache[key] = tuple(tokens)
+    _short_cache[(text, engine, "fine" if threshold == 2 else "word", key[3])] = tuple(other)
     return tokens
 
 
@@ -288,8 +330,10 @@ def _as_user_dictionary(words) -> UserDictionary | None:
 SMALL_CHUNK_ATOMS = 48
 
 
-def _segment_chunk(text: str, offset: int, stop: int, engine, threshold: int,
-                   dictionaries: list[UserDictionary], out: list[Token]) -> None:
+def _segment_chunk(text: str, offset: int, stop: int, engine, threshold,
+                   dictionaries: list[UserDictionary], out) -> None:
+    """Tokens of text[offset:stop] appended to ``out``; ``threshold`` 2 = words, 1 = fine. Several
+    granularities at once: a tuple of thresholds and a tuple of lists."""
     chunk = text[offset:stop] if offset or stop != len(text) else text
     atoms = ATOM_RE.findall(chunk)
     if not atoms:
@@ -300,9 +344,10 @@ def _segment_chunk(text: str, offset: int, stop: int, engine, threshold: int,
         _segment_atoms(text, offset, atoms, engine, threshold, dictionaries, out)
 
 
-def _segment_atoms_small(text: str, offset: int, atoms: list[str], engine, threshold: int,
-                         dictionaries: list[UserDictionary], out: list[Token]) -> None:
+def _segment_atoms_small(text: str, offset: int, atoms: list[str], engine, threshold,
+                         dictionaries: list[UserDictionary], out) -> None:
     """:func:`_segment_atoms` with Python lists instead of array set-up (same tokens, fewer calls)."""
+    thresholds, outs = (threshold, out) if isinstance(threshold, tuple) else ((threshold,), (out,))
     ids_all, codes_all = engine.encode(atoms)
     code_list = codes_all.tolist()
     keep = [i for i, code in enumerate(code_list) if code]
@@ -335,15 +380,19 @@ def _segment_atoms_small(text: str, offset: int, atoms: list[str], engine, thres
                     labels[first + 1:end] = [0] * (end - first - 1)
                     labels[first] = 2
                     labels[end] = 2
-    cut = [b for b, label in enumerate(labels) if label >= threshold]
     names = KIND_NAMES
-    for first, end in zip(cut, cut[1:]):
-        s, e = starts[first], ends[end - 1]
-        out.append(Token(text[s:e], s, e, names[codes[first] if end - first == 1 else 1]))
+    for threshold, out in zip(thresholds, outs):
+        cut = [b for b, label in enumerate(labels) if label >= threshold]
+        token_starts = [starts[first] for first in cut[:-1]]
+        token_ends = [ends[end - 1] for end in cut[1:]]
+        kinds = [names[codes[first] if end - first == 1 else 1] for first, end in zip(cut, cut[1:])]
+        out.extend(_make_tokens(list(map(text.__getitem__, map(slice, token_starts, token_ends))),
+                                token_starts, token_ends, kinds))
 
 
-def _segment_atoms(text: str, offset: int, atoms: list[str], engine, threshold: int,
-                   dictionaries: list[UserDictionary], out: list[Token]) -> None:
+def _segment_atoms(text: str, offset: int, atoms: list[str], engine, threshold,
+                   dictionaries: list[UserDictionary], out) -> None:
+    thresholds, outs = (threshold, out) if isinstance(threshold, tuple) else ((threshold,), (out,))
     ids_all, codes_all = engine.encode(atoms)
     lengths = np.fromiter(map(len, atoms), dtype=np.int64, count=len(atoms))
     ends_all = np.cumsum(lengths) + offset
@@ -372,15 +421,16 @@ def _segment_atoms(text: str, offset: int, atoms: list[str], engine, threshold: 
                     labels[first + 1:end] = 0
                     labels[first] = 2
                     labels[end] = 2
-    cut = np.flatnonzero(labels >= threshold)
-    first_atoms = cut[:-1]
-    end_atoms = cut[1:]
-    single = (end_atoms - first_atoms) == 1
-    kinds = np.where(single, codes[first_atoms], 1).tolist()
-    token_starts = starts[first_atoms].tolist()
-    token_ends = ends[end_atoms - 1].tolist()
-    names = KIND_NAMES
-    out.extend([Token(text[s:e], s, e, names[k]) for s, e, k in zip(token_starts, token_ends, kinds)])
+    for threshold, out in zip(thresholds, outs):
+        cut = np.flatnonzero(labels >= threshold)
+        first_atoms = cut[:-1]
+        end_atoms = cut[1:]
+        single = (end_atoms - first_atoms) == 1
+        kinds = np.where(single, codes[first_atoms], 1).tolist()
+        token_starts = starts[first_atoms].tolist()
+        token_ends = ends[end_atoms - 1].tolist()
+        out.extend(_make_tokens(list(map(text.__getitem__, map(slice, token_starts, token_ends))),
+                                token_starts, token_ends, list(map(KIND_NAMES.__getitem__, kinds))))
 
 
 def segment_document(doc, *, engine: str = DEFAULT_ENGINE, granularity: str = "word",

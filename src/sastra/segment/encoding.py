@@ -80,6 +80,42 @@ def ngram_hashes(ids: np.ndarray, max_n: int) -> list[np.ndarray]:
     return out
 
 
+def _powers(max_n: int) -> np.ndarray:
+    """(K, K) lower-triangular STEP**(k-j) mod 2**64: row k-1 turns a window of ids into its k-gram hash."""
+    powers = np.zeros((max_n, max_n), dtype=np.uint64)
+    for k in range(max_n):
+        for j in range(k + 1):
+            powers[k, j] = pow(int(_HASH_STEP), k - j, 1 << 64)
+    return powers
+
+
+_POWERS = {MAX_WORD_ATOMS: _powers(MAX_WORD_ATOMS)}
+#: up to this many atoms the n-gram hashes are one matrix product (fewer numpy calls); above, a loop
+MATRIX_NGRAMS_UP_TO = 300
+_WINDOWS = np.arange(MAX_WORD_ATOMS)[:, None] + np.arange(MATRIX_NGRAMS_UP_TO)[None, :]
+
+
+def ngram_matrix(ids: np.ndarray, max_n: int) -> np.ndarray:
+    """``out[k-1, i]`` = hash of ``ids[i:i+k]`` as one (K, n) array: the same numbers as ``ngram_hashes``
+    (the recurrence h = h * STEP + id + 1 unrolled into a product with a matrix of powers of STEP,
+    wrapping modulo 2**64 exactly like the loop)."""
+    n = len(ids)
+    padded = np.zeros(n + max_n, dtype=np.uint64)
+    padded[:n] = ids
+    if n <= min(MATRIX_NGRAMS_UP_TO, _WINDOWS.shape[1]) and max_n in _POWERS:
+        windows = padded[_WINDOWS[:max_n, :n]]
+        windows += np.uint64(1)
+        out = _POWERS[max_n] @ windows
+        out *= _HASH_MULT
+        return out
+    out = np.empty((max_n, n), dtype=np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(max_n):
+        h = h * _HASH_STEP + padded[k:k + n] + np.uint64(1)
+        np.multiply(h, _HASH_MULT, out=out[k])
+    return out
+
+
 def table_index(hashes: np.ndarray) -> np.ndarray:
     return (hashes >> np.uint64(64 - TABLE_BITS)).astype(np.intp)
 

@@ -28,18 +28,29 @@ from sastra.segment.encoding import (
     word_hashes,
 )
 from sastra.segment.features import (
+    COMPOUND_TEMPLATES,
     TEMPLATES,
     WEIGHT_BITS,
     boundary_features,
     lexicon_evidence,
     lexicon_lookup,
 )
-from sastra.segment.stacking import STACK_BITS, stack_features
-from sastra.segment.stacking import template_names as stacking_templates
+from sastra.segment.stacking import (
+    FEW_PARTS,
+    PART_NAMES,
+    STACK_BITS,
+    PairTable,
+    margins,
+    stack_features,
+    stack_features_few,
+)
 from sastra.segment.normal import fold_atom
 from sastra.segment.pretokenize import ATOM_RE
 
 NONE, FINE, WORD = 0, 1, 2
+
+#: up to this many boundaries to rescore, the second pass computes its features with Python numbers
+FEW_TARGETS = 8
 #: how many out-of-vocabulary atoms an engine remembers before starting over (bounds memory)
 MAX_CACHED_MISSES = 200_000
 
@@ -80,6 +91,11 @@ class _Encoder:
         self.lookup = dict(self.base)
 
     def encode(self, atoms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        try:  # the common case: every atom seen before (one C-level map, no per-atom default)
+            packed = np.fromiter(map(self.lookup.__getitem__, atoms), dtype=np.int64, count=len(atoms))
+            return packed >> 4, packed & 15
+        except KeyError:
+            pass
         get = self.lookup.get
         packed = np.array([get(a, -1) for a in atoms], dtype=np.int64)
         missing = np.flatnonzero(packed < 0)
@@ -131,10 +147,13 @@ class PerceptronEngine:
             own_lists = [[str(w) for w in data[name]] for name in ("words", "compounds") if name in data.files]
             stack_arrays = ({name: data[name] for name in ("stack_keys", "stack_values", "stack_dense")}
                             if "stack_keys" in data.files else None)
-        templates = [list(map(list, t)) for t in TEMPLATES]
+            pair_arrays = {prefix: tuple(data[f"{prefix}_{name}"] for name in ("keys", "joined", "split"))
+                           for prefix in ("pair", "wpair") if f"{prefix}_keys" in data.files}
+        self.templates = tuple(tuple((str(kind), int(offset)) for kind, offset in t)
+                               for t in self.meta.get("templates", ()))
         self.bits = int(self.meta.get("weight_bits", WEIGHT_BITS))
         if (not 20 <= self.bits <= 23 or values.shape[1:] != (2,)
-                or self.meta.get("templates") != templates):
+                or self.templates not in (TEMPLATES, TEMPLATES + COMPOUND_TEMPLATES)):
             raise ConfigError(f"segment model {model_file} was built with other features; rebuild it with "
                               "scripts/train_segmenter.py")
         self.vocab = Vocabulary(vocab_atoms)
@@ -148,7 +167,11 @@ class PerceptronEngine:
         self.stack = None
         if stack_arrays is not None:
             stack = self.meta.get("stack", {})
-            if stack.get("bits") != STACK_BITS or stack.get("templates") != stacking_templates():
+            templates = tuple(tuple(t) for t in stack.get("templates", ()))
+            parts = {part for template in templates for part in template}
+            if (stack.get("bits") != STACK_BITS or not parts <= PART_NAMES
+                    or ("ps" in parts and "pair" not in pair_arrays)
+                    or ("ws" in parts and "wpair" not in pair_arrays)):
                 raise ConfigError(f"segment model {model_file} was built with other second-pass features; "
                                   "rebuild it with scripts/train_segmenter.py")
             stack_weights = np.zeros(1 << STACK_BITS, dtype=np.complex64)
@@ -156,11 +179,19 @@ class PerceptronEngine:
             stack_weights[stack_arrays["stack_keys"].astype(np.intp)] = stack_values[:, 0] + 1j * stack_values[:, 1]
             dense = stack_arrays["stack_dense"].astype(np.float64)  # rows: fine, word input; cols: fine, word out
             self.stack = (stack_weights, dense, float(stack["scale"]))
+            self.stack_templates = templates
+            self._few_ok = {part for template in templates for part in template} <= FEW_PARTS
+            #: the second pass rescores only boundaries whose first-pass margin is under this (None: all)
+            self.stack_gate = float(stack["gate"]) if stack.get("gate") is not None else None
+            tables = {prefix: PairTable(keys.astype(np.uint64), joined, split)
+                      for prefix, (keys, joined, split) in pair_arrays.items()}
+            self.pairs = tables.get("pair")
+            self.word_pairs = tables.get("wpair")
 
     def first_pass(self, ids: np.ndarray, candidates: np.ndarray, lookup=None) -> np.ndarray:
         """(fine - none, word - none) first-pass scores per candidate, as one complex64 per candidate."""
         evidence = lexicon_evidence(ids, self.lexicon, lookup)
-        rows = boundary_features(ids, self.vocab.shapes[ids], evidence, candidates, self.bits)
+        rows = boundary_features(ids, self.vocab.shapes[ids], evidence, candidates, self.bits, self.templates)
         return self.weights[rows].sum(axis=0)
 
     def scores(self, ids: np.ndarray, candidates: np.ndarray) -> np.ndarray:
@@ -171,10 +202,27 @@ class PerceptronEngine:
             return total
         weights, dense, scale = self.stack
         fine, word = total.real.astype(np.float64), total.imag.astype(np.float64)
-        rows = stack_features(ids, lookup[0], lookup[1], self.lexicon.lists, candidates, fine, word, scale)
+        targets = None
+        if self.stack_gate is not None:  # only where the first pass is unsure (measured: the rest never flips)
+            targets = (margins(fine, word) < self.stack_gate).nonzero()[0]
+            if len(targets) == 0:
+                return total
+        if targets is not None and len(targets) <= FEW_TARGETS and self._few_ok:
+            rows = stack_features_few(ids, lookup[1], self.lexicon.lists, candidates.tolist(), fine.tolist(),
+                                      word.tolist(), scale, self.stack_templates, targets.tolist())
+        else:
+            rows = stack_features(ids, lookup[0], lookup[1], self.lexicon.lists, candidates, fine, word, scale,
+                                  self.stack_templates, self.pairs, self.word_pairs, targets)
         second = weights[rows].sum(axis=0)
-        return (second.real + (fine * dense[0, 0] + word * dense[1, 0]) / scale
-                + 1j * (second.imag + (fine * dense[0, 1] + word * dense[1, 1]) / scale))
+        if targets is not None:
+            fine, word = fine[targets], word[targets]
+        rescored = (second.real + (fine * dense[0, 0] + word * dense[1, 0]) / scale
+                    + 1j * (second.imag + (fine * dense[0, 1] + word * dense[1, 1]) / scale))
+        if targets is None:
+            return rescored
+        out = total.astype(np.complex128)
+        out[targets] = rescored
+        return out
 
     def label(self, ids: np.ndarray, codes: np.ndarray, candidates: np.ndarray) -> np.ndarray:
         total = self.scores(ids, candidates)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sastra.segment.encoding import LexiconTable, ngram_hashes, table_index
+from sastra.segment.encoding import TABLE_BITS, LexiconTable, ngram_matrix
 
 WEIGHT_BITS = 20  # the default size of the weight table (2**bits rows); a model may use 20-23
 PAD_WIDTH = 4
@@ -61,19 +61,38 @@ TEMPLATES: tuple[tuple[tuple[str, int], ...], ...] = (
     (("s", -3), ("s", -2), ("s", -1), ("s", 0), ("s", 1), ("s", 2)),
 )
 N_TEMPLATES = len(TEMPLATES)
+#: optional templates over list 2 (the model's own khPOS compounds), appended after TEMPLATES
+COMPOUND_TEMPLATES: tuple[tuple[tuple[str, int], ...], ...] = (
+    (("d", 2),),
+    (("d", 2), ("d", 1)),
+    (("d", 2), ("c", -1), ("c", 0)),
+    (("d", 2), ("s", -1), ("s", 0)),
+)
+
+
+_TABLE_SHIFT = np.uint64(64 - TABLE_BITS)
 
 
 def lexicon_lookup(ids: np.ndarray, lexicon: LexiconTable) -> tuple[np.ndarray, np.ndarray]:
     """(K, n) hashes of ids[i:i+k] and the lexicon table slots they fall in (shared by both passes)."""
-    grams = np.stack(ngram_hashes(ids, lexicon.max_n))
-    return grams, lexicon.table[table_index(grams)].astype(np.int64)
+    grams = ngram_matrix(ids, lexicon.max_n)
+    return grams, lexicon.table.take(grams >> _TABLE_SHIFT).astype(np.int64)
+
+
+#: bit length of a byte: the longest word length marked in a byte of per-length bits
+_BIT_LENGTH = np.array([int(i).bit_length() for i in range(256)], dtype=np.int64)
 
 
 def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
                      lookup: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Rows per boundary 0..n: for each word list of ``lexicon`` one small code (the longest listed
     word ending here, the longest starting here, whether some listed word spans across it), then
-    the hashes of list 1's longest words ending and starting here (for word-pair features)."""
+    the hashes of list 1's longest words ending and starting here (for word-pair features).
+
+    The table slot of an n-gram of k atoms has bit ``8 * list + k - 1`` set when a k-atom word of that
+    list hashes there; OR-ing the slots of all lengths (each masked to its own length's bits) gives,
+    per position, one byte per list whose highest bit is the longest word: one table look-up per byte.
+    """
     n = len(ids)
     lists = lexicon.lists if lexicon is not None else 2
     out = np.zeros((lists + 2, n + 1), dtype=np.uint64)
@@ -81,16 +100,19 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
         return out
     k_max = lexicon.max_n
     grams, slots = lookup if lookup is not None else lexicon_lookup(ids, lexicon)  # (K, n) each
-    shifts = np.arange(k_max)[None, :] + 8 * np.arange(lists)[:, None]  # (lists, K)
-    lengths = np.arange(1, k_max + 1)
-    fits = np.arange(n)[None, :] <= (n - lengths)[:, None]  # (K, n): the n-gram fits in the text
-    hit = ((slots[None, :, :] >> shifts[:, :, None]) & 1).astype(bool) & fits[None]  # (lists, K, n)
-    start_len = np.zeros((lists, n + 1), dtype=np.int64)
-    start_len[:, :n] = (hit * lengths[None, :, None]).max(axis=1)
-    ends = np.zeros((lists, k_max, n + 1), dtype=np.int64)
+    masked = slots & _length_masks(lists, k_max)
+    for k in range(2, min(k_max, n) + 1):  # an n-gram of k atoms must fit in the text
+        masked[k - 1, n - k + 1:] = 0
+    if n < k_max:
+        masked[n:] = 0
+    starting = np.zeros(n + 1, dtype=np.int64)
+    starting[:n] = np.bitwise_or.reduce(masked, axis=0)
+    ending = np.zeros(n + 1, dtype=np.int64)
     for k in range(1, min(k_max, n) + 1):
-        ends[:, k - 1, k:] = hit[:, k - 1, : n - k + 1] * k
-    end_len = ends.max(axis=1)  # (lists, n+1)
+        ending[k:] |= masked[k - 1, : n - k + 1]
+    shifts = (8 * np.arange(lists))[:, None]
+    start_len = _BIT_LENGTH[(starting[None, :] >> shifts) & 255]  # (lists, n+1)
+    end_len = _BIT_LENGTH[(ending[None, :] >> shifts) & 255]
     cross = np.zeros((lists, n + 1), dtype=np.int64)
     if n > 1:
         # words starting strictly before boundary b reach cm[b-1]; cross if that is beyond b
@@ -99,36 +121,75 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
     out[:lists] = np.minimum(end_len, 6) * 16 + np.minimum(start_len, 6) * 2 + cross
     pair = min(1, lists - 1)
     e = end_len[pair]
-    b = np.flatnonzero(e)
+    b = e.nonzero()[0]
     out[lists, b] = grams[e[b] - 1, b - e[b]]
     st = start_len[pair]
-    b = np.flatnonzero(st)
+    b = st.nonzero()[0]
     out[lists + 1, b] = grams[st[b] - 1, b]
     return out
 
 
-def _compile_templates():
+_MASKS: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _length_masks(lists: int, k_max: int) -> np.ndarray:
+    """(K, 1) masks: row k-1 keeps the bits of k-atom words of every list."""
+    masks = _MASKS.get((lists, k_max))
+    if masks is None:
+        every = sum(1 << (8 * i) for i in range(lists))
+        masks = _MASKS[(lists, k_max)] = np.array([[every << k] for k in range(k_max)], dtype=np.int64)
+    return masks
+
+
+def _compile_templates(templates=TEMPLATES):
     """Templates as arrays: unique parts, part index per template and depth, longest templates first."""
-    parts = sorted({part for template in TEMPLATES for part in template})
+    parts = sorted({part for template in templates for part in template})
     index = {part: i for i, part in enumerate(parts)}
-    order = sorted(range(len(TEMPLATES)), key=lambda t: -len(TEMPLATES[t]))
-    depth = max(len(t) for t in TEMPLATES)
-    table = np.zeros((len(TEMPLATES), depth), dtype=np.intp)
+    order = sorted(range(len(templates)), key=lambda t: -len(templates[t]))
+    depth = max(len(t) for t in templates)
+    table = np.zeros((len(templates), depth), dtype=np.intp)
     for row, t in enumerate(order):
-        for d, part in enumerate(TEMPLATES[t]):
+        for d, part in enumerate(templates[t]):
             table[row, d] = index[part]
-    active = [sum(1 for t in order if len(TEMPLATES[t]) > d) for d in range(depth)]
+    active = [sum(1 for t in order if len(templates[t]) > d) for d in range(depth)]
     with np.errstate(over="ignore"):
         mixes = (np.array(order, dtype=np.uint64) + np.uint64(1)) * _M3
-    return parts, table, active, mixes[:, None]
+    return parts, table, active, mixes[:, None], _prefix_plan(templates, order, index)
 
 
-_PARTS, _PART_TABLE, _ACTIVE, _MIXES = _compile_templates()
+def _prefix_plan(templates, order, index):
+    """Templates share prefixes (("c", -1), ("c", 0)) ...: the running hash of each distinct prefix is
+    computed once. Returns per depth (rows of the parent prefixes, part indices) and, per template in
+    ``order``, the row of its whole prefix (row 0 = the empty prefix, the seed)."""
+    rows = {(): 0}
+    levels = []
+    depth = max(len(t) for t in templates)
+    for d in range(1, depth + 1):
+        prefixes = sorted({t[:d] for t in templates if len(t) >= d}, key=lambda p: [index[x] for x in p])
+        parents = np.array([rows[p[:-1]] for p in prefixes], dtype=np.intp)
+        parts = np.array([index[p[-1]] for p in prefixes], dtype=np.intp)
+        start = len(rows)
+        for i, p in enumerate(prefixes):
+            rows[p] = start + i
+        levels.append((start, parents, parts))
+    whole = np.array([rows[templates[t]] for t in order], dtype=np.intp)
+    return len(rows), levels, whole
+
+
+_COMPILED = {TEMPLATES: _compile_templates(TEMPLATES)}
+_PARTS = _COMPILED[TEMPLATES][0]
+
+
+def compiled_templates(templates=TEMPLATES):
+    compiled = _COMPILED.get(templates)
+    if compiled is None:
+        compiled = _COMPILED[templates] = _compile_templates(templates)
+    return compiled
 
 
 def boundary_features(ids: np.ndarray, shapes: np.ndarray, evidence: np.ndarray,
-                      positions: np.ndarray, bits: int = WEIGHT_BITS) -> np.ndarray:
-    """Row indices (N_TEMPLATES, len(positions)) into the weight table for boundaries ``positions``.
+                      positions: np.ndarray, bits: int = WEIGHT_BITS, templates=TEMPLATES) -> np.ndarray:
+    """Row indices (len(templates), len(positions)) into the weight table for boundaries ``positions``.
 
     ``ids`` and ``shapes`` are per atom, ``evidence`` per row and boundary (rows, n+1), ``positions``
     in 1..n-1. All templates are hashed together: one gather of every part, then one multiply-xor
@@ -141,20 +202,40 @@ def boundary_features(ids: np.ndarray, shapes: np.ndarray, evidence: np.ndarray,
     base[0, PAD_WIDTH:PAD_WIDTH + n] = ids
     base[1, PAD_WIDTH:PAD_WIDTH + n] = shapes
     base[2:, PAD_WIDTH:PAD_WIDTH + n + 1] = evidence
-    part_rows = np.array([0 if kind == "c" else 1 if kind == "s" else 2 + (offset % rows)
-                          for kind, offset in _PARTS], dtype=np.intp)
-    part_offsets = np.array([0 if kind == "d" else offset for kind, offset in _PARTS], dtype=np.intp)
-    j = positions + PAD_WIDTH
-    values = base[part_rows[:, None], j[None, :] + part_offsets[:, None]]  # (parts, m)
-    h = np.full((len(TEMPLATES), len(positions)), _M1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for d, active in enumerate(_ACTIVE):
-            h[:active] = (h[:active] ^ values[_PART_TABLE[:active, d]]) * _M2
-        shift = _SHIFT if bits == WEIGHT_BITS else np.uint64(64 - bits)
-        return (((h ^ _MIXES) * _M1) >> shift).astype(np.intp)
+    parts, part_table, active_at, mixes, (n_prefixes, levels, whole) = compiled_templates(templates)
+    part_rows, part_offsets = _part_layout(rows, parts)
+    # one flat gather of every part at every boundary: (parts, m)
+    values = base.ravel()[(part_rows * width + part_offsets)[:, None] + (positions + PAD_WIDTH)[None, :]]
+    # (array arithmetic wraps modulo 2**64 without warnings: no errstate needed)
+    prefix = np.empty((n_prefixes, len(positions)), dtype=np.uint64)
+    prefix[0] = _M1
+    for start, parents, part_index in levels:  # one step per depth over the distinct prefixes
+        step = prefix[start:start + len(parents)]
+        np.bitwise_xor(prefix[parents], values[part_index], out=step)
+        step *= _M2
+    h = prefix[whole]
+    h ^= mixes
+    h *= _M1
+    h >>= _SHIFT if bits == WEIGHT_BITS else np.uint64(64 - bits)
+    return h.astype(np.intp)
+
+
+_LAYOUTS: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _part_layout(rows: int, parts=None) -> tuple[np.ndarray, np.ndarray]:
+    """Row in the stacked (ids, shapes, evidence...) array and atom offset of each template part."""
+    parts = _PARTS if parts is None else parts
+    layout = _LAYOUTS.get((rows, id(parts)))
+    if layout is None:
+        part_rows = np.array([0 if kind == "c" else 1 if kind == "s" else 2 + (offset % rows)
+                              for kind, offset in parts], dtype=np.intp)
+        part_offsets = np.array([0 if kind == "d" else offset for kind, offset in parts], dtype=np.intp)
+        layout = _LAYOUTS[(rows, id(parts))] = (part_rows, part_offsets)
+    return layout
 
 
 def features_for(ids: np.ndarray, shapes: np.ndarray, lexicon: LexiconTable | None,
-                 positions: np.ndarray, bits: int = WEIGHT_BITS) -> np.ndarray:
+                 positions: np.ndarray, bits: int = WEIGHT_BITS, templates=TEMPLATES) -> np.ndarray:
     """All feature rows for boundaries ``positions``: the one entry point of training and run time."""
-    return boundary_features(ids, shapes, lexicon_evidence(ids, lexicon), positions, bits)
+    return boundary_features(ids, shapes, lexicon_evidence(ids, lexicon), positions, bits, templates)

@@ -20,6 +20,9 @@ _BREAK_RE = re.compile(
     f"|(?P<end>(?:[\u17d4\u17d5]|[?!\uff1f\uff01](?![A-Za-z0-9=&_/%-]))+"
     f"(?:[\u17d4\u17d5?!\uff1f\uff01]|[{_CLOSERS}]|[ \u200b]+(?=[»”)\\]]))*)"
 )
+#: every break starts at one of these characters: scanning for them first is ten times faster than
+#: letting the full pattern try every position
+_TRIGGER_RE = re.compile("[\u17d4\u17d5?!\uff1f\uff01\r\n\u2028\u2029\x0b\x0c\x85]")
 _SPACE = " \t\u00a0\u200b\ufeff\u3000\r\n\u2028\u2029\x0b\x0c\x85"
 
 
@@ -28,7 +31,7 @@ def split_sentences(text: str) -> list[Sentence]:
     require_str(text)
     sentences: list[Sentence] = []
     start = 0
-    for match in _BREAK_RE.finditer(text):
+    for match in _breaks(text):
         kind = match.lastgroup
         if kind == "etc":
             continue
@@ -37,6 +40,21 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(text, start, len(text), sentences)
     return sentences
+
+
+def _breaks(text: str):
+    """The matches of ``_BREAK_RE.finditer(text)``, found by trying the pattern only where a break
+    can start (the same matches: every alternative starts with a trigger character)."""
+    position = 0
+    match_at = _BREAK_RE.match
+    for trigger in _TRIGGER_RE.finditer(text):
+        at = trigger.start()
+        if at < position:
+            continue
+        match = match_at(text, at)
+        if match is not None:
+            yield match
+            position = match.end()
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
