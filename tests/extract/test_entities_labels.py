@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "bench" / "extract_labels"
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "kh-news-2019-07.jsonl"
-ENTITY_FILES = ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl", "entities-final2.jsonl")
+ENTITY_FILES = ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl", "entities-final2.jsonl",
+                "entities-final3.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +60,12 @@ def test_final2_split_is_twenty_articles_in_no_other_label_file():
                                      "dates_money_numbers.jsonl")
               for row in rows(name)}
     assert not others & {row["id"] for row in final2}
+
+
+def test_final3_split_is_twenty_articles_in_no_other_label_file():
+    final3 = rows("entities-final3.jsonl")
+    assert len(final3) == 20 and {row["split"] for row in final3} == {"final3"}
+    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl",
+                                     "entities-final2.jsonl", "dates_money_numbers.jsonl")
+              for row in rows(name)}
+    assert not others & {row["id"] for row in final3}

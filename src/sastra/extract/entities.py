@@ -98,6 +98,7 @@ _PLACE_CUES: dict[str, tuple[str, ...]] = {
     # straits, wildlife sanctuaries, national parks: listed or open names (``ដែនជម្រកសត្វព្រៃភ្នំព្រេច``)
     "ច្រកសមុទ្រ": ("region",),
     "ឆ្នេរសមុទ្រ": ("region", "country", "province", "city", "state"),  # ``ឆ្នេរសមុទ្រប៉ាស៊ីហ្វិក``
+    "សមុទ្រ": ("region",),  # ``សមុទ្រប៉ាស៊ីហ្វិក`` (the sea named by its region)
     "ដែនជម្រកសត្វព្រៃ": ("region", "district", "commune", "province"),
     "ឧទ្យានជាតិ": ("region", "district", "commune", "province"),
     "ស្ពាន": (),  # bridges: open names only (``ស្ពានសោប``)
@@ -124,7 +125,11 @@ _ADDRESS_NEXT = {fold(k): tuple(fold(c) for c in v) for k, v in {
     "សង្កាត់": ("ខណ្ឌ", "ក្រុង", "ស្រុក"),
     "ស្រុក": ("ខេត្ត",),
     "ខណ្ឌ": ("រាជធានី", "ភ្នំពេញ"),
+    # a lake or a river of unknown name placed by its village, commune or district (``បឹងត្រាវ ភូមិ…``)
+    "បឹង": ("ភូមិ", "ឃុំ", "សង្កាត់", "ស្រុក", "ខណ្ឌ"),
+    "ស្ទឹង": ("ភូមិ", "ឃុំ", "សង្កាត់", "ស្រុក", "ខណ្ឌ"),
 }.items()}
+_WATER_CUES = frozenset(fold(c) for c in ("បឹង", "ស្ទឹង"))
 _VILLAGE_NUMBER_RE = re.compile("(?:ទី)? ?[0-9០-៩]{1,3}(?![0-9០-៩])")
 #: a dateline: ``(ក្វាងជូ)៖`` at the head of a paragraph
 #: (both are matched at each line start only: scanning every position cost more than the rest)
@@ -308,6 +313,10 @@ def _cluster_ends(text: str, start: int, limit: int) -> list[int]:
     return ends
 
 
+_JA = fold("ជា")
+_PRA = fold("ប្រ")
+
+
 def _stop_at(text: str, pos: int, stops: frozenset[str]) -> str | None:
     """The name stop word starting at ``pos``; None if nothing, or a safe word, starts there."""
     match = _patterns().stop_re.match(text, pos)
@@ -316,6 +325,8 @@ def _stop_at(text: str, pos: int, stops: frozenset[str]) -> str | None:
     word = match.group()
     if word in _SAFE_WORDS or word not in stops or not _at_cluster_end(text, match.end()):
         return None
+    if word.startswith(_JA) and text.endswith(_PRA, 0, pos):
+        return None  # ``ប្រជាជន``, ``ប្រជាពលរដ្ឋ``: ``ជា`` inside a word after the syllable ``ប្រ``
     end = match.end()
     if end + 1 < len(text) and text[end + 1] in _FINAL_MARKS and "\u1780" <= text[end] <= "\u17a2":
         return None  # ``ថាច់``: a consonant with a bantoc closes the syllable, the word runs on
@@ -661,7 +672,8 @@ def _candidates(view: _View) -> list[_Cand]:
             if number:
                 cands.append(_Cand("loc", s, number.end(), "loc.village_number", None, priority=1))
                 continue
-        if cue in _ADDRESS_NEXT and not _starts_generic(text, pos, lex):
+        if cue in _ADDRESS_NEXT and not _starts_generic(text, pos, lex) and \
+                (cue not in _WATER_CUES or (pos == e and _word_starts(text, s, view.soft))):
             end = _open_place_end(text, pos, lex.name_stops)
             after = end + 1 if end < len(text) and text[end] == " " else end
             if not (end > pos and (end in view.soft or after > end) and
@@ -876,7 +888,288 @@ def _candidates(view: _View) -> list[_Cand]:
         _find_glosses(text, cands)
         _find_org_repeats(text, cands)
     _find_company_repeats(text, cands, view.soft)
+    _sixth_pass(text, cands, view.soft, lex)
+    _extend_repeated_names(text, cands, lex)
     return cands
+
+
+# --- sixth pass: brands, glued suffixes of units, companies named by a place, courts ----------------
+
+#: words right before a brand that make it the make of a product (``ម៉ាក OPPO``, ``ម៉ូតូ ហុងដា``)
+_PRODUCT_WORDS = tuple(fold(w) for w in ("ម៉ាក", "ម៉ូតូ", "ទូរស័ព្ទ", "រថយន្ត", "ម៉ូឌែល"))
+#: a model name right after a brand (``OPPO F11``, ``HONDA CLICK125i``)
+_MODEL_AFTER_RE = re.compile(r" ?[A-Z]{1,8}[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
+_BRAND_RULES = frozenset(("org.known", "org.acronym", "org.latin", "org.repeat", "org.head_latin"))
+_COURT_AFTER_PROSECUTION = fold("អយ្យការអម")
+_LETTER_NAMES = ("អេ", "ប៊ី", "ស៊ី", "ឌី", "អ៊ី", "អេហ្វ", "ជី", "អេច", "អាយ", "ជេ", "ខេ", "អែល", "អឹម", "អេម",
+                 "អិន", "អែន", "អូ", "ភី", "ឃ្យូ", "អា", "អេស", "ធី", "យូ", "វី", "អិច", "អ៊ិច", "វ៉ាយ", "ហ្សេត")
+_LETTER_ALT = "|".join(sorted((fold(w) for w in _LETTER_NAMES), key=len, reverse=True))
+_SPELLED_COMPANY_RE = re.compile(f"{fold('ក្រុមហ៊ុន')} (?:{_LETTER_ALT})(?: (?:{_LETTER_ALT})){{1,4}}"
+                                 f"(?=[ ,.។៕៖:;!?()«»“”\"'\n]|$)")
+_PERSONAL_SOURCE_RE = re.compile(r"[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11}){1,2}")
+_SOURCE_MEDIA_WORDS = _ORG_WORDS | frozenset("News Share Sharing Media Post Times Daily Online Page Asia TV "
+                                             "Radio Sport Sports Update Updates Khmer Thai The Sun Star "
+                                             "Journal Today Net Channel Press Network".split())
+_COURT = fold("សាលា")
+_GLUED_ADMIN = tuple(fold(w) for w in ("ខេត្ត", "ស្រុក", "ក្រុង", "ខណ្ឌ"))
+_GLUED_SUFFIX_BREAK = frozenset(" ,.។៕៖:;!?()[]{}\"'«»“”‘’-–—/\n\t|")
+
+
+def _glued_word_end(text: str, pos: int, soft: frozenset[int]) -> int:
+    """End of the Khmer letters glued at ``pos`` (up to a space, punctuation or a zero-width space)."""
+    run = _CLUSTER_RUN_RE.match(text, pos)
+    if not run:
+        return pos
+    end = run.end()
+    cut = next((i for i in sorted(soft) if pos < i < end), None)
+    return end if cut is None else cut
+
+
+_SREY = fold("ស្រី")
+#: short function words that are also syllables of transliterated names (``ផុងថាណានិកន``)
+_INNER_SYLLABLES = frozenset(fold(w) for w in ("ថា", "ជា", "នា", "ទេ", "មក", "ទៅ"))  # ``លោក ស្រី …``: the title លោកស្រី written with a space
+_UNIT_HEAD_LIST = tuple(sorted((fold(h) for h in ("អគ្គលេខាធិការដ្ឋាន", "លេខាធិការដ្ឋាន", "នាយកដ្ឋាន",
+                                                   "អគ្គនាយកដ្ឋាន", "ការិយាល័យ")),
+                               key=len, reverse=True))
+_UNIT_HEAD_RE = re.compile("|".join(_UNIT_HEAD_LIST))
+
+
+def _merge_units(text: str, cands: list, soft: frozenset[int], lex: Lexicon, window: int = 40) -> list:
+    """A unit head glued to a body found after it is one organization, the unit of that body
+    (``ការិយាល័យព្រហ្មទណ្ឌកម្រិតធ្ងន់ស្នងការនគរបាលខេត្ត…``, ``ការិយាល័យ…នៃស្នងការដ្ឋាន…``): the
+    text between them is glued (no space, no punctuation) and holds no function word."""
+    out = []
+    for body in cands:
+        if body.kind != "org" or body.rule == "org.media" or body.start == 0 or \
+                not "\u1780" <= text[body.start - 1] <= "\u17d2":
+            continue
+        found = _UNIT_HEAD_RE.search(text, max(0, body.start - window), body.start)
+        if found is None:
+            continue
+        lo = body.start
+        while lo > found.start() and "\u1780" <= text[lo - 1] <= "\u17dd":
+            lo -= 1
+        if lo > found.start():
+            found = _UNIT_HEAD_RE.search(text, lo, body.start)  # a space or punctuation between them
+            if found is None:
+                continue
+        if not _at_cluster_start(text, found.start()):
+            continue
+        best = found.start()
+        middle_start = found.end()
+        if middle_start >= body.start:
+            continue
+        ok = True
+        for pos in range(middle_start, body.start):
+            if _at_cluster_start(text, pos) and pos != middle_start:
+                stop = _stop_at(text, pos, lex.function_words)
+                if stop is not None and stop != _OF:
+                    ok = False
+                    break
+        if ok and any(c.kind == "org" and c is not body and middle_start <= c.start < body.start for c in cands):
+            ok = False  # another body between them: two organizations, not a unit
+        if ok and _clusters_in(text[middle_start:body.start]) >= 2:
+            out.append(_Cand("org", best, body.end, "org.unit_of", body.value, priority=3))
+    return out
+
+
+_OF = fold("នៃ")
+_QUOTED_RE = re.compile("(?:ក្រុមហ៊ុន|ហាង|ភោជនីយដ្ឋាន|សណ្ឋាគារ|ផ្ទះសំណាក់) ?[«“\"] ?([^«»“”\"\n]{2,40}?) ?[»”\"]")
+
+
+def _quoted_companies(text: str, soft: frozenset[int]) -> list:
+    """A company or a shop named in quotes after its head word is the quoted name
+    (``ក្រុមហ៊ុន «ឥណទានភ្នំពេញ»`` → ``ឥណទានភ្នំពេញ``), and so is the same quoted name elsewhere."""
+    if "«" not in text and "“" not in text and '"' not in text:
+        return []
+    out = []
+    names = set()
+    for match in _QUOTED_RE.finditer(text):
+        name = match.group(1).strip()
+        if len(name.split()) <= 4:
+            names.add(name)
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            before = text[max(0, match.start() - 2):match.start()].rstrip(" ")
+            after = text[match.end():match.end() + 2].lstrip(" ")
+            if before.endswith(("«", "“", '"')) and after.startswith(("»", "”", '"')):
+                out.append(_Cand("org", match.start(), match.end(), "org.quoted", None, priority=3))
+    return out
+
+
+_SCHOOL_HEADS = (fold("វិទ្យាល័យ"),)
+_SCHOOL_PREFIXES = tuple(fold(h) for h in ("សាកល", "អនុ", "មហា"))
+
+
+def _named_schools(text: str, cands: list, lex: Lexicon) -> list:
+    """A high school named by a glued word (``វិទ្យាល័យជីហែរ``, ``វិទ្យាល័យអង្គរ``): the whole
+    written word after the head when it has two to six clusters, is not generic and ends at a space
+    or punctuation."""
+    if _SCHOOL_HEADS[0] not in text:
+        return []
+    out = []
+    at = text.find(_SCHOOL_HEADS[0])
+    while at >= 0:
+        pos = at + len(_SCHOOL_HEADS[0])
+        start = at
+        for prefix in _SCHOOL_PREFIXES:
+            if text.endswith(prefix, 0, at):
+                start = at - len(prefix)
+                break
+        run = _CLUSTER_RUN_RE.match(text, pos)
+        if run and (run.end() >= len(text) or text[run.end()] in _NAME_WORD_BREAK) and \
+                2 <= _clusters_in(run.group()) <= 6 and not _starts_generic(text, pos, lex) and \
+                _stop_at(text, pos, lex.name_stops) is None and run.group() not in lex.generic_words and \
+                not text.startswith(lex.titles, pos):
+            out.append(_Cand("org", start, run.end(), "org.school", None, priority=2))
+        at = text.find(_SCHOOL_HEADS[0], pos)
+    return out
+
+
+_NAME_RULES = frozenset(("person.title", "person.cue", "person.title_role", "person.role"))
+_NAME_WORD_BREAK = frozenset(" ,.។៕៖:;!?()[]{}\"'«»“”‘’/\n\t|")
+
+
+def _extend_repeated_names(text: str, cands: list, lex: Lexicon, max_words: int = 3) -> None:
+    """Names of three or four words (``ខៀវ ទេព រង្ស៊ី កាញារីទ្ធ``, ``អង្គ វង្ស វឌ្ឍានា``).
+
+    A name found after a title or a cue is taken one to three spaced words further when those words
+    are not listed (function word, role, place, organization, generic word) and the longer name is
+    written at least twice in the article: a third word that is a verb or a role differs from one
+    mention to the next, a name's own words repeat. Bare occurrences of the longer name are persons
+    too.
+    """
+    persons = [c for c in cands if c.kind == "person" and c.rule in _NAME_RULES and
+               c.end < len(text) and "\u1780" <= text[c.start] <= "\u17b3" and
+               not text.startswith(_SREY, c.start)]
+    if not persons:
+        return
+    existing = {(c.start, c.end) for c in cands if c.kind == "person"}
+    added: list[_Cand] = []
+    names: set[str] = set()
+    for person in persons:
+        end = person.end
+        best = None
+        if end < len(text) and text[end] != " ":
+            # ``ផាត់ណារ៉ុន ផុងថាណានិកន``: a long foreign name cut at a function word written inside
+            # it (``ថា``); the whole written word, when it is written so at least twice
+            stop = _stop_at(text, end, lex.function_words)
+            run = _CLUSTER_RUN_RE.match(text, end)
+            if stop not in _INNER_SYLLABLES or not run or run.end() - end < len(stop) + 4 or \
+                    _clusters_in(text[end:run.end()]) > 6 or \
+                    (run.end() < len(text) and text[run.end()] not in _NAME_WORD_BREAK) or \
+                    _clusters_in(text[end:run.end()]) < 4 or \
+                    _stop_at(text, end + len(stop), lex.name_stops) is not None or \
+                    text.count(text[person.start:run.end()]) < 2:
+                continue
+            end = best = run.end()
+        for _ in range(max_words):
+            if end >= len(text) or text[end] != " ":
+                break
+            run = _CLUSTER_RUN_RE.match(text, end + 1)
+            if not run or (run.end() < len(text) and text[run.end()] not in _NAME_WORD_BREAK):
+                break
+            word = run.group()
+            stop = _stop_at(text, end + 1, lex.name_stops)
+            if stop is not None and len(word) == len(stop) + 1 and stop in lex.function_words:
+                stop = None  # ``ទេព``: a final consonant after ``ទេ`` closes its syllable, one word
+            if not 1 <= _clusters_in(word) <= 6 or word in lex.name_stops or key(word) in lex.places or \
+                    key(word) in lex.orgs or stop is not None or \
+                    _starts_generic(text, end + 1, lex, always_only=True) or word in lex.generic_words:
+                break
+            end = run.end()
+            name = text[person.start:end]
+            if text.count(name) >= 2:
+                best = end
+        if best is not None and (person.start, best) not in existing:
+            added.append(_Cand("person", person.start, best, "person.long_name", None,
+                               title_span=person.title_span, priority=person.priority + 1))
+            names.add(text[person.start:best])
+    taken = {(c.start, c.end) for c in added} | existing
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at, end) not in taken and _at_cluster_start(text, at) and \
+                    (at == 0 or text[at - 1] in _NAME_WORD_BREAK or not _CLUSTER_RE.match(text, at - 1)) and \
+                    (end >= len(text) or text[end] in _NAME_WORD_BREAK):
+                added.append(_Cand("person", at, end, "person.long_name", None, priority=1))
+            at = text.find(name, at + 1)
+    cands.extend(added)
+
+
+def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """General rules of the sixth pass, applied to the candidates of every other rule.
+
+    - A brand is the make of a product, not an organization, right after a product word or right
+      before a model name (``ម៉ាក BMW``, ``ទូរស័ព្ទ OPPO``, ``OPPO F11``, ``HONDA CLICK125i``).
+    - A listed body with a short suffix glued to it is a unit of that body (``រដ្ឋបាលព្រៃឈើរយ៉``).
+    - A company named by a place glued to ``ក្រុមហ៊ុន`` is one organization (``ក្រុមហ៊ុនប៉ាស៊ីហ្វិក``).
+    - The prosecution attached to a court is outside the court (``អយ្យការអមសាលាដំបូង…``).
+    - A provincial department or district office followed by a glued ``ខេត្ត``/``ស្រុក`` and nothing
+      else is the department of that province (``មន្ទីរកសិកម្ម… និងនេសាទខេត្ត``).
+    """
+    stops = lex.function_words
+    has_court = _COURT_AFTER_PROSECUTION in text
+    keep = []
+    for cand in cands:
+        if cand.kind != "org":
+            keep.append(cand)
+            continue
+        if cand.rule == "org.source" and _PERSONAL_SOURCE_RE.fullmatch(text, cand.start, cand.end) and \
+                not set(text[cand.start:cand.end].split()) & _SOURCE_MEDIA_WORDS:
+            # ``ប្រភព៖ Denny Kwan``: a personal account credited as the source is a person
+            keep.append(_Cand("person", cand.start, cand.end, "person.source", None, priority=cand.priority))
+            continue
+        if cand.rule in _BRAND_RULES:
+            at = cand.start - 1 if cand.start and text[cand.start - 1] == " " else cand.start
+            if text.endswith(_PRODUCT_WORDS, 0, at) or _MODEL_AFTER_RE.match(text, cand.end):
+                continue
+        if cand.rule == "org.known" and cand.end < len(text) and \
+                cand.end not in soft and text.startswith(_HEAD_PREFIXES(), cand.start) and \
+                _at_cluster_start(text, cand.end):
+            end = _glued_word_end(text, cand.end, soft)
+            suffix = text[cand.end:end]
+            if end > cand.end and _clusters_in(suffix) <= 2 and suffix not in stops and \
+                    _stop_at(text, cand.end, lex.name_stops) is None and \
+                    (end >= len(text) or text[end] in _GLUED_SUFFIX_BREAK) and \
+                    not _starts_generic(text, cand.end, lex):
+                cand = _Cand("org", cand.start, end, "org.unit_suffix", cand.value, priority=cand.priority)
+        i = text.find(_COURT_AFTER_PROSECUTION, cand.start, cand.end) if has_court else -1
+        if i > cand.start:
+            j = i + len(_COURT_AFTER_PROSECUTION)
+            j += text.startswith(" ", j)
+            if text.startswith(_COURT, j):
+                cand = _Cand("org", j, cand.end, cand.rule, cand.value, priority=cand.priority)
+        if text.startswith(_DOMAIN_HEADS, cand.start) and text.startswith(_GLUED_ADMIN, cand.end):
+            word = next(w for w in _GLUED_ADMIN if text.startswith(w, cand.end))
+            end = cand.end + len(word)
+            if end >= len(text) or (text[end] in _GLUED_SUFFIX_BREAK and end not in soft):
+                cand = _Cand("org", cand.start, end, cand.rule, cand.value, priority=cand.priority)
+        keep.append(cand)
+    keep.extend(_merge_units(text, keep, soft, lex))
+    keep.extend(_quoted_companies(text, soft))
+    keep.extend(_named_schools(text, keep, lex))
+    if _COMPANY in text:
+        for match in _SPELLED_COMPANY_RE.finditer(text):
+            # ``ក្រុមហ៊ុន អិន ស៊ី អិច``: a company named by its initials spelled out in Khmer
+            keep.append(_Cand("org", match.start(), match.end(), "org.company", None, priority=3))
+    heads = [c for c in keep if c.kind == "org" and c.rule == "org.head"]
+    if heads:
+        for known in [c for c in keep if c.kind == "org" and c.rule == "org.known"]:
+            for head in heads:
+                if head.start < known.start < head.end < known.end:
+                    # ``ក្លឹបភ្នំពេញក្រោន``: the head's name runs into a listed name, one organization
+                    keep.append(_Cand("org", head.start, known.end, "org.head", known.value, priority=3))
+    companies = []
+    for cand in keep:
+        if cand.kind == "loc" and cand.start >= len(_COMPANY) and cand.value and \
+                cand.value.get("type") in ("region", "province", "city") and \
+                text.startswith(_COMPANY, cand.start - len(_COMPANY)) and cand.start not in soft and \
+                (cand.end >= len(text) or text[cand.end] in _GLUED_SUFFIX_BREAK or cand.end in soft):
+            companies.append(_Cand("org", cand.start - len(_COMPANY), cand.end, "org.company_place", None,
+                                   priority=3))
+    cands[:] = keep + companies
 
 
 def _find_company_repeats(text: str, cands: list, soft: frozenset[int]) -> None:
