@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "bench" / "extract_labels"
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "kh-news-2019-07.jsonl"
 ENTITY_FILES = ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl", "entities-final2.jsonl",
-                "entities-final3.jsonl")
+                "entities-final3.jsonl", "entities-final4.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +69,13 @@ def test_final3_split_is_twenty_articles_in_no_other_label_file():
                                      "entities-final2.jsonl", "dates_money_numbers.jsonl")
               for row in rows(name)}
     assert not others & {row["id"] for row in final3}
+
+
+def test_final4_split_is_twenty_articles_in_no_other_label_file():
+    final4 = rows("entities-final4.jsonl")
+    assert len(final4) == 20 and {row["split"] for row in final4} == {"final4"}
+    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl",
+                                     "entities-final2.jsonl", "entities-final3.jsonl",
+                                     "dates_money_numbers.jsonl")
+              for row in rows(name)}
+    assert not others & {row["id"] for row in final4}

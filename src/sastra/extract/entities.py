@@ -889,6 +889,7 @@ def _candidates(view: _View) -> list[_Cand]:
         _find_org_repeats(text, cands)
     _find_company_repeats(text, cands, view.soft)
     _sixth_pass(text, cands, view.soft, lex)
+    _seventh_pass(text, cands, view.soft, lex)
     _extend_repeated_names(text, cands, lex)
     return cands
 
@@ -974,7 +975,13 @@ def _merge_units(text: str, cands: list, soft: frozenset[int], lex: Lexicon, win
 
 
 _OF = fold("នៃ")
-_QUOTED_RE = re.compile("(?:ក្រុមហ៊ុន|ហាង|ភោជនីយដ្ឋាន|សណ្ឋាគារ|ផ្ទះសំណាក់) ?[«“\"] ?([^«»“”\"\n]{2,40}?) ?[»”\"]")
+#: (seventh pass: the head words folded as the matching view is, so ``ផ្ទះសំណាក់`` matches; venues
+#: too, with a short description between the head and the quotes: ``ក្លឹបកម្សាន្ត «គិរីរម្យ»``,
+#: ``ហាងស៊ុបយីហោ “…”``)
+_QUOTED_RE = re.compile("(?:" + "|".join(fold(h) for h in (
+    "ក្រុមហ៊ុន", "ហាង", "ភោជនីយដ្ឋាន", "សណ្ឋាគារ", "ផ្ទះសំណាក់", "ក្លឹប", "ក្លិប", "ខារ៉ាអូខេ", "ផ្សារទំនើប"))
+    + f")(?:[{_KHMER_LETTER}{_MARKS}]{{0,16}}?(?:{fold('យីហោ')}|{fold('កម្សាន្ត')}|{fold('ឌីស្កូ')}|"
+    f"{fold('ឈ្មោះ')}))? ?[«“\"] ?([^«»“”\"\n]{{2,40}}?) ?[»”\"]")
 
 
 def _quoted_companies(text: str, soft: frozenset[int]) -> list:
@@ -1170,6 +1177,267 @@ def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> N
             companies.append(_Cand("org", cand.start - len(_COMPANY), cand.end, "org.company_place", None,
                                    priority=3))
     cands[:] = keep + companies
+
+
+# --- seventh pass: units with a misspelled or glued place, split heads, initials ---------------------
+
+#: unit heads after which a glued ``ស្រុក``/``ខណ្ឌ``/``ខេត្ត``/``ក្រុង`` and a place name (even misspelled)
+#: make the unit of that place (``អាវុធហត្ថស្រុកកែវសីម៉ា``)
+_PLACE_UNIT_HEADS = tuple(sorted((fold(h) for h in (
+    "កងរាជអាវុធហត្ថ", "កងអាវុធហត្ថ", "អាវុធហត្ថ", "នគរបាល", "អធិការដ្ឋាននគរបាល", "ស្នងការដ្ឋាននគរបាល",
+    "សាលាដំបូង", "តុលាការ", "រដ្ឋបាល", "មន្ទីរពេទ្យបង្អែក", "ប៉ុស្តិ៍នគរបាល", "ការិយាល័យអប់រំ")),
+    key=len, reverse=True))
+_GLUED_ADMIN_RE = re.compile("|".join(_GLUED_ADMIN))
+#: head words sometimes written with a space inside (``សាលា ដំបូង``, ``កង អាវុធហត្ថ``)
+_SPLIT_HEAD_RE = re.compile("|".join(fold(h) for h in (
+    "សាលា ដំបូង", "សាលា ឧទ្ធរណ៍", "កង អាវុធហត្ថ", "កង រាជអាវុធហត្ថ", "មន្ទីរ ពេទ្យ", "ស្នងការដ្ឋាន នគរបាល")))
+_SPLIT_HEAD_FIRSTS = tuple(fold(h) for h in ("សាលា ", "កង ", "មន្ទីរ ", "ស្នងការដ្ឋាន "))
+#: a working group glued to the body it works for is that body (``ក្រុមការងាររដ្ឋបាលខណ្ឌចំការមន``)
+_WORKING_GROUP = fold("ក្រុមការងារ")
+#: words after dotted initials that make them a person's initials (``ហ.ល.ណ អាយុ ១៤ឆ្នាំ``)
+_AGE_WORDS = tuple(fold(w) for w in ("អាយុ", "ភេទ"))
+#: a TV or radio word glued before a channel (``ទូរទស្សន៍ប៉ុស្តិ៍លេខ៧``)
+_CHANNEL_MEDIA = tuple(fold(w) for w in ("ទូរទស្សន៍", "វិទ្យុ"))
+_CHANNEL = fold("ប៉ុស្តិ៍")
+_DEPENDENT_VOWEL_RE = re.compile("[\u17b6-\u17c5]")
+
+
+@functools.cache
+def _local_place_names() -> dict[int, tuple[str, ...]]:
+    """Names of provinces, districts and communes by length (for spelling slips in unit names)."""
+    lex = lexicon()
+    names: dict[int, set[str]] = {}
+    for name, places in lex.places.items():
+        if len(name) >= 4 and any(p.kind in ("province", "district", "commune") for p in places):
+            names.setdefault(len(name), set()).add(name)
+    return {n: tuple(sorted(v)) for n, v in names.items()}
+
+
+def _near(a: str, b: str) -> bool:
+    """One edit (substitution, insertion or deletion) or none between ``a`` and ``b``."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _misspelled_place_end(text: str, pos: int, end: int) -> int | None:
+    """End of a listed local place name at ``pos``, written with at most one slip, that fills the
+    glued word ``text[pos:end]`` (``កែវសីម៉ា`` for ``កែវសីមា``)."""
+    word = text[pos:end]
+    names = _local_place_names()
+    for size in (len(word), len(word) - 1, len(word) + 1):
+        for name in names.get(size, ()):
+            if _near(word, name):
+                return end
+    return None
+
+
+#: weak heads whose glued name is specific when the same name is written at least twice
+#: (``អង្គការតារាម៉ាណា`` ... ``អង្គការតារាម៉ាណា``)
+_REPEATED_NAME_HEADS = tuple(sorted((fold(h) for h in (
+    "អង្គការ", "សមាគម", "មូលនិធិ", "សហព័ន្ធ", "ក្លឹប", "ក្លិប")), key=len, reverse=True))
+_REPEATED_NAME_RE = re.compile("(?:" + "|".join(_REPEATED_NAME_HEADS) + ")")
+
+
+def _repeated_weak_heads(text: str, orgs: list, lex: Lexicon) -> list:
+    """A weak head and a glued name of three to twelve clusters (up to a space or punctuation),
+    written twice or more in the article, not generic and with no function word at its start."""
+    seen: dict[str, list[int]] = {}
+    if not any(h in text for h in _REPEATED_NAME_HEADS):
+        return []
+    for match in _REPEATED_NAME_RE.finditer(text):
+        run = _CLUSTER_RUN_RE.match(text, match.end())
+        if run is None or not _at_cluster_start(text, match.start()):
+            continue
+        end = run.end()
+        if end < len(text) and text[end] not in _GLUED_SUFFIX_BREAK:
+            continue
+        seen.setdefault(text[match.start():end], []).append(match.start())
+    out = []
+    for name, starts in seen.items():
+        head = _REPEATED_NAME_RE.match(name).end()
+        rest = name[head:]
+        if len(starts) < 2 or not 3 <= _clusters_in(rest) <= 12 or _is_generic(rest, lex) or \
+                _stop_at(rest, 0, lex.function_words) is not None or _starts_generic(rest, 0, lex) or \
+                any(_stop_at(rest, i, lex.name_stops) is not None for i in range(1, len(rest))
+                    if _at_cluster_start(rest, i)):
+            continue  # (``ក្លឹបបិសាចក្រហមកីឡាករ``: a role noun ends the name)
+        for s in starts:
+            e = s + len(name)
+            if not any(o.start <= s and e <= o.end or (o.rule == "org.known" and o.start < e and s < o.end)
+                       for o in orgs):  # (``វេទិកាអាស៊ីសេរី``: a listed name keeps its span)
+                out.append(_Cand("org", s, e, "org.repeat_head", None, priority=3))
+    return out
+
+
+_CLUB_HEADS = tuple(fold(h) + " " for h in ("ក្លិប", "ក្លឹប"))
+_CLUB_SPACE = fold("ក្លិប ")
+#: heads that name no body with a bare local place (``សហគមន៍រុងរឿង``) or the local authorities
+_COMMUNITY = fold("សហគមន៍")
+_COMPANY_TO_SUFFIX_RE = re.compile(fold("ក្រុមហ៊ុន") + f" ?([{_KHMER_LETTER}{_MARKS}][{_KHMER_LETTER}{_MARKS} ]{{1,60}}?) ?"
+                                   f"ឯ ?\\. ?ក(?![{_KHMER_LETTER}])")
+#: a referral hospital is named by its district or province (``មន្ទីរពេទ្យបង្អែកស្រុកតំបែរ``)
+_REFERRAL_HOSPITAL = fold("មន្ទីរពេទ្យបង្អែក")
+_LATIN_COMPANY_RE = re.compile(r"(?:[A-Z][A-Za-z0-9&'\-]*|\([A-Z]+\))(?: (?:[A-Z][A-Za-z0-9&'\-]*|\([A-Z]+\)))* ?"
+                               r"(?:CO|Co|co)\.?,? ?(?:LTD|Ltd|ltd)\.?")
+_NEEDS_CUE_HEADS = (_COMMUNITY, fold("អាជ្ញាធរ"))
+_LOCAL = fold("មូលដ្ឋាន")
+_CAPS_WORD_RE = re.compile(r"[A-Z]{4,}")
+_CAPS_BEFORE_RE = re.compile(r"[A-Z]{3,} $")
+_CAPS_AFTER_RE = re.compile(r" [A-Z]{3,}(?![A-Za-z])")
+
+
+@functools.cache
+def _known_latin_orgs() -> frozenset[str]:
+    """Acronyms and Latin names of the listed organizations."""
+    lex = lexicon()
+    return frozenset({o.acronym for o in lex.orgs.values() if o.acronym} |
+                     {o.name for o in lex.orgs.values() if o.name.isascii()})
+
+
+def _seventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """General rules of the seventh pass (organizations).
+
+    - A unit head with a glued ``ស្រុក``/``ខណ្ឌ``/``ខេត្ត``/``ក្រុង`` and a listed place name written
+      with one slip is the unit of that place (``អាវុធហត្ថស្រុកកែវសីម៉ា``, ``…ស្រុកែវសីមា``).
+    - A unit whose place is followed by its province glued is one organization
+      (``កងរាជអាវុធហត្ថស្រុកកែវសីមាខេត្តមណ្ឌលគិរី``); after a space, two mentions.
+    - A head written with a space inside is still a head when a place follows it glued
+      (``សាលា ដំបូងខេត្តឧត្តរមានជ័យ``).
+    - A working group glued to a body is that body (``ក្រុមការងាររដ្ឋបាលខណ្ឌចំការមន``).
+    - Dotted initials before an age or a sex are a person's initials (a person, not an organization).
+    - A TV station named by its channel keeps the media word (``ទូរទស្សន៍ប៉ុស្តិ៍លេខ៧``).
+    - A weak head and a glued name written twice or more is an organization (``អង្គការតារាម៉ាណា``).
+    - A listed club after ``ក្លិប``/``ក្លឹប`` and a space keeps its head (not before a Latin name).
+    - A community named by a bare local place and the local authorities are not organizations
+      (``សហគមន៍រុងរឿង``, ``អាជ្ញាធរមូលដ្ឋានខណ្ឌ…``).
+    - All-caps words of a phrase are not acronyms (``V-STRIKING DESIGN``).
+    - A referral hospital is an organization only with its district or province glued after it.
+    - A company in Latin script up to ``CO., LTD.`` is one organization; a Khmer one runs to ``ឯ.ក``
+      even when the suffix is glued to its last word.
+    """
+    orgs = [c for c in cands if c.kind == "org"]
+    places = {c.start: c for c in cands if c.kind == "loc"}
+    added: list[_Cand] = []
+    drop: set[int] = set()
+    for cue in _GLUED_ADMIN_RE.finditer(text):
+        head = next((h for h in _PLACE_UNIT_HEADS if text.endswith(h, 0, cue.start())), None)
+        if head is None:
+            continue
+        s, cue_end = cue.start() - len(head), cue.end()
+        if not _at_cluster_start(text, s) or cue_end >= len(text):
+            continue
+        name_at = cue_end
+        if _DEPENDENT_VOWEL_RE.match(text, cue_end):
+            name_at = cue_end - 1  # ``ស្រុកែវសីមា``: the cue's last letter begins the name
+        end = _glued_word_end(text, name_at, soft)
+        if end <= cue_end or (end < len(text) and text[end] not in _GLUED_SUFFIX_BREAK and end not in soft):
+            continue
+        if any(c.start <= s and end <= c.end and not (c.end > end and text.startswith(" ", end))
+               for c in orgs):
+            continue
+        if _stop_at(text, name_at, lex.function_words) is not None:
+            continue
+        word = text[name_at:end]
+        if name_at == cue_end and key(word) in lex.places:
+            continue  # (a listed place: the other rules decide)
+        if _misspelled_place_end(text, name_at, end) is None:
+            # ``អាវុធហត្ថស្រុកកែវ សីមា``: a listed name written with a space inside
+            nxt = _glued_word_end(text, end + 1, soft) if text.startswith(" ", end) else end
+            if nxt <= end + 1 or (nxt < len(text) and text[nxt] not in _GLUED_SUFFIX_BREAK and
+                                  nxt not in soft) or \
+                    not any(p.kind in ("province", "district", "commune")
+                            for p in lex.places.get(key(text[name_at:nxt]), ())):
+                continue
+            end = nxt
+        for c in orgs:  # (``…ស្រុកែវសីមា ខេត្តមណ្ឌលគិរី`` taken in spaced words: cut at the space)
+            if c.start == s and c.end > end and text.startswith(" ", end):
+                drop.add(id(c))
+        added.append(_Cand("org", s, end, "org.unit_place", None, priority=3))
+    for match in (_SPLIT_HEAD_RE.finditer(text) if any(h in text for h in _SPLIT_HEAD_FIRSTS) else ()):
+        place = places.get(match.end())
+        if place is not None and text[match.end() - 1] != " " and \
+                text.startswith(_ADMIN_CUES, match.end()) and _at_cluster_start(text, match.start()):
+            added.append(_Cand("org", match.start(), place.end, "org.head", None, priority=3))
+    added.extend(_repeated_weak_heads(text, orgs, lex))
+    if _COMPANY in text and "." in text:
+        for match in _COMPANY_TO_SUFFIX_RE.finditer(text):
+            # ``ក្រុមហ៊ុនចូហ្គ្រេន អ៊ិនវេសមិនឯ.ក``: the name runs to the legal suffix (outside, as
+            # ``_company_name_end`` keeps it), glued or spaced
+            if len(match.group(1).split()) <= 4 and _at_cluster_start(text, match.start()) and \
+                    _stop_at(text, match.start(1), lex.function_words) is None:
+                added.append(_Cand("org", match.start(), match.end(1), "org.company", None, priority=3))
+    if "TD" in text or "td" in text:
+        for match in _LATIN_COMPANY_RE.finditer(text):
+            # ``KHMER FRESH MILK CO.,LTD.``: a company named in Latin script up to its legal suffix
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "."):
+                continue
+            added.append(_Cand("org", match.start(), match.end(), "org.company", None, priority=3))
+    for c in orgs:
+        if c.rule == "org.known" and c.start > len(_CLUB_SPACE) and text.endswith(_CLUB_HEADS, 0, c.start) and \
+                c.start - 1 not in soft and "\u1780" <= text[c.start] <= "\u17ff":  # (``ក្លិប Chelsea``: outside)
+            # ``ក្លិប អង្គរថាយហ្គឺរ``: a club keeps its head, written after a space too
+            head = next(h for h in _CLUB_HEADS if text.endswith(h, 0, c.start))
+            if _at_cluster_start(text, c.start - len(head)):
+                added.append(_Cand("org", c.start - len(head), c.end, "org.known", c.value, priority=3))
+    out = []
+    for c in cands:
+        if id(c) in drop:
+            continue
+        if c.kind == "org":
+            if c.rule == "org.head" and text[c.start:c.end] == _REFERRAL_HOSPITAL:
+                place = places.get(c.end)
+                if place is None or not text.startswith(_ADMIN_CUES, c.end):
+                    continue  # ``មន្ទីរពេទ្យបង្អែក`` alone: a kind of hospital, generic
+                end = place.end
+                after = places.get(end)
+                if after is not None and text.startswith(_UPPER_ADMIN_CUES, end) and end not in soft:
+                    end = after.end
+                c = _Cand("org", c.start, end, c.rule, c.value, priority=c.priority)
+            if c.rule == "org.head" and text.startswith(_NEEDS_CUE_HEADS, c.start):
+                head = next(h for h in _NEEDS_CUE_HEADS if text.startswith(h, c.start))
+                rest = text[c.start + len(head):c.end]
+                if head == _COMMUNITY and not rest.startswith(_ADMIN_CUES) and lex.places.get(key(rest)) and \
+                        all(p.kind in ("district", "commune", "village") for p in lex.places[key(rest)]):
+                    continue  # ``សហគមន៍រុងរឿង``: a neighbourhood named by a local place, not a body
+                if _generic_re().match(text, c.start + len(head)) is not None and \
+                        text.startswith(_LOCAL, c.start + len(head)):
+                    continue  # ``អាជ្ញាធរមូលដ្ឋានខណ្ឌ…``: the local authorities, generic
+            if c.rule == "org.acronym" and _CAPS_WORD_RE.fullmatch(text, c.start, c.end) and \
+                    (_CAPS_BEFORE_RE.search(text, 0, c.start) or _CAPS_AFTER_RE.match(text, c.end)) and \
+                    text[c.start:c.end] not in _known_latin_orgs():
+                continue  # ``V-STRIKING DESIGN``: a word of an all-caps phrase, not an acronym
+            if c.rule == "org.acronym" and "." in text[c.start:c.end] and \
+                    text.startswith(_AGE_WORDS, c.end + (text[c.end:c.end + 1] == " ")):
+                # ``ហ.ល.ណ អាយុ ១៤ឆ្នាំ``: a person's initials (the guidelines count partial names)
+                out.append(_Cand("person", c.start, c.end, "person.initials", None, priority=c.priority))
+                continue
+            if text.startswith(_WORKING_GROUP, c.start) and c.start + len(_WORKING_GROUP) < c.end and \
+                    any(o.start == c.start + len(_WORKING_GROUP) and o.end == c.end for o in orgs):
+                continue  # the body found at the same end is the organization
+            if text.startswith(_CHANNEL, c.start) and text.endswith(_CHANNEL_MEDIA, 0, c.start) and \
+                    c.start not in soft:
+                media = next(w for w in _CHANNEL_MEDIA if text.endswith(w, 0, c.start))
+                c = _Cand("org", c.start - len(media), c.end, c.rule, c.value, priority=c.priority)
+            place = places.get(c.end)
+            if place is not None and c.rule != "org.known" and text.startswith(_UPPER_ADMIN_CUES, c.end) and \
+                    any(p.end == c.end and p.start > c.start for p in places.values()) and \
+                    c.end not in soft:
+                # ``កងរាជអាវុធហត្ថស្រុកកែវសីមាខេត្តមណ្ឌលគិរី``: its province glued after its district
+                c = _Cand("org", c.start, place.end, c.rule, c.value, priority=c.priority)
+        out.append(c)
+    for a in added:
+        place = places.get(a.end)
+        if place is not None and text.startswith(_UPPER_ADMIN_CUES, a.end) and a.end not in soft:
+            a.end = place.end
+    cands[:] = out + added
 
 
 def _find_company_repeats(text: str, cands: list, soft: frozenset[int]) -> None:
