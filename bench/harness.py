@@ -48,6 +48,15 @@ class Timing:
 
 
 def _rss_peak_mb() -> float:
+    """This process's own peak resident memory: VmHWM where /proc exists (reset at exec, unlike
+    ``ru_maxrss``, which Linux carries over from the process that started this one), else ru_maxrss."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows

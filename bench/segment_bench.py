@@ -217,26 +217,13 @@ def speed_one(name: str, repeat: int, every: int) -> dict:
         for text in texts:
             segment(text)
         cpu_runs.append(time.process_time() - start)
-    result = {"chars_per_s": timing.chars_per_s, "peak_mb": peak_rss_mb(timing.peak_mb), "chars": timing.chars,
+    result = {"chars_per_s": timing.chars_per_s, "peak_mb": timing.peak_mb, "chars": timing.chars,
               "articles": timing.items, "runs": list(timing.runs),
               "cpu_chars_per_s": timing.chars / statistics.median(cpu_runs),
               "cpu_ms_per_article": 1000 * statistics.median(cpu_runs) / len(texts)}
     if name.startswith("sastra:"):
         result["query_us"], result["query_pair_us"] = query_cost(name, texts)
     return result
-
-
-def peak_rss_mb(fallback: float) -> float:
-    """This process's own peak resident memory (VmHWM: reset at exec, unlike ru_maxrss, which a child
-    inherits from the bench process that forked it), or the harness figure where /proc is absent."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return fallback
 
 
 def short_queries(texts: list[str], count: int = 500) -> list[str]:
