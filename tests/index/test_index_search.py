@@ -199,3 +199,19 @@ def test_historical_dates_do_not_break_the_index(tmp_path):
     stats = build_index([doc], tmp_path / "ix")
     assert stats.documents == 1
     assert [h.id for h in search(tmp_path / "ix", "ប្រាសាទ").hits] == ["old"]
+
+
+def test_a_rebuilt_or_removed_index_is_seen_by_the_next_search(tmp_path, small_docs, monkeypatch):
+    """open_index remembers where a folder given as a relative path led, and still notices changes."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    build_index(small_docs, tmp_path / "idx")
+    assert search("idx", "ភ្នំពេញ").hits
+    build_index(small_docs[1:2], tmp_path / "idx")  # rebuilt with one other document only
+    assert [hit.id for hit in search("idx", "ភ្នំពេញ").hits] == [
+        hit.id for hit in search(str(tmp_path / "idx"), "ភ្នំពេញ").hits]
+    assert len(search("idx", "ក្រសួង", count=True).hits) <= 1
+    shutil.rmtree(tmp_path / "idx")
+    with pytest.raises(InputError):
+        search("idx", "ភ្នំពេញ")

@@ -519,15 +519,28 @@ _OPEN: dict[str, OpenIndex] = {}
 _OPEN_LOCK = threading.Lock()
 
 
-def _stamp(path: Path) -> tuple[float, float]:
+def _stamp(path: str | Path) -> tuple[float, float]:
     try:
-        return ((path / "meta.json").stat().st_mtime, (path / MANIFEST_NAME).stat().st_mtime)
+        return (os.stat(os.path.join(path, "meta.json")).st_mtime,
+                os.stat(os.path.join(path, MANIFEST_NAME)).st_mtime)
     except OSError:
         return (0.0, 0.0)
 
 
+#: (working directory, index_dir as given) -> the folder it resolved to, so that a search repeated on
+#: the same folder costs two stat calls before it reaches the cached index
+_RESOLVED: dict[tuple[str, str], str] = {}
+
+
 def open_index(index_dir: str | os.PathLike[str]) -> OpenIndex:
-    """The index at ``index_dir`` (cached); InputError when there is none."""
+    """The index at ``index_dir`` (cached; reopened when it changes on disk); InputError when there
+    is none."""
+    given = (os.getcwd(), os.fspath(index_dir))
+    known = _RESOLVED.get(given)
+    if known is not None:
+        cached = _OPEN.get(known)
+        if cached is not None and cached.stamp == _stamp(known):
+            return cached
     tantivy = _tantivy()
     path = Path(index_dir).resolve()
     if not (path / MANIFEST_NAME).exists() and (path / "index" / MANIFEST_NAME).exists():
@@ -536,6 +549,7 @@ def open_index(index_dir: str | os.PathLike[str]) -> OpenIndex:
     stamp = _stamp(path)
     cached = _OPEN.get(key)
     if cached is not None and cached.stamp == stamp:
+        _RESOLVED[given] = key
         return cached
     with _OPEN_LOCK:
         if not (path / MANIFEST_NAME).exists() or not (path / "meta.json").exists():
@@ -550,6 +564,9 @@ def open_index(index_dir: str | os.PathLike[str]) -> OpenIndex:
         parents = {dup: canon for canon, dups in manifest.get("duplicates", {}).items() for dup in dups}
         opened = OpenIndex(path, index, index.schema, manifest, stamp, parents)
         _OPEN[key] = opened
+        if len(_RESOLVED) > 1_000:
+            _RESOLVED.clear()
+        _RESOLVED[given] = key
         return opened
 
 
