@@ -45,37 +45,12 @@ def test_entity_labels_are_flat_spans_inside_the_text(name, texts):
             last_end = mention["end"]
 
 
-def test_final_split_is_fifteen_articles_in_no_other_label_file():
-    final = rows("entities-final.jsonl")
-    assert len(final) == 15 and {row["split"] for row in final} == {"final"}
-    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "dates_money_numbers.jsonl")
-              for row in rows(name)}
-    assert not others & {row["id"] for row in final}
-
-
-def test_final2_split_is_twenty_articles_in_no_other_label_file():
-    final2 = rows("entities-final2.jsonl")
-    assert len(final2) == 20 and {row["split"] for row in final2} == {"final2"}
-    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl",
-                                     "dates_money_numbers.jsonl")
-              for row in rows(name)}
-    assert not others & {row["id"] for row in final2}
-
-
-def test_final3_split_is_twenty_articles_in_no_other_label_file():
-    final3 = rows("entities-final3.jsonl")
-    assert len(final3) == 20 and {row["split"] for row in final3} == {"final3"}
-    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl",
-                                     "entities-final2.jsonl", "dates_money_numbers.jsonl")
-              for row in rows(name)}
-    assert not others & {row["id"] for row in final3}
-
-
-def test_final4_split_is_twenty_articles_in_no_other_label_file():
-    final4 = rows("entities-final4.jsonl")
-    assert len(final4) == 20 and {row["split"] for row in final4} == {"final4"}
-    others = {row["id"] for name in ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl",
-                                     "entities-final2.jsonl", "entities-final3.jsonl",
-                                     "dates_money_numbers.jsonl")
-              for row in rows(name)}
-    assert not others & {row["id"] for row in final4}
+@pytest.mark.parametrize("name, split, articles", [
+    ("entities-final.jsonl", "final", 15), ("entities-final2.jsonl", "final2", 20),
+    ("entities-final3.jsonl", "final3", 20), ("entities-final4.jsonl", "final4", 20)])
+def test_final_splits_share_no_article_with_any_other_label_file(name, split, articles):
+    labelled = rows(name)
+    assert len(labelled) == articles and {row["split"] for row in labelled} == {split}
+    others = {row["id"] for other in (*ENTITY_FILES, "dates_money_numbers.jsonl") if other != name
+              for row in rows(other)}
+    assert not others & {row["id"] for row in labelled}
