@@ -222,7 +222,8 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
     if args.show_errors and args.split in BLIND_SPLITS:
-        parser.error("the final4 split is for aggregate figures only: no --show-errors on it")
+        parser.error(f"--split {args.split} includes final4, which is for aggregate figures only: "
+                     "no --show-errors on it")
     docs = load_labels()
     texts = load_texts({doc_id for doc_id, _ in docs})
     splits = [args.split] if args.split else list(SPLITS)

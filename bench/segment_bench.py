@@ -184,15 +184,9 @@ def khpos_held_out():
 
 
 def curated_dev():
-    from sastra.segment.scoring import gold_from_tokens
+    from sastra.segment.scoring import read_curated
 
-    golds = []
-    with open(CURATED, encoding="utf-8") as stream:
-        for line in stream:
-            record = json.loads(line)
-            if record["split"] == "dev":
-                golds.append(gold_from_tokens(record["tokens"]))
-    return golds
+    return read_curated(CURATED, "dev")
 
 
 # --- speed (run in a subprocess per engine) -------------------------------------------------------

@@ -10,12 +10,10 @@ The floors sit a little under the measured figures, so a regression fails the te
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from sastra.segment import segment_words
-from sastra.segment.scoring import F1, gold_from_tokens, read_khpos
+from sastra.segment.scoring import F1, read_curated, read_khpos
 
 HELD_OUT_SHARE = 0.1
 
@@ -44,11 +42,6 @@ def test_khpos_held_out_floor(khpos_held_out, engine, granularity, floor):
 
 
 def test_curated_dev_floor(shared_data):
-    path = shared_data / "segmentation" / "curated-300" / "benchmark.jsonl"
-    golds = []
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            record = json.loads(line)
-            if record["split"] == "dev":
-                golds.append(gold_from_tokens(record["tokens"]))
+    golds = read_curated(shared_data / "segmentation" / "curated-300" / "benchmark.jsonl", "dev")
+    assert len(golds) == 200
     assert score(golds, "perceptron", "word") >= 81.0

@@ -78,6 +78,15 @@ def gold_from_tokens(tokens: Sequence[str]) -> GoldSentence:
     return _gold_from_pieces([[fold(t)] for t in tokens if t])
 
 
+def read_curated(path: str | Path, split: str = "dev") -> list[GoldSentence]:
+    """The gold sentences of one split of a curated-300 ``benchmark.jsonl`` file, in file order."""
+    import json
+
+    with open(path, encoding="utf-8") as stream:
+        return [gold_from_tokens(record["tokens"]) for record in map(json.loads, stream)
+                if record["split"] == split]
+
+
 @dataclass
 class F1:
     """Span precision, recall and F1, accumulated over sentences."""
