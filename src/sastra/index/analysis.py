@@ -60,10 +60,11 @@ class Analysis:
 # --- the functions of the other stages, resolved once --------------------------------------------
 
 @functools.cache
-def _normalizer() -> tuple[Callable[[str], Any], Callable[[str], str]]:
-    from sastra.normalize import normalize_and_explain, search_key
+def _normalizer() -> tuple[Callable[[str], Any], Callable[[str], str], Callable[[str], str]]:
+    """normalize_and_explain, search_key and normalize, imported on first use."""
+    from sastra.normalize import normalize, normalize_and_explain, search_key
 
-    return normalize_and_explain, search_key
+    return normalize_and_explain, search_key, normalize
 
 
 @functools.cache
@@ -318,7 +319,7 @@ QueryWord = tuple[str, tuple[str, ...]]
 def query_terms(text: str) -> list[QueryWord]:
     """The searchable words of ``text`` as (key, the keys of its clusters) pairs: what
     :func:`analyze_text` gives, without offsets (a query needs none) or a token object per word."""
-    normalized = _plain_normalizer()(require_str(text))
+    normalized = _normalizer()[2](require_str(text))
     spans = _segment(normalized, "word") if normalized.strip() else []
     terms = _TOKEN_TERMS
     words: list[QueryWord] = []
@@ -327,13 +328,6 @@ def query_terms(text: str) -> list[QueryWord]:
         if key:
             words.append((key, pieces or (key,)))
     return words
-
-
-@functools.cache
-def _plain_normalizer() -> Callable[[str], str]:
-    from sastra.normalize import normalize
-
-    return normalize
 
 
 @dataclass(frozen=True, slots=True)
