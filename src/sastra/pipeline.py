@@ -485,14 +485,20 @@ class WorkDir:
         np.savez(buffer, **arrays)
         checks[sigs.name] = _write_file(sigs, buffer.getvalue())
         prepared = self.path / self._prepared(result.index)
+        prepared_format = None
         if result.prepared is not None and len(result.prepared) == len(result.records):
+            from sastra.index.store import FORMAT_VERSION
+
             checks[prepared.name] = _write_file(
                 prepared, "".join([line + "\n" for line in result.prepared]).encode("utf-8"))
+            prepared_format = FORMAT_VERSION
         elif prepared.exists():  # left by an earlier attempt at this shard: not this result's
             prepared.unlink()
         entry = {"shard": result.index, "size": result.size, "records": len(result.records),
                  "rejects": len(result.rejects), "flags": result.flags, "flagged": result.flagged,
                  "seconds": result.seconds, "files": checks}
+        if prepared_format is not None:
+            entry["prepared_format"] = prepared_format  # the index format its prepared lines are for
         with open(self.manifest, "a", encoding="utf-8") as stream:
             stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
         return entry
@@ -534,9 +540,11 @@ class WorkDir:
         """The prepared index lines of a committed shard, or None when it has none that can be trusted
         (a shard from a run without the index or from an older sastra, or a file that does not match
         its manifest line): then its records are prepared again by the driver."""
+        from sastra.index.store import FORMAT_VERSION
+
         name = self._prepared(entry["shard"])
         check = (entry.get("files") or {}).get(name)
-        if check is None:
+        if check is None or entry.get("prepared_format") != FORMAT_VERSION:
             return None
         try:
             data = (self.path / name).read_bytes()

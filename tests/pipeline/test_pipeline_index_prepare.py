@@ -6,6 +6,7 @@ Real text: ../shared/data/corpus/kh-news-2019-07.jsonl."""
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -71,19 +72,31 @@ def test_index_equals_build_index_of_the_records(finished, tmp_path):
     assert _manifest(finished / "index") == _manifest(reference)
 
 
-@pytest.mark.parametrize("damage", ["delete", "corrupt"])
+@pytest.mark.parametrize("damage", ["delete", "corrupt", "older"])
 def test_work_folder_without_good_prepared_files_resumes_to_the_same_index(corpus, finished, tmp_path, damage):
     out = tmp_path / "out"
     run([str(corpus)], out, workers=1, shard_size=20, parquet=False, progress=False)
+    if damage == "older":  # prepared by a sastra whose index format was another: lines of another shape
+        manifest = out / "work" / "manifest.jsonl"
+        entries = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
+        for entry in entries:
+            entry["prepared_format"] = 1
+            name = f"shard-{entry['shard']:06d}.prepared.jsonl"
+            older = "".join(json.dumps(json.loads(line)[:5] + json.loads(line)[6:]) + "\n" for line in
+                            (out / "work" / name).read_text(encoding="utf-8").splitlines()).encode("utf-8")
+            (out / "work" / name).write_bytes(older)
+            entry["files"][name] = [len(older), zlib.crc32(older)]
+        manifest.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
     for path in (out / "work").glob("shard-*.prepared.jsonl"):
         if damage == "delete":
             path.unlink()
-        else:
+        elif damage == "corrupt":
             path.write_text("not json\n", encoding="utf-8")
     for name in ("records.jsonl", "rejects.jsonl", "summary.json"):
         (out / name).unlink()
     summary = run([str(corpus)], out, workers=1, shard_size=20, parquet=False, progress=False)
     assert summary.shards_resumed == summary.shards
+    assert summary.index_error is None and summary.index, "the index was built again, not left from before"
     assert (out / "records.jsonl").read_bytes() == (finished / "records.jsonl").read_bytes()
     assert _stored(out / "index") == _stored(finished / "index")
     assert _manifest(out / "index") == _manifest(finished / "index")
