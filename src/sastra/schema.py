@@ -103,6 +103,11 @@ class EncodedRecord:
     meta: str  # the meta object as JSON text
     values: tuple[str, ...]  # each mention's value as JSON text
     attrs: tuple[str, ...]  # each mention's attrs as JSON text (Parquet's form: null becomes {})
+    #: the same three as JSON values (what json.loads gives back from the texts above), for the
+    #: index preparation, which would otherwise parse them again
+    meta_value: Any = None
+    value_objects: tuple[Any, ...] = ()
+    attr_objects: tuple[Any, ...] = ()
 
 
 def encode_record(doc: Document) -> EncodedRecord:
@@ -118,7 +123,9 @@ def encode_record(doc: Document) -> EncodedRecord:
         record = record_from_document(doc)
         return EncodedRecord(dumps_record(record), _json_text(record["meta"] or {}),
                              tuple(_json_text(m["value"]) for m in record["mentions"]),
-                             tuple(_json_text(m["attrs"] or {}) for m in record["mentions"]))
+                             tuple(_json_text(m["attrs"] or {}) for m in record["mentions"]),
+                             record["meta"] or {}, tuple(m["value"] for m in record["mentions"]),
+                             tuple(m["attrs"] for m in record["mentions"]))
 
 
 _BOOL_TEXT = ("false", "true")
@@ -139,7 +146,8 @@ def _encode_record_fast(doc: Document) -> EncodedRecord:
     sentences = ",".join([f'{{"text":{enc(s.text)},"start":{s.start:d},"end":{s.end:d}}}' for s in doc.sentences])
     tokens = ",".join([f'{{"text":{enc(t.text)},"start":{t.start:d},"end":{t.end:d},"kind":{enc(t.kind)}}}'
                        for t in doc.tokens])
-    values = tuple(encode(_jsonable(m.value)) for m in doc.mentions)
+    value_objects = tuple([_jsonable(m.value) for m in doc.mentions])
+    values = tuple([encode(v) for v in value_objects])
     attrs_values = [_jsonable(m.attrs) for m in doc.mentions]
     attrs_line = [encode(a) for a in attrs_values]
     mentions = ",".join(
@@ -151,7 +159,8 @@ def _encode_record_fast(doc: Document) -> EncodedRecord:
             f'"edits":[{edits}],"sentences":[{sentences}],"tokens":[{tokens}],"mentions":[{mentions}],'
             f'"flags":[{flags}]}}')
     return EncodedRecord(line, meta if meta_value else "{}", values,
-                         tuple(text if value else "{}" for text, value in zip(attrs_line, attrs_values)))
+                         tuple(text if value else "{}" for text, value in zip(attrs_line, attrs_values)),
+                         meta_value or {}, value_objects, tuple(attrs_values))
 
 
 def dumps_record(record: Mapping[str, Any]) -> str:
