@@ -127,6 +127,12 @@ def word_hashes(words_as_ids: Sequence[Sequence[int]], max_n: int = MAX_WORD_ATO
     """
     lengths = np.fromiter((len(w) for w in words_as_ids), dtype=np.int64, count=len(words_as_ids))
     flat = np.fromiter((i for w in words_as_ids for i in w), dtype=np.int64, count=int(lengths.sum()))
+    return flat_word_hashes(flat, lengths, max_n)
+
+
+def flat_word_hashes(flat: np.ndarray, lengths: np.ndarray,
+                     max_n: int = MAX_WORD_ATOMS) -> tuple[np.ndarray, np.ndarray]:
+    """``word_hashes`` of words given as one array of atom ids and each word's length in atoms."""
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if len(lengths) else lengths
     hashes = np.zeros(len(lengths), dtype=np.uint64)
     grams = ngram_hashes(flat, max_n)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -25,6 +26,7 @@ from sastra.segment.encoding import (
     UNK,
     LexiconTable,
     Vocabulary,
+    flat_word_hashes,
     word_hashes,
 )
 from sastra.segment.features import (
@@ -121,6 +123,28 @@ class _Encoder:
 def _words_to_ids(words: Sequence[str], vocab: Vocabulary) -> list[list[int]]:
     ids = vocab.ids
     return [[ids.get(a, UNK) for a in ATOM_RE.findall(w)] for w in words]
+
+
+def _word_list_hashes(words: Sequence[str], vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
+    """``word_hashes`` of a word list, from one regex pass over the words joined by line breaks
+    (0.25 s instead of 0.35 s of loading the default engine).
+    Falls back to a pass per word if any word would not cut the same way on its own (a word holding
+    a line break or other spacing, an empty word)."""
+    joined = "\n".join(words)
+    if not words or joined.count("\n") != len(words) - 1:
+        return word_hashes(_words_to_ids(words, vocab))
+    atoms = ATOM_RE.findall(joined)
+    lookup = dict(vocab.ids)
+    lookup["\n"] = -1
+    flat = np.fromiter(map(lookup.get, atoms, repeat(UNK)), dtype=np.int64, count=len(atoms))
+    breaks = np.flatnonzero(flat == -1)
+    if len(breaks) != max(0, len(words) - 1):
+        return word_hashes(_words_to_ids(words, vocab))
+    bounds = np.concatenate([[-1], breaks, [len(flat)]])
+    lengths = np.diff(bounds) - 1
+    if (lengths <= 0).any():
+        return word_hashes(_words_to_ids(words, vocab))
+    return flat_word_hashes(flat[flat != -1], lengths.astype(np.int64))
 
 
 class PerceptronEngine:
@@ -232,7 +256,7 @@ class PerceptronEngine:
 
 def build_lexicon_table(vocab: Vocabulary, word_lists: Sequence[Sequence[str]]) -> LexiconTable:
     """The bit table of one or two word lists, in ``vocab``'s ids."""
-    return LexiconTable([word_hashes(_words_to_ids(words, vocab)) for words in word_lists])
+    return LexiconTable([_word_list_hashes(words, vocab) for words in word_lists])
 
 
 class DictionaryEngine:
