@@ -509,6 +509,10 @@ def _snippets(text: str, spans: list[tuple[int, int]], max_snippets: int = MAX_S
     chosen: list[tuple[int, int]] = []
     for _, first, last in candidates:
         lead = max(0, (width - (last - first)) // 3)
+        # the snapped window holds [first - lead, last]: if that already overlaps a chosen one, so
+        # does the window (most candidates are the same dense stretch seen from another match)
+        if any(max(0, first - lead) < e and s < last for s, e in chosen):
+            continue
         start = _snap_start(text, max(0, first - lead))
         end = _snap_end(text, min(len(text), max(last, start + width)))
         if any(start < e and s < end for s, e in chosen):
