@@ -108,6 +108,9 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
         text = data.decode(utf16, errors="replace")
         if _mostly_text(text):
             return Decoded(text, utf16, (Problem(source, f"decoded as {utf16} (no byte order mark)"),))
+    kind = _binary_format(data)
+    if kind:
+        return Decoded(None, "binary", (Problem(source, f"binary file ({kind}); skipped", fatal=True),))
     if data.count(0) > max(1, len(data) // 100):
         return Decoded(None, "binary", (Problem(source, "binary file (NUL bytes); skipped", fatal=True),))
     try:
@@ -141,9 +144,33 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
     if bad > len(data) // 4:
         guess = _guess_legacy(data)
         if guess:
-            return Decoded(data.decode(guess, errors="replace"), guess,
-                           (Problem(source, f"not UTF-8; decoded as {guess}"),))
+            guessed = data.decode(guess, errors="replace")
+            if _mostly_text(guessed):
+                return Decoded(guessed, guess, (Problem(source, f"not UTF-8; decoded as {guess}"),))
+        if not _mostly_text(text):  # compressed or random bytes: no encoding makes text of them
+            return Decoded(None, "binary", (Problem(
+                source, f"binary file ({bad} of {len(data)} bytes are not UTF-8, and no other encoding "
+                        "gives text); skipped", fatal=True),))
     return Decoded(text, "utf-8", tuple(problems))
+
+
+#: how common binary files start (an image, a PDF, an archive in a folder of articles)
+_MAGIC = (
+    (b"%PDF-", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"PK\x03\x04", "ZIP archive or office document"),
+    (b"\x1f\x8b", "gzip data"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "old office document"),
+)
+
+
+def _binary_format(data: bytes) -> str | None:
+    """The kind of binary file ``data`` starts like, or None; RIFF needs its subtype (WEBP, WAVE...)."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"RIFF") and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return f"RIFF {data[8:12].decode().strip()}"
+    return None
 
 
 def _guess_legacy(data: bytes) -> str | None:

@@ -1,0 +1,41 @@
+"""sastra.io.decode_bytes: binary files are refused with their kind, text in any encoding is kept."""
+
+import random
+
+import pytest
+
+from sastra.io import decode_bytes
+
+
+@pytest.mark.parametrize("head, kind", [
+    (b"%PDF-1.7\n", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff\xe0", "JPEG image"),
+    (b"GIF89a", "GIF image"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b\x08", "gzip data"),
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "RIFF WEBP"),
+])
+def test_common_binary_formats_are_named_and_skipped(head, kind):
+    decoded = decode_bytes(head + bytes(random.Random(1).randrange(1, 256) for _ in range(2000)), "x.txt")
+    assert decoded.text is None and decoded.encoding == "binary"
+    (problem,) = decoded.problems
+    assert problem.fatal and kind in problem.reason and problem.source == "x.txt"
+
+
+def test_random_bytes_without_magic_or_nul_are_binary():
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(5000))  # no NUL byte, no known header
+    decoded = decode_bytes(data, "noise.txt")
+    assert decoded.text is None
+    assert "not UTF-8" in decoded.problems[0].reason and decoded.problems[0].fatal
+
+
+def test_text_with_a_few_bad_bytes_is_kept_and_each_byte_reported():
+    data = "ក្រសួងសុខាភិបាល".encode() + b"\xff" + " បានប្រកាស។".encode()
+    decoded = decode_bytes(data, "a.txt")
+    assert decoded.text == "ក្រសួងសុខាភិបាល\ufffd បានប្រកាស។"
+    assert [p.offset for p in decoded.problems] == [len("ក្រសួងសុខាភិបាល".encode())]
+    assert not decoded.problems[0].fatal
+
+
+def test_utf16_and_plain_utf8_are_text():
+    assert decode_bytes("ក្រសួង និង PDF".encode("utf-16-le"), "u.txt").text == "ក្រសួង និង PDF"
+    assert decode_bytes("%PDF is a format".encode("utf-16-le"), "u.txt").text == "%PDF is a format"
+    assert decode_bytes("BZ: ក្រសួង".encode(), "b.txt").text == "BZ: ក្រសួង"
