@@ -178,7 +178,9 @@ _TITLE_CONTINUATIONS = ("តេជោ", "អគ្គមហាសេនាបត
                         "អគ្គមហាធម្មពោធិសាល", "ក្រឡាហោម", "វិបុលបញ្ញា", "ពិជ័យសេនា", "ចៅហ្វាវាំង")
 
 #: cue words after which a name follows without a title (``ឈ្មោះ`` is not a title)
-_NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា", "ឈ្មោះពិត", "ឈ្មោះពេញ")  # (``ឈ្មោះពិត X``: the real name is X)
+_NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា", "ឈ្មោះពិត", "ឈ្មោះពេញ", "ល្បីឈ្មោះ")  # (``ឈ្មោះពិត X``: the real name is X;
+#: ``តារាល្បីឈ្មោះ X``: the star named X)
+_FAMOUS_CUE = fold("ល្បីឈ្មោះ")
 _BYLINE_RE = re.compile(r"ដោយ ?[៖:ៈ] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
 _SOURCE_RE = re.compile(r"ប្រភព(?:ព័ត៌មាន)? ?(?:ពី ?)?[៖:]? ?")
 _SOURCE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Z][A-Za-z0-9.\-]*){0,3}")
@@ -860,6 +862,10 @@ def _candidates(view: _View) -> list[_Cand]:
         persons.extend(joined)
         joined = _find_coordinated(text, joined, stops, view.soft)
     persons.extend(_find_end_byline(text, stops, view.soft))
+    if " និង " in text:
+        persons.extend(_find_people_pairs(text, stops))
+    if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and _UPPER_OR_LOWER_QUOTED_RE.search(text):
+        persons.extend(_find_named_accounts(text))
     known: dict[int, int] = {}
     for match in pats.known_people.finditer(text):
         s0, e0 = match.span()
@@ -891,7 +897,229 @@ def _candidates(view: _View) -> list[_Cand]:
     _sixth_pass(text, cands, view.soft, lex)
     _seventh_pass(text, cands, view.soft, lex)
     _extend_repeated_names(text, cands, lex)
+    _eighth_pass(text, cands, view.soft, lex)
+    if "ភូមិ" in text or "ឃុំ" in text or "សង្កាត់" in text:
+        _glued_addresses(text, cands, view.soft)
     return cands
+
+
+# --- eighth pass: names of units written in spaced words, units of a body after a spaced ``នៃ`` ------
+
+#: heads whose names list their domains in spaced words (``នាយកដ្ឋានការពារដំណាំ អនាម័យ និង…``)
+_DOMAIN_LIST_HEADS = tuple(fold(h) for h in (
+    "អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន", "អគ្គលេខាធិការដ្ឋាន", "លេខាធិការដ្ឋាន", "ការិយាល័យ", "គណៈកម្មាធិការ",
+    "គណៈកម្មការ", "ក្រុមប្រឹក្សា", "មជ្ឈមណ្ឌល", "អង្គភាព", "ក្រសួង", "មន្ទីរ", "វិទ្យាស្ថាន"))
+#: bodies a unit belongs to after ``នៃ`` (``… នៃក្រសួងបរិស្ថាន``, ``… នៃព្រឹទ្ធសភា``)
+_BODY_HEADS = tuple(fold(h) for h in (
+    "ក្រសួង", "អគ្គនាយកដ្ឋាន", "អគ្គលេខាធិការដ្ឋាន", "អគ្គស្នងការដ្ឋាន", "ស្នងការដ្ឋាន", "គណៈកម្មាធិការ",
+    "គណៈកម្មការ", "ព្រឹទ្ធសភា", "រដ្ឋសភា", "ទីស្តីការគណៈរដ្ឋមន្ត្រី", "ធនាគារជាតិ", "សាកលវិទ្យាល័យ",
+    "ក្រុមប្រឹក្សា", "អង្គការ", "អាជ្ញាធរ"))
+_OF_RE = re.compile(f" ?{fold('នៃ')} ?")
+_OF_STARTS = (fold("នៃ"), " " + fold("នៃ"))
+#: words after ``និង`` that join another actor, not a domain (forces, officials, authorities)
+_NOT_DOMAINS = tuple(fold(w) for w in ("កម្លាំង", "សមត្ថកិច្ច", "អាជ្ញាធរ", "ចៅហ្វាយ", "មេ", "ប្រធាន", "ម្នាក់",
+                                        "អនុប្រធាន", "នាយ", "ក្រុម", "ភ្នាក់ងារ", "ដៃគូ"))
+_ABROAD = tuple(fold(w) for w in ("ទៅបរទេស", "ទៅក្រៅប្រទេស", "ពីបរទេស"))
+_AT = tuple(fold(w) for w in ("នៅ", "ជា", "កាន់", "ទទួល", "ប្រធាន", "នាយ"))
+#: unit heads that belong to a body named after ``នៃ``
+_UNIT_OF_HEADS = _DOMAIN_LIST_HEADS + tuple(fold(h) for h in ("អធិការដ្ឋាន", "ប៉ុស្តិ៍", "ផ្នែក", "អង្គភាព",
+                                                                "យោធភូមិភាគ", "បញ្ជាការដ្ឋាន"))
+
+
+def _domain_list_end(text: str, pos: int, lex: Lexicon, soft: frozenset[int], loc_end_at: dict[int, int],
+                     max_words: int = 4) -> int | None:
+    """After a unit's name that ends at a space: up to four spaced domain words and ``និង`` + the
+    last domain (``ការពារដំណាំ អនាម័យ និងភូតគាមអនាម័យ``, ``រដ្ឋបាល និងហិរញ្ញវត្ថុ``): the end of the
+    last domain, or None. No word may be a function word, a role, a head, a title or a place."""
+    stops = lex.name_stops
+    i = pos
+    n = len(text)
+    for _ in range(max_words + 1):
+        if i >= n - 1 or text[i] != " ":
+            return None
+        j = i + 1
+        if text.startswith("និង", j):
+            k = j + len("និង")
+            if k < n and text[k] == " ":
+                k += 1
+            if k >= n or not "\u1780" <= text[k] <= "\u17b3" or text.startswith(_HEAD_PREFIXES(), k) or \
+                    text.startswith(_NOT_AFTER_AND + _NOT_DOMAINS, k) or \
+                    _stop_at(text, k, stops) in _NOT_SECOND_NAMES or _stop_at(text, k, stops) in _role_words() or \
+                    text.startswith(_ADMIN_CUES, k) or _patterns().titles.match(text, k):
+                return None
+            # a domain may begin with a verb (``និងបញ្ជូនពលករ…``) when words follow it
+            verb = _stop_at(text, k, stops)
+            start = k + len(verb) if verb else _CLUSTER_RE.match(text, k).end()
+            end = _open_place_end(text, start, stops, 11)
+            if verb and _clusters_in(text[start:end]) < 2:
+                return None
+            if text.startswith(_ABROAD, end):  # ``…បញ្ជូនពលករទៅបរទេស``
+                end += len(next(w for w in _ABROAD if text.startswith(w, end)))
+            for x in range(k, end):  # ``…និងរដ្ឋករកម្ពុជា``: a place glued at the end stays whole
+                y = loc_end_at.get(x, 0)
+                if y > end:
+                    end = y
+                    break
+            if not 2 <= _clusters_in(text[k:end]) <= 14 or key(text[k:end]) in lex.places:
+                return None
+            return end
+        word = _WORD_RUN_RE.match(text, j)
+        if word is None or not 1 <= _clusters_in(word.group()) <= 5:
+            return None
+        if _stop_at(text, j, stops) is not None or text.startswith(_HEAD_PREFIXES(), j) or \
+                text.startswith(_ADMIN_CUES + _NOT_DOMAINS, j) or _patterns().titles.match(text, j) or \
+                key(word.group()) in lex.places or any(k > j and k < word.end() for k in soft):
+            return None
+        i = word.end()
+    return None
+
+
+def _body_after_of(text: str, pos: int, org_end_at: dict[int, int], lex: Lexicon) -> int | None:
+    """``នៃ`` (spaced or not) right at ``pos`` and a body found after it: the end of that body.
+    A body written with a space after its head (``ក្រសួង កសិកម្ម``) counts when it is listed."""
+    match = _OF_RE.match(text, pos)
+    if match is None:
+        return None
+    at = match.end()
+    end = org_end_at.get(at)
+    if end is not None:
+        return end
+    if not text.startswith(_BODY_HEADS, at):
+        return None
+    head = next(h for h in _BODY_HEADS if text.startswith(h, at))
+    if not text.startswith(" ", at + len(head)):
+        return None
+    word = _WORD_RUN_RE.match(text, at + len(head) + 1)
+    if word is None:
+        return None
+    stop = next((i for i in range(word.start() + 1, word.end()) if _stop_at(text, i, lex.function_words)), word.end())
+    for e in range(stop, word.start(), -1):
+        if key(head + text[word.start():e]) in lex.orgs and _at_cluster_end(text, e):
+            return e
+    return None
+
+
+_SPACED_AND_RE = re.compile(" និង")
+
+
+@functools.cache
+def _domain_head_re() -> re.Pattern:
+    return re.compile(trie_pattern(_DOMAIN_LIST_HEADS, space=""))
+
+
+def _eighth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """General rules of the eighth pass (organizations).
+
+    - A unit, committee or department whose name lists its domains in spaced words runs on to the
+      last domain after ``និង`` (``នាយកដ្ឋានការពារដំណាំ អនាម័យ និងភូតគាមអនាម័យ``,
+      ``អង្គភាពរដ្ឋបាល និងហិរញ្ញវត្ថុ``).
+    - A unit followed by ``នៃ`` (spaced or glued) and the body it belongs to is one organization
+      (``ការិយាល័យចរាចរណ៍ផ្លូវគោក នៃស្នងការដ្ឋាន…``, ``អគ្គនាយកដ្ឋានកសិកម្ម នៃ ក្រសួង កសិកម្ម``),
+      as it already was for a glued ``នៃ`` and a listed body.
+    - A branch (``សាខា``) of a body with its province is one organization.
+    """
+    if "និង" not in text and "នៃ" not in text and _BRANCH not in text:
+        return
+    orgs = [c for c in cands if c.kind == "org"]
+    if not orgs:
+        return
+    added: list[_Cand] = []
+    ands = [m.start() for m in _SPACED_AND_RE.finditer(text)] if " និង" in text else []
+    if ands:
+        loc_end_at: dict[int, int] | None = None
+
+        def and_follows(pos: int) -> bool:  # a spaced ``និង`` within 90 characters after ``pos``
+            k = bisect.bisect_left(ands, pos)
+            return k < len(ands) and ands[k] - pos <= 90
+
+        for c in orgs:
+            if not and_follows(c.end) or not text.startswith(" ", c.end) or \
+                    c.rule not in ("org.head", "org.known") or not text.startswith(_DOMAIN_LIST_HEADS, c.start):
+                continue
+            if loc_end_at is None:
+                loc_end_at = {x.start: x.end for x in cands if x.kind == "loc"}
+            if c.end in loc_end_at.values():
+                continue  # (a name that ends with its place or country is complete)
+            end = _domain_list_end(text, c.end, lex, soft, loc_end_at)
+            if end is not None:
+                added.append(_Cand("org", c.start, end, "org.domains", None, priority=3))
+        starts = {c.start for c in orgs}
+        head_re = _domain_head_re()
+        windows, scanned = [], 0
+        for a in ands:  # (scan only the 90 characters before each spaced ``និង``)
+            lo = max(scanned, a - 90)
+            if lo < a:
+                windows.append((lo, a))
+            scanned = max(scanned, a)
+        for match in (m for lo, hi in windows for m in head_re.finditer(text, lo, hi)):
+            # ``នាយកដ្ឋានការពារដំណាំ អនាម័យ និងភូតគាមអនាម័យ``: a name that begins with a verb, which
+            # the head rule stops at; the list of domains shows it is a name
+            s0, e0 = match.span()
+            if s0 in starts:
+                continue
+            word_end = _glued_word_end(text, e0, soft)
+            if not text.startswith(" ", word_end) or "និង" not in text[word_end:word_end + 90] or \
+                    not 1 <= _clusters_in(text[e0:word_end]) <= 8 or not _at_cluster_start(text, s0):
+                continue
+            if s0 and "\u1780" <= text[s0 - 1] <= "\u17d2" and s0 not in soft and \
+                    not text.endswith(_GLUE_BEFORE + _AT, 0, s0):
+                continue
+            longer = _patterns().free_names.match(text, s0)
+            if longer is not None and len(longer.group()) > e0 - s0 and key(longer.group()) in _HEAD_KEYS():
+                continue  # ``មន្ទីរពេទ្យ``: a longer head begins here
+            if loc_end_at is None:
+                loc_end_at = {x.start: x.end for x in cands if x.kind == "loc"}
+            end = _domain_list_end(text, word_end, lex, soft, loc_end_at)
+            if end is not None:
+                added.append(_Cand("org", s0, end, "org.domains", None, priority=3))
+    if "នៃ" in text:
+        org_end_at: dict[int, int] = {}
+        for c in orgs + added:
+            org_end_at[c.start] = max(org_end_at.get(c.start, 0), c.end)
+        for c in orgs + added:
+            if not text.startswith(_OF_STARTS, c.end) or c.rule in ("org.acronym", "org.latin", "org.source",
+                                                                     "org.repeat") or \
+                    not text.startswith(_UNIT_OF_HEADS, c.start):
+                continue
+            end = _body_after_of(text, c.end, org_end_at, lex)
+            if end is not None:
+                added.append(_Cand("org", c.start, end, "org.unit_of", None, priority=3))
+    if _BRANCH in text:
+        added.extend(_branches(text, orgs, cands))
+    cands.extend(added)
+
+
+_GLUED_ADDRESS_RE = re.compile(f"{fold('ភូមិ')}|{fold('ឃុំ')}|{fold('សង្កាត់')}")
+
+
+def _glued_addresses(text: str, cands: list, soft: frozenset[int]) -> None:
+    """Eighth pass (places): an address written without spaces (``ភូមិប្រពាយឃុំម៉ារាមស្រុករមាសហែក``,
+    ``ភូមិក្បាលស្នូលឃុំស្នួល``): a village or commune of unknown name glued to the next type word of
+    the address is a place when that next part is a place found (or another such part), as it
+    already was when a space or a zero-width space stood between them."""
+    loc_starts = {c.start for c in cands if c.kind == "loc"}
+    matches = [m for m in _GLUED_ADDRESS_RE.finditer(text) if m.start() not in loc_starts and
+               _at_cluster_start(text, m.start())]
+    if not matches:
+        return
+    function_words = lexicon().function_words
+    chain = set(loc_starts)
+    for match in reversed(matches):
+        s, pos = match.span()
+        if _stop_at(text, pos, function_words) is not None:
+            continue
+        nxt = _ADDRESS_NEXT[match.group()]
+        i, count = pos, 0
+        while count < 6 and i < len(text) and i not in soft or (count == 0 and i < len(text)):
+            cluster = _CLUSTER_RE.match(text, i)
+            if cluster is None:
+                break
+            i = cluster.end()
+            count += 1
+            if text.startswith(nxt, i) and i in chain and i not in soft:
+                cands.append(_Cand("loc", s, i, "loc.address", None, priority=1))
+                chain.add(s)
+                break
 
 
 # --- sixth pass: brands, glued suffixes of units, companies named by a place, courts ----------------
@@ -1103,6 +1331,48 @@ def _extend_repeated_names(text: str, cands: list, lex: Lexicon, max_words: int 
                 added.append(_Cand("person", at, end, "person.long_name", None, priority=1))
             at = text.find(name, at + 1)
     cands.extend(added)
+
+
+_BRANCH = fold("សាខា")
+_BARE_UPPER_CUE_RE = re.compile(f"(?:{fold('ខេត្ត')}|{fold('រាជធានី')})(?=[ ,.។៕៖:;!?()\n]|$)")
+
+
+def _branches(text: str, orgs: list, cands: list) -> list:
+    """A branch of a body with its province: ``សាខាកាកបាទក្រហមកម្ពុជា ខេត្តកំពង់ស្ពឺ``,
+    ``សាខាកាកបាទក្រហមរាជធានីភ្នំពេញ``, ``សមាគម… សាខាបាត់ដំបង``: one organization, ``សាខា`` and the
+    province inside (a branch is named by its body and where it is, as a department is)."""
+    upper: dict[int, int] = {}
+    for c in cands:
+        if c.kind == "loc":
+            name = text[c.start:c.end]
+            if text.startswith(_UPPER_ADMIN_CUES, c.start) or \
+                    any(p.kind == "province" for p in lexicon().places.get(key(name), ())):
+                upper[c.start] = c.end
+    found = []
+    for c in orgs:
+        start = c.start
+        if text.endswith(_BRANCH, 0, start):
+            start -= len(_BRANCH)
+        elif text.endswith(_BRANCH + " ", 0, start):
+            start -= len(_BRANCH) + 1
+        at = c.end
+        if text.startswith(" " + _BRANCH, at):
+            at += 1 + len(_BRANCH)
+            if text.startswith(" ", at):
+                at += 1
+        elif start == c.start:
+            continue  # neither ``សាខា`` before nor after
+        elif text.startswith(" ", at):
+            at += 1
+        end = upper.get(at)
+        if end is None and start < c.start and any(upper.get(i) == c.end for i in range(c.start + 1, c.end)):
+            end = c.end  # ``សាខាកាកបាទក្រហមរាជធានីភ្នំពេញ``: the province already inside
+        if end is None and start < c.start and at == c.end:
+            bare = _BARE_UPPER_CUE_RE.match(text, at)
+            end = bare.end() if bare else None
+        if end is not None:
+            found.append(_Cand("org", start, end, "org.branch", None, priority=3))
+    return found
 
 
 def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
@@ -1801,7 +2071,7 @@ _AFTER_COMPANY_WORD = tuple(fold(w) for w in ("ដែល", "បាន", "នេ�
                                               "និង", "ហើយ", "របស់", "នៅ", "ក្នុង", "ពាក់ព័ន្ធ", "ទៅ", "មក"))
 
 
-def _company_word_end(text: str, pos: int, lex: Lexicon) -> int | None:
+def _company_word_end(text: str, pos: int, lex: Lexicon, second: bool = False) -> int | None:
     """``ក្រុមហ៊ុន ថាច់វូត ពាក់ព័ន្ធ…``: one spaced word after ``ក្រុមហ៊ុន`` is its name when the word is not
     a listed word and what follows it cannot continue a name (punctuation, or a function word after a
     space). (Any spaced word was tried before: as often a verb or half a name as a name.)"""
@@ -1820,7 +2090,10 @@ def _company_word_end(text: str, pos: int, lex: Lexicon) -> int | None:
         return end
     if text[end] == " " and text.startswith(_AFTER_COMPANY_WORD, end + 1):
         return end
-    return None
+    if second or text[end] != " ":
+        return None
+    # (eighth pass) a name of two spaced words ends the same way (``ក្រុមហ៊ុន សុខ អ៊ីនធឺប្រាយ បាន…``)
+    return _company_word_end(text, end, lex, second=True)
 
 
 #: words that describe what a company does (``ក្រុមហ៊ុនសាងសង់``, ``ក្រុមហ៊ុនផលិតរថយន្ត``): a company
@@ -2242,12 +2515,15 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
     for s, e, what in heads_at:
         if what != "name":
             continue
+        if text[s:e] == _FAMOUS_CUE and (not text.startswith(" ", e) or pats.titles.match(text, e + 1)):
+            continue  # ``ល្បីឈ្មោះតាមរយៈ…`` (famous through), ``ល្បីឈ្មោះកញ្ញា X`` (the title rule's)
         person = _name_after(text, e, stops, soft)
         if person is not None and text[s:e].endswith("ថា") and \
                 (" " not in text[person[0]:person[1]] or text[person[0]].isascii()):
             continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there
         if person is not None:
-            persons.append(_Cand("person", person[0], person[1], "person.cue", None, priority=2))
+            end = _third_name_word_end(text, person[0], person[1], stops)
+            persons.append(_Cand("person", person[0], end or person[1], "person.cue", None, priority=2))
     for match in _BYLINE_RE.finditer(text):
         if match.group() in ("ដោយ", "ដោយ "):
             continue
@@ -2257,6 +2533,88 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
     return persons
 
 
+def _third_name_word_end(text: str, start: int, end: int, stops: frozenset[str]) -> int | None:
+    """Eighth pass: after ``ឈ្មោះ`` a two-word Khmer name takes a third spaced word when that
+    word is not a listed word (function word, role, title, place) and a function word or
+    punctuation follows it (``ឈ្មោះ អៃស៍ ព្រីឆៃយ៉ា ផុងថាណានិកន ដែលជា…``): what follows ``ឈ្មោះ`` is
+    a name, and foreign names are often written in three words. None when it does not apply."""
+    name = text[start:end]
+    if name.count(" ") != 1 or name[0].isascii() or not text.startswith(" ", end):
+        return None
+    word = _WORD_RUN_RE.match(text, end + 1)
+    if word is None or not 2 <= _clusters_in(word.group()) <= 7 or _stop_at(text, end + 1, stops) is not None or \
+            _patterns().titles.match(text, end + 1) or key(word.group()) in lexicon().places or \
+            word.group() in _NOT_SECOND_NAMES:
+        return None
+    after = word.end()
+    if after >= len(text) or text[after] in ",.។៕៖:;!?()\n\"'”»":
+        return after
+    if text[after] == " " and _stop_at(text, after + 1, lexicon().function_words) is not None:
+        return after
+    return None
+
+
+_LOK = fold("លោក")
+_UPPER_OR_LOWER_QUOTED_RE = re.compile("[“«\"][A-Za-z]")
+#: a Facebook account named in quotes after ``ឈ្មោះ`` (``ហ្វេសប៊ុកមួយមានឈ្មោះថា “Sin Sophea”``)
+_NAMED_ACCOUNT_RE = re.compile(f"(?:{fold('ហ្វេសប៊ុក')}|{fold('គណនី')}|{fold('ខោន')}|{fold('ផេក')})"
+                               f"[^\n]{{0,25}}?{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?[“«\"]"
+                               r"([A-Za-z]{2,12}(?: [A-Za-z]{2,12}){1,2})[”»\"]")
+
+
+def _find_named_accounts(text: str) -> list:
+    """Eighth pass: a personal name in Latin script quoted after a Facebook account and ``ឈ្មោះ``
+    (``គណនីហ្វេសប៊ុកឈ្មោះ «sin sophea»``) is a person (the fourth-pass convention: an account named
+    by a personal name is a person). Not when a word of it names a thing or an outlet."""
+    found = []
+    for match in _NAMED_ACCOUNT_RE.finditer(text):
+        words = match.group(1).split()
+        if any(w.capitalize() in _SOURCE_MEDIA_WORDS or w.capitalize() in _NOT_NAME_WORDS for w in words) or \
+                not (all(w[0].isupper() for w in words) or match.group(1).islower()):
+            continue
+        found.append(_Cand("person", match.start(1), match.end(1), "person.account", None, priority=1))
+    return found
+#: people nouns written before two coordinated names (``យុវជន គង់ រ៉ៃយ៉ា និង សួង នាគព័ន្ធ``)
+_PEOPLE_BEFORE_PAIR = tuple(fold(w) for w in (
+    "យុវជន", "យុវតី", "សកម្មជន", "ជនសង្ស័យ", "ជនរងគ្រោះ", "បុរស", "ស្ត្រី", "ប្តីប្រពន្ធ", "ប្ដីប្រពន្ធ",
+    "កុមារ", "សិស្ស", "និស្សិត", "កសិករ", "កម្មករ", "ពលរដ្ឋ", "អ្នកភូមិ", "ឈ្មោះ", "ជនជាប់ចោទ", "ទណ្ឌិត",
+    "អ្នកសារព័ត៌មាន", "មន្ត្រី", "ប្អូនប្រុស", "ប្អូនស្រី", "បងប្រុស", "បងស្រី", "កូនប្រុស", "កូនស្រី"))
+_PAIR_NOT_PLACES = frozenset(("province", "country", "city", "region", "state", "area"))
+_PAIR_WORDS_RE = re.compile(f"([{_KHMER_LETTER}{_MARKS}]+) ([{_KHMER_LETTER}{_MARKS}]+)")
+
+
+def _find_people_pairs(text: str, stops: frozenset[str]) -> list:
+    """Eighth pass: two two-word names joined by ``និង`` right after a word for people
+    (``យុវជន គង់ រ៉ៃយ៉ា និង សួង នាគព័ន្ធ``): both are persons. Each word is short (one to four
+    clusters) and no word is listed (function word, role, title, place, organization)."""
+    lex = lexicon()
+    found = []
+    at = text.find(" និង ")
+    while at >= 0:
+        left = text[max(0, at - 60):at]
+        words = left.rsplit(" ", 3)
+        right = _PAIR_WORDS_RE.match(text, at + 5)
+        if len(words) >= 3 and right is not None and words[-3].endswith(_PEOPLE_BEFORE_PAIR):
+            w1, w2 = words[-2], words[-1]
+            w3, w4 = right.group(1), right.group(2)
+            end = right.end()
+            ok = end >= len(text) or text[end] in " ,.។៕!?)\n\"'”»"
+            for w, pos in ((w1, at - len(w2) - 1 - len(w1)), (w2, at - len(w2)), (w3, at + 5),
+                           (w4, right.start(2))):
+                if not ok:
+                    break
+                # (a surname may also be a word, ``គង់``: only grammar words and roles are refused)
+                ok = _WORD_RUN_RE.fullmatch(w) is not None and 1 <= _clusters_in(w) <= 4 and \
+                    w not in _NOT_SECOND_NAMES and w not in _role_words() and \
+                    not any(p.kind in _PAIR_NOT_PLACES for p in lex.places.get(key(w), ())) and \
+                    key(w) not in lex.orgs and not _patterns().titles.match(text, pos) and \
+                    (_stop_at(text, pos, stops) is None or w in lex.function_words)
+            if ok:
+                first = at - len(w2) - 1 - len(w1)
+                found.append(_Cand("person", first, at, "person.pair", None, priority=1))
+                found.append(_Cand("person", at + 5, end, "person.pair", None, priority=1))
+        at = text.find(" និង ", at + 5)
+    return found
 #: titles that are also ``she``/``a doctor``: a one-word Khmer name after them is mostly a word
 _SINGLE_NAME_DOUBTFUL = frozenset(fold(t) for t in ("នាង", "គ្រូពេទ្យ"))
 
@@ -2271,6 +2629,15 @@ def _unlikely_single_name(text: str, ts: int, te: int, person: tuple[int, int], 
     if _last_title(text[ts:te]) in _SINGLE_NAME_DOUBTFUL:
         return True
     glued_before = ns == te and te not in soft
+    if glued_before and _last_title(text[ts:te]) == _LOK and ts > 0 and ts not in soft and \
+            "\u1780" <= text[ts - 1] <= "\u17d2" and (ne >= len(text) or text[ne] in "។៕,!?\n" or
+                                                       (text[ne] == " " and (ne + 1 >= len(text) or
+                                                        not "\u1780" <= text[ne + 1] <= "\u17b3" or
+                                                        _stop_at(text, ne + 1, lexicon().name_stops)))) and \
+            not text.startswith(_LOK, ts - len(_LOK) - 2 if ts >= len(_LOK) + 2 else 0):
+        # (eighth pass) ``រង់ចាំលោកដោះស្រាយ ក្នុង…``, ``ព្រមទាំងលោកហៈ ។``: ``លោក`` glued to the word
+        # before it and to one word after it, then the clause ends: the pronoun and a verb
+        return True
     glued_after = ne < len(text) and ne not in soft and _CLUSTER_RE.match(text, ne) is not None
     if glued_after and (_person_role_re().match(text, ne) or text.startswith("ទី", ne) or
                         _stop_at(text, ne, lexicon().name_stops) in _role_words()):
@@ -2351,7 +2718,30 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
                 if third is not None:  # ``បាស្ហា អាល់ អាសាដ``: the Arabic article and the name after it
                     return pos, third[0]
             return pos, second[0]
+        confirmed = _second_word_before_role(text, end + 1)
+        if confirmed is not None:
+            return pos, confirmed
     return pos, end
+
+
+def _second_word_before_role(text: str, pos: int) -> int | None:
+    """Eighth pass: the second word of a name that begins like a function word or a verb
+    (``លោក ងី មានហេង ប្រធានមន្ទីរ…``, ``លោកបណ្ឌិត ម៉ិញ បានកុសល ប្រធានសមាគម``, ``លោក ហេង សួរ
+    រដ្ឋលេខាធិការ…``). The word rules cut such a word, but a whole word written between spaces
+    with a role noun right after it is the rest of the name: the role is the apposition that
+    follows a name in news text. Returns the end of the word, or None."""
+    word = _WORD_RUN_RE.match(text, pos)
+    if word is None:
+        return None
+    w = word.group()
+    end = word.end()
+    if end + 1 >= len(text) or text[end] != " " or w in _NOT_SECOND_NAMES or \
+            not 1 <= _clusters_in(w) <= 5 or w in _role_words() or _patterns().titles.match(text, pos):
+        return None
+    role = _person_role_re().match(text, end + 1)
+    if role is None or not _at_cluster_end(text, role.end()):
+        return None
+    return end
 
 
 def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
@@ -2410,6 +2800,11 @@ _NOT_SURNAMES = frozenset(fold(w) for w in (
     "នាំគ្នា", "សូម", "ពន្យល់", "រំពឹង", "ប្រហែល", "កាលពី", "អស់", "នូវ", "ក៏ដូចជា", "ពិតជា", "តែងតែ",
 ))
 _AL = fold("អាល់")
+#: whole words that are never the second word of a name, even right before a role noun (eighth
+#: pass), nor the first word of a domain after ``និង``
+_NOT_SECOND_NAMES = _NOT_SURNAMES | frozenset(fold(w) for w in (
+    "ជា", "មាន", "គឺជា", "ដែលជា", "ក្លាយជា", "ធ្វើជា", "ហៅ", "ឈ្មោះ", "អតីត", "ស្តីទី", "ស្ដីទី", "ជាង",
+    "មកពី", "នាយ", "អ្នក", "ក្រុម", "គណៈ", "សហ", "រង", "ទី", "ប្រចាំ"))
 _WORD_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
 
 
@@ -2607,11 +3002,19 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
             if places and any(p.kind in _FREE_PLACE_KINDS for p in places):
                 words = words[:i]
                 break
+        whole_place = any(p.kind in _FREE_PLACE_KINDS for p in lex.places.get(words, ()))
+        if words == _NATIONALITY_WORD or (whole_place and before[:run.start()].endswith(_NATIONALITY_WORD + " ")):
+            # (eighth pass) ``គ្រូបង្វឹកសញ្ជាតិ អៀរឡង់ Conor Nestor``: the role before ``សញ្ជាតិ`` + country
+            prev = _KHMER_TAIL_RE.search(before[:run.start()].rstrip(" "))
+            words = prev.group()[:-len(_NATIONALITY_WORD)] if prev is not None else ""
+        elif words.endswith(_NATIONALITY_WORD) and len(words) > len(_NATIONALITY_WORD):
+            words = words[:-len(_NATIONALITY_WORD)]  # ``កីឡាករសញ្ជាតិបារាំង Paul Pogba``
         if words.endswith(_person_roles()) or _office_before(words):
             cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=1))
 
 
 _KHMER_TAIL_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]+$")
+_NATIONALITY_WORD = fold("សញ្ជាតិ")
 #: high offices followed by their portfolio (``រដ្ឋមន្ត្រីការបរទេស``, ``អគ្គលេខាធិការអង្គការ...``)
 _OFFICE_RE = re.compile("(?:" + "|".join(fold(w) for w in ("រដ្ឋមន្ត្រី", "អគ្គលេខាធិការ", "ប្រធាន", "អភិបាល",
                                                          "អគ្គនាយក", "នាយក", "ឯកអគ្គរដ្ឋទូត", "អ្នកនាំពាក្យ"))
@@ -2626,7 +3029,10 @@ def _office_before(words: str) -> bool:
 #: one capitalized Latin word right after a Khmer word: ``កីឡាករ Bale``, ``គ្រូបង្វឹក Zidane``
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the Khmer
 #: word before it is checked in Python)
-_LATIN_SINGLE_RE = re.compile(r"[A-Z][a-z]{2,}(?![A-Za-z0-9]| [A-Z])")
+#: (eighth pass: stage names written in camel case, ``YoonA``, ``BamBam``, are single names too)
+_LATIN_SINGLE_RE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]*)?(?![A-Za-z0-9]| [A-Z])")
+#: an age written between a role and a name (``តារាចម្រៀងស្រីវ័យ២៩ឆ្នាំ YoonA``)
+_AGE_BEFORE_NAME_RE = re.compile(f"(?:{fold('វ័យ')}|{fold('អាយុ')}) ?[0-9០-៩]{{1,3}} ?{fold('ឆ្នាំ')}$")
 #: music genres and the like written after ``តារាចម្រៀង``
 _KING = fold("ស្តេច")
 _NOT_SINGLE_NAMES = frozenset("Pop Kpop Rock Rap Hip Jazz Idol Youtuber YouTuber Facebook Page".split())
@@ -2647,6 +3053,10 @@ def _find_latin_single_after_roles(text: str, cands: list[_Cand]) -> None:
         if name in _NOT_SINGLE_NAMES or name in _ORG_WORDS or name in lex.orgs or name in lex.places:
             continue
         before = text[max(0, before_at - 29):before_at + 1]
+        age = _AGE_BEFORE_NAME_RE.search(before) if "ឆ្នាំ" in before else None
+        if age is not None:  # the role before the age
+            cut = before_at + 1 - len(age.group())
+            before = text[max(0, cut - 29):cut].rstrip(" ")
         if before.endswith(roles) and not before.endswith(_KING):  # ``ស្តេច Dahshur``: a place
             found.add(name)
     for name in found:  # the name again elsewhere, as a whole word (``Bale បាននិយាយថា``)
@@ -2932,12 +3342,16 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
                         given not in lex.places and given not in lex.orgs and \
                         given_names.get(given, (len(text),))[0] > person.end:
                     given_names[given] = (person.end, surname)
+    # (eighth pass) a repeat that begins where a title rule took a shorter name keeps that title
+    # (``លោក ឡាក់ ហាក់ បានឱ្យដឹងថា`` after ``លោក ឡាក់ ហាក់ កសិករ…``)
+    titled = {p.start: p.title_span for p in persons if p.title_span is not None}
     for name in names:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
             if _at_cluster_start(text, at) and _at_cluster_end(text, end):
-                cands.append(_Cand("person", at, end, "person.repeat", None, priority=1))
+                cands.append(_Cand("person", at, end, "person.repeat", None, title_span=titled.get(at),
+                                   priority=1))
             at = text.find(name, end)
     for name, (after, surname) in given_names.items():
         if name in names:
