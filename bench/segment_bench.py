@@ -83,10 +83,16 @@ def khmernltk_segmenter() -> Callable[[str], list[tuple[int, int]]]:
     return lambda text: spans_from_strings(text, word_tokenize(text))
 
 
-def khmercut_segmenter() -> Callable[[str], list[tuple[int, int]]]:
-    from khmercut import tokenize
+def khmercut_segmenter(granularity: str = "word") -> Callable[[str], list[tuple[int, int]]]:
+    """khmercut's neural model (``khmercut.nn``: a convolutional encoder + CRF over characters, in
+    ONNX; its ``deep`` output splits compounds the khPOS way, so it serves both granularities).
+    ``khmercut.tokenize`` is its older CRF, the same model as khmer-nltk's."""
+    from khmercut import nn
 
-    return lambda text: spans_from_strings(text, tokenize(text))
+    if granularity == "fine":
+        return lambda text: spans_from_strings(text, [part for word in nn.tokenize(text, deep=True)
+                                                      for part in word])
+    return lambda text: spans_from_strings(text, nn.tokenize(text))
 
 
 def icu_segmenter() -> Callable[[str], list[tuple[int, int]]]:
@@ -153,6 +159,8 @@ def make(name: str, granularity: str = "word"):
         return other_model_segmenter(name[len(EXTRA_PREFIX):], granularity)
     if name.startswith("sastra:"):
         return sastra_segmenter(name.split(":", 1)[1], granularity)
+    if name == "khmercut":
+        return khmercut_segmenter(granularity)
     return PEERS[name]()
 
 
