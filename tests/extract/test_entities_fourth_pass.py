@@ -144,7 +144,8 @@ def test_a_province_before_a_spaced_licence_plate_is_part_of_the_plate():
 # --- the faster scans keep their meaning ------------------------------------------------------------
 
 def test_dateline_only_at_the_head_of_a_line():
-    assert found("(ភ្នំពេញ)៖ ក្រសួង\nនិង (ក្វាងជូ)៖ នៅ", "loc") == ["ភ្នំពេញ"]
+    # (an unlisted name: ``ក្វាងជូ``, used here before, is listed since the ninth pass)
+    assert found("(ភ្នំពេញ)៖ ក្រសួង\nនិង (សាន់តាលុង)៖ នៅ", "loc") == ["ភ្នំពេញ"]
     assert found("ចំណងជើង\n  (ក្វាងជូ)៖ នៅ", "loc") == ["ក្វាងជូ"]
 
 

@@ -74,7 +74,7 @@ _NATIONALITY_BEFORE = ("ជនជាតិ", "ភាសា", "អក្សរ", 
 #: type words before a place, and which gazetteer levels or world kinds each admits
 _PLACE_CUES: dict[str, tuple[str, ...]] = {
     "រាជធានី": ("province",),
-    "ខេត្ត": ("province",),
+    "ខេត្ត": ("province", "region"),  # listed foreign provinces are regions (``ខេត្តអានយ៉ាង``; ninth pass)
     "ទីក្រុង": ("city", "province", "district", "country"),
     "រដ្ឋធានី": ("city",),
     "ក្រុង": ("district", "province", "city"),
