@@ -37,7 +37,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from sastra.segment import core  # noqa: E402
 from sastra.segment.encoding import Vocabulary  # noqa: E402
-from sastra.segment.engines import PerceptronEngine, _Encoder, build_lexicon_table, lexicon_words  # noqa: E402
+from sastra.segment.engines import (  # noqa: E402
+    PerceptronEngine, _Encoder, build_lexicon_table, lexicon_words, write_table_file)
 from sastra.segment.features import (  # noqa: E402
     COMPOUND_TEMPLATES,
     TEMPLATES,
@@ -328,7 +329,8 @@ def build_model(train_part, lexicon, args, path: Path, trained_on: str) -> None:
         meta=np.array(json.dumps(meta, ensure_ascii=False)),
         **({"words": np.array(gold_words(train_part))} if args.folds > 1 else {}),
     )
-    print(f"saved {len(keys)} weight rows, vocab {len(vocab.atoms)}", file=sys.stderr)
+    print(f"saved {len(keys)} weight rows, vocab {len(vocab.atoms)}; lexicon table {write_table_file(path)}",
+          file=sys.stderr)
 
 
 
@@ -640,7 +642,8 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
            for level, prefix in ((1, "pair"), (2, "wpair")) if level in pair_tables
            for table in [pair_tables[level][1]] for name in ("keys", "joined", "split")},
     )
-    print(f"saved {path}: {len(keys)} + {len(stack_keys)} weight rows, vocab {len(vocab.atoms)}", file=sys.stderr)
+    print(f"saved {path}: {len(keys)} + {len(stack_keys)} weight rows, vocab {len(vocab.atoms)}; lexicon table "
+          f"{write_table_file(path)}", file=sys.stderr)
 
 
 def set_stack_gate(path: Path, gate: float | None) -> None:

@@ -187,6 +187,16 @@ class LexiconTable:
             bits = (dtype(1) << (lengths[keep] - 1 + 8 * list_index).astype(dtype)).astype(dtype)
             np.bitwise_or.at(self.table, idx, bits)
 
+    @classmethod
+    def from_table(cls, table: np.ndarray, lists: int, max_n: int = MAX_WORD_ATOMS) -> "LexiconTable":
+        """A table built before (``table`` as :attr:`table` was), e.g. read from a file."""
+        if not 1 <= lists <= 4 or table.shape != (1 << TABLE_BITS,) or table.dtype != (
+                np.uint16 if lists <= 2 else np.uint32):
+            raise ValueError("not a lexicon table of this code's shape")
+        made = cls.__new__(cls)
+        made.max_n, made.lists, made.table = max_n, lists, table
+        return made
+
     def starts(self, ids: np.ndarray, grams: list[np.ndarray] | None = None) -> np.ndarray:
         """``out[list, k-1, i]`` is True when ids[i:i+k] is (probably) a word of that list."""
         n = len(ids)

@@ -11,6 +11,7 @@ methods and one entry in ``core.ENGINES``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from itertools import repeat
@@ -22,7 +23,11 @@ import numpy as np
 
 from sastra.errors import ConfigError
 from sastra.segment.encoding import (
+    _HASH_MULT,
+    _HASH_STEP,
     KIND_IDS,
+    MAX_WORD_ATOMS,
+    TABLE_BITS,
     UNK,
     LexiconTable,
     Vocabulary,
@@ -160,7 +165,7 @@ class PerceptronEngine:
 
     name = "perceptron"
 
-    def __init__(self, model_file: str = "perceptron.npz") -> None:
+    def __init__(self, model_file: str = "perceptron.npz", *, use_table_file: bool = True) -> None:
         path = Path(model_file) if Path(model_file).is_absolute() else data_path(model_file)
         with path.open("rb") as stream:
             data = np.load(stream, allow_pickle=False)
@@ -185,9 +190,8 @@ class PerceptronEngine:
         self.weights[keys] = values[:, 0] + 1j * values[:, 1]
         self.encoder = _Encoder(self.vocab)
         self.encode = self.encoder.encode
-        lists = [lexicon_words()] if self.meta.get("lexicon") else []
-        lists.extend(own_lists)
-        self.lexicon = build_lexicon_table(self.vocab, lists) if lists else None
+        self.lexicon, self.table_key = _lexicon_table(path, self.vocab, vocab_atoms, own_lists,
+                                                      bool(self.meta.get("lexicon")), use_table_file)
         self.stack = None
         if stack_arrays is not None:
             stack = self.meta.get("stack", {})
@@ -257,6 +261,52 @@ class PerceptronEngine:
 def build_lexicon_table(vocab: Vocabulary, word_lists: Sequence[Sequence[str]]) -> LexiconTable:
     """The bit table of one or two word lists, in ``vocab``'s ids."""
     return LexiconTable([_word_list_hashes(words, vocab) for words in word_lists])
+
+
+def table_file(model_path: Path) -> Path:
+    """Where the lexicon table of a model file is kept: ``perceptron.npz`` -> ``perceptron.table.npz``."""
+    return Path(str(model_path)[:-len(".npz")] + ".table.npz") if str(model_path).endswith(".npz") \
+        else Path(str(model_path) + ".table.npz")
+
+
+def table_key(vocab_atoms: Sequence[str], own_lists: Sequence[Sequence[str]], with_lexicon: bool) -> str:
+    """What a lexicon table is built from (the shipped lexicon's bytes, the model's vocabulary and word
+    lists, the hashing constants): a kept table is used only when its key is this one."""
+    digest = hashlib.sha256()
+    digest.update(f"{TABLE_BITS} {MAX_WORD_ATOMS} {int(_HASH_STEP)} {int(_HASH_MULT)} {with_lexicon}".encode())
+    if with_lexicon:
+        digest.update(data_path("lexicon.txt").read_bytes())
+    for words in (vocab_atoms, *own_lists):
+        digest.update(b"\x00")
+        digest.update("\n".join(words).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def write_table_file(model_path: Path) -> Path:
+    """Build the lexicon table of the model in ``model_path`` and keep it beside it (what
+    scripts/train_segmenter.py does after saving a model): loading the engine then reads the table
+    instead of hashing 125,000 words (0.3 s of every process that segments)."""
+    engine = PerceptronEngine(str(Path(model_path).resolve()), use_table_file=False)
+    target = table_file(Path(model_path))
+    if engine.lexicon is None:
+        return target
+    np.savez_compressed(target, key=np.array(engine.table_key), table=engine.lexicon.table,
+                        lists=np.array(engine.lexicon.lists))
+    return target
+
+
+def _lexicon_table(path: Path, vocab: Vocabulary, vocab_atoms: Sequence[str], own_lists: Sequence[Sequence[str]],
+                   with_lexicon: bool, use_table_file: bool = True) -> tuple[LexiconTable | None, str]:
+    if not with_lexicon and not own_lists:
+        return None, ""
+    key = table_key(vocab_atoms, own_lists, with_lexicon)
+    kept = table_file(Path(str(path)))
+    if use_table_file and kept.is_file():
+        with kept.open("rb") as stream:
+            data = np.load(stream, allow_pickle=False)
+            if str(data["key"]) == key:
+                return LexiconTable.from_table(data["table"], int(data["lists"])), key
+    return build_lexicon_table(vocab, ([lexicon_words()] if with_lexicon else []) + list(own_lists)), key
 
 
 class DictionaryEngine:
