@@ -881,7 +881,9 @@ def _candidates(view: _View) -> list[_Cand]:
             persons.append(_Cand("person", person.start, after, "person.title_known", None,
                                  title_span=person.title_span, priority=2))
     if latin:  # ``លោក SULEYMAN SOYLU``: a name in capitals after a title is not an acronym
-        titled = {(p.start, p.end) for p in persons if p.title_span is not None}
+        # (tenth pass) and after ``ឈ្មោះ`` with a sex or an age after it (``ឈ្មោះ CHAMBERLAIN JOSEPH BLAKE ភេទប្រុស``)
+        titled = {(p.start, p.end) for p in persons if p.title_span is not None or
+                  p.rule == "person.cue" and text[p.end:p.end + 6].lstrip(" ").startswith(_SEX_OR_AGE)}
         cands[:] = [c for c in cands if not (c.rule == "org.acronym" and (c.start, c.end) in titled)]
     cands.extend(persons)
     _find_repeats(text, persons, cands, view.soft)
@@ -898,9 +900,106 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventh_pass(text, cands, view.soft, lex)
     _extend_repeated_names(text, cands, lex)
     _eighth_pass(text, cands, view.soft, lex)
+    _tenth_pass(text, cands, stops, view.soft)
     if "ភូមិ" in text or "ឃុំ" in text or "សង្កាត់" in text:
         _glued_addresses(text, cands, view.soft)
     return cands
+
+
+# --- tenth pass: person recall ------------------------------------------------------------------
+
+def _tenth_pass(text: str, cands: list, stops: frozenset[str], soft: frozenset[int]) -> None:
+    """Names joined by ``និង`` (or, in Latin script, by commas) to a person found by any rule, not
+    only by a title: ``ភិនី ដាលិ និង សុខ វណ្ណឌី`` where the first name is a repeat,
+    ``Sonoun Saing និង Lee Kim Tan``; the names found this way are then found again elsewhere."""
+    persons = [c for c in cands if c.kind == "person"]
+    seen = {(p.start, p.end) for p in persons}
+    fresh = [p for p in persons if p.rule not in _COORDINATED_BEFORE]
+    new: list[_Cand] = []
+    for _ in range(6):
+        joined = [c for c in _find_coordinated(text, fresh, stops, soft) if (c.start, c.end) not in seen]
+        if not joined:
+            break
+        seen.update((c.start, c.end) for c in joined)
+        new.extend(joined)
+        fresh = joined
+    if "(" in text and _UPPER_RE.search(text) is not None:
+        new.extend(_person_glosses(text, cands, stops))
+    if "៖" in text or ":" in text:
+        new.extend(_credited_writers(text, stops))
+    if new:
+        cands.extend(new)
+        _find_repeats(text, new, cands, soft)
+
+
+#: a writer or an editor credited by a colon: ``អត្ថបទ៖ សារ៉ាត``, ``(សម្រួលដោយ៖ ស្រីណា)``
+_CREDIT_WORDS = tuple(w + end for w in ("អត្ថបទ", "រៀបរៀង", "កែសម្រួល", "ប្រែសម្រួល", "សម្រួល", "និពន្ធ")
+                      for end in ("", "ដោយ", " ")) + ("ដោយ", "ដោយ ")
+_CREDIT_COLON_RE = re.compile("[៖:]")
+_CREDIT_NAME_RE = re.compile(f" ?([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*(?: [{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*)?)"
+                             r"(?= ?(?:$|\n|\)|ប្រភព|[។៕,]| [A-Za-z]))")
+
+
+def _credited_writers(text: str, stops: frozenset[str]) -> list:
+    """A writer's or an editor's name after a credit and a colon, ending at the end of the line, a
+    parenthesis or a source credit: one or two short words, not a desk (``សហការី``)."""
+    found = []
+    for colon in _CREDIT_COLON_RE.finditer(text):
+        if not text.endswith(_CREDIT_WORDS, 0, colon.start()):
+            continue
+        match = _CREDIT_NAME_RE.match(text, colon.end())
+        if match is None:
+            continue
+        name = match.group(1)
+        words = name.split(" ")
+        if any(not 1 <= _clusters_in(w) <= 5 for w in words) or _names_a_desk(name) or \
+                _stop_at(text, match.start(1), stops) == words[0]:
+            continue
+        found.append(_Cand("person", match.start(1), match.end(1), "person.byline", None, priority=1))
+    return found
+
+
+#: a Latin-script name in parentheses, initials allowed (``(Gilbert F. Houngbo)``,
+#: ``(Oknha Paul Blanche-Horgan)``); a leading honorific is left out of the span
+_PERSON_GLOSS_RE = re.compile(r"\( ?((?:Oknha |Dr\. |Mr\. |Mrs\. |Ms\. )?)([A-Z][a-z'\-]+\.?(?:[ \-](?:[A-Z][a-z'\-]*\.?|[A-Z]\.)){1,4}) ?\)")
+_NOT_IN_GLOSSED_NAME = tuple(fold(w) for w in ("ឈ្មោះ", "ភេទ", "អាយុ", "ហៅ"))
+_KHMER_GAP_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d ]*")
+
+
+def _person_glosses(text: str, cands: list, stops: frozenset[str]) -> list:
+    """A Latin-script gloss in parentheses after a Khmer person whose name runs on for a word or two
+    more than the rule took (``លោកឧកញ៉ា ផូល ប្លែន ហ័រហ្គែន (Oknha Paul Blanche-Horgan)``, ``លោក
+    ហ្គីលប៊ឺត ហុងបូ (Gilbert F. Houngbo)``): the gloss is a person, and the Khmer name is taken up to
+    the parenthesis when it has as many words as the gloss."""
+    found = []
+    persons = [c for c in cands if c.kind == "person" and not text[c.start].isascii()]
+    for match in _PERSON_GLOSS_RE.finditer(text):
+        at = match.start()
+        gap_start = at - 1 if at and text[at - 1] == " " else at
+        for person in persons:
+            if not at - 30 <= person.end <= gap_start:
+                continue
+            gap = text[person.end:gap_start]
+            if _KHMER_GAP_RE.fullmatch(gap) is None or gap.count(" ") > 2 or (gap and gap[0] != " "):
+                continue
+            found.append(_Cand("person", match.start(2), match.end(2), "person.gloss", None, priority=1))
+            words = text[person.start:gap_start].split(" ")
+            latin = re.split(r"[ \-]", match.group(2))
+            gap_words = [(person.end + 1 + m.start()) for m in re.finditer(r"\S+", gap[1:])] if gap else []
+            if any(_stop_at(text, w, stops) is not None or text.startswith(_NOT_IN_GLOSSED_NAME, w)
+                   for w in gap_words):
+                gap = ""  # ``ង្វៀន វ៉ាន់ហាយ ឈ្មោះ(Nguyen Van Hai)``: a word that is no name part
+            if gap and len(words) == len([w for w in latin if not w.endswith(".")]) and len(words) <= 4:
+                found.append(_Cand("person", person.start, gap_start, "person.gloss_name", None,
+                                   title_span=person.title_span, priority=2))
+            break
+    return found
+
+
+#: rules whose persons already opened a coordination before the tenth pass
+_COORDINATED_BEFORE = frozenset(("person.and", "person.title", "person.title_role", "person.cue", "person.alias",
+                                  "person.role", "person.known", "person.title_known", "person.byline",
+                                  "person.pair", "person.account"))
 
 
 # --- eighth pass: names of units written in spaced words, units of a body after a spaced ``នៃ`` ------
@@ -2505,6 +2604,8 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
                 persons.append(_Cand("person", person[0], person[1], "person.title_role", None, priority=2))
                 continue
             person = _spaced_name_after(text, te, stops)
+            if person is None:
+                person = _function_word_surname(text, te, stops)  # (tenth pass)
             if person is not None and _last_title(text[ts:te]) not in _WEAK_TITLES:
                 persons.append(_Cand("person", person[0], person[1], "person.title", None,
                                      title_span=(ts, te), priority=2))
@@ -2518,6 +2619,8 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         if text[s:e] == _FAMOUS_CUE and (not text.startswith(" ", e) or pats.titles.match(text, e + 1)):
             continue  # ``ល្បីឈ្មោះតាមរយៈ…`` (famous through), ``ល្បីឈ្មោះកញ្ញា X`` (the title rule's)
         person = _name_after(text, e, stops, soft)
+        if person is None:
+            person = _function_word_surname(text, e, stops)  # (tenth pass)
         if person is not None and text[s:e].endswith("ថា") and \
                 (" " not in text[person[0]:person[1]] or text[person[0]].isascii()):
             continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there
@@ -2665,8 +2768,15 @@ def _title_may_start(text: str, ts: int, title: str, soft: frozenset[int]) -> bo
         return False
     if ts > 0 and "\u1780" <= text[ts - 1] <= "\u17dd" and ts not in soft and \
             title.startswith(_WEAK_TITLE_PREFIXES) and _first_title(title) in _WEAK_TITLES:
-        return before.endswith(_GLUE_BEFORE)
+        if before.endswith(_GLUE_BEFORE):
+            return True
+        # (tenth pass) ``…២០ម៉ឺនរៀលកញ្ញា Eii Ling``: a Latin-script name after it (not the month ``ខែកញ្ញា``)
+        return not before.endswith(_MONTH_WORD) and _LATIN_AFTER_TITLE_RE.match(text, ts + len(title)) is not None
     return True
+
+
+_MONTH_WORD = fold("ខែ")
+_LATIN_AFTER_TITLE_RE = re.compile(r" ?[A-Z][a-z]+ [A-Z][a-z]+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2722,6 +2832,31 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
         if confirmed is not None:
             return pos, confirmed
     return pos, end
+
+
+def _function_word_surname(text: str, pos: int, stops: frozenset[str]) -> tuple[int, int] | None:
+    """Tenth pass: a surname that is also a function word (``លោក ទៀត សុថា ចៅក្រម…``,
+    ``លោកជំទាវ បាន ស្រីមុំ ប្រធានសហភាព…``), written as a whole word between spaces after the title,
+    then a second word with a role noun right after it (the apposition that confirms a name)."""
+    if not text.startswith(" ", pos):
+        return None
+    first = _stop_at(text, pos + 1, stops)
+    if first is None or _clusters_in(first) > 2 or not text.startswith(" ", pos + 1 + len(first)):
+        return None
+    second = pos + 2 + len(first)
+    whole = _WORD_RUN_RE.match(text, second)
+    if whole is None or _stop_at(text, second, stops) == whole.group() or _patterns().titles.match(text, second):
+        return None  # (a second word that only begins like a function word is fine: ``ជួប មករា``)
+    end = _second_word_before_role(text, second)
+    if end is None:  # ``ជនសង្ស័យឈ្មោះ នៅ វណ្ណៈ ភេទប្រុស អាយុ១៨ឆ្នាំ``: a sex or an age confirms it too
+        word = _WORD_RUN_RE.match(text, second)
+        if word is not None and 1 <= _clusters_in(word.group()) <= 5 and word.group() not in _NOT_SECOND_NAMES \
+                and text.startswith(_SEX_OR_AGE, word.end() + 1) and text.startswith(" ", word.end()):
+            end = word.end()
+    return (pos + 1, end) if end is not None else None
+
+
+_SEX_OR_AGE = tuple(fold(w) for w in ("ភេទ", "អាយុ"))
 
 
 def _second_word_before_role(text: str, pos: int) -> int | None:
@@ -2840,7 +2975,7 @@ def _role_words() -> frozenset[str]:
     return frozenset(fold(w) for w in _entities("role_nouns.txt"))
 
 
-_ALIAS_RE = re.compile(" ?ហៅ ?")
+_ALIAS_RE = re.compile(" ?(?:\\( ?)?ហៅ ?(?:\\( ?)?")  # (tenth pass) also ``ហេង សុផាត (ហៅក្តិប)``, ``នុតផនហៅ(ញរ)``
 #: high offices after which a name follows with no title (``ប្រធានាធិបតី ដូណាល់ ត្រាំ``)
 #: stars and singers: after them a stage name of one word is a person (``តារាកំប្លែងស្រី នីឡា``)
 _STAR_ROLES = tuple(fold(r) for r in (
@@ -2851,6 +2986,11 @@ _NAME_ROLES = tuple(fold(r) for r in (
     "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "ទេសរដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អនុប្រធានាធិបតី",
     "រដ្ឋលេខាធិការ", "អគ្គលេខាធិការ", "អ្នកនាំពាក្យ", "ព្រះមហាក្សត្រ", "ឯកអគ្គរដ្ឋទូត", "អភិបាលខេត្ត",
     "មេឃុំ", "មេភូមិ", "ចៅក្រម", "អ្នកវិភាគ", "តារាចម្រៀង", "តារាសម្តែង", "កីឡាករ", "កីឡាការិនី",
+    # (tenth pass) people of court and crime reports, officials and players written with no title
+    "ជនសង្ស័យ", "ជនត្រូវចោទ", "ជនជាប់ចោទ", "ទណ្ឌិត", "ជនរងគ្រោះ", "ព្រះរាជអាជ្ញា", "មេធាវី",
+    "អភិបាលស្រុក", "អភិបាលក្រុង", "អភិបាលខណ្ឌ", "ចៅសង្កាត់", "មេបញ្ជាការ", "គ្រូបង្វឹក", "អ្នកនិពន្ធ",
+    "អ្នកសារព័ត៌មាន", "យុវតី", "ក្មេងស្រី", "ក្មេងប្រុស", "កីឡាករបាល់ទាត់", "តារាបាល់ទាត់",
+    "សកម្មជន", "អ្នកនយោបាយ", "មហាសេដ្ឋី", "សេដ្ឋី", "ស្ថាបនិក",
 ) + _STAR_ROLES)
 _ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
 _STAR_ROLE_RE = re.compile("(?:" + trie_pattern(_STAR_ROLES) + ") ")
@@ -3025,7 +3165,7 @@ def _office_before(words: str) -> bool:
     """``រដ្ឋមន្ត្រីការបរទេស`` before a Latin-script name: an office and its portfolio."""
     match = _OFFICE_RE.search(words)
     return match is not None and (match.start() == 0 or not _KHMER_LETTER_OR_MARK(words[match.start() - 1]) or
-                                  words[max(0, match.start() - 3):match.start()].endswith(("អតីត", "ជា", "លោក")))
+                                  words[max(0, match.start() - 4):match.start()].endswith(("អតីត", "ជា", "លោក")))
 #: one capitalized Latin word right after a Khmer word: ``កីឡាករ Bale``, ``គ្រូបង្វឹក Zidane``
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the Khmer
 #: word before it is checked in Python)
@@ -3329,6 +3469,7 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
     """
     names = set()
     given_names: dict[str, tuple[int, str]] = {}  # given name -> (where it may start, surname)
+    short_given: dict[str, tuple[int, str]] = {}  # two-cluster given names: only before a verb of speech
     lex = lexicon()
     for person in persons:
         name = text[person.start:person.end]
@@ -3342,6 +3483,9 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
                         given not in lex.places and given not in lex.orgs and \
                         given_names.get(given, (len(text),))[0] > person.end:
                     given_names[given] = (person.end, surname)
+                elif " " not in given and _clusters_in(given) == 2 and given not in lex.name_stops and \
+                        given not in lex.places and given not in lex.orgs and given not in short_given:
+                    short_given[given] = (person.end, surname)  # (tenth pass)
     # (eighth pass) a repeat that begins where a title rule took a shorter name keeps that title
     # (``លោក ឡាក់ ហាក់ បានឱ្យដឹងថា`` after ``លោក ឡាក់ ហាក់ កសិករ…``)
     titled = {p.start: p.title_span for p in persons if p.title_span is not None}
@@ -3362,6 +3506,23 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
             if _word_ends(text, at, end, soft) and not _other_surname_before(text, at, surname):
                 cands.append(_Cand("person", at, end, "person.given", None, priority=0))
             at = text.find(name, end)
+    for name, (after, surname) in short_given.items():
+        # (tenth pass) ``សុខា បាននិយាយថា`` after ``លោក ហេង សុខា``: a two-cluster given name standing
+        # alone between a break and a verb of speech or action
+        if name in names or name in given_names:
+            continue
+        at = text.find(name, after)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or text[at - 1] in _SHORT_GIVEN_BEFORE) and _SHORT_GIVEN_AFTER_RE.match(text, end) and \
+                    not _other_surname_before(text, at, surname):
+                cands.append(_Cand("person", at, end, "person.given", None, priority=0))
+            at = text.find(name, end)
+
+
+_SHORT_GIVEN_BEFORE = frozenset(" \n។៕“\"«")
+_SHORT_GIVEN_AFTER_RE = re.compile(" ?(?:" + "|".join(fold(w) for w in (
+    "បាន", "ថា", "ក៏", "និយាយ", "បញ្ជាក់", "មិន", "នឹង", "ត្រូវ")) + ")")
 
 
 def _other_surname_before(text: str, at: int, surname: str) -> bool:
