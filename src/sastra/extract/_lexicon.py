@@ -153,6 +153,12 @@ def lexicon() -> Lexicon:
             if alias != name_key:
                 for place in listed:
                     places.setdefault(alias, []).append(Place(alias, place.kind, place.english, place.codes))
+    # (eleventh pass) ``សាធារណៈរដ្ឋ…``: the official names of republics are often written with ៈ
+    for name_key, listed in list(places.items()):
+        if name_key.startswith(_REPUBLIC):
+            alias = _REPUBLIC_SPELLING + name_key[len(_REPUBLIC):]
+            for place in listed:
+                places.setdefault(alias, []).append(Place(alias, place.kind, place.english, place.codes))
     for alias, target in _ALIASES.items():
         for place in tuple(places.get(key(target), ())):
             places.setdefault(key(alias), []).append(Place(alias, place.kind, place.english, place.codes))
@@ -173,6 +179,8 @@ def lexicon() -> Lexicon:
 
 
 _NUMBERED_RE = re.compile("(.+?)ទី([០-៩]{1,2})$")
+_REPUBLIC = key("សាធារណរដ្ឋ")
+_REPUBLIC_SPELLING = key("សាធារណៈរដ្ឋ")
 _TO_LATIN = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 #: other spellings of gazetteer names seen in news text -> the gazetteer spelling
@@ -186,4 +194,8 @@ _ALIASES = {
     "រតនៈគីរី": "រតនគិរី",
     "រតនគីរី": "រតនគិរី",
     "ពោធិសាត់": "ពោធិ៍សាត់",
+    # (eleventh pass) spellings of district names common in news text
+    "កំពង់រោទ៍": "កំពង់រោទិ៍",
+    "កំពង់រោទ៌": "កំពង់រោទិ៍",
+    "កែវសីម៉ា": "កែវសីមា",
 }

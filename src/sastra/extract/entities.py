@@ -67,6 +67,8 @@ _BLOCKED_WORDS = (
     "ថៃ្ង", "ក្រុមហ៊ុនចិន", "ភូមិភាគ", "ភូមិន្ទ", "ឡាវឡាវ", "លោកអ្នក", "លោកគេ", "បារាំងសែស", "លោកធំ", "ពួកលោក", "លោកខាងលិច", "លោកខាងកើត", "ល្បីឈ្មោះ", "កេរ្តិ៍ឈ្មោះ", "ដាក់ឈ្មោះ", "បញ្ជីឈ្មោះ",
     "តារាងឈ្មោះ", "ឈ្មោះល្អ", "ឈ្មោះក្រៅ", "ចុះឈ្មោះ",  # ចុះឈ្មោះ: to register
     "លោកសេរី", "ឈ្មោះដើម",  # the free world; an original (former) name
+    # (eleventh pass) a warrant, a bag and a serum hide Qatar and Rome
+    "ដីកាតាម", "កាតាប", "សេរ៉ូម",
 )
 #: words before a country that make it a nationality (not annotated): ``ជនជាតិថៃ``
 _NATIONALITY_BEFORE = ("ជនជាតិ", "ភាសា", "អក្សរ", "ម្ហូប", "សញ្ជាតិ", "ដុល្លារ")
@@ -107,6 +109,9 @@ _PLACE_CUES = {fold(cue): kinds for cue, kinds in _PLACE_CUES.items()}
 #: cues after which an unknown Khmer word of a few clusters is still a place (foreign provinces, ...)
 #: (``ប្រទេស`` + an unknown word is mostly generic: ``ប្រទេសអភិវឌ្ឍន៍``; countries come from the list)
 _OPEN_CUES = ("ខេត្ត", "ស្ពាន")
+_BRIDGE = fold("ស្ពាន")
+_NOT_BRIDGE_NAMES = tuple(fold(w) for w in ("អាកាស", "ឆ្លង", "មិត្តភាព", "ម្តង", "បម្រុង", "មាំ", "ថ្ម", "ឈើ",
+                                             "ដែក", "បេតុង", "ទាំង", "នោះ", "នេះ", "ចាស់", "ថ្មី", "តូច", "ធំ"))
 #: type words of natural areas whose name is the whole written word after them, stop words included
 #: (``ដែនជម្រកសត្វព្រៃបឹងពែរ``, ``ច្រកសមុទ្រម៉ាឡាកា``)
 _AREA_CUES = frozenset(fold(c) for c in ("ច្រកសមុទ្រ", "ដែនជម្រកសត្វព្រៃ", "ឧទ្យានជាតិ"))
@@ -135,9 +140,12 @@ _VILLAGE_NUMBER_RE = re.compile("(?:ទី)? ?[0-9០-៩]{1,3}(?![0-9០-៩])"
 #: (both are matched at each line start only: scanning every position cost more than the rest)
 _DATELINE_RE = re.compile(f"[ \t]*\\(([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS} ]*)\\)[ ]?[៖:]")
 _BARE_DATELINE_RE = re.compile(f"[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[៖:]")
+#: ``ព្រះវិហារៈ`` (eleventh pass): a dateline closed by the sign ៈ and a space
+_VISARGA_DATELINE_RE = re.compile(f"[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*?)ៈ(?= )")  # (ះ folds to ៈ)
 _NOT_DATELINES = frozenset(fold(w) for w in ("ពិភពលោក", "អន្តរជាតិ", "វីដេអូ", "មានវីដេអូ", "ព័ត៌មានជាតិ",
                                               "ព័ត៌មានអន្តរជាតិ", "កីឡា", "សិល្បៈ", "សុខភាព", "បច្ចេកវិទ្យា"))
-_ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z])|"
+#: (eleventh pass: a letter written in Khmer after the number, ``ផ្លូវលេខ៨២១អា``)
+_ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z])|(?:អា|បេ)(?![\u1780-\u17dd])|"
                       " ?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ))?")
 _BOULEVARD_RE = re.compile("មហាវិថី ?")
 _PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
@@ -669,7 +677,7 @@ def _candidates(view: _View) -> list[_Cand]:
             cands.append(cand)
             place_at[s] = cand
             continue
-        if cue == fold("ភូមិ"):
+        if cue == fold("ភូមិ") or cue == fold("សង្កាត់"):  # (``សង្កាត់១``: eleventh pass)
             number = _VILLAGE_NUMBER_RE.match(text, pos)
             if number:
                 cands.append(_Cand("loc", s, number.end(), "loc.village_number", None, priority=1))
@@ -703,7 +711,9 @@ def _candidates(view: _View) -> list[_Cand]:
                 cands.append(cand)  # ``ទីក្រុងក្វាងជូ (Gwangju)``
                 place_at[s] = cand
                 continue
-        if cue in _OPEN_CUES and not _starts_generic(text, pos, lex):
+        if cue in _OPEN_CUES and not _starts_generic(text, pos, lex) and \
+                not (cue == _BRIDGE and (pos != e or text.startswith(_NOT_BRIDGE_NAMES, pos))):
+            # (eleventh pass) a bridge's name is glued to ស្ពាន; not a flyover, a crossing or a metaphor
             end = _open_place_end(text, pos, lex.name_stops, 4 if cue == fold("ស្ពាន") else 8)
             if _clusters_in(text[pos:end]) >= 2 and _ends_at_boundary(text, end):
                 cand = _Cand("loc", s, end, "loc.cue_open", None, priority=1)
@@ -720,7 +730,8 @@ def _candidates(view: _View) -> list[_Cand]:
         if _clusters_in(text[s0:e0]) <= 8 and text[s0:e0] not in _NOT_DATELINES and \
                 not any(c.start <= s0 and e0 <= c.end for c in cands if c.kind == "loc"):
             cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
-    for match in filter(None, (_BARE_DATELINE_RE.match(text, i) for i in line_starts)):
+    for match in filter(None, (_BARE_DATELINE_RE.match(text, i) or _VISARGA_DATELINE_RE.match(text, i)
+                               for i in line_starts)):
         # ``កណ្តាល៖ ...`` at the head of a paragraph: a province even when its name is also a word
         s0, e0 = match.span(1)
         places = lex.places.get(text[s0:e0])
@@ -903,7 +914,97 @@ def _candidates(view: _View) -> list[_Cand]:
     _tenth_pass(text, cands, stops, view.soft)
     if "ភូមិ" in text or "ឃុំ" in text or "សង្កាត់" in text:
         _glued_addresses(text, cands, view.soft)
+    _eleventh_pass(text, cands, view.soft, lex)
     return cands
+
+
+# --- eleventh pass: errors of the splits final5 and final6 --------------------------------------
+
+#: a bare type word at the end of an organization's name (``គណៈបញ្ជាការឯកភាពខេត្ត``, ``កងរាជអាវុធហត្ថក្រុង``)
+_BARE_ADMIN_WORDS = tuple(fold(w) for w in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ"))
+_VILLAGE_CUE = fold("ភូមិ")
+_ANY_PLACE = ("province", "city", "district", "commune", "village", "country", "region", "state", "area")
+_NEXT_ADDRESS_WORDS = tuple(fold(w) for w in ("ឃុំ", "សង្កាត់"))
+
+
+_MEDIA_HEADS = tuple(fold(h) for h in ("ទីភ្នាក់ងារសារព័ត៌មាន", "ទីភ្នាក់ងារព័ត៌មាន", "សារព័ត៌មាន", "វិទ្យុ",
+                                         "ទូរទស្សន៍", "កាសែត"))
+_JOURNALIST = fold("អ្នក")  # ``អ្នកកាសែត``, ``អ្នកសារព័ត៌មាន``: a journalist of the outlet
+#: provincial bodies named by a bare glued ``ខេត្ត``/``ក្រុង`` (``កងរាជអាវុធហត្ថខេត្ត``, ``សាលាដំបូងខេត្ត``)
+_PROVINCIAL_BODY_RE = re.compile("(?:" + "|".join(sorted((fold(h) for h in (
+    "សាលាដំបូង", "ស្នងការដ្ឋាន", "ស្នងការដ្ឋាននគរបាល", "តុលាការ", "កងរាជអាវុធហត្ថ", "អាវុធហត្ថ",
+    "មន្ទីរពេទ្យបង្អែក", "អធិការដ្ឋាននគរបាល", "អធិការដ្ឋាន", "សាលាឧទ្ធរណ៍")), key=len, reverse=True)) +
+    ")(" + "|".join(fold(w) for w in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ")) + ")")
+
+
+_DOMAIN_BODY_RE = re.compile("(?:" + "|".join(sorted((fold(h) for h in (
+    "មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "មន្ទីរពេទ្យ")), key=len, reverse=True)) +
+    f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*?)(" + "|".join(fold(w) for w in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ")) + ")")
+
+
+def _eleventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """(1) An organization whose name ends in a bare ``ខេត្ត``/``ក្រុង``/... followed by a zero-width
+    space and a function word, a verb or a role stops at that type word: ``គណៈបញ្ជាការឯកភាពខេត្ត​និង​សមត្ថកិច្ច``
+    -> ``គណៈបញ្ជាការឯកភាពខេត្ត``. (2) A village whose name runs over a zero-width space up to the
+    commune of the address is taken whole: ``ភូមិ​ខ្សាច់​ពពិល​ ឃុំ…`` (the gazetteer knew ``ខ្សាច់`` only)."""
+    if "ខេត្ត" in text or "ក្រុង" in text or "ស្រុក" in text or "ខណ្ឌ" in text or "រាជធានី" in text:
+        # (3) a provincial body named by a bare type word and nothing after it
+        for match in _PROVINCIAL_BODY_RE.finditer(text):
+            end = match.end()
+            if not (end >= len(text) or end in soft or text[end] in _PLACE_BOUNDARY_AFTER):
+                continue
+            after = end + 1 if end < len(text) and text[end] == " " else end
+            if _lookup_place(text, after, _ANY_PLACE, lex) is not None or \
+                    not _at_cluster_start(text, match.start()):
+                continue
+            cands.append(_Cand("org", match.start(), end, "org.bare_admin", None, priority=3))
+        # a department or an office named by its domain, then a bare type word:
+        # ``មន្ទីរបច្ចេកទេសសន្តិសុខខេត្ត``, ``ការិយាល័យអប់រំយុវជននិងកីឡាស្រុក``
+        for match in _DOMAIN_BODY_RE.finditer(text):
+            end = match.end()
+            if not (end >= len(text) or end in soft or text[end] in _PLACE_BOUNDARY_AFTER) or \
+                    not _at_cluster_start(text, match.start()) or any(i in soft for i in range(match.start(1) + 1, end)):
+                continue
+            after = end + 1 if end < len(text) and text[end] == " " else end
+            domain = match.group(1)
+            if _lookup_place(text, after, _ANY_PLACE, lex) is not None or _CLUSTER_RE.match(domain) is None or \
+                    _stop_at(text, match.start(1), lex.name_stops) is not None or \
+                    _starts_generic(text, match.start(1), lex) or not 2 <= _clusters_in(domain) <= 12:
+                continue
+            cands.append(_Cand("org", match.start(), end, "org.bare_admin", None, priority=2))
+    # (4) a media head word glued before a listed outlet belongs to its name: ``វិទ្យុវីអូអេ``
+    for cand in cands:
+        if cand.rule == "org.known" and cand.start >= 4:
+            for head in _MEDIA_HEADS:
+                if text.startswith(head, cand.start - len(head)) and \
+                        _at_cluster_start(text, cand.start - len(head)) and cand.start - len(head) not in soft and \
+                        not text.endswith(_JOURNALIST, 0, cand.start - len(head)):
+                    cand.start -= len(head)
+                    break
+    if not soft:
+        return
+    for cand in cands:
+        if cand.kind == "org" and cand.rule.startswith("org.head"):
+            for word in _BARE_ADMIN_WORDS:
+                at = text.find(word, cand.start + 2, cand.end)
+                if at < 0:
+                    continue
+                cut = at + len(word)
+                if cut < cand.end and cut in soft and _stop_at(text, cut, lex.name_stops) is not None and \
+                        _lookup_place(text, cut, _ANY_PLACE, lex) is None:
+                    cand.end = cut
+                    break
+        elif cand.kind == "loc" and cand.end in soft and text.startswith(_VILLAGE_CUE, cand.start) and \
+                cand.end - cand.start <= 16:
+            run = _CLUSTER_RUN_RE.match(text, cand.end)
+            if run is None or _clusters_in(run.group()) > 3 or \
+                    _stop_at(text, cand.end, lex.function_words) is not None:
+                continue
+            after = run.end()
+            while after < len(text) and text[after] == " ":
+                after += 1
+            if (run.end() in soft or run.end() < after) and text.startswith(_NEXT_ADDRESS_WORDS, after):
+                cand.end = run.end()
 
 
 # --- tenth pass: person recall ------------------------------------------------------------------
@@ -2994,6 +3095,7 @@ _NAME_ROLES = tuple(fold(r) for r in (
 ) + _STAR_ROLES)
 _ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
 _STAR_ROLE_RE = re.compile("(?:" + trie_pattern(_STAR_ROLES) + ") ")
+_ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
 _END_LINE_RE = re.compile(r"\n[ \t]*(?:ដោយ ?[៖:ៈ]? ?|(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ) ?[៖:ៈ] ?)?([^\n]{1,40})\s*$")
 #: words of a by-line that credit a desk, a site or a team rather than a person
 #: (``ដោយ៖ សហការី``, ``ដោយ៖ នយោបាយថ្ងៃនេះ``, ``ដោយ៖ ក្រុមការងារ``)
@@ -3033,8 +3135,16 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
         if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
                 not _patterns().titles.match(text, name[0]):
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
+    lex = lexicon()
+    for match in _ROLE_COUNTRY_RE.finditer(text):
+        # (eleventh pass) a country glued to the role: ``កីឡាករកម្ពុជា អេលីត សាន់``
+        if not any(p.kind == "country" for p in lex.places.get(key(match.group(1)), ())):
+            continue
+        name = _name_after(text, match.end(), stops, soft)
+        if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
+                not _patterns().titles.match(text, name[0]) and key(text[name[0]:name[1]]) not in lex.places:
+            found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
     if "តារា" in text or "អ្នកចម្រៀង" in text:
-        lex = lexicon()
         for match in _STAR_ROLE_RE.finditer(text):
             pos = match.end()
             run = _CLUSTER_RUN_RE.match(text, pos)
