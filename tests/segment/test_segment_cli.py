@@ -25,6 +25,11 @@ def test_text_output_keeps_lines(sample, tmp_path):
     assert lines[1] == "ប្រជាជន|កម្ពុជា"
 
 
+def test_separator_long_form(sample, capsys):
+    assert main(["segment", str(sample), "--separator", " | "]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "ប្រជាជន | កម្ពុជា"
+
+
 def test_fine_and_escaped_separator(sample, capsys):
     assert main(["segment", str(sample), "--granularity", "fine", "--sep", "\\u200b"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="word: compounds whole; fine: compound parts, prefixes and suffixes split")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text",
                         help="text: words joined by --sep, line by line; jsonl: tokens with offsets")
-    parser.add_argument("--sep", default=" ", help="word separator of text output (default: a space); "
+    parser.add_argument("--sep", "--separator", dest="sep", default=" ", help="word separator of text output (default: a space); "
                         "escapes like \\u200b and \\t are understood")
     parser.add_argument("--sentences", action="store_true",
                         help="text: one sentence per line; jsonl: add the sentences with offsets")
