@@ -478,6 +478,12 @@ def _open_place_end(text: str, start: int, stops: frozenset[str], max_clusters: 
         match = _CLUSTER_RE.match(text, i)
         if not match:
             break
+        if count and text[i] in _ORG_COMPOUND_FIRST:
+            compound = _ORG_COMPOUND_RE.match(text, i)  # (twelfth pass: ``…និងព័ត៌មានបរិស្ថាន``)
+            if compound is not None and count + _clusters_in(compound.group()) <= max_clusters:
+                i = compound.end()
+                count += _clusters_in(compound.group())
+                continue
         if _stop_at(text, i, stops) is not None:
             if count == 0:
                 return start
@@ -842,8 +848,11 @@ def _candidates(view: _View) -> list[_Cand]:
         cands.append(_Cand("org", s, end, "org.head", None, priority=3))
 
     spaced_known: list[_Cand] = []
+    known_at = {c.start for c in known_orgs}
     for s, e, what in heads_at:
-        if what == "head" and e < len(text) and text[e] != " ":
+        if what == "head" and e < len(text) and (text[e] != " " or e + 1 not in known_at):
+            # (twelfth pass: also after a space, ``ក្រសួង សុខាភិបាល``, unless a listed name of its own
+            # follows: ``អង្គការ យូនីសេហ្វ``)
             # a known name written with spaces of its own (``ក្រសួងមុខងារ សាធារណៈ``)
             spaced = _spaced_known_end(text, s, e, lex)
             if spaced is not None:
@@ -915,7 +924,121 @@ def _candidates(view: _View) -> list[_Cand]:
     if "ភូមិ" in text or "ឃុំ" in text or "សង្កាត់" in text:
         _glued_addresses(text, cands, view.soft)
     _eleventh_pass(text, cands, view.soft, lex)
+    _twelfth_pass(text, cands, lex)
     return cands
+
+
+# --- twelfth pass: organizations of unseen articles ---------------------------------------------
+
+_UNIT_WORD = fold("អង្គភាព")
+_ADMINISTRATION = fold("រដ្ឋបាល")
+_OWN = fold("សាម៉ីខ្លួន")
+_CRACK_DOWN = fold("បង្ក្រាប")
+_AND = fold("និង")
+_PREVENT = fold("ទប់ស្កាត់")
+_OF_RE_TEXT = fold("នៃ")
+_LOWER_ADMIN = tuple(fold(w) for w in ("ស្រុក", "ខណ្ឌ", "ក្រុង", "ឃុំ", "សង្កាត់"))
+_UPPER_ADMIN = tuple(fold(w) for w in ("ខេត្ត", "រាជធានី"))
+_BASE = fold("មូលដ្ឋាន")
+_FORCES = tuple(fold(w) for w in ("កងទ័ព", "ទ័ព", "កងកម្លាំង"))
+_MUSEUM = fold("សារមន្ទី")
+_MUSEUM_START = fold("សារ")
+_OFFICE_TYPO = fold("មន្ទី")
+_OF_COUNTRY = fold("របស់")
+_COUNTRY_WORD = fold("ប្រទេស")
+_STATE_BODIES = tuple(fold(w) for w in ("ក្រសួង", "រដ្ឋាភិបាល", "អាជ្ញាធរ", "ទីភ្នាក់ងារ", "តុលាការ"))
+#: ``អង្គភាពព័ត៌មាន Fresh News``: "the news outlet" before a Latin name is a description
+_OUTLET_WORDS = frozenset(fold(w) for w in ("អង្គភាពព័ត៌មាន", "អង្គភាពសារព័ត៌មាន", "អង្គភាពព័ត៍មាន",
+                                             "អង្គភាពសារព័ត៍មាន"))
+_CLUB_WORDS = tuple(fold(w) for w in ("ក្លិប", "ក្លឹប"))
+_GIANT = fold("យក្ស")
+
+
+def _twelfth_pass(text: str, cands: list, lex: Lexicon) -> None:
+    """(1) ``អង្គភាព`` ("the unit") glued before another organization's head is a description:
+    ``អង្គភាពមន្ទីរសុរិយោដីខេត្ត…`` -> ``មន្ទីរសុរិយោដីខេត្ត…``. (2) ``អង្គភាពព័ត៌មាន`` before a
+    Latin name is no name of its own. (3) A club named by its country alone (``ក្លិបអាល្លឺម៉ង់``,
+    ``ក្លិបយក្សអេស្ប៉ាញ``: "the German club", "the Spanish giant") is a description."""
+    if _OF_RE_TEXT in text:
+        # (6) a unit named by its district, then ``នៃ`` and the province:
+        # ``កងរាជអាវុធហត្ថស្រុកកែវសីម៉ានៃខេត្តមណ្ឌលគិរី`` (the place reached first ended the name)
+        tails = [c for c in cands if c.kind == "org" and c.rule.startswith("org.head") and
+                 text.startswith(_OF_STARTS, c.end)]
+        loc_at = {c.start: c for c in cands if c.kind == "loc"} if tails else {}
+        loc_ends = {c.end for c in cands if c.kind == "loc" and text.startswith(_LOWER_ADMIN, c.start)} \
+            if tails else set()
+        for cand in tails:
+            if cand.end in loc_ends:
+                match = _OF_RE.match(text, cand.end)
+                if match is not None:
+                    province = loc_at.get(match.end())
+                    if province is not None and text.startswith(_UPPER_ADMIN, province.start):
+                        cand.end = province.end
+    if _BASE in text:
+        # (7) ``មូលដ្ឋានកងទ័ពជើងទឹករាម``: a military base is a place (with its type word), not the force
+        country_ends = {c.end for c in cands if c.kind == "loc" and c.value and c.value.get("type") == "country"}
+        for i, cand in enumerate(cands):
+            # (not ``មូលដ្ឋានកងទ័ពចិន``, "a Chinese base": a description)
+            if cand.kind == "org" and text.startswith(_FORCES, cand.start) and cand.end not in country_ends:
+                at = cand.start - 1 if cand.start and text[cand.start - 1] == " " else cand.start
+                if text.endswith(_BASE, 0, at) and _at_cluster_start(text, at - len(_BASE)):
+                    cands[i] = _Cand("loc", at - len(_BASE), cand.end, "loc.base", None, priority=cand.priority)
+    if _MUSEUM in text:  # ``សារមន្ទី…``: a museum misspelt, not the misspelt head ``មន្ទី``
+        cands[:] = [c for c in cands if not (c.kind == "org" and text.endswith(_MUSEUM_START, 0, c.start) and
+                                             text.startswith(_OFFICE_TYPO, c.start))]
+    has_unit = _UNIT_WORD in text
+    has_club = "ក្ល" in text
+    has_crackdown = _CRACK_DOWN in text
+    if _OF_COUNTRY in text:
+        # (5) ``ក្រសួងសន្តិសុខមាតុភូមិរបស់សហរដ្ឋអាមេរិក``: a state body "of" a country keeps the
+        # country, as it does after ``នៃ``
+        country_at = {c.start: c for c in cands if c.kind == "loc" and c.value and c.value.get("type") == "country"}
+        for cand in cands:
+            if cand.kind == "org" and text.startswith(_STATE_BODIES, cand.start) and \
+                    text.startswith(_OF_COUNTRY, cand.end):
+                at = cand.end + len(_OF_COUNTRY)
+                country = country_at.get(at) or country_at.get(at + len(_COUNTRY_WORD)) \
+                    if text.startswith(_COUNTRY_WORD, at) else country_at.get(at)
+                if country is not None:
+                    cand.end = country.end
+    if not (has_unit or has_club or has_crackdown):
+        return
+    drop = []
+    for i, cand in enumerate(cands):
+        if cand.kind != "org":
+            continue
+        if has_crackdown and cand.rule == "org.head":
+            # (4) ``ការិយាល័យប្រឆាំងគ្រឿងញៀនបង្ក្រាប…``: the verb "crack down" ends the unit's name
+            # (not in ``…ទប់ស្កាត់ និងបង្ក្រាបបទល្មើស…``, a domain of the national committee)
+            at = text.find(_CRACK_DOWN, cand.start, cand.end)
+            if at > cand.start and not text.endswith(_AND, 0, at) and _clusters_in(text[cand.start:at]) >= 4 \
+                    and text.find(_PREVENT, cand.start, at) < 0:
+                cand.end = at
+        if has_unit and text.startswith(_UNIT_WORD, cand.start):
+            at = cand.start + len(_UNIT_WORD)
+            if text.startswith(_OWN, at):  # ``អង្គភាពសាម៉ីខ្លួន``: "their own unit"
+                drop.append(i)
+                continue
+            if at < cand.end and text.startswith(_HEAD_PREFIXES(), at) and \
+                    not text.startswith(_UNIT_WORD, at):
+                head = _patterns().free_names.match(text, at)
+                if head is not None and key(head.group()) in _HEAD_KEYS() and head.end() < cand.end and \
+                        head.group() != _ADMINISTRATION:  # (``អង្គភាពរដ្ឋបាល``: the administrative unit)
+                    cand.start = at
+                    continue
+            if text[cand.start:cand.end] in _OUTLET_WORDS and text.startswith(" ", cand.end) and \
+                    cand.end + 1 < len(text) and "A" <= text[cand.end + 1] <= "Z":
+                drop.append(i)
+                continue
+        if has_club and text.startswith(_CLUB_WORDS, cand.start):
+            at = cand.start + len(next(w for w in _CLUB_WORDS if text.startswith(w, cand.start)))
+            if text.startswith(_GIANT, at):
+                at += len(_GIANT)
+            places = lex.places.get(key(text[at:cand.end]))
+            if places and any(p.kind == "country" for p in places):
+                drop.append(i)
+    for i in reversed(drop):
+        del cands[i]
 
 
 # --- eleventh pass: errors of the splits final5 and final6 --------------------------------------
@@ -1127,8 +1250,8 @@ _UNIT_OF_HEADS = _DOMAIN_LIST_HEADS + tuple(fold(h) for h in ("អធិកា�
 
 
 def _domain_list_end(text: str, pos: int, lex: Lexicon, soft: frozenset[int], loc_end_at: dict[int, int],
-                     max_words: int = 4) -> int | None:
-    """After a unit's name that ends at a space: up to four spaced domain words and ``និង`` + the
+                     max_words: int = 7) -> int | None:
+    """After a unit's name that ends at a space: up to seven spaced domain words and ``និង`` + the
     last domain (``ការពារដំណាំ អនាម័យ និងភូតគាមអនាម័យ``, ``រដ្ឋបាល និងហិរញ្ញវត្ថុ``): the end of the
     last domain, or None. No word may be a function word, a role, a head, a title or a place."""
     stops = lex.name_stops
@@ -1150,6 +1273,9 @@ def _domain_list_end(text: str, pos: int, lex: Lexicon, soft: frozenset[int], lo
             # a domain may begin with a verb (``និងបញ្ជូនពលករ…``) when words follow it
             verb = _stop_at(text, k, stops)
             start = k + len(verb) if verb else _CLUSTER_RE.match(text, k).end()
+            compound = _ORG_COMPOUND_RE.match(text, k) if text[k] in _ORG_COMPOUND_FIRST else None
+            if compound is not None:  # (twelfth pass) ``និងព័ត៌មានបរិស្ថាន``
+                verb, start = None, compound.end()
             end = _open_place_end(text, start, stops, 11)
             if verb and _clusters_in(text[start:end]) < 2:
                 return None
@@ -1168,7 +1294,8 @@ def _domain_list_end(text: str, pos: int, lex: Lexicon, soft: frozenset[int], lo
             return None
         if _stop_at(text, j, stops) is not None or text.startswith(_HEAD_PREFIXES(), j) or \
                 text.startswith(_ADMIN_CUES + _NOT_DOMAINS, j) or _patterns().titles.match(text, j) or \
-                key(word.group()) in lex.places or any(k > j and k < word.end() for k in soft):
+                key(word.group()) in lex.places or sum(j < k < word.end() for k in soft) > (max_words > 4):
+            # (twelfth pass: one zero-width space inside a domain word, ``វិចិត្រ​សិល្បៈ``, in a long list)
             return None
         i = word.end()
     return None
@@ -1325,7 +1452,9 @@ def _glued_addresses(text: str, cands: list, soft: frozenset[int]) -> None:
 # --- sixth pass: brands, glued suffixes of units, companies named by a place, courts ----------------
 
 #: words right before a brand that make it the make of a product (``ម៉ាក OPPO``, ``ម៉ូតូ ហុងដា``)
-_PRODUCT_WORDS = tuple(fold(w) for w in ("ម៉ាក", "ម៉ូតូ", "ទូរស័ព្ទ", "រថយន្ត", "ម៉ូឌែល"))
+_PRODUCT_WORDS = tuple(fold(w) for w in ("ម៉ាក", "ម៉ូតូ", "ទូរស័ព្ទ", "រថយន្ត", "ម៉ូឌែល", "យន្តហោះ"))
+#: (twelfth pass) a listed maker followed by a bare model number: ``Airbus 320``, ``Boeing 737``
+_MODEL_NUMBER_AFTER_RE = re.compile(r" [0-9]{3}(?![0-9A-Za-z,.])")
 #: a model name right after a brand (``OPPO F11``, ``HONDA CLICK125i``)
 _MODEL_AFTER_RE = re.compile(r" ?[A-Z]{1,8}[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
 _BRAND_RULES = frozenset(("org.known", "org.acronym", "org.latin", "org.repeat", "org.head_latin"))
@@ -1600,7 +1729,8 @@ def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> N
             continue
         if cand.rule in _BRAND_RULES:
             at = cand.start - 1 if cand.start and text[cand.start - 1] == " " else cand.start
-            if text.endswith(_PRODUCT_WORDS, 0, at) or _MODEL_AFTER_RE.match(text, cand.end):
+            if text.endswith(_PRODUCT_WORDS, 0, at) or _MODEL_AFTER_RE.match(text, cand.end) or \
+                    cand.rule == "org.known" and _MODEL_NUMBER_AFTER_RE.match(text, cand.end):
                 continue
         if cand.rule == "org.known" and cand.end < len(text) and \
                 cand.end not in soft and text.startswith(_HEAD_PREFIXES(), cand.start) and \
@@ -2164,12 +2294,27 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
                 end = pos
                 count += _clusters_in(word)
                 continue
+        compound = _ORG_COMPOUND_RE.match(text, pos) if text[pos] in _ORG_COMPOUND_FIRST else None
+        if compound is not None:
+            # (twelfth pass) a word of a unit's domain that holds a stop word (``ចំណេះដឹង``,
+            # ``ឃ្លាំមើល``, ``នគរូបនីយកម្ម``): the name runs over it
+            pos = end = compound.end()
+            count += _clusters_in(compound.group())
+            continue
         if _stop_at(text, pos, stops) is not None and not text.startswith("នៃ", pos):
             break
         pos = match.end()
         end = pos
         count += 1
     return end, saw_place
+
+
+#: (twelfth pass) words of organization names that contain a stop word (``ដឹង``, ``មើល``, ``រូប``, ``វិល``)
+_ORG_COMPOUNDS = tuple(sorted((fold(w) for w in (
+    "ចំណេះដឹង", "ឃ្លាំមើល", "ត្រួតមើល", "នគរូបនីយកម្ម", "នគររូបនីយកម្ម", "ស៊ីវិល", "រូបវិទ្យា",
+    "ចុះបញ្ជី", "ព័ត៌មាន", "ព័ត៍មាន")), key=len, reverse=True))
+_ORG_COMPOUND_RE = re.compile("|".join(_ORG_COMPOUNDS))
+_ORG_COMPOUND_FIRST = frozenset(w[0] for w in _ORG_COMPOUNDS)
 
 
 _ACRONYM_ONLY_RE = re.compile(r"[A-Z0-9&]{2,}")
