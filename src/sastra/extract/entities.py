@@ -149,6 +149,7 @@ _ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|�
                       " ?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ))?")
 _BOULEVARD_RE = re.compile("មហាវិថី ?")
 _PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
+_PLATE_HINT_RE = re.compile("[0-9A-Z]")  # every match of _PLATE_AFTER_RE holds one of these
 _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី)? ?[0-9០-៩]{1,3}")
 _GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,4}) ?\)")
 _ORG_WORDS = frozenset("Bank Branch Company Co Co. Ltd Ltd. LTD Group Shop Store Team Club Association "
@@ -349,6 +350,7 @@ def _stop_at(text: str, pos: int, stops: frozenset[str]) -> str | None:
 _FINAL_MARKS = frozenset("\u17cb")
 
 
+@functools.lru_cache(maxsize=8192)  # (~22 calls per article, two thirds on a string seen before)
 def _clusters_in(word: str) -> int:
     return len(_CLUSTER_RE.findall(word))
 
@@ -597,29 +599,31 @@ def _candidates(view: _View) -> list[_Cand]:
 
     heads_at: list[tuple[int, int, str]] = []
     known_orgs: list[_Cand] = []
+    # (the key sets looked up once, not once per match: this loop runs ~25 times per article)
+    known_keys, cue_keys, head_keys, name_cue_keys = _KNOWN_KEYS(), _CUE_KEYS(), _HEAD_KEYS(), _NAME_CUE_KEYS()
     for match in pats.free_names.finditer(text):
         s, e = match.span()
-        if not _at_cluster_start(text, s):
+        if s and text[s - 1] == COENG:  # (not at a cluster start)
             continue
         word = match.group()
         k = word.replace(" ", "")
         # shorten to a cluster boundary and to a listed name
-        while e > s and (not (_at_cluster_end(text, e) or text[e] == "\u17c8") or k not in _KNOWN_KEYS()):
+        while e > s and (not (_at_cluster_end(text, e) or text[e] == "\u17c8") or k not in known_keys):
             e -= 1
             word = text[s:e]
             k = word.replace(" ", "")
         if e <= s:
             continue
-        if is_blocked(s, e):
+        if blocked and is_blocked(s, e):
             continue
         if k in lex.orgs and not _latin_inside_word(text, s, e) and not _latin_after_place_cue(text, s):
             org = lex.orgs[k]
             known_orgs.append(_Cand("org", s, e, "org.known", _org_value(org), priority=3))
-        if k in _CUE_KEYS():
+        if k in cue_keys:
             heads_at.append((s, e, "cue"))
-        if k in _HEAD_KEYS():
+        if k in head_keys:
             heads_at.append((s, e, "head"))
-        if k in _NAME_CUE_KEYS():
+        if k in name_cue_keys:
             heads_at.append((s, e, "name"))
         places = lex.places.get(k)
         if places and k not in _CUE_ONLY:
@@ -756,8 +760,9 @@ def _candidates(view: _View) -> list[_Cand]:
     for match in _UNIT_RE.finditer(text):
         cands.append(_Cand("org", match.start(), match.end(), "org.unit", None, priority=3))
     # a province name glued to a licence plate number (``ភ្នំពេញ1HM-775``) is part of an identifier
-    cands[:] = [c for c in cands if not (c.kind == "loc" and _PLATE_AFTER_RE.match(text, c.end))]
-    place_at = {k: v for k, v in place_at.items() if not _PLATE_AFTER_RE.match(text, v.end)}
+    if _PLATE_HINT_RE.search(text):  # (a third of the articles hold no Latin digit or capital at all)
+        cands[:] = [c for c in cands if not (c.kind == "loc" and _PLATE_AFTER_RE.match(text, c.end))]
+        place_at = {k: v for k, v in place_at.items() if not _PLATE_AFTER_RE.match(text, v.end)}
 
     # organizations after a head word
     org_at: dict[int, int] = {}
@@ -1928,9 +1933,9 @@ def _seventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) ->
     added: list[_Cand] = []
     drop: set[int] = set()
     for cue in _GLUED_ADMIN_RE.finditer(text):
-        head = next((h for h in _PLACE_UNIT_HEADS if text.endswith(h, 0, cue.start())), None)
-        if head is None:
-            continue
+        if not text.endswith(_PLACE_UNIT_HEADS, 0, cue.start()):
+            continue  # (one C-speed test of the whole tuple first: most cues follow no unit head)
+        head = next(h for h in _PLACE_UNIT_HEADS if text.endswith(h, 0, cue.start()))
         s, cue_end = cue.start() - len(head), cue.end()
         if not _at_cluster_start(text, s) or cue_end >= len(text):
             continue
@@ -3543,6 +3548,7 @@ Bank. Insurance Capital Investment Investments Industries Enterprises Trading Co
 """.split())
 _LATIN_ORG_LAST_RE = re.compile(r"(?<=[A-Za-z.’'] )(?:" + trie_pattern(_LATIN_ORG_LAST) + r")(?![A-Za-z0-9]| [A-Z])")
 _LATIN_WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9&'’.\-])[A-Za-z&][A-Za-z&'’.\-]*\Z")
+_LATIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&'’.-")  # its last class
 _LATIN_ORG_INNER = frozenset(("of", "and", "for", "de", "&", "the"))
 #: ``ក្រុម Real Madrid``, ``ក្រុម Big Bang``: a team or band named in Latin script (the word stays outside)
 _TEAM_LATIN_RE = re.compile(r"(?:ក្រុម|ក្រុមតន្ត្រី|ក្រុមបាល់ទាត់) ?(?=[A-Z])")
@@ -3555,7 +3561,12 @@ def _find_latin_orgs(text: str, cands: list[_Cand]) -> None:
         start = match.start()
         capitals = 0
         while start >= 2 and text[start - 1] == " ":
-            word = _LATIN_WORD_BEFORE_RE.search(text, 0, start - 1)
+            # (the only start the pattern can match is where the run of word characters before
+            # ``start - 1`` begins: search from there, not from the top of the article)
+            run_start = start - 1
+            while run_start > 0 and text[run_start - 1] in _LATIN_WORD_CHARS:
+                run_start -= 1
+            word = _LATIN_WORD_BEFORE_RE.search(text, run_start, start - 1)
             if word is None:
                 break
             if word.group()[0].isupper():
@@ -3625,7 +3636,11 @@ _AND_RE = re.compile(" ?និង ?|, ?(?=[A-Z])")
 
 def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
     """A by-line: a last line holding only a short name (``\n រស្មី``, ``ដោយ យ៉ន សុខន``)."""
-    match = _END_LINE_RE.search(text.rstrip())
+    stripped = text.rstrip()
+    # (the pattern holds one line break, its first character, and runs to the end: only the last
+    # line break can start it, so search from there instead of trying every line)
+    last_break = stripped.rfind("\n")
+    match = _END_LINE_RE.search(stripped, last_break) if last_break >= 0 else None
     if not match:
         return []
     line = match.group(1).strip()
