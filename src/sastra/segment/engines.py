@@ -132,24 +132,20 @@ def _words_to_ids(words: Sequence[str], vocab: Vocabulary) -> list[list[int]]:
 
 def _word_list_hashes(words: Sequence[str], vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
     """``word_hashes`` of a word list, from one regex pass over the words joined by line breaks
-    (0.25 s instead of 0.35 s of loading the default engine).
-    Falls back to a pass per word if any word would not cut the same way on its own (a word holding
-    a line break or other spacing, an empty word)."""
+    (when the table must be built: 0.25 s instead of 0.35 s with one pass per word). Falls back to a pass
+    per word if any word would not cut the same way on its own (a word holding a line break or other
+    spacing that merges with the joining break, an empty word)."""
     joined = "\n".join(words)
-    if not words or joined.count("\n") != len(words) - 1:
-        return word_hashes(_words_to_ids(words, vocab))
-    atoms = ATOM_RE.findall(joined)
-    lookup = dict(vocab.ids)
-    lookup["\n"] = -1
-    flat = np.fromiter(map(lookup.get, atoms, repeat(UNK)), dtype=np.int64, count=len(atoms))
-    breaks = np.flatnonzero(flat == -1)
-    if len(breaks) != max(0, len(words) - 1):
-        return word_hashes(_words_to_ids(words, vocab))
-    bounds = np.concatenate([[-1], breaks, [len(flat)]])
-    lengths = np.diff(bounds) - 1
-    if (lengths <= 0).any():
-        return word_hashes(_words_to_ids(words, vocab))
-    return flat_word_hashes(flat[flat != -1], lengths.astype(np.int64))
+    if words and joined.count("\n") == len(words) - 1:
+        atoms = ATOM_RE.findall(joined)
+        lookup = dict(vocab.ids)
+        lookup["\n"] = -1
+        flat = np.fromiter(map(lookup.get, atoms, repeat(UNK)), dtype=np.int64, count=len(atoms))
+        breaks = np.flatnonzero(flat == -1)
+        lengths = np.diff(np.concatenate([[-1], breaks, [len(flat)]])) - 1
+        if len(breaks) == len(words) - 1 and (lengths > 0).all():
+            return flat_word_hashes(flat[flat != -1], lengths.astype(np.int64))
+    return word_hashes(_words_to_ids(words, vocab))
 
 
 class PerceptronEngine:
@@ -265,8 +261,7 @@ def build_lexicon_table(vocab: Vocabulary, word_lists: Sequence[Sequence[str]]) 
 
 def table_file(model_path: Path) -> Path:
     """Where the lexicon table of a model file is kept: ``perceptron.npz`` -> ``perceptron.table.npz``."""
-    return Path(str(model_path)[:-len(".npz")] + ".table.npz") if str(model_path).endswith(".npz") \
-        else Path(str(model_path) + ".table.npz")
+    return model_path.with_name(model_path.name.removesuffix(".npz") + ".table.npz")
 
 
 def table_key(vocab_atoms: Sequence[str], own_lists: Sequence[Sequence[str]], with_lexicon: bool) -> str:
@@ -300,7 +295,7 @@ def _lexicon_table(path: Path, vocab: Vocabulary, vocab_atoms: Sequence[str], ow
     if not with_lexicon and not own_lists:
         return None, ""
     key = table_key(vocab_atoms, own_lists, with_lexicon)
-    kept = table_file(Path(str(path)))
+    kept = table_file(Path(str(path)))  # (``path`` may be a package resource, not a Path)
     if use_table_file and kept.is_file():
         with kept.open("rb") as stream:
             data = np.load(stream, allow_pickle=False)
