@@ -74,7 +74,8 @@ def spans_from_strings(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def khmernltk_segmenter() -> Callable[[str], list[tuple[int, int]]]:
+def khmernltk_segmenter(granularity: str = "word") -> Callable[[str], list[tuple[int, int]]]:
+    """khmer-nltk's CRF (one granularity: the same tokens are scored at both)."""
     import logging
 
     logging.getLogger("khmer-nltk").setLevel(logging.WARNING)
@@ -95,7 +96,8 @@ def khmercut_segmenter(granularity: str = "word") -> Callable[[str], list[tuple[
     return lambda text: spans_from_strings(text, nn.tokenize(text))
 
 
-def icu_segmenter() -> Callable[[str], list[tuple[int, int]]]:
+def icu_segmenter(granularity: str = "word") -> Callable[[str], list[tuple[int, int]]]:
+    """ICU's dictionary break iterator (one granularity: the same tokens are scored at both)."""
     import icu
 
     iterator = icu.BreakIterator.createWordInstance(icu.Locale("km"))
@@ -159,9 +161,7 @@ def make(name: str, granularity: str = "word"):
         return other_model_segmenter(name[len(EXTRA_PREFIX):], granularity)
     if name.startswith("sastra:"):
         return sastra_segmenter(name.split(":", 1)[1], granularity)
-    if name == "khmercut":
-        return khmercut_segmenter(granularity)
-    return PEERS[name]()
+    return PEERS[name](granularity)
 
 
 def all_names() -> list[str]:
