@@ -941,7 +941,6 @@ _OWN = fold("សាម៉ីខ្លួន")
 _CRACK_DOWN = fold("បង្ក្រាប")
 _AND = fold("និង")
 _PREVENT = fold("ទប់ស្កាត់")
-_OF_RE_TEXT = fold("នៃ")
 _LOWER_ADMIN = tuple(fold(w) for w in ("ស្រុក", "ខណ្ឌ", "ក្រុង", "ឃុំ", "សង្កាត់"))
 _UPPER_ADMIN = tuple(fold(w) for w in ("ខេត្ត", "រាជធានី"))
 _BASE = fold("មូលដ្ឋាន")
@@ -964,7 +963,7 @@ def _twelfth_pass(text: str, cands: list, lex: Lexicon) -> None:
     ``អង្គភាពមន្ទីរសុរិយោដីខេត្ត…`` -> ``មន្ទីរសុរិយោដីខេត្ត…``. (2) ``អង្គភាពព័ត៌មាន`` before a
     Latin name is no name of its own. (3) A club named by its country alone (``ក្លិបអាល្លឺម៉ង់``,
     ``ក្លិបយក្សអេស្ប៉ាញ``: "the German club", "the Spanish giant") is a description."""
-    if _OF_RE_TEXT in text:
+    if _OF in text:
         # (6) a unit named by its district, then ``នៃ`` and the province:
         # ``កងរាជអាវុធហត្ថស្រុកកែវសីម៉ានៃខេត្តមណ្ឌលគិរី`` (the place reached first ended the name)
         tails = [c for c in cands if c.kind == "org" and c.rule.startswith("org.head") and
