@@ -944,7 +944,7 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
         from sastra.schema import ParquetSink
 
         tmp_parquet = parquet_path.with_name(parquet_path.name + ".tmp")
-        sink = ParquetSink(tmp_parquet)
+        sink = _BackgroundSink(ParquetSink(tmp_parquet))
     flags: Counter[str] = Counter()
     rejected: Counter[str] = Counter()
     kept = flagged = 0
@@ -953,42 +953,35 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
         flagged += manifest[index].get("flagged", 0)
     tmp_records = records_path.with_name(records_path.name + ".tmp")
     tmp_rejects = rejects_path.with_name(rejects_path.name + ".tmp")
-    with open(tmp_records, "wb") as records_raw, \
-            open(tmp_rejects, "w", encoding="utf-8", newline="\n") as rejects_out:
-        records_out = io.TextIOWrapper(records_raw, encoding="utf-8", newline="\n", write_through=True)
-        for index in shards:
-            ordinals = [int(o) for o in work.shard_signatures(index)["ordinals"]]
-            patched: dict[int, dict[str, Any]] = {}  # row -> record with its links
-            if not any(ordinal in duplicates for ordinal in ordinals):  # nothing to link: copy the bytes
-                with open(work.path / work._files(index)[0], "rb") as stream:
-                    shutil.copyfileobj(stream, records_raw)
+    try:
+        with open(tmp_records, "wb") as records_out, \
+                open(tmp_rejects, "w", encoding="utf-8", newline="\n") as rejects_out:
+            for index in shards:
+                ordinals = [int(o) for o in work.shard_signatures(index)["ordinals"]]
+                data = (work.path / work._files(index)[0]).read_bytes()
+                patched: dict[int, dict[str, Any]] = {}  # row -> record with its links
+                if any(ordinal in duplicates for ordinal in ordinals):  # re-encode only the linked lines
+                    lines = data.decode("utf-8").split("\n")
+                    for row, ordinal in enumerate(ordinals):
+                        link = duplicates.get(ordinal)
+                        if link is not None:
+                            lines[row], record = _link_record(lines[row], link)
+                            if link["flag"]:
+                                flags[link["flag"]] += 1
+                                flagged += len(record["flags"]) == 1  # it had no flag before
+                            patched[row] = record
+                    data = "\n".join(lines).encode("utf-8")
+                records_out.write(data)
                 kept += len(ordinals)
                 if sink is not None:
-                    sink.write_table(work.shard_table(index))
+                    sink.write_table(_patch_table(work.shard_table(index), patched))
                 for line in work.shard_rejects(index):
                     rejects_out.write(line + "\n")
                     rejected[json.loads(line)["reason"]] += 1
-                continue
-            for row, line in enumerate(work.shard_records(index)):
-                link = duplicates.get(ordinals[row])
-                if link is not None:
-                    line, record = _link_record(line, link)
-                    if link["flag"]:
-                        flags[link["flag"]] += 1
-                        flagged += len(record["flags"]) == 1  # it had no flag before
-                    patched[row] = record
-                records_out.write(line + "\n")
-                kept += 1
-            records_out.flush()
-            if sink is not None:
-                sink.write_table(_patch_table(work.shard_table(index), patched))
-            for line in work.shard_rejects(index):
-                rejects_out.write(line + "\n")
-                rejected[json.loads(line)["reason"]] += 1
-        records_out.flush()
-        records_out.detach()
+    finally:
+        if sink is not None:
+            sink.close()
     if sink is not None:
-        sink.close()
         os.replace(tmp_parquet, parquet_path)
     elif parquet_path.exists():
         parquet_path.unlink()
@@ -1013,6 +1006,44 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
         summary.stage_seconds["index"] = round(time.perf_counter() - started, 3)
     else:
         summary.index_skipped = "--no-index"
+
+
+class _BackgroundSink:
+    """A Parquet sink fed from a thread of its own: pyarrow encodes and compresses without the GIL,
+    so the final Parquet file is written while the driver copies the JSON Lines (same bytes)."""
+
+    def __init__(self, sink: Any) -> None:
+        import queue
+        import threading
+
+        self._sink = sink
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=4)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="sastra-parquet", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while True:
+            table = self._queue.get()
+            if table is None:
+                break
+            if self._error is None:
+                try:
+                    self._sink.write_table(table)
+                except BaseException as exc:  # raised again in the driver by write_table or close
+                    self._error = exc
+
+    def write_table(self, table: Any) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(table)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._sink.close()
+        if self._error is not None:
+            raise self._error
 
 
 def _patch_table(table: Any, patched: dict[int, dict[str, Any]]) -> Any:

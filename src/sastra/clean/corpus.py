@@ -25,19 +25,19 @@ def find_repeated_lines(docs_by_site: Mapping[str, Iterable[str]], *, min_docs: 
         n_docs = 0
         groups: set[tuple[str, ...]] = set()
         for text in texts:
-            lines = [line for line in text.splitlines() if visible(line)]
+            line_keys = [repeat_key(line) for line in text.splitlines() if visible(line)]
             # copies of one article (crawled twice, syndicated) count once, or their body would "repeat"
-            signature = tuple(sorted((repeat_key(x) for x in lines), key=lambda k: (-len(k), k))[:3])
+            signature = tuple(sorted(line_keys, key=lambda k: (-len(k), k))[:3])
             if signature in groups:
                 continue
             groups.add(signature)
             n_docs += 1
             keys: dict[str, bool] = {}
-            for i, line in enumerate(lines):
-                key = repeat_key(line)
+            last_inner = len(line_keys) - edge_lines
+            for i, key in enumerate(line_keys):
                 if not key:
                     continue
-                edge = i < edge_lines or i >= len(lines) - edge_lines
+                edge = i < edge_lines or i >= last_inner
                 keys[key] = keys.get(key, False) or edge
             for key, edge in keys.items():
                 seen[key] += 1
