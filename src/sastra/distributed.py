@@ -10,7 +10,9 @@ shards to the workers); workers need sastra installed in the same version.
 Each shard becomes one row of a Ray Dataset; ``map`` runs :func:`sastra.pipeline.process_shard` on it
 in a Ray task, with one CPU per task, and rows come back in input order (``preserve_order``), so the
 driver commits shards exactly as the local executor does: same records, byte for byte, and the same
-resumability. Shards are sent in windows of a few per worker, so memory stays bounded.
+resumability. Shards are sent in windows of a few per worker, so memory stays bounded. In local mode
+(one node) a task writes its shard's files into the work folder itself and returns only their
+manifest line; on a cluster the files travel back to the driver, which writes them.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ class RayExecutor:
         cluster_cpus = int(ray.cluster_resources().get("CPU", 1))
         self.workers = max(1, min(workers or cluster_cpus, cluster_cpus))
         self.window = max(1, window) * self.workers
+        #: one node (local mode, or a one-machine cluster) sees the driver's files: its tasks write
+        #: their shards' files into the work folder and return only the manifest line
+        self.shares_files = not self.address and sum(1 for node in ray.nodes() if node.get("Alive")) == 1
 
     def map(self, function: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[Any]:
         ray = _ray()

@@ -162,6 +162,9 @@ class ShardTask:
     repeated: dict[str, frozenset[str]] = field(default_factory=dict)
     #: also prepare each record for the search index (in the worker, so the driver only writes it)
     prepare_index: bool = False
+    #: the run's work folder when the worker can reach it (same machine): the worker then writes the
+    #: shard's files itself and hands back only their manifest line
+    write_to: str | None = None
 
     def __len__(self) -> int:
         return len(self.docs) + len(self.rejects)
@@ -185,6 +188,9 @@ class ShardResult:
     ids: list[str] = field(default_factory=list)  # of the records (kept with the signatures)
     #: per record, its index preparation as a JSON line (sastra.index.store.prepared_to_json), or None
     prepared: list[str] | None = None
+    #: set when the worker wrote the shard's files itself (``ShardTask.write_to``): their manifest
+    #: line; the lists above are then empty
+    entry: dict[str, Any] | None = None
 
 
 def _pack_signatures(sigs: list[Any], lengths: list[int]) -> dict[str, Any]:
@@ -250,7 +256,12 @@ def process_shard(task: ShardTask) -> ShardResult:
     A stage that raises rejects the document (reason ``error:<stage>``), and the shard goes on.
     """
     with _without_cycle_collection():
-        return _process_shard(task)
+        result = _process_shard(task)
+    if task.write_to is None:
+        return result
+    entry = WorkDir.at(Path(task.write_to), task.parquet).write_shard(result)
+    return ShardResult(result.index, [], [], [], {}, result.flags, result.size, result.seconds, result.flagged,
+                       entry=entry)
 
 
 def _process_shard(task: ShardTask) -> ShardResult:
@@ -383,6 +394,8 @@ class LocalExecutor:
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
+        #: worker processes write their shards' files into the work folder (one process: no gain)
+        self.shares_files = self.workers > 1
 
     def map(self, function: Callable[[ShardTask], ShardResult], tasks: Iterable[ShardTask]) -> Iterator[ShardResult]:
         if self.workers == 1:
@@ -489,8 +502,24 @@ class WorkDir:
     def _prepared(self, index: int) -> str:
         return f"shard-{index:06d}.prepared.jsonl"
 
+    @classmethod
+    def at(cls, path: Path, parquet: bool = True) -> "WorkDir":
+        """The work folder itself (``OUT/work``), as a worker that writes shard files knows it."""
+        return cls(path.parent, parquet)
+
     def commit(self, result: ShardResult) -> dict[str, Any]:
-        """Write a shard's files, then its manifest line, without any fsync.
+        """A shard's files (unless its worker wrote them), then its manifest line.
+
+        The manifest line is appended here only, by the driver, in the order results arrive: a shard
+        whose files were written but whose line never was is simply done again.
+        """
+        entry = result.entry if result.entry is not None else self.write_shard(result)
+        with open(self.manifest, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        return entry
+
+    def write_shard(self, result: ShardResult) -> dict[str, Any]:
+        """Write a shard's files, without any fsync, and return its manifest line.
 
         The shard files are written to temporary names and renamed; their sizes and CRC-32s go into
         the manifest line, and ``committed()`` checks them, so a file that a crash left short or empty
@@ -527,8 +556,6 @@ class WorkDir:
                  "seconds": result.seconds, "files": checks}
         if prepared_format is not None:
             entry["prepared_format"] = prepared_format  # the index format its prepared lines are for
-        with open(self.manifest, "a", encoding="utf-8") as stream:
-            stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
         return entry
 
     def _intact(self, entry: dict[str, Any]) -> bool:
@@ -877,6 +904,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     done = work.committed()
     furniture = _site_furniture(work, config, inputs) if site_boilerplate and "clean" in names else {}
     runner = make_executor(executor, workers, ray_address)
+    shares_files = getattr(runner, "shares_files", False)  # workers write their shards' files
     summary = RunSummary(out=str(out_path), stages=list(names), stages_skipped=skipped, executor=runner.name,
                          workers=runner.workers, site_furniture_lines=sum(len(v) for v in furniture.values()),
                          site_furniture_sites=len(furniture))
@@ -893,6 +921,8 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
                 summary.shards_resumed += 1
                 bar.update(len(task))
                 continue
+            if shares_files:
+                task.write_to = str(work.path)
             yield task
 
     try:

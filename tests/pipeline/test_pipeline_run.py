@@ -175,3 +175,33 @@ def test_a_missing_input_is_an_error_before_any_work(tmp_path, capsys):
     code = main(["run", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o"), "--quiet"])
     assert code == 1 and "no such file or folder" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_workers_that_write_their_own_shards_give_the_same_files(samples, tmp_path, monkeypatch):
+    """Worker processes on this machine write their shards' files themselves; a cluster's workers
+    hand the files back to the driver. Both give the same output, byte for byte."""
+    from sastra.pipeline import LocalExecutor, WorkDir
+
+    in_driver = []  # shards whose files this process (the driver) wrote; forked workers' calls stay there
+    write_shard = WorkDir.write_shard
+    monkeypatch.setattr(WorkDir, "write_shard", lambda self, result: in_driver.append(result.index) or
+                        write_shard(self, result))
+    written_by_workers = run([str(samples)], tmp_path / "workers", workers=2, shard_size=5, progress=False,
+                             index=False)
+    assert in_driver == []
+    monkeypatch.setattr(LocalExecutor, "__init__", _driver_writes)
+    written_by_driver = run([str(samples)], tmp_path / "driver", workers=2, shard_size=5, progress=False,
+                            index=False)
+    assert sorted(in_driver) == list(range(written_by_driver.shards))
+    for name in ("records.jsonl", "rejects.jsonl", "records.parquet"):
+        assert (tmp_path / "workers" / name).read_bytes() == (tmp_path / "driver" / name).read_bytes()
+    assert written_by_workers.shards == written_by_driver.shards > 1
+    manifests = [WorkDir(tmp_path / side).committed() for side in ("workers", "driver")]
+    assert manifests[0].keys() == manifests[1].keys()
+    for index, entry in manifests[0].items():
+        assert entry["files"] == manifests[1][index]["files"]
+
+
+def _driver_writes(self, workers=None):
+    self.workers = workers or 2
+    self.shares_files = False
