@@ -35,6 +35,20 @@ def _ray() -> Any:
     return ray
 
 
+def _quiet_console(ray: Any) -> None:
+    """Ray Data logs each window's start and end to the console at INFO, through sastra's progress
+    bar; keep its console to errors (its log file in the Ray session folder keeps everything), unless
+    the user set ``RAY_DATA_LOG_LEVEL``."""
+    import logging
+    import sys
+
+    if os.environ.get("RAY_DATA_LOG_LEVEL"):
+        return
+    for handler in logging.getLogger("ray.data").handlers:
+        if getattr(handler, "stream", None) in (sys.stderr, sys.stdout):
+            handler.setLevel(max(handler.level, logging.ERROR))
+
+
 class _Apply:
     """The function Ray ships to its workers: rows carry pickled tasks and results (in-memory only)."""
 
@@ -66,6 +80,7 @@ class RayExecutor:
                 options["num_cpus"] = max(1, workers or os.cpu_count() or 1)
             ray.init(**options)
             self._started = True
+        _quiet_console(ray)
         cluster_cpus = int(ray.cluster_resources().get("CPU", 1))
         self.workers = max(1, min(workers or cluster_cpus, cluster_cpus))
         self.window = max(1, window) * self.workers
