@@ -87,3 +87,17 @@ def test_serve_verb_without_index_fails_before_listening(tmp_path, capsys):
 
     assert main(["serve", str(tmp_path), "--port", "0"]) == 1
     assert "no sastra index" in capsys.readouterr().err
+
+
+def test_the_app_loads_what_queries_need_before_the_first_request(tmp_path, monkeypatch):
+    from sastra.segment import core
+    from sastra.server.app import create_app
+
+    build_index([Document("x", "ក្រសួងសុខាភិបាល")], tmp_path / "index")
+    from sastra.index import searching
+
+    monkeypatch.setattr(core, "_loaded", {})  # no engine loaded yet in this process,
+    monkeypatch.setattr(searching, "_CHUNKS", type(searching._CHUNKS)())  # no query analysed,
+    core.clear_cache()  # and no short text remembered
+    create_app(tmp_path / "index")
+    assert core.DEFAULT_ENGINE in core._loaded

@@ -30,6 +30,9 @@ def create_app(index_dir: str | os.PathLike[str]) -> Any:
 
     index_path = Path(index_dir)
     open_index(index_path)  # raises InputError with what to do when there is no index
+    # one search now loads what queries need (the segmenter's model, the analysers, the index's
+    # readers): the first user's query is then as fast as the others (0.2 s instead of 2 ms otherwise)
+    search(index_path, "កម្ពុជា", limit=1, snippets=False)
     page = resources.files("sastra.server").joinpath("static", "index.html").read_text(encoding="utf-8")
 
     app = FastAPI(title="sastra search", version=__version__,
