@@ -922,7 +922,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
                 bar.update(len(task))
                 continue
             if shares_files:
-                task.write_to = str(work.path)
+                task.write_to = str(work.path.resolve())  # a Ray worker may run in another folder
             yield task
 
     try:
