@@ -205,3 +205,37 @@ def test_workers_that_write_their_own_shards_give_the_same_files(samples, tmp_pa
 def _driver_writes(self, workers=None):
     self.workers = workers or 2
     self.shares_files = False
+
+
+def test_the_background_parquet_sink_writes_in_order_and_reports_a_failure():
+    from sastra.pipeline import _BackgroundSink
+
+    class Sink:
+        def __init__(self, fail_at=None):
+            self.tables, self.closed, self.fail_at = [], False, fail_at
+
+        def write_table(self, table):
+            if table == self.fail_at:
+                raise OSError("disk full")
+            self.tables.append(table)
+
+        def close(self):
+            self.closed = True
+
+    good = Sink()
+    sink = _BackgroundSink(good)
+    for table in range(10):
+        sink.write_table(table)
+    sink.close()
+    assert good.tables == list(range(10)) and good.closed
+
+    bad = Sink(fail_at=3)
+    sink = _BackgroundSink(bad)
+    for table in range(6):
+        try:
+            sink.write_table(table)
+        except OSError:
+            break
+    with pytest.raises(OSError, match="disk full"):
+        sink.close()
+    assert bad.tables == [0, 1, 2] and bad.closed
