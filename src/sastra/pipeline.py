@@ -125,6 +125,12 @@ def resolve_stages(names: Sequence[str] | None = None, skip: Sequence[str] = ())
 
 # --- configuration and shards ----------------------------------------------------------------------
 
+#: the longest document (in characters) a run takes by default: a news article is under 100,000;
+#: a document costs about 300 bytes of memory per character while its shard runs (tokens, mentions),
+#: so a file of a whole corpus read as one document would exhaust the machine. Longer ones are
+#: rejected as ``too_large`` with their size (``--max-chars`` raises the limit).
+MAX_CHARS = 2_000_000
+
 @dataclass(frozen=True)
 class RunConfig:
     """Everything that decides a run's output (a resumed run must have the same)."""
@@ -140,11 +146,14 @@ class RunConfig:
     index: bool = True
     parquet: bool = True
     site_boilerplate: bool = True
+    max_chars: int = MAX_CHARS
 
     def fingerprint(self) -> dict[str, Any]:
         from sastra import __version__
 
         keys = ("text_field", "id_field", "shard_size", "stages", "skip", "dedup", "site_boilerplate")
+        if self.max_chars != MAX_CHARS:  # (runs made before the limit existed resume as they were)
+            keys += ("max_chars",)
         return {"schema": SCHEMA_VERSION, "sastra": __version__, **{k: getattr(self, k) for k in keys}}
 
 
@@ -688,19 +697,27 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
             doc_id = _unique(doc.id, seen_ids, ordinal)
             source = str(doc.meta.get("source", ""))
             problems = pending_problems.pop(source, None)
-            if doc_id != doc.id or problems:
-                meta = dict(doc.meta)
-                flags = doc.flags
-                if problems:
-                    meta["input_problems"] = problems
-                    flags = flags + ("input_problem",)
-                    counts.problems.extend(problems)
-                doc = doc.replace(id=doc_id, meta=meta, flags=flags)
-            task.docs.append((ordinal, doc))
-            if furniture:
-                site = _site_of(doc)
-                if site in furniture:
-                    task.repeated[site] = furniture[site]
+            if problems:
+                counts.problems.extend(problems)
+            size = _size(doc)
+            if size > config.max_chars:
+                detail = (f"{size:,} characters; the limit is {config.max_chars:,} (--max-chars raises it; "
+                          "a file holding many articles is better split, or given as JSON Lines)")
+                task.rejects.append((ordinal, reject_record(doc_id, source, "too_large",
+                                                            "; ".join([detail, *(problems or ())]))))
+            else:
+                if doc_id != doc.id or problems:
+                    meta = dict(doc.meta)
+                    flags = doc.flags
+                    if problems:
+                        meta["input_problems"] = problems
+                        flags = flags + ("input_problem",)
+                    doc = doc.replace(id=doc_id, meta=meta, flags=flags)
+                task.docs.append((ordinal, doc))
+                if furniture:
+                    site = _site_of(doc)
+                    if site in furniture:
+                        task.repeated[site] = furniture[site]
         ordinal += 1
         counts.read += 1
         if len(task) >= config.shard_size:
@@ -711,6 +728,11 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
         counts.problems.extend(problems)
     if len(task):
         yield task
+
+
+def _size(doc: Document) -> int:
+    """A document's size as read (its raw page when it has one), for the ``max_chars`` limit."""
+    return len(doc.raw if doc.raw is not None else doc.text)
 
 
 def _site_of(doc: Document) -> str:
@@ -742,7 +764,7 @@ def _site_furniture(work: WorkDir, config: RunConfig, inputs: Sequence[str]) -> 
 
     texts: dict[str, list[str]] = {}
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
-        if isinstance(item, Document):
+        if isinstance(item, Document) and _size(item) <= config.max_chars:  # (too large: rejected)
             bucket = texts.setdefault(site_of(item), [])
             if len(bucket) < SITE_SAMPLE:
                 bucket.append(item.raw if item.raw is not None else item.text)
@@ -872,7 +894,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
         workers: int | None = None, text_field: str = "text", id_field: str = "id", shard_size: int = 100,
         stages: Sequence[str] | None = None, skip: Sequence[str] = (), dedup: bool = True, index: bool = True,
         parquet: bool = True, restart: bool = False, progress: bool = True, ray_address: str | None = None,
-        dedup_config: Any = None, site_boilerplate: bool = True) -> RunSummary:
+        dedup_config: Any = None, site_boilerplate: bool = True, max_chars: int = MAX_CHARS) -> RunSummary:
     """Run the whole pipeline over ``inputs`` into the folder ``out`` and return the summary.
 
     ``sastra run`` calls this; see docs/pipeline.md. Starting it again on the same ``out`` resumes.
@@ -885,6 +907,8 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
         raise InputError("no input given: name files, folders, JSON Lines or WARC files, or - for stdin")
     if shard_size < 1:
         raise ConfigError("--shard-size must be at least 1")
+    if max_chars < 1:
+        raise ConfigError("--max-chars must be at least 1")
     out_path = Path(out)
     for item in inputs:
         if item != "-" and Path(item).resolve() == out_path.resolve():
@@ -894,7 +918,8 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     chosen, skipped = resolve_stages(stages, skip)
     names = tuple(stage.name for stage in chosen)
     config = RunConfig(str(out_path), tuple(inputs), text_field, id_field, shard_size,
-                       tuple(stages or STAGE_NAMES), tuple(skip), dedup, index, parquet, site_boilerplate)
+                       tuple(stages or STAGE_NAMES), tuple(skip), dedup, index, parquet, site_boilerplate,
+                       max_chars)
     from sastra.readers import input_fingerprint
 
     out_path.mkdir(parents=True, exist_ok=True)

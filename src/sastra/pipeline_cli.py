@@ -34,6 +34,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--id-field", default="id", metavar="F", help="JSON Lines field with the document id")
     parser.add_argument("--shard-size", type=int, default=100, metavar="N",
                         help="documents per committed shard (the unit of resuming and of parallel work; default 100)")
+    parser.add_argument("--max-chars", type=int, default=None, metavar="N",
+                        help="reject a document longer than N characters as too_large (default 2,000,000; "
+                             "a news article is under 100,000)")
     parser.add_argument("--skip", action="append", default=[], metavar="STAGE",
                         help="leave out a stage (clean, normalize, segment, extract); repeatable")
     parser.add_argument("--no-dedup", action="store_true", help="do not look for near-duplicates")
@@ -59,7 +62,8 @@ def handle(args: argparse.Namespace) -> int:
                   text_field=args.text_field, id_field=args.id_field, shard_size=args.shard_size,
                   skip=tuple(args.skip), dedup=not args.no_dedup, index=not args.no_index,
                   parquet=not args.no_parquet, restart=args.restart, progress=not args.quiet,
-                  ray_address=args.ray_address, site_boilerplate=not args.no_site_furniture)
+                  ray_address=args.ray_address, site_boilerplate=not args.no_site_furniture,
+                  **({"max_chars": args.max_chars} if args.max_chars is not None else {}))
     rejected = sum(summary.rejected.values())
     if rejected:
         with open(summary.files["rejects"], encoding="utf-8") as stream:

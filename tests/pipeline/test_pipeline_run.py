@@ -239,3 +239,22 @@ def test_the_background_parquet_sink_writes_in_order_and_reports_a_failure():
     with pytest.raises(OSError, match="disk full"):
         sink.close()
     assert bad.tables == [0, 1, 2] and bad.closed
+
+
+def test_a_document_over_the_size_limit_is_rejected_with_its_size(tmp_path, capsys):
+    """A file holding a whole corpus as one document would exhaust memory: it is rejected as
+    too_large, with its size and the limit, and the run goes on with the rest."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "article.txt").write_text("ក្រសួងសុខាភិបាល បានប្រកាស។\n", encoding="utf-8")
+    (folder / "dump.txt").write_text("លោក ហ៊ុន ម៉ាណែត បានថ្លែង។\n" * 40, encoding="utf-8")
+    code = main(["run", str(folder), "--out", str(tmp_path / "out"), "--max-chars", "500", "-q",
+                 "--no-index"])
+    assert code == 0
+    rejects = read_jsonl(tmp_path / "out" / "rejects.jsonl")
+    assert [(r["id"], r["reason"]) for r in rejects] == [("dump", "too_large")]
+    assert "1,040 characters; the limit is 500" in rejects[0]["detail"]
+    assert [r["id"] for r in read_jsonl(tmp_path / "out" / "records.jsonl")] == ["article"]
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["read"] == 2 and summary["kept"] == 1 and summary["rejected"] == {"too_large": 1}
+    assert "too_large" in capsys.readouterr().err
