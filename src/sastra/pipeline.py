@@ -171,6 +171,8 @@ class ShardTask:
     repeated: dict[str, frozenset[str]] = field(default_factory=dict)
     #: also prepare each record for the search index (in the worker, so the driver only writes it)
     prepare_index: bool = False
+    #: a longer text (after cleaning) is rejected as ``too_large`` before the other stages
+    max_chars: int = MAX_CHARS
     #: the run's work folder when the worker can reach it (same machine): the worker then writes the
     #: shard's files itself and hands back only their manifest line
     write_to: str | None = None
@@ -273,6 +275,24 @@ def process_shard(task: ShardTask) -> ShardResult:
                        entry=entry)
 
 
+def _within_limit(docs: list[tuple[int, Document]], max_chars: int,
+                  failures: dict[int, dict[str, Any]]) -> list[tuple[int, Document]]:
+    """The documents whose text (after cleaning: a large page may hold a short article) is at most
+    ``max_chars`` long; the others are rejected as ``too_large`` with their size."""
+    from sastra.schema import reject_record
+
+    kept: list[tuple[int, Document]] = []
+    for ordinal, doc in docs:
+        if len(doc.text) <= max_chars:
+            kept.append((ordinal, doc))
+            continue
+        failures[ordinal] = reject_record(
+            doc.id, str(doc.meta.get("source", "")), "too_large",
+            f"{len(doc.text):,} characters of text; the limit is {max_chars:,} (--max-chars raises it; a "
+            "file holding many articles is better split, or given as JSON Lines)")
+    return kept
+
+
 def _process_shard(task: ShardTask) -> ShardResult:
     from sastra.schema import encode_record, reject_record
 
@@ -286,7 +306,9 @@ def _process_shard(task: ShardTask) -> ShardResult:
     # segmenter's weights, the extractors' tries) stay in the CPU caches while it runs
     current: list[tuple[int, Document]] = list(task.docs)
     failures: dict[int, dict[str, Any]] = {}
-    for name, function in functions:
+    for number, (name, function) in enumerate(functions):
+        if name != "clean" and (number == 0 or functions[number - 1][0] == "clean"):
+            current = _within_limit(current, task.max_chars, failures)
         started = clock()
         passed: list[tuple[int, Document]] = []
         for ordinal, doc in current:
@@ -678,7 +700,8 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
 
     seen_ids: set[str] = set()
     pending_problems: dict[str, list[str]] = {}
-    task = ShardTask(0, stages, dedup=config.dedup, parquet=config.parquet, prepare_index=config.index)
+    task = ShardTask(0, stages, dedup=config.dedup, parquet=config.parquet, prepare_index=config.index,
+                     max_chars=config.max_chars)
     ordinal = 0
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
         if isinstance(item, Skipped):
@@ -697,42 +720,29 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
             doc_id = _unique(doc.id, seen_ids, ordinal)
             source = str(doc.meta.get("source", ""))
             problems = pending_problems.pop(source, None)
-            if problems:
-                counts.problems.extend(problems)
-            size = _size(doc)
-            if size > config.max_chars:
-                detail = (f"{size:,} characters; the limit is {config.max_chars:,} (--max-chars raises it; "
-                          "a file holding many articles is better split, or given as JSON Lines)")
-                task.rejects.append((ordinal, reject_record(doc_id, source, "too_large",
-                                                            "; ".join([detail, *(problems or ())]))))
-            else:
-                if doc_id != doc.id or problems:
-                    meta = dict(doc.meta)
-                    flags = doc.flags
-                    if problems:
-                        meta["input_problems"] = problems
-                        flags = flags + ("input_problem",)
-                    doc = doc.replace(id=doc_id, meta=meta, flags=flags)
-                task.docs.append((ordinal, doc))
-                if furniture:
-                    site = _site_of(doc)
-                    if site in furniture:
-                        task.repeated[site] = furniture[site]
+            if doc_id != doc.id or problems:
+                meta = dict(doc.meta)
+                flags = doc.flags
+                if problems:
+                    meta["input_problems"] = problems
+                    flags = flags + ("input_problem",)
+                    counts.problems.extend(problems)
+                doc = doc.replace(id=doc_id, meta=meta, flags=flags)
+            task.docs.append((ordinal, doc))
+            if furniture:
+                site = _site_of(doc)
+                if site in furniture:
+                    task.repeated[site] = furniture[site]
         ordinal += 1
         counts.read += 1
         if len(task) >= config.shard_size:
             yield task
             task = ShardTask(task.index + 1, stages, dedup=config.dedup, parquet=config.parquet,
-                             prepare_index=config.index)
+                             prepare_index=config.index, max_chars=config.max_chars)
     for problems in pending_problems.values():  # e.g. a problem of a JSON Lines file as a whole
         counts.problems.extend(problems)
     if len(task):
         yield task
-
-
-def _size(doc: Document) -> int:
-    """A document's size as read (its raw page when it has one), for the ``max_chars`` limit."""
-    return len(doc.raw if doc.raw is not None else doc.text)
 
 
 def _site_of(doc: Document) -> str:
@@ -764,7 +774,8 @@ def _site_furniture(work: WorkDir, config: RunConfig, inputs: Sequence[str]) -> 
 
     texts: dict[str, list[str]] = {}
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
-        if isinstance(item, Document) and _size(item) <= config.max_chars:  # (too large: rejected)
+        # (a file longer than the document limit is no page of a site: left out of the sample)
+        if isinstance(item, Document) and len(item.raw if item.raw is not None else item.text) <= config.max_chars:
             bucket = texts.setdefault(site_of(item), [])
             if len(bucket) < SITE_SAMPLE:
                 bucket.append(item.raw if item.raw is not None else item.text)
