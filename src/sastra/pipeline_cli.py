@@ -35,9 +35,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--shard-size", type=int, default=100, metavar="N",
                         help="documents per committed shard (the unit of resuming and of parallel work; default 100)")
     parser.add_argument("--max-chars", type=int, default=None, metavar="N",
-                        help="reject a document whose text after cleaning is longer than N characters as too_large "
-                             "(default 2,000,000; "
-                             "a news article is under 100,000)")
+                        help="reject a document whose text after cleaning is longer than N characters as "
+                             "too_large (default 2,000,000; a news article is under 100,000)")
     parser.add_argument("--skip", action="append", default=[], metavar="STAGE",
                         help="leave out a stage (clean, normalize, segment, extract); repeatable")
     parser.add_argument("--no-dedup", action="store_true", help="do not look for near-duplicates")
