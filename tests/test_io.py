@@ -39,3 +39,22 @@ def test_utf16_and_plain_utf8_are_text():
     assert decode_bytes("ក្រសួង និង PDF".encode("utf-16-le"), "u.txt").text == "ក្រសួង និង PDF"
     assert decode_bytes("%PDF is a format".encode("utf-16-le"), "u.txt").text == "%PDF is a format"
     assert decode_bytes("BZ: ក្រសួង".encode(), "b.txt").text == "BZ: ក្រសួង"
+
+
+def test_lone_surrogate_escapes_in_json_lines_are_replaced_and_reported():
+    """``\\ud800`` in a JSON string decodes to a lone surrogate, which no UTF-8 file can hold: it
+    becomes U+FFFD, in the text and in any other field, and the line is reported; an escaped pair
+    (an emoji) is a real character and stays."""
+    import io as _io
+
+    from sastra.io import Problem, iter_jsonl
+
+    lines = ('{"id": "a", "text": "ក្រសួង \\ud800 សុខាភិបាល", "title": "t\\udc80"}\n'
+             '{"id": "b", "text": "ភ្នំពេញ \\ud83d\\ude00"}\n')
+    items = list(iter_jsonl(_io.StringIO(lines), "in.jsonl"))
+    problem, first, second = items
+    assert isinstance(problem, Problem) and not problem.fatal and problem.line == 1
+    assert "text" in problem.reason and "title" in problem.reason
+    assert first.text == "ក្រសួង \ufffd សុខាភិបាល" and first.meta["title"] == "t\ufffd"
+    assert second.text == "ភ្នំពេញ \U0001F600"
+    first.text.encode("utf-8")

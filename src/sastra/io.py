@@ -10,10 +10,11 @@ import codecs
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from sastra.errors import InputError
 from sastra.records import Document
@@ -218,10 +219,35 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
             yield Problem(source, f"no string field {text_field!r}", line=number, fatal=True)
             continue
+        if "\\ud" in line or "\\uD" in line:  # a JSON escape of a lone surrogate: no UTF-8 text holds one
+            replaced: list[str] = []
+            record = _without_surrogates(record, replaced)
+            if replaced:
+                yield Problem(source, f"lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD in "
+                                      f"{', '.join(sorted(set(replaced)))}", line=number)
         doc_id = str(record.get(id_field) or f"{Path(source).stem}:{number}")
         meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
         meta["source"] = source
         yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any, replaced: list[str], where: str = "") -> Any:
+    """``value`` (parsed JSON) with every lone surrogate replaced by U+FFFD; the fields where that
+    happened are added to ``replaced``. Text with a lone surrogate cannot be written as UTF-8."""
+    if isinstance(value, str):
+        fixed = _SURROGATE_RE.sub("\ufffd", value)
+        if fixed != value:
+            replaced.append(where or "the record")
+        return fixed
+    if isinstance(value, dict):
+        return {_without_surrogates(k, replaced, where or "a field name"):
+                _without_surrogates(v, replaced, f"{where}.{k}" if where else str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v, replaced, where) for v in value]
+    return value
 
 
 def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field: str = "id",

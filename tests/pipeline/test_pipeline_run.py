@@ -273,3 +273,14 @@ def test_the_size_limit_counts_the_article_not_the_page(tmp_path):
         encoding="utf-8")
     summary = run([str(folder)], tmp_path / "out", max_chars=1000, progress=False, index=False)
     assert summary.kept == 1 and not summary.rejected
+
+
+def test_a_lone_surrogate_in_json_lines_is_replaced_not_fatal(tmp_path):
+    """Such an escape in any field once stopped the whole run (UTF-8 cannot encode it)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "ភ្នំពេញ \\ud800", "title": "t\\udc80"}\n'
+                      '{"id": "b", "text": "ក្រសួងសុខាភិបាល"}\n', encoding="utf-8")
+    summary = run([str(source)], tmp_path / "out", progress=False, index=False)
+    assert summary.kept == 2 and summary.input_problems == 1
+    first = read_jsonl(tmp_path / "out" / "records.jsonl")[0]
+    assert first["meta"]["title"] == "t\ufffd" and "input_problem" in first["flags"]
