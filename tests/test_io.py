@@ -58,3 +58,12 @@ def test_lone_surrogate_escapes_in_json_lines_are_replaced_and_reported():
     assert first.text == "ក្រសួង \ufffd សុខាភិបាល" and first.meta["title"] == "t\ufffd"
     assert second.text == "ភ្នំពេញ \U0001F600"
     first.text.encode("utf-8")
+
+
+def test_a_short_utf8_file_cut_inside_its_last_character_stays_utf8():
+    """Two of its five bytes are bad, which once made it "mostly undecodable" and sent it to the
+    legacy-encoding guesser (mojibake); its one well-formed Khmer character says UTF-8."""
+    decoded = decode_bytes("ក".encode("utf-8") + "ក".encode("utf-8")[:2], "cut.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith("ក") and decoded.text.endswith("\ufffd")
+    assert decoded.problems and decoded.problems[0].offset == 3

@@ -119,7 +119,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
     except UnicodeDecodeError:
         pass
     problems: list[Problem] = []
-    bad = 0
+    bad = errors = 0
     pieces: list[str] = []
     position = 0
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
@@ -132,6 +132,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
             pieces.append(good.decode("utf-8"))
             bad_at = position + exc.start
             bad += exc.end - exc.start
+            errors += 1
             if len(problems) < MAX_LISTED_BAD_BYTES:
                 line = data.count(b"\n", 0, bad_at) + 1
                 problems.append(Problem(source, f"undecodable UTF-8 byte 0x{data[bad_at]:02x}; replaced "
@@ -142,7 +143,9 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
     if bad > MAX_LISTED_BAD_BYTES:
         problems.append(Problem(source, f"{bad} undecodable bytes in all"))
     text = "".join(pieces)
-    if bad > len(data) // 4:
+    # mostly undecodable, and fewer well-formed multi-byte characters than bad sequences: another
+    # encoding (a short UTF-8 file cut inside its last character is not: it stays UTF-8)
+    if bad > len(data) // 4 and _multibyte_chars(text) < errors:
         guess = _guess_legacy(data)
         if guess:
             guessed = data.decode(guess, errors="replace")
@@ -153,6 +156,11 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
                 source, f"binary file ({bad} of {len(data)} bytes are not UTF-8, and no other encoding "
                         "gives text); skipped", fatal=True),))
     return Decoded(text, "utf-8", tuple(problems))
+
+
+def _multibyte_chars(text: str) -> int:
+    """How many characters of ``text`` came from well-formed multi-byte UTF-8 sequences."""
+    return len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
 
 
 #: how common binary files start (an image, a PDF, an archive in a folder of articles)
