@@ -103,7 +103,7 @@ def test_facets(small_index):
     assert dict(results.facets["category"])["health"] == 1
 
 
-@pytest.mark.parametrize("query", ['"ក្រសួង', "date:2019-13", "", "   ", "amount:x", "។"])
+@pytest.mark.parametrize("query", ['"ក្រសួង', "date:2019-13", "", "   ", "amount:x", "។", "ក្រសួង \ud800"])
 def test_bad_queries_come_back_as_messages(small_index, query):
     results = search(small_index, query)
     assert results.error and results.hits == ()

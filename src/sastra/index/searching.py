@@ -631,6 +631,11 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
     if not isinstance(query, str):
         return SearchResults(str(query), error=f"the query must be text, not {type(query).__name__}")
     try:
+        query.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate (a broken JSON or URL escape): no text holds one
+        return SearchResults(query, error=f"the query holds a lone surrogate U+{ord(query[exc.start]):04X} at "
+                                          f"character {exc.start}, which is not text")
+    try:
         parsed = parse_query(query)
         extra = parse_filters(filters)
     except QuerySyntaxError as exc:
