@@ -67,3 +67,40 @@ def test_a_short_utf8_file_cut_inside_its_last_character_stays_utf8():
     assert decoded.encoding == "utf-8"
     assert decoded.text.startswith("ក") and decoded.text.endswith("\ufffd")
     assert decoded.problems and decoded.problems[0].offset == 3
+
+
+class _Stdin:
+    """A process's stdin: bytes behind a text layer."""
+
+    def __init__(self, data: bytes) -> None:
+        import io as _io
+
+        self.buffer = _io.BytesIO(data)
+
+    def read(self) -> str:  # what the text layer of a C.UTF-8 process would give
+        return self.buffer.read().decode("utf-8", "surrogateescape")
+
+
+def test_stdin_bytes_are_decoded_like_a_file(monkeypatch):
+    """Bad bytes on stdin are replaced and reported (they once reached normalization as lone
+    surrogates and stopped the verb); binary data is refused."""
+    from sastra.io import Problem, iter_documents
+
+    monkeypatch.setattr("sys.stdin", _Stdin("ក្រសួង".encode() + b"\xff" + "សុខា\n".encode()))
+    problem, doc = list(iter_documents(["-"]))
+    assert isinstance(problem, Problem) and problem.offset == 18 and not problem.fatal
+    assert doc.text == "ក្រសួង\ufffdសុខា\n" and doc.meta["encoding"] == "utf-8"
+    monkeypatch.setattr("sys.stdin", _Stdin(bytes(range(256)) * 20))
+    (problem,) = list(iter_documents(["-"]))
+    assert problem.fatal and "binary" in problem.reason
+
+
+def test_stdin_json_lines_with_bad_bytes_are_reported_per_line(monkeypatch):
+    from sastra.io import Problem, iter_documents
+
+    data = ('{"id": "a", "text": "ក្រសួង"}\n'.encode() + b'{"id": "b", "text": "x\xffy"}\n')
+    monkeypatch.setattr("sys.stdin", _Stdin(data))
+    first, problem, second = list(iter_documents(["-"], jsonl=True))
+    assert first.text == "ក្រសួង"
+    assert isinstance(problem, Problem) and problem.line == 2 and not problem.fatal
+    assert second.text == "x\ufffdy"

@@ -219,6 +219,9 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        if _SURROGATE_RE.search(line):  # undecodable bytes of a stream read with surrogateescape
+            line = _SURROGATE_RE.sub("\ufffd", line)
+            yield Problem(source, "undecodable UTF-8 bytes; replaced by U+FFFD", line=number)
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -267,12 +270,20 @@ def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field:
     for path in iter_paths(inputs):
         source = str(path)
         if source == "-":
-            stream = sys.stdin
-            if jsonl:
+            binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
+            if jsonl:  # line by line (a stream may be long); undecodable bytes are reported per line
+                stream = sys.stdin if binary is None else \
+                    io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape")
                 yield from iter_jsonl(stream, "<stdin>", text_field=text_field, id_field=id_field)
-            else:
-                text = stream.read()
-                yield Document(id="stdin", text=text, raw=text, meta={"source": "<stdin>", "format": "auto"})
+                continue
+            # the bytes, decoded like a file's (bad bytes reported, binary data refused)
+            decoded = Decoded(sys.stdin.read(), "") if binary is None else decode_bytes(binary.read(), "<stdin>")
+            yield from decoded.problems
+            if decoded.text is not None:
+                meta = {"source": "<stdin>", "format": "auto"}
+                if decoded.encoding:
+                    meta["encoding"] = decoded.encoding
+                yield Document(id="stdin", text=decoded.text, raw=decoded.text, meta=meta)
             continue
         suffix = path.suffix.lower()
         if jsonl or (jsonl is None and suffix in JSONL_SUFFIXES):

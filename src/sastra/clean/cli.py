@@ -26,7 +26,8 @@ def register(subparsers: Any) -> None:
         "clean", help="keep the article text of crawled pages; report what was removed and why",
         description="Clean crawled Khmer news (plain text or HTML; files, folders, JSON Lines, - for "
                     "stdin). Lines removed or tagged are listed with their reason in --report.")
-    parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    parser.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
+                        help="files, folders or JSON Lines files; '-' or nothing for stdin")
     parser.add_argument("-o", "--output", help="output file (default stdout); a folder (ending in /) "
                         "gets one file per document")
     parser.add_argument("--format", choices=("text", "jsonl"), default=None,
