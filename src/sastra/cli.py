@@ -58,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the system refused (an output folder that cannot be made, a full disk)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"sastra {args.verb}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"sastra {args.verb}: interrupted", file=sys.stderr)
         return 130

@@ -284,3 +284,11 @@ def test_a_lone_surrogate_in_json_lines_is_replaced_not_fatal(tmp_path):
     assert summary.kept == 2 and summary.input_problems == 1
     first = read_jsonl(tmp_path / "out" / "records.jsonl")[0]
     assert first["meta"]["title"] == "t\ufffd" and "input_problem" in first["flags"]
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path, samples, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["run", str(samples), "--out", str(blocker / "out"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "sastra run: error:" in err and str(blocker / "out") in err and "Traceback" not in err
