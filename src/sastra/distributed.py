@@ -91,20 +91,26 @@ class RayExecutor:
     def map(self, function: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[Any]:
         ray = _ray()
         context = ray.data.DataContext.get_current()
+        before = (context.execution_options.preserve_order, context.enable_progress_bars,
+                  context.op_resource_reservation_enabled)
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
         # Ray Data reserves part of the CPUs per operator; with one map after the input, that holds
         # the second task back until the first has finished (measured: about 1 s late on two CPUs)
         context.op_resource_reservation_enabled = False
-        apply = _Apply(function)
-        batch: list[dict[str, Any]] = []
-        for task in tasks:
-            batch.append({"index": task.index, "task": pickle.dumps(task, protocol=5)})
-            if len(batch) >= self.window:
+        try:
+            apply = _Apply(function)
+            batch: list[dict[str, Any]] = []
+            for task in tasks:
+                batch.append({"index": task.index, "task": pickle.dumps(task, protocol=5)})
+                if len(batch) >= self.window:
+                    yield from self._run(ray, apply, batch)
+                    batch = []
+            if batch:
                 yield from self._run(ray, apply, batch)
-                batch = []
-        if batch:
-            yield from self._run(ray, apply, batch)
+        finally:  # the caller's own Ray Data work keeps its settings
+            (context.execution_options.preserve_order, context.enable_progress_bars,
+             context.op_resource_reservation_enabled) = before
 
     def _run(self, ray: Any, apply: _Apply, rows: list[dict[str, Any]]) -> Iterator[Any]:
         dataset = ray.data.from_items(rows, override_num_blocks=len(rows))

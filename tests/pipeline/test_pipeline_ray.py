@@ -37,3 +37,14 @@ def test_missing_ray_names_the_extra(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_ray)
     with pytest.raises(MissingExtraError, match=r"sastra\[distributed\]"):
         make_executor("ray", 1)
+
+
+def test_ray_data_settings_are_restored_after_a_run(samples, tmp_path):
+    pytest.importorskip("ray")
+    ray_data = pytest.importorskip("ray.data")
+    context = ray_data.DataContext.get_current()
+    context.op_resource_reservation_enabled = True
+    context.execution_options.preserve_order = False
+    run([str(samples)], tmp_path / "ray", executor="ray", workers=2, shard_size=5, progress=False, index=False)
+    assert context.op_resource_reservation_enabled is True
+    assert context.execution_options.preserve_order is False
