@@ -54,6 +54,7 @@ from sastra.segment.stacking import (  # noqa: E402
     PairTable,
     _membership,
     _neighbours,
+    decision_board,
     decisions,
     gold_pair_keys,
     margins,
@@ -85,15 +86,7 @@ def sentence_inputs(ids, grams, slots, lists, positions, fine, word, scale, pair
     m = len(positions)
     pad = WINDOW + 1
     length = n + 1 + 2 * pad
-    d = decisions(fine, word)
-    board = np.empty((3, length), dtype=np.int64)
-    board[0] = 4
-    board[0, pad:pad + n + 1] = 3
-    board[1:] = 30
-    q = np.floor(np.stack([word, fine]) * (4.0 / scale))
-    q = np.minimum(np.maximum(q, -12), 12).astype(np.int64) + 12
-    board[0, positions + pad] = d
-    board[1:, positions + pad] = q
+    board, d, q = decision_board(n, positions, fine, word, scale)
     raw = np.zeros((2, length))
     raw[0, positions + pad] = fine / scale
     raw[1, positions + pad] = word / scale
@@ -184,6 +177,41 @@ class Net:
         return z, h, h @ self.w2 + self.b2
 
 
+class Adam:
+    """Adam on the network's dense parameters and lazy (sparse) Adam on the embedding rows a batch
+    touches; ``step`` back-propagates the gradient ``g`` of the loss with respect to the output."""
+
+    def __init__(self, net):
+        params = ["parts", "wc", "b1", "w2", "b2"] + (["lex"] if net.use_lex else [])
+        self.mom = {p: np.zeros_like(getattr(net, p)) for p in params}
+        self.vel = {p: np.zeros_like(getattr(net, p)) for p in params}
+        self.t = 0
+
+    def step(self, net, g, z, h, pi, li, ci, args):
+        mom, vel, lr = self.mom, self.vel, args.rate
+        self.t += 1
+        grads = {"w2": h.T @ g + args.l2 * net.w2, "b2": g.sum(axis=0)}
+        dz = (g @ net.w2.T) * (z > 0)
+        grads["b1"] = dz.sum(axis=0)
+        grads["wc"] = ci.T @ dz
+        gp = np.zeros_like(net.parts)
+        np.add.at(gp, pi.ravel(), np.tile(dz, (pi.shape[0], 1)))
+        grads["parts"] = gp
+        b1c, b2c = 1 - 0.9 ** self.t, 1 - 0.999 ** self.t
+        for p in ("parts", "wc", "b1", "w2", "b2"):
+            mom[p] = 0.9 * mom[p] + 0.1 * grads[p]
+            vel[p] = 0.999 * vel[p] + 0.001 * grads[p] ** 2
+            getattr(net, p)[...] -= lr * (mom[p] / b1c) / (np.sqrt(vel[p] / b2c) + 1e-8)
+        if net.use_lex:
+            touched, inverse = np.unique(li.ravel(), return_inverse=True)
+            gl = np.zeros((len(touched), net.lex.shape[1]))
+            np.add.at(gl, inverse, np.tile(dz, (li.shape[0], 1)))
+            gl += args.lex_l2 * net.lex[touched]
+            mom["lex"][touched] = 0.9 * mom["lex"][touched] + 0.1 * gl
+            vel["lex"][touched] = 0.999 * vel["lex"][touched] + 0.001 * gl ** 2
+            net.lex[touched] -= lr * (mom["lex"][touched] / b1c) / (np.sqrt(vel["lex"][touched] / b2c) + 1e-8)
+
+
 def train_joint(rows, dense_in, part_idx, lex_idx, cont, labels, args, seed=17, with_net=True):
     """Logistic second pass (as train_stack: AdaGrad) + a ReLU network (Adam), one loss, minibatches.
     With ``args.train_gate``: the logistic part first (all boundaries, as shipped), then the network
@@ -206,13 +234,10 @@ def train_joint(rows, dense_in, part_idx, lex_idx, cont, labels, args, seed=17, 
     dense[:, 1:] = np.eye(2)
     dense_squares = np.full(dense.shape, 1e-8)
     net = Net(args.hidden, cont.shape[1], args.lex_bits, seed, use_lex=args.lex) if with_net else None
-    params = ["parts", "wc", "b1", "w2", "b2"] + (["lex"] if net is not None and net.use_lex else [])
-    mom = {p: np.zeros_like(getattr(net, p)) for p in params} if net else {}
-    vel = {p: np.zeros_like(getattr(net, p)) for p in params} if net else {}
+    adam = Adam(net) if net is not None else None
     rng = np.random.default_rng(seed)
     onehot = np.eye(3)[labels]
     n = len(labels)
-    t = 0
     epochs = args.epochs if with_net else 1
     for epoch in range(epochs):
         order = rng.permutation(n)
@@ -226,46 +251,11 @@ def train_joint(rows, dense_in, part_idx, lex_idx, cont, labels, args, seed=17, 
                 pi, li, ci = part_idx[:, idx], lex_idx[:, idx], cont[idx]
                 z, h, out = net.forward(pi, li, ci)
                 scores = scores + out
-            scores -= scores.max(axis=1, keepdims=True)
-            probs = np.exp(scores)
-            probs /= probs.sum(axis=1, keepdims=True)
-            loss -= np.log(probs[np.arange(len(idx)), labels[idx]] + 1e-12).sum()
-            g = probs - onehot[idx]
-            flat = r.ravel()
-            np.add.at(grad, flat, np.tile(g, (r.shape[0], 1)))
-            touched = np.unique(flat)
-            step = grad[touched]
-            squares[touched] += step * step
-            weights[touched] -= args.stack_rate * step / np.sqrt(squares[touched])
-            grad[touched] = 0.0
-            dg = x.T @ g
-            dense_squares += dg * dg
-            dense -= args.stack_rate * dg / np.sqrt(dense_squares)
-            if net is None:
-                continue
-            t += 1
-            grads = {"w2": h.T @ g + args.l2 * net.w2, "b2": g.sum(axis=0)}
-            dz = (g @ net.w2.T) * (z > 0)
-            grads["b1"] = dz.sum(axis=0)
-            grads["wc"] = ci.T @ dz
-            gp = np.zeros_like(net.parts)
-            np.add.at(gp, pi.ravel(), np.tile(dz, (pi.shape[0], 1)))
-            grads["parts"] = gp
-            lr = args.rate
-            b1c, b2c = 1 - 0.9 ** t, 1 - 0.999 ** t
-            for p in ("parts", "wc", "b1", "w2", "b2"):
-                mom[p] = 0.9 * mom[p] + 0.1 * grads[p]
-                vel[p] = 0.999 * vel[p] + 0.001 * grads[p] ** 2
-                getattr(net, p)[...] -= lr * (mom[p] / b1c) / (np.sqrt(vel[p] / b2c) + 1e-8)
-            if net.use_lex:  # lazy (sparse) Adam on the embedding rows this batch touches
-                flat = li.ravel()
-                touched, inverse = np.unique(flat, return_inverse=True)
-                gl = np.zeros((len(touched), net.lex.shape[1]))
-                np.add.at(gl, inverse, np.tile(dz, (li.shape[0], 1)))
-                gl += args.lex_l2 * net.lex[touched]
-                mom["lex"][touched] = 0.9 * mom["lex"][touched] + 0.1 * gl
-                vel["lex"][touched] = 0.999 * vel["lex"][touched] + 0.001 * gl ** 2
-                net.lex[touched] -= lr * (mom["lex"][touched] / b1c) / (np.sqrt(vel["lex"][touched] / b2c) + 1e-8)
+            nll, g = ts.softmax_gradient(scores, labels[idx], onehot[idx])
+            loss += nll
+            ts.adagrad_step(weights, squares, grad, r, dense, dense_squares, x, g, args.stack_rate)
+            if adam is not None:
+                adam.step(net, g, z, h, pi, li, ci, args)
         print(f"  epoch {epoch + 1}: loss {loss / n:.4f}", file=sys.stderr)
     return weights[:, 1:] - weights[:, :1], dense[:, 1:] - dense[:, :1], net
 
@@ -273,13 +263,10 @@ def train_joint(rows, dense_in, part_idx, lex_idx, cont, labels, args, seed=17, 
 def _train_net(part_idx, lex_idx, cont, labels, offset, args, seed):
     """The network alone over fixed scores ``offset`` (n, 3)."""
     net = Net(args.hidden, cont.shape[1], args.lex_bits, seed, use_lex=args.lex)
-    params = ["parts", "wc", "b1", "w2", "b2"] + (["lex"] if net.use_lex else [])
-    mom = {p: np.zeros_like(getattr(net, p)) for p in params}
-    vel = {p: np.zeros_like(getattr(net, p)) for p in params}
+    adam = Adam(net)
     rng = np.random.default_rng(seed)
     onehot = np.eye(3)[labels]
     n = len(labels)
-    t = 0
     for epoch in range(args.epochs):
         order = rng.permutation(n)
         loss = 0.0
@@ -287,33 +274,9 @@ def _train_net(part_idx, lex_idx, cont, labels, offset, args, seed):
             idx = order[lo:lo + args.batch]
             pi, li, ci = part_idx[:, idx], lex_idx[:, idx], cont[idx]
             z, h, out = net.forward(pi, li, ci)
-            scores = offset[idx] + out
-            scores -= scores.max(axis=1, keepdims=True)
-            probs = np.exp(scores)
-            probs /= probs.sum(axis=1, keepdims=True)
-            loss -= np.log(probs[np.arange(len(idx)), labels[idx]] + 1e-12).sum()
-            g = probs - onehot[idx]
-            t += 1
-            grads = {"w2": h.T @ g + args.l2 * net.w2, "b2": g.sum(axis=0)}
-            dz = (g @ net.w2.T) * (z > 0)
-            grads["b1"] = dz.sum(axis=0)
-            grads["wc"] = ci.T @ dz
-            gp = np.zeros_like(net.parts)
-            np.add.at(gp, pi.ravel(), np.tile(dz, (pi.shape[0], 1)))
-            grads["parts"] = gp
-            b1c, b2c = 1 - 0.9 ** t, 1 - 0.999 ** t
-            for p in ("parts", "wc", "b1", "w2", "b2"):
-                mom[p] = 0.9 * mom[p] + 0.1 * grads[p]
-                vel[p] = 0.999 * vel[p] + 0.001 * grads[p] ** 2
-                getattr(net, p)[...] -= args.rate * (mom[p] / b1c) / (np.sqrt(vel[p] / b2c) + 1e-8)
-            if net.use_lex:  # lazy (sparse) Adam on the embedding rows this batch touches
-                touched, inverse = np.unique(li.ravel(), return_inverse=True)
-                gl = np.zeros((len(touched), net.lex.shape[1]))
-                np.add.at(gl, inverse, np.tile(dz, (li.shape[0], 1)))
-                gl += args.lex_l2 * net.lex[touched]
-                mom["lex"][touched] = 0.9 * mom["lex"][touched] + 0.1 * gl
-                vel["lex"][touched] = 0.999 * vel["lex"][touched] + 0.001 * gl ** 2
-                net.lex[touched] -= args.rate * (mom["lex"][touched] / b1c) / (np.sqrt(vel["lex"][touched] / b2c) + 1e-8)
+            nll, g = ts.softmax_gradient(offset[idx] + out, labels[idx], onehot[idx])
+            loss += nll
+            adam.step(net, g, z, h, pi, li, ci, args)
         print(f"  net epoch {epoch + 1}: loss {loss / n:.4f} on {n} boundaries", file=sys.stderr)
     return net
 

@@ -434,6 +434,30 @@ def stack_rows(per_sentence, bounds, scores, scale, which, templates=STACK_TEMPL
     return np.concatenate(rows, axis=1), np.concatenate(cols)
 
 
+def softmax_gradient(scores, labels, onehot):
+    """The negative log-likelihood of ``labels`` under the 3-way ``scores`` of a batch, and its gradient
+    with respect to the scores."""
+    scores = scores - scores.max(axis=1, keepdims=True)
+    probs = np.exp(scores)
+    probs /= probs.sum(axis=1, keepdims=True)
+    return -np.log(probs[np.arange(len(labels)), labels] + 1e-12).sum(), probs - onehot
+
+
+def adagrad_step(weights, squares, grad, rows, dense, dense_squares, x, g, rate: float) -> None:
+    """One AdaGrad step of the logistic second pass: the hashed weight rows the batch touches (``rows``,
+    templates x batch; ``grad`` is all zeros between steps) and the dense weights over ``x``."""
+    flat = rows.ravel()
+    np.add.at(grad, flat, np.tile(g, (rows.shape[0], 1)))
+    touched = np.unique(flat)
+    step = grad[touched]
+    squares[touched] += step * step
+    weights[touched] -= rate * step / np.sqrt(squares[touched])
+    grad[touched] = 0.0
+    dg = x.T @ g
+    dense_squares += dg * dg
+    dense -= rate * dg / np.sqrt(dense_squares)
+
+
 def train_stack(rows, dense_in, labels, epochs: int, rate: float = 0.1, batch: int = 256, seed: int = 17):
     """Multinomial logistic regression (AdaGrad) over hashed second-pass rows and the first-pass scores."""
     size = 1 << STACK_BITS
@@ -453,22 +477,9 @@ def train_stack(rows, dense_in, labels, epochs: int, rate: float = 0.1, batch: i
             idx = order[lo:lo + batch]
             r = rows[:, idx]
             x = dense_in[idx]
-            scores = weights[r].sum(axis=0) + x @ dense
-            scores -= scores.max(axis=1, keepdims=True)
-            probs = np.exp(scores)
-            probs /= probs.sum(axis=1, keepdims=True)
-            loss -= np.log(probs[np.arange(len(idx)), labels[idx]] + 1e-12).sum()
-            g = probs - onehot[idx]
-            flat = r.ravel()
-            np.add.at(grad, flat, np.tile(g, (r.shape[0], 1)))
-            touched = np.unique(flat)
-            step = grad[touched]
-            squares[touched] += step * step
-            weights[touched] -= rate * step / np.sqrt(squares[touched])
-            grad[touched] = 0.0
-            dg = x.T @ g
-            dense_squares += dg * dg
-            dense -= rate * dg / np.sqrt(dense_squares)
+            nll, g = softmax_gradient(weights[r].sum(axis=0) + x @ dense, labels[idx], onehot[idx])
+            loss += nll
+            adagrad_step(weights, squares, grad, r, dense, dense_squares, x, g, rate)
         print(f"stack epoch {epoch + 1}: loss {loss / n:.4f}", file=sys.stderr)
     return weights[:, 1:] - weights[:, :1], dense[:, 1:] - dense[:, :1]
 

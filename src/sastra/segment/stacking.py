@@ -189,6 +189,24 @@ def _neighbours(flags: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, n
     return before, after
 
 
+def decision_board(n: int, positions: np.ndarray, fine: np.ndarray, word: np.ndarray,
+                   scale: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first pass's decisions and score bins at every boundary 0..n of a text, padded by
+    ``WINDOW + 1`` on each side (row 0 decisions, 4 outside the text and 3 at a boundary that is no
+    candidate; rows 1 and 2 word and fine bins, 30 where there is none), and the candidates' own
+    decisions (m) and bins (2, m: word, fine)."""
+    pad = WINDOW + 1
+    board = np.empty((3, n + 1 + 2 * pad), dtype=np.int64)
+    board[0] = 4
+    board[0, pad:pad + n + 1] = 3
+    board[1:] = 30
+    d = decisions(fine, word)
+    q = quantize(np.stack([word, fine]), scale)
+    board[0, positions + pad] = d
+    board[1:, positions + pad] = q
+    return board, d, q
+
+
 def stack_features(ids: np.ndarray, grams: np.ndarray, slots: np.ndarray, lists: int,
                    positions: np.ndarray, fine: np.ndarray, word: np.ndarray, scale: float,
                    templates: tuple = STACK_TEMPLATES, pairs: PairTable | None = None,
@@ -207,16 +225,7 @@ def stack_features(ids: np.ndarray, grams: np.ndarray, slots: np.ndarray, lists:
     n = len(ids)
     pad = WINDOW + 1
     length = n + 1 + 2 * pad
-    d = decisions(fine, word)
-    # decisions and score bins of every boundary (padding outside): row 0 decisions, 1 word bins, 2 fine bins
-    board = np.empty((3, length), dtype=np.int64)
-    board[0] = 4
-    board[0, pad:pad + n + 1] = 3
-    board[1:] = 30
-    q = np.floor(np.stack([word, fine]) * (4.0 / scale))
-    q = np.minimum(np.maximum(q, -12), 12).astype(np.int64) + 12
-    board[0, positions + pad] = d
-    board[1:, positions + pad] = q
+    board, d, q = decision_board(n, positions, fine, word, scale)
     if targets is not None:
         positions, d, q, word = positions[targets], d[targets], q[:, targets], word[targets]
     m = len(positions)
