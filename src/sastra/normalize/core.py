@@ -134,17 +134,23 @@ def _canonical_cluster(cluster: str) -> tuple[str, tuple[str, ...]]:
     ordered = sorted(items, key=_key)
     if ordered != items:
         fixers.append("reorder")
-    ordered = _fix_vowels(base, ordered, fixers)
-    deduped = [item for n, item in enumerate(ordered)
-               if not (n and item == ordered[n - 1] and item in _NEVER_DOUBLED)]
-    if len(deduped) != len(ordered):
-        fixers.append("duplicate_mark")
+    # doubled marks go before the vowel rules and again after them (a rule that consumes one mark,
+    # such as u_to_register_shifter, would leave its twin for the next pass: not idempotent)
+    deduped = _without_doubles(_fix_vowels(base, _without_doubles(ordered, fixers), fixers), fixers)
     for n in range(len(deduped) - 1, -1, -1):  # ZWJ/ZWNJ only stand right before a vowel
         if deduped[n] in "\u200c\u200d" and (n + 1 == len(deduped) or deduped[n + 1] not in _VOWEL_ORDER):
             if deduped.pop(n) == "\u200c":
                 tail = "\u200b"
             fixers.append("invisible_removed")
     return base + "".join(deduped) + tail, tuple(dict.fromkeys(fixers))
+
+
+def _without_doubles(items: list[str], fixers: list[str]) -> list[str]:
+    """``items`` (in canonical order) with a mark that never repeats kept once."""
+    kept = [item for n, item in enumerate(items) if not (n and item == items[n - 1] and item in _NEVER_DOUBLED)]
+    if len(kept) != len(items):
+        fixers.append("duplicate_mark")
+    return kept
 
 
 def _invisible_run(run: str) -> tuple[str, tuple[str, ...]]:
