@@ -100,6 +100,22 @@ def test_value_is_a_frozen_date_value():
         datetime.date(2020, 2, 1), datetime.date(2020, 2, 29), "month")
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # a year typed with a blank after its first digit (corpus 312755)
+    ("ចាប់ពីឆ្នាំ\u200b១ ៩៩០ មក", "ឆ្នាំ\u200b១ ៩៩០", "1990"),
+    ("ក្នុងឆ្នាំ ២ ០១៩ នេះ", "ឆ្នាំ ២ ០១៩", "2019"),
+])
+def test_year_with_a_stray_blank(text, span, value):
+    (m,) = find_dates(text)
+    assert (m.text, str(m.value)) == (span, value)
+
+
+@pytest.mark.parametrize("text", ["ក្នុងមួយឆ្នាំ ២ ០០០ នាក់", "រយៈពេលមួយឆ្នាំ ១ ០០០ ០០០ ដុល្លារ",
+                                  "ក្នុងមួយឆ្នាំ ៣ ០០០ គ្រឿង"])
+def test_spaced_thousands_after_the_year_word_are_no_year(text):
+    assert find_dates(text) == []
+
+
 def test_no_date_in_a_photo_stamp():
     assert find_dates("photo 2024 07 17 19 43 30") == []
 

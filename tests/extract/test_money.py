@@ -58,6 +58,10 @@ def money(text: str) -> list[tuple[str, Decimal, str]]:
         ("៥០០ដុល្លាអាមេរិក", "៥០០ដុល្លាអាមេរិក", 500, "USD"),
         ("១ ២៥០ ដុល្លារ អាមេរិក", "១ ២៥០ ដុល្លារ អាមេរិក", 1250, "USD"),
         ("មិនលើសពី ១០០០ ដុល្លារសិង្ហបុរី", "១០០០ ដុល្លារសិង្ហបុរី", 1000, "SGD"),
+        # the currency written before the digits (corpus 312724, 311875)
+        ("និងលុយដុល្លារ១៥០រួចគេ", "ដុល្លារ១៥០", 150, "USD"),
+        ("និងលុយដុល្លា\u200b១៥០រួច", "ដុល្លា\u200b១៥០", 150, "USD"),
+        ("លុយរៀល៥០០០០ និង", "រៀល៥០០០០", 50_000, "KHR"),
     ],
 )
 def test_amounts(text, span, amount, code):
@@ -82,9 +86,16 @@ def test_qualifier_outside_the_span(text, qualifier):
 
 
 @pytest.mark.parametrize("text", ["ខេត្តបាត់ដំបង", "រាប់លានដុល្លារ", "លុយដុល្លារ", "បាត់បង់ ២ នាក់",
-                                  "ដុល្លារ", "A$AP Rocky", "តម្លៃពិសេស $2,5XX សូម", "មានតម្លៃខ្ទង់ ម៉ឺនដុល្លារ"])
+                                  "ដុល្លារ", "A$AP Rocky", "តម្លៃពិសេស $2,5XX សូម", "មានតម្លៃខ្ទង់ ម៉ឺនដុល្លារ",
+                                  # a currency-like ending of another word, or a count after the name
+                                  "ឬសដូងបាត២៦,៨៦៨ករណី", "ដុល្លារ១៥០នាក់"])
 def test_not_money(text):
     assert find_money(text) == []
+
+
+def test_an_amount_before_its_currency_keeps_the_next_digits():
+    found = find_dates_numbers_money("ប្រាក់១០០ដុល្លារ១៥០នាក់")
+    assert [(m.kind, m.text) for m in found] == [("money", "១០០ដុល្លារ"), ("number", "១៥០")]
 
 
 def test_number_inside_money_is_not_repeated():

@@ -92,6 +92,8 @@ SP = GAP  # blanks and zero-width spaces, never a line break
 _ND = "(?![0-9\u17e0-\u17e9])"
 _D12 = f"{DIGIT}{DIGIT}?{_ND}"
 _Y4 = f"{DIGIT}{DIGIT}{{3}}{_ND}"
+#: a year typed with a stray blank after its first digit (ឆ្នាំ១ ៩៩០): only after ឆ្នាំ, checked in _years
+_Y4_SPACED = f"[12\u17e1\u17e2][ \u00a0]{DIGIT}{{3}}{_ND}(?![ \u00a0]{DIGIT})"
 _NOT_WORD_CONT = "(?![\u17b6-\u17d3])"
 #: month names may carry zero-width spaces between their clusters (ឩ\u200bសភា)
 _MONTH = f"(?:{alternation(MONTH_NAMES, loose=True)}){_NOT_WORD_CONT}(?!ការ)"
@@ -122,7 +124,7 @@ _MY_RES = (
 # years: ឆ្នាំ២០២២, ឆ្នាំ២០១៩-២០២៣, ព.ស.២៥៦៨, គ.ស. 1999, bare ranges ២០២០-២០២២
 _YEAR_RES = (
     re.compile(
-        f"{_YEAR_WORD}{SP}(?:(?P<era1>{_ERA}){SP})?(?P<year>{_Y4})"
+        f"{_YEAR_WORD}{SP}(?:(?P<era1>{_ERA}){SP})?(?P<year>{_Y4}|{_Y4_SPACED})"
         # a second year: four digits after -, ដល់, ទៅ, និង; two digits only right after a dash
         # (ឆ្នាំ២០១៩-២០), never before more digits (ឆ្នាំ ២០១៧ ទៅ ៥០ ០០០ នាក់)
         f"(?:{SP}(?:{_RANGE_CONN}|និង){SP}(?P<year2>{DIGIT}{DIGIT}{DIGIT}{DIGIT}){_ND}"
@@ -235,7 +237,14 @@ def _free_month_word(text: str, start: int) -> bool:
 
 # --- values -----------------------------------------------------------------------------------
 def _num(s: str) -> int:
-    return int(to_latin_digits(s))
+    return int(to_latin_digits(s).replace(" ", "").replace("\u00a0", ""))
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """A classifier or unit follows (ឆ្នាំ ២ ០០០ នាក់): the digits count something, they are no year."""
+    from .numbers import _UNIT_AFTER_RE
+
+    return _UNIT_AFTER_RE.match(text, end) is not None
 
 
 def _era_of(*eras: str | None) -> str | None:
@@ -512,6 +521,8 @@ def _years(text: str) -> list:
         else:
             written = _num(_g(m, "year"))
             era = _era_of(_g(m, "era1"), _g(m, "era2"))
+            if len(_g(m, "year")) == 5 and (not 1900 <= written <= 2100 or _counted_after(text, m.end("year"))):
+                continue  # a spaced number after ឆ្នាំ that is no year
         end = m.end()
         if era == "BE" or (era is None and 2300 <= written <= 2800):
             # a Buddhist-era year alone spans two Gregorian years (the BE year starts after Visak)

@@ -90,6 +90,13 @@ _CURRENCY_AFTER_AMOUNT_RE = re.compile(f"(?P<more>{GAP}ជាង)?{GAP}(?P<cur>{
 _SIGN_RE = re.compile(
     f"(?P<pre>{_PREFIX}){GAP}(?P<amount2>(?:{DIGIT_NUMBER})(?:{GAP}{_SCALES})*)(?![0-9\u17e0-\u17e9])"
 )
+#: a Khmer currency name written right before the digits (លុយដុល្លារ១៥០), not after an amount of its own
+#: (dollar and riel only: a shorter name such as បាត ends other words, ឬសដូងបាត២៦,៨៦៨ករណី)
+_KHMER_NAMES = [name for name in _NAME_TO_CODE
+                if "\u1780" <= name[0] <= "\u17ff" and _NAME_TO_CODE[name] in ("USD", "KHR")]
+_KHMER_NAME_BEFORE_RE = re.compile(
+    f"(?<![0-9\u17e0-\u17e9{GAP_CHARS}])(?<![0-9\u17e0-\u17e9][{GAP_CHARS}])"
+    "(?P<cur>" + alternation(_KHMER_NAMES, loose=True, sep="[\u200b]?") + ")\u200b?$")
 _CLUSTER_GAP_RE = re.compile(f"[{GAP_CHARS}]")
 _JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 
@@ -116,10 +123,17 @@ def find_money(text: str) -> list[Mention]:
 
 def _money_from(text: str, candidates) -> list[Mention]:
     """Money from the numerals found by the number scanner: each numeral followed by a currency."""
+    from .numbers import _UNIT_AFTER_RE
+
     found: list[tuple[int, int, str, str, str, bool]] = []  # start, end, amount text, code, rule, ជាង
-    for start, end, _is_digits, negative in candidates:
+    for start, end, is_digits, negative in candidates:
         c = _CURRENCY_AFTER_AMOUNT_RE.match(text, end)
         if c is None:
+            if is_digits and not negative and start:
+                before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start)
+                if before is not None and _UNIT_AFTER_RE.match(text, end) is None:
+                    found.append((before.start(), end, text[start:end], _currency_code(before.group("cur")),
+                                  "money.currency_amount", False))
             continue
         if negative:
             start += 1
