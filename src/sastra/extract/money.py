@@ -55,7 +55,7 @@ CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
     "HKD": ("ដុល្លារហុងកុង", "HKD", "HK$"),
     "TWD": ("ដុល្លារតៃវ៉ាន់", "TWD"),
     "NZD": ("ដុល្លារនូវែលសេឡង់", "NZD"),
-    "RUB": ("រូប្លិ៍", "រូបល", "roubles", "rubles", "RUB", "₽"),
+    "RUB": ("រូប្លិ៍", "roubles", "rubles", "RUB", "₽"),
 }
 #: currency signs and codes also written before the amount ($1.2, USD 100)
 CURRENCY_PREFIXES: dict[str, str] = {
