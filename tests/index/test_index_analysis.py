@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from sastra.errors import ConfigError, InputError
 from sastra.index import analyze, entity_key
-from sastra.index.analysis import analyze_text, analyze_tokens, index_terms, query_terms
+from sastra.index.analysis import analyze_text, analyze_tokens, index_terms, query_terms, query_terms_of_parts
 
 KHMER = st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតថទនបពមយរលវសហអាិីឹុូួើេែៃោៅំះ់្\u200b ១២abc.,។")),
                 max_size=60)
@@ -134,3 +134,21 @@ def test_query_terms_are_the_keys_of_analyze_text(text):
 @given(KHMER)
 def test_query_terms_equal_analyze_text(text):
     assert query_terms(text) == _words_of_analysis(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(KHMER.map(lambda text: "".join(text.split())), max_size=5))
+def test_parts_of_a_query_are_segmented_as_one_text(parts):
+    """Each part gets the words of its own stretch of the parts joined by spaces (one segmenter call
+    per query), and no word is lost or moved to another part."""
+    words = query_terms_of_parts(parts)
+    assert len(words) == len(parts)
+    assert [w for part in words for w in part] == query_terms(" ".join(parts))
+    for part, found in zip(parts, words):
+        if not part.strip():
+            assert found == []
+
+
+def test_query_terms_of_one_part_is_query_terms():
+    for text in ("អភិបាលក្រុង\u200bភ្នំពេញ", "ឯកឧត្ដម ១២៣ USA", ""):
+        assert query_terms_of_parts([text]) == [query_terms(text)]

@@ -85,6 +85,37 @@ def test_highlights_are_offsets_into_the_original_text(small_index):
     assert "<mark>" in hit.snippets[0].html()
 
 
+def test_a_query_is_analysed_the_same_whatever_came_before(small_index):
+    """Query analysis is remembered per query, never per clause: a clause met first in another query
+    (segmented beside other words) does not change how a later query is analysed."""
+    from sastra.index.query import parse_query
+    from sastra.index.searching import _CHUNKS, query_chunks
+
+    _CHUNKS.clear()
+    alone = query_chunks(parse_query("អភិបាលក្រុង"))
+    query_chunks(parse_query("លោក អភិបាលក្រុង ភ្នំពេញ"))
+    assert query_chunks(parse_query("អភិបាលក្រុង")) == alone
+    _CHUNKS.clear()
+    query_chunks(parse_query("លោក អភិបាលក្រុង ភ្នំពេញ"))
+    assert query_chunks(parse_query("អភិបាលក្រុង")) == alone
+
+
+def test_a_query_word_inside_a_longer_word_is_highlighted_as_that_part():
+    from array import array
+
+    from sastra.index.searching import _Highlighter
+
+    highlighter = _Highlighter(frozenset({"ក្រុង", "ភ្នំពេញ"}), frozenset({"ក្រុង", "ភ្នំពេញ"}))
+    words = ["អភិបាលក្រុង", "ភ្នំពេញ", "និង", "ក្រុងភ្នំពេញ"]
+    text = " ".join(words)
+    offsets = array("I")
+    for word in words:
+        start = text.index(word, offsets[-1] if offsets else 0)
+        offsets.extend([start, start + len(word)])
+    spans = highlighter.spans(" ".join(words), offsets, text)
+    assert [text[s:e] for s, e in spans] == ["ក្រុង", "ភ្នំពេញ", "ក្រុងភ្នំពេញ"]
+
+
 def test_matching_entities_and_dates(small_index):
     hit = search(small_index, "ស្រេង date:2019-07").hits[0]
     assert any(m.kind == "person" and m.value == "ឃួង ស្រេង" for m in hit.entities)

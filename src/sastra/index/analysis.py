@@ -23,7 +23,7 @@ from sastra.errors import ConfigError, require_str
 from sastra.khmer import CLUSTER_RE
 from sastra.records import Token
 
-__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "query_terms", "entity_key", "fold", "GRANULARITIES"]
+__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "query_terms", "query_terms_of_parts", "entity_key", "fold", "GRANULARITIES"]
 
 GRANULARITIES = ("word", "fine")
 
@@ -319,14 +319,32 @@ QueryWord = tuple[str, tuple[str, ...]]
 def query_terms(text: str) -> list[QueryWord]:
     """The searchable words of ``text`` as (key, the keys of its clusters) pairs: what
     :func:`analyze_text` gives, without offsets (a query needs none) or a token object per word."""
-    normalized = _normalizer()[2](require_str(text))
-    spans = _segment(normalized, "word") if normalized.strip() else []
+    return query_terms_of_parts([text])[0]
+
+
+def query_terms_of_parts(parts: Sequence[str]) -> list[list[QueryWord]]:
+    """:func:`query_terms` of each part of one query, segmented as one text (the parts joined by a
+    space): one segmenter call per query instead of one per part, and each word segmented beside its
+    neighbours, as a document's words were when it was indexed."""
+    normalize = _normalizer()[2]
+    normalized = [normalize(require_str(part)) for part in parts]
+    joined = " ".join(normalized)
+    spans = _segment(joined, "word") if joined.strip() else []
+    ends: list[int] = []
+    at = 0
+    for part in normalized:
+        at += len(part)
+        ends.append(at)
+        at += 1
     terms = _TOKEN_TERMS
-    words: list[QueryWord] = []
+    words: list[list[QueryWord]] = [[] for _ in parts]
+    number = 0
     for start, stop, kind in spans:
-        key, pieces = terms[normalized[start:stop], kind]
+        while start >= ends[number]:  # a token never holds the joining space
+            number += 1
+        key, pieces = terms[joined[start:stop], kind]
         if key:
-            words.append((key, pieces or (key,)))
+            words[number].append((key, pieces or (key,)))
     return words
 
 

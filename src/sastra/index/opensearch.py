@@ -152,7 +152,7 @@ def opensearch_query(query: str, *, filters: Mapping[str, Any] | Iterable[str] |
                      size: int = 10) -> dict[str, Any]:
     """The search body (``POST <index>/_search``) for a sastra query, analysed by sastra so that it
     matches the exported tokens. Raises QuerySyntaxError like the embedded search's parser."""
-    from sastra.index.searching import DEFAULT_WEIGHTS, _chunk
+    from sastra.index.searching import DEFAULT_WEIGHTS, query_chunks
 
     parsed = parse_query(query)
     weights = DEFAULT_WEIGHTS
@@ -160,8 +160,9 @@ def opensearch_query(query: str, *, filters: Mapping[str, Any] | Iterable[str] |
     must: list[dict[str, Any]] = []
     must_not: list[dict[str, Any]] = []
     flt: list[dict[str, Any]] = []
+    chunks = query_chunks(parsed)
     for clause in parsed.text:
-        chunk = _chunk(clause.text)
+        chunk = chunks[clause.text]
         if not chunk.keys:
             continue
         words = " ".join(chunk.keys)

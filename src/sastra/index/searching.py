@@ -13,10 +13,11 @@ import threading
 import time
 from array import array
 from collections import OrderedDict
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from sastra.index.analysis import query_terms
+from sastra.index.analysis import query_terms_of_parts
 from sastra.index.query import (AmountRange, DateRange, Filter, ParsedQuery, QuerySyntaxError, TextClause,
                                 parse_filters, parse_query)
 from sastra.index.store import FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, cluster_bigrams, open_index
@@ -137,27 +138,32 @@ class _Chunk:
     clusters: tuple[tuple[str, ...], ...]  # the cluster keys of each word
 
 
-_CHUNKS: "OrderedDict[str, _Chunk]" = OrderedDict()
+_CHUNKS: "OrderedDict[tuple[str, ...], dict[str, _Chunk]]" = OrderedDict()
 _CHUNKS_MAX = 4096
 _CHUNKS_LOCK = threading.Lock()  # the server answers from several threads
 
 
-def _remember(text: str, chunk: _Chunk) -> None:
+def _remember(texts: tuple[str, ...], chunks: dict[str, _Chunk]) -> None:
     with _CHUNKS_LOCK:
-        _CHUNKS[text] = chunk
-        _CHUNKS.move_to_end(text)
+        _CHUNKS[texts] = chunks
+        _CHUNKS.move_to_end(texts)
         while len(_CHUNKS) > _CHUNKS_MAX:
             _CHUNKS.popitem(last=False)
 
 
-def _chunk(text: str) -> _Chunk:
-    """The analysed words of one clause of a query (and the cluster keys of each word), cached."""
-    chunk = _CHUNKS.get(text)
-    if chunk is None:
-        words = query_terms(text)
-        chunk = _Chunk(tuple(key for key, _ in words), tuple(clusters for _, clusters in words))
-        _remember(text, chunk)
-    return chunk
+def query_chunks(parsed: ParsedQuery) -> dict[str, _Chunk]:
+    """The analysed words of each text clause of a query (and the cluster keys of each word), by
+    clause text: the clauses are segmented together, as the words stood in the query, and remembered
+    per query (never per clause, so that a query's analysis does not depend on earlier queries)."""
+    texts = tuple(clause.text for clause in parsed.text)
+    chunks = _CHUNKS.get(texts)
+    if chunks is None:
+        chunks = {}
+        for text, words in zip(texts, query_terms_of_parts(texts)):
+            chunks.setdefault(text, _Chunk(tuple(key for key, _ in words),
+                                           tuple(clusters for _, clusters in words)))
+        _remember(texts, chunks)
+    return chunks
 
 
 #: document frequencies of one opened index, shared by its queries: an index that changes on disk is
@@ -184,9 +190,10 @@ class _Planner:
     stay fast: very common words of a long query are left to the whole-query phrase, and the sub-word
     field is asked only where it can change the answer (short queries, words the index lacks)."""
 
-    def __init__(self, schema: Any, searcher: Any, weights: Weights, words_in_query: int,
-                 df_cache: dict[tuple[str, str], int] | None = None) -> None:
+    def __init__(self, schema: Any, searcher: Any, weights: Weights, chunks: dict[str, _Chunk],
+                 words_in_query: int, df_cache: dict[tuple[str, str], int] | None = None) -> None:
         self.schema = schema
+        self.chunks = chunks
         self.searcher = searcher
         self.weights = weights
         self.documents = max(1, searcher.num_docs)
@@ -277,7 +284,7 @@ class _Planner:
         """(occur, query) pairs for one text clause; an empty list when it has nothing searchable."""
         tantivy = _tantivy()
         Q, Occur = tantivy.Query, tantivy.Occur
-        chunk = _chunk(clause.text)
+        chunk = self.chunks[clause.text]
         if not chunk.keys:
             return []
         clusters = [key for keys in chunk.clusters for key in keys]
@@ -305,7 +312,7 @@ class _Planner:
         clusters: list[str] = []
         for clause in clauses:
             if clause.occur == "should" and not clause.phrase and clause.field == "text":
-                clusters.extend(key for keys in _chunk(clause.text).clusters for key in keys)
+                clusters.extend(key for keys in self.chunks[clause.text].clusters for key in keys)
         phrase = self.verbatim(clusters) if len(clusters) >= 3 else None
         return None if phrase is None else _tantivy().Query.boost_query(phrase, self.weights.phrase)
 
@@ -363,8 +370,9 @@ def plan_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequence[F
     occurs = {"should": Occur.Should, "must": Occur.Must, "must_not": Occur.MustNot}
     clauses: list[tuple[Any, Any]] = []
     positive = False
-    words = sum(len(_chunk(c.text).keys) for c in parsed.text if c.occur != "must_not")
-    planner = _Planner(schema, searcher, weights, words, _df_cache(opened, searcher.num_docs))
+    chunks = query_chunks(parsed)
+    words = sum(len(chunks[c.text].keys) for c in parsed.text if c.occur != "must_not")
+    planner = _Planner(schema, searcher, weights, chunks, words, _df_cache(opened, searcher.num_docs))
     whole = planner.whole(parsed.text)
     for clause in parsed.text:
         for occur, query in planner.clause(clause):
@@ -420,67 +428,60 @@ def _run(searcher: Any, plan: QueryPlan, limit: int, offset: int, count: bool) -
 
 @dataclass(frozen=True, slots=True)
 class _Highlighter:
-    """Finds the query's keys in a document's stored keys with one regular expression pass."""
+    """Finds the query's keys in a document's stored keys (one space-separated key per token)."""
 
     exact: frozenset[str]  # keys shown where they are a whole token
     inner: frozenset[str]  # keys (two clusters or more) also shown inside longer tokens
-    pattern: re.Pattern[str] | None
 
     @classmethod
     def for_query(cls, parsed: ParsedQuery) -> "_Highlighter":
         exact: set[str] = set()
         inner: set[str] = set()
+        chunks = query_chunks(parsed)
         for clause in parsed.text:
             if clause.occur == "must_not":
                 continue
-            chunk = _chunk(clause.text)
+            chunk = chunks[clause.text]
             for key, clusters in zip(chunk.keys, chunk.clusters):
                 exact.add(key)
-                if len(clusters) >= 2:
+                if len(clusters) >= 2:  # one cluster as a substring would be everywhere
                     inner.add(key)
-        # whole tokens for one-cluster keys (as substrings they would be everywhere), anywhere for longer
-        whole = sorted(exact - inner, key=len, reverse=True)
-        parts = sorted(inner, key=len, reverse=True)
-        alternatives = []
-        if parts:
-            alternatives.append("|".join(re.escape(k) for k in parts))
-        if whole:
-            alternatives.append("(?<![^ ])(?:" + "|".join(re.escape(k) for k in whole) + ")(?![^ ])")
-        pattern = re.compile("|".join(alternatives)) if alternatives else None
-        return cls(frozenset(exact), frozenset(inner), pattern)
+        return cls(frozenset(exact), frozenset(inner))
 
     def spans(self, body_keys: str, offsets: array, text: str) -> list[tuple[int, int]]:
-        """Highlighted spans, offsets into ``text``, sorted and merged."""
-        if self.pattern is None or not body_keys:
+        """Highlighted spans, offsets into ``text``, sorted and merged: whole tokens whose key is a query
+        key, and a query key of two clusters or more inside a longer token (only that part shown when
+        the token is written as its key, else the whole token)."""
+        if not self.exact or not body_keys:
             return []
-        spans: list[tuple[int, int]] = []
-        index = 0  # token number of the position ``counted``
-        counted = 0
-        limit = len(offsets) // 2
-        for match in self.pattern.finditer(body_keys):
-            at = match.start()
-            index += body_keys.count(" ", counted, at)
-            counted = at
-            if index >= limit:
-                break
-            found = match.group()
-            start, end = offsets[2 * index], offsets[2 * index + 1]
-            stop = match.end()
-            if (at == 0 or body_keys[at - 1] == " ") and (stop == len(body_keys) or body_keys[stop] == " "):
-                spans.append((start, end))  # the whole token
-            else:
-                token_start = body_keys.rfind(" ", 0, at) + 1
-                token_end = body_keys.find(" ", at)
-                token_end = len(body_keys) if token_end < 0 else token_end
-                token = body_keys[token_start:token_end]
-                if text[start:end] == token:  # unchanged by folding: the exact part can be shown
-                    within = at - token_start
-                    spans.append((start + within, start + within + len(found)))
-                else:
-                    spans.append((start, end))
-            if len(spans) >= MAX_HIGHLIGHTS:
-                break
-        spans.sort()
+        keys = body_keys.split(" ")
+        limit = min(len(keys), len(offsets) // 2)
+        exact = self.exact
+        spans = [(offsets[2 * i], offsets[2 * i + 1]) for i, key in enumerate(keys) if key in exact and i < limit]
+        if self.inner:
+            token_ends: list[int] | None = None  # the character just after each token in body_keys
+            size = len(body_keys)
+            for key in self.inner:
+                at = body_keys.find(key)
+                while at >= 0:
+                    stop = at + len(key)
+                    if (at and body_keys[at - 1] != " ") or (stop < size and body_keys[stop] != " "):
+                        # inside a longer token (a whole token is in ``spans`` already)
+                        if token_ends is None:
+                            token_ends = list(accumulate(len(k) + 1 for k in keys))
+                        i = bisect.bisect_right(token_ends, at)
+                        if i >= limit:
+                            break
+                        token = keys[i]
+                        start, end = offsets[2 * i], offsets[2 * i + 1]
+                        if text[start:end] == token:  # unchanged by folding: the exact part can be shown
+                            within = at - (token_ends[i] - len(token) - 1)
+                            spans.append((start + within, start + within + len(key)))
+                        else:
+                            spans.append((start, end))
+                    at = body_keys.find(key, stop)
+            spans.sort()
+        del spans[MAX_HIGHLIGHTS:]
         merged: list[tuple[int, int]] = []
         for start, end in spans:
             if merged and start <= merged[-1][1]:
