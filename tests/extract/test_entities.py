@@ -430,7 +430,9 @@ def test_role_written_with_subscripts_in_the_wrong_order():
 
 
 def test_unit_number_stays_inside_but_a_count_does_not():
-    assert spans("កម្លាំងនគរបាលប៉ុស្តិ៍ចោមចៅ១ បានចុះទៅ", "org") == [("org", "ប៉ុស្តិ៍ចោមចៅ១")]
+    # (fourteenth pass) the post's police before it stays inside, as the labels of dev
+    # (``នគរបាលប៉ុស្តិ៍ស្រះចក``), final2 and final7 have it
+    assert spans("កម្លាំងនគរបាលប៉ុស្តិ៍ចោមចៅ១ បានចុះទៅ", "org") == [("org", "នគរបាលប៉ុស្តិ៍ចោមចៅ១")]
     assert spans("មន្ត្រីស្នងការដ្ឋាននគរបាលខេត្តតាកែវ២នាក់ បានមកដល់", "org") == \
         [("org", "ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ")]
 
