@@ -92,6 +92,8 @@ SCALE_WORDS: dict[str, int] = {
     "កោដ": 10_000_000,
     "ប៊ីលាន": 1_000_000_000,
     "ទ្រីលាន": 1_000_000_000_000,
+    "ប៊ី\u200bលាន": 1_000_000_000,  # with the zero-width space some sites put between its two words
+    "ទ្រី\u200bលាន": 1_000_000_000_000,
 }
 HALF_WORD = "កន្លះ"
 
