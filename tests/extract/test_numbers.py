@@ -108,9 +108,16 @@ def test_attrs_qualifier_and_unit():
     "ពីរបីនាក់", "មួយចំនួន", "មួយឆ្នាំ", "ពីរោះ", "រយៈពេល", "ឆ្នាំ២០១៩", "photo 2024 07 17 19 43 30",
     "012 345 678", "0988824745", "+855 12 345 678", "ព.ស.២៥៦៣", "១២កើត ខែអាសាឍ", "ver. 2.15.14",
     "រាប់លាននាក់",
+    # codes: digits glued to the Khmer name of a Latin letter (corpus 312042, 311871, 313515)
+    "នៅផ្ទះលេខសេ១០ ផ្លូវបេតុង", "ដីឡូតិ៍លេខអិន៨ ផ្លូវ", "ម៉ូតូម៉ាកសេ១២៥ ពណ៌ខ្មៅ", "ហុងដាសេ១២៥",
 ])
 def test_not_numbers(text):
     assert find_dates_numbers_money(text) == [] or all(m.kind != "number" for m in find_dates_numbers_money(text))
+
+
+def test_a_letter_name_before_a_counted_number_keeps_the_number():
+    (m,) = [m for m in find_dates_numbers_money("ក្រុមអេ៣នាក់") if m.kind == "number"]
+    assert m.text == "៣"
 
 
 def test_absurd_number_reported():

@@ -106,6 +106,9 @@ _OR_BEFORE_RE = re.compile(f"(?:{WORD_NUMBER}){GAP}(?:ឬ|ឫ){GAP}$")
 _ZW_DIGIT_BEFORE_RE = re.compile(f"{DIGIT}\u200b$")
 _ZW_DIGIT_AFTER_RE = re.compile(f"\u200b{DIGIT}")
 _COUNT_BEFORE_RE = re.compile(f"(?:ចំនួន|ទាំង|ត្រឹម|អស់|សរុប){GAP}$")
+#: digits glued to the Khmer name of a Latin letter are a code: house ``លេខសេ១០`` (C10), plot
+#: ``អិន៨`` (N8), motorbike ``ហុងដាសេ១២៥`` (C125)
+_LETTER_NAME_BEFORE_RE = re.compile("(?:សេ|អិន|អឺ|អេ|អេហ្វ|អេច|អិល|អឹម|អេស|អ៊ិច|ប៊ី|ឌី)$")
 _LATIN_AFTER_RE = re.compile("[A-Za-z]")  # glued letters: 5G, 4K, 720p
 _LATIN_UNIT_AFTER_RE = re.compile(
     "(?:km2|km|kg|cm|mm|ha|MW|kW|GW|m|g|t|l|%|USD|KHR|dollars?)(?![A-Za-z])"
@@ -202,6 +205,8 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
         attrs: dict[str, object] = {}
         if is_digits:
             if _ZW_DIGIT_BEFORE_RE.search(before) or _ZW_DIGIT_AFTER_RE.match(after):
+                continue
+            if _LETTER_NAME_BEFORE_RE.search(before) and not _UNIT_AFTER_RE.match(text, end):
                 continue
             if _LIST_MARKER_AFTER_RE.match(after):
                 continue
