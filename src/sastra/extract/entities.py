@@ -222,6 +222,7 @@ _SAFE_WORDS = frozenset(fold(w) for w in (
     "ជាតិ", "ជាន់", "ជាង", "មានជ័យ", "នៅក្រៅ", "ទីក្រុង", "ទីស្តីការ", "ដែក", "តាមរយៈ", "ពិសេស",
     "ទេសចរណ៍", "ក្រោយ", "នាទី", "មានសិទ្ធិ", "ខាងជើង", "ខាងត្បូង", "ខាងកើត", "ខាងលិច",
     "ថាមពល", "ពីរោះ", "ដោយសេរី", "ជិតខាង", "សែនសុខ", "រយៈ", "វាសនា", "វាសនាវិន", "ជាតិ",
+    "ទេស",  # (fifteenth pass) ``វិទ្យាស្ថានពហុបច្ចេកទេស``: ``ទេ`` (not) inside ``បច្ចេកទេស``, ``ទេសភាព``
 ))
 _PLACE_BOUNDARY_AFTER = frozenset(" ,.។៕៖:;!?()[]{}\"'«»“”‘’-–—/\n\t|")
 
@@ -802,6 +803,8 @@ def _candidates(view: _View) -> list[_Cand]:
         if _clusters_in(text[match.end():end]) >= 2:
             cands.append(_Cand("loc", match.start(), end, "loc.road", None, priority=2))
     _find_facilities(text, cands, lex)
+    if "ច្រក" in text:
+        _border_crossings(text, cands, lex, view.soft)
     for match in _UNIT_RE.finditer(text):
         cands.append(_Cand("org", match.start(), match.end(), "org.unit", None, priority=3))
     # a province name glued to a licence plate number (``ភ្នំពេញ1HM-775``) is part of an identifier
@@ -835,10 +838,18 @@ def _candidates(view: _View) -> list[_Cand]:
         if latin_at < len(text) and "A" <= text[latin_at] <= "Z":
             # a generic word before a Latin name stays outside (``អង្គការ Taramana``)
             match = _INITIALS_RE.match(text, latin_at) or _LATIN_NAME_RE.match(text, latin_at)
+            joined = _LATIN_JOINED_NAME_RE.match(text, latin_at)
+            if joined is not None and joined.end() > match.end() and \
+                    re.search(r" (?:des|de|du|la|le|of|for|and|the|et) |d[’']", joined.group()):
+                match = joined  # (fifteenth pass) ``អង្គការ Terre des Hommes``
             end = _trim_latin(text, latin_at, match.end())
             if end > latin_at and not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end]) and \
                     not text[max(0, s - 10):s].endswith(_PROGRAMME):
                 # (``កម្មវិធីទូរទស្សន៍ Oprah Winfrey``: a programme named after its host)
+                if text.startswith((" នៃ", "នៃ"), end):
+                    # (fifteenth pass) ``អង្គការ Terre des Hommes នៃប្រទេសហូឡង់``: a country attached to
+                    # an organization stays inside
+                    end = _org_end(text, end, place_at, fw, places_only=True)[0]
                 cands.append(_Cand("org", latin_at, end, "org.head_latin", None, priority=2))
             continue
         end, has_place = _org_end(text, e, place_at, fw, org_at=org_at,
@@ -916,6 +927,11 @@ def _candidates(view: _View) -> list[_Cand]:
         longest = 30 if head in _CONNECTOR_HEADS else 26 if has_place else 24 if head in _LONG_NAME_HEADS else 16
         if not acronym and _clusters_in(text[e:end]) > longest:
             continue
+        if head in _DEPARTMENT_HEADS and text.startswith(" ", end) and org_at.get(end + 1, 0) > end + 1 and \
+                any(k.start == end + 1 for k in known_orgs):
+            # (fifteenth pass) ``មន្ទីរបច្ចេកទេសសន្តិសុខ កងរាជអាវុធហត្ថខេត្ត``: a department, a space and
+            # the listed body it belongs to make one organization
+            end = org_at[end + 1]
         cands.append(_Cand("org", s, end, "org.head", None, priority=3))
 
     spaced_known: list[_Cand] = []
@@ -945,7 +961,10 @@ def _candidates(view: _View) -> list[_Cand]:
     _find_sources(text, cands, stops)
     persons = _find_persons(text, heads_at, stops, view.soft)
     persons.extend(_find_aliases(text, persons, stops, view.soft))
+    if "«" in text or "“" in text:
+        persons.extend(_quoted_nicknames(text, persons))
     persons.extend(_find_after_roles(text, stops, view.soft))
+    persons.extend(_names_after_person_nouns(text, stops, view.soft))
     joined = _find_coordinated(text, persons, stops, view.soft)
     for _ in range(6):  # ``A, B និង C``: each name found opens the next
         if not joined:
@@ -992,6 +1011,8 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventh_pass(text, cands, view.soft, lex)
     _extend_repeated_names(text, cands, lex)
     _eighth_pass(text, cands, view.soft, lex)
+    if _BRANCH in text:
+        cands.extend(_service_branches(text, cands, lex))
     _tenth_pass(text, cands, stops, view.soft)
     if "ភូមិ" in text or "ឃុំ" in text or "សង្កាត់" in text:
         _glued_addresses(text, cands, view.soft)
@@ -1453,7 +1474,14 @@ def _credited_writers(text: str, stops: frozenset[str]) -> list:
     for colon in _CREDIT_COLON_RE.finditer(text):
         if not text.endswith(_CREDIT_WORDS, 0, colon.start()):
             continue
-        match = _CREDIT_NAME_RE.match(text, colon.end())
+        at = colon.end() + 1 if text.startswith(" ", colon.end()) else colon.end()
+        title = _patterns().titles.match(text, at)
+        if title is not None and _at_cluster_end(text, title.end()) and \
+                _KHMER_LETTER_OR_MARK(text[title.end():title.end() + 1]):
+            at = title.end()  # (fifteenth pass) ``ដោយ៖ កញ្ញាដាលីស``: the writer's title, then the name
+        else:
+            title = None
+        match = _CREDIT_NAME_RE.match(text, at)
         if match is None:
             continue
         name = match.group(1)
@@ -1461,7 +1489,8 @@ def _credited_writers(text: str, stops: frozenset[str]) -> list:
         if any(not 1 <= _clusters_in(w) <= 5 for w in words) or _names_a_desk(name) or \
                 _stop_at(text, match.start(1), stops) == words[0]:
             continue
-        found.append(_Cand("person", match.start(1), match.end(1), "person.byline", None, priority=1))
+        found.append(_Cand("person", match.start(1), match.end(1), "person.byline", None,
+                           title_span=None if title is None else title.span(), priority=1))
     return found
 
 
@@ -1527,6 +1556,7 @@ _NOT_DOMAINS = tuple(fold(w) for w in ("កម្លាំង", "សមត្ថ
 _ABROAD = tuple(fold(w) for w in ("ទៅបរទេស", "ទៅក្រៅប្រទេស", "ពីបរទេស"))
 _AT = tuple(fold(w) for w in ("នៅ", "ជា", "កាន់", "ទទួល", "ប្រធាន", "នាយ"))
 #: unit heads that belong to a body named after ``នៃ``
+_DEPARTMENT_HEADS = frozenset(fold(h) for h in ("មន្ទីរ", "នាយកដ្ឋាន", "ការិយាល័យ", "ផ្នែក"))
 _UNIT_OF_HEADS = _DOMAIN_LIST_HEADS + tuple(fold(h) for h in ("អធិការដ្ឋាន", "ប៉ុស្តិ៍", "ផ្នែក", "អង្គភាព",
                                                                 "យោធភូមិភាគ", "បញ្ជាការដ្ឋាន"))
 
@@ -1696,6 +1726,24 @@ def _eighth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> 
     if _BRANCH in text:
         added.extend(_branches(text, orgs, cands))
     cands.extend(added)
+
+
+def _service_branches(text: str, cands: list, lex: Lexicon) -> list:
+    """Fifteenth pass: ``សាខា`` glued to a one-word service and its province (``សាខាគយខេត្តប៉ៃលិន``,
+    the customs branch of Pailin): one organization, as a department named by its domain is."""
+    provinces = {c.start: c.end for c in cands if c.kind == "loc" and text.startswith(_UPPER_ADMIN, c.start)}
+    found = []
+    at = text.find(_BRANCH)
+    while at >= 0:
+        pos = at + len(_BRANCH)
+        run = _CLUSTER_RUN_RE.match(text, pos)
+        if run is not None:
+            cut = next((i for i in range(pos + 1, run.end()) if i in provinces), None)
+            if cut is not None and 1 <= _clusters_in(text[pos:cut]) <= 3 and \
+                    _stop_at(text, pos, lex.function_words) is None and text[pos:cut] not in lex.generic_words:
+                found.append(_Cand("org", at, provinces[cut], "org.branch", None, priority=3))
+        at = text.find(_BRANCH, at + 1)
+    return found
 
 
 _GLUED_ADDRESS_RE = re.compile(f"{fold('ភូមិ')}|{fold('ឃុំ')}|{fold('សង្កាត់')}")
@@ -2985,6 +3033,29 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
             cands.append(_Cand("loc", match.start(), match.start() + len(head), "loc.stadium", None, priority=1))
 
 
+_BORDER_CROSSING_RE = re.compile(fold("(?:ច្រកទ្វារ|ច្រកព្រំដែន)(អន្តរជាតិ)? ?"))
+_BORDER_PLACE_KINDS = ("city", "province", "district", "commune", "village")
+
+
+def _border_crossings(text: str, cands: list[_Cand], lex: Lexicon, soft: frozenset[int]) -> None:
+    """Fifteenth pass: a border crossing is a place (the guidelines' landmarks), with its type word:
+    ``ច្រកព្រំដែនអន្តរជាតិបាវិត`` (a listed place after the type word), ``ច្រកទ្វារអន្តរជាតិព្រំ`` (an
+    unlisted name, only after ``អន្តរជាតិ``: ``ច្រកព្រំដែនមួយ`` is no name)."""
+    for match in _BORDER_CROSSING_RE.finditer(text):
+        pos = match.end()
+        found = _lookup_place(text, pos, _BORDER_PLACE_KINDS, lex)
+        if found is not None and _ends_at_name_boundary(text, found[0], soft):
+            end = found[0]
+        elif match.group(1) and pos == match.start() + len(match.group().rstrip(" ")):
+            end = _open_place_end(text, pos, lex.function_words, 5)
+            if end == pos or not _ends_at_name_boundary(text, end, soft) or \
+                    _starts_generic(text, pos, lex) or text[pos:end] in lex.generic_words:
+                continue
+        else:
+            continue
+        cands.append(_Cand("loc", match.start(), end, "loc.border", None, priority=2))
+
+
 def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: int = 10) -> int:
     """``តំបន់`` + glued words ending in a known place (``តំបន់ដីសណ្តទន្លេមេគង្គ``); ``pos`` if none."""
     i = pos
@@ -3058,7 +3129,8 @@ def _in_parentheses(text: str, s: int, e: int) -> bool:
 
 
 _THING_WORDS = tuple(fold(w) for w in ("ប្រព័ន្ធ", "កម្មវិធី", "គម្រោង", "ច្បាប់", "ផែនការ", "យ៉ាម៉ា", "ម៉ាក",
-                                        "ថ្នាំ", "ម៉ូតូ", "រថយន្ត", "ឧបករណ៍", "បច្ចេកវិទ្យា", "ជំងឺ", "វីរុស"))
+                                        "ថ្នាំ", "ម៉ូតូ", "រថយន្ត", "ឧបករណ៍", "បច្ចេកវិទ្យា", "ជំងឺ", "វីរុស",
+                                        "ផ្កាយរណប", "យានអវកាស", "កែវយឹត"))  # (fifteenth pass: ``ផ្កាយរណប TESS``)
 
 
 #: words right before an acronym that make it a product, a law or a tax (``ម៉ាក HYUNDAI``, ``ច្បាប់ GAFA``)
@@ -3101,7 +3173,9 @@ def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
         pos = match.end()
         name = _SOURCE_NAME_RE.match(text, pos)
         if name and name.end() > pos:
-            cands.append(_Cand("org", pos, name.end(), "org.source", None, priority=1))
+            # (fifteenth pass) a hyphen that joins the credit to the text after it stays outside
+            # (``ប្រភព៖ Khmer Note-ថ្មីៗ…``)
+            cands.append(_Cand("org", pos, len(name.group().rstrip(".-")) + pos, "org.source", None, priority=1))
             continue
         if not text[match.start():pos].rstrip().endswith(("៖", ":")):
             continue
@@ -3117,6 +3191,9 @@ def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
 
 # --- persons --------------------------------------------------------------------------------------
 
+_ADDRESS_PAIR = fold("លោក លោកស្រី")
+
+
 def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
     pats = _patterns()
     persons: list[_Cand] = []
@@ -3131,6 +3208,8 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
             te -= 1
         if te <= ts:
             continue
+        if _ADDRESS_PAIR in text[ts:te]:
+            continue  # (fifteenth pass) ``សូមលោក លោកស្រីមេត្តា…``: "ladies and gentlemen", no name follows
         if te < len(text) and text[te] != " " and te not in soft and \
                 _last_title(text[ts:te]) in _PRONOUN_TITLES:
             continue  # ``នាងប្រាកដជាដឹង``: the pronoun, not a title
@@ -3152,6 +3231,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
                                      title_span=(ts, te), priority=2))
             continue
         ns, ne = person
+        ne = _name_end_before_role(text, ns, ne, stops)
         cands_title = (ts, te)
         persons.append(_Cand("person", ns, ne, "person.title", None, title_span=cands_title, priority=2))
     for s, e, what in heads_at:
@@ -3171,10 +3251,65 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
     for match in _BYLINE_RE.finditer(text):
         if match.group() in ("ដោយ", "ដោយ "):
             continue
-        person = _name_after(text, match.end(), stops, soft)
-        if person is not None and not _names_a_desk(text[person[0]:text.find("\n", person[1]) % (len(text) + 1)]):
-            persons.append(_Cand("person", person[0], person[1], "person.byline", None, priority=1))
+        at = match.end()
+        title = pats.titles.match(text, at)
+        if title is not None and _at_cluster_end(text, title.end()) and \
+                _KHMER_LETTER_OR_MARK(text[title.end():title.end() + 1]):
+            at = title.end()  # (fifteenth pass) ``ដោយ៖ កញ្ញាដាលីស``: the writer's title, then the name
+        else:
+            title = None
+        person = _name_after(text, at, stops, soft)
+        if person is None:
+            continue
+        # (fifteenth pass) the desk words are looked for in the credit only, up to a ``/`` that
+        # starts a dateline (``ដោយ៖ រ៉ូហ្សា / ភ្នំពេញ៖ …``), not in the story that follows
+        line_end = text.find("\n", person[1]) % (len(text) + 1)
+        slash = text.find("/", person[1], line_end)
+        if not _names_a_desk(text[person[0]:slash if slash >= 0 else line_end]):
+            persons.append(_Cand("person", person[0], person[1], "person.byline", None,
+                                 title_span=None if title is None else title.span(), priority=1))
+    if "By " in text:
+        persons.extend(_latin_bylines(text))
     return persons
+
+
+#: (fifteenth pass) a Latin-script by-line near the end of a Khmer article: ``By kosal``,
+#: ``By Sok Chea`` (a lower-case user name too: the credit is what marks it)
+_LATIN_BYLINE_RE = re.compile(r"(?<![A-Za-z])By ([A-Za-z][a-z]{2,14}(?: [A-Z][a-z]{1,14}){0,2})(?![A-Za-z0-9])")
+
+
+def _latin_bylines(text: str) -> list:
+    tail = max(0, len(text) - 400)
+    found = []
+    for match in _LATIN_BYLINE_RE.finditer(text, tail):
+        if _KHMER_RUN_RE.search(text, max(0, match.start() - 80), match.start()) is None:
+            continue  # an English sentence, not a credit in a Khmer article
+        found.append(_Cand("person", match.start(1), match.end(1), "person.byline", None, priority=1))
+    return found
+
+
+def _name_end_before_role(text: str, start: int, end: int, stops: frozenset[str]) -> int:
+    """Fifteenth pass: where a role noun follows, the name after a title runs to it. A second word
+    cut at a glued function word is whole when the word is followed by a space and a role
+    (``លោកវរសេនីយ៍ឯក ជឹម ស៊ីថា អធិការ…``), and a third spaced word of a foreign name is taken when a
+    role follows it (``លោកជំទាវ អ៊ីណេ ម៉ារី អេរិកសិន រដ្ឋមន្ត្រីការបរទេស``)."""
+    name = text[start:end]
+    if name.count(" ") != 1 or name[0].isascii() or end >= len(text):
+        return end
+    if text[end] != " ":
+        if _KHMER_LETTER_OR_MARK(text[end]):
+            whole = _second_word_before_role(text, start + name.index(" ") + 1)
+            if whole is not None and whole > end:
+                return whole
+        return end
+    word = _WORD_RUN_RE.match(text, end + 1)
+    if word is None or not 2 <= _clusters_in(word.group()) <= 6 or _stop_at(text, end + 1, stops) is not None or \
+            key(word.group()) in lexicon().places:
+        return end
+    third = _second_word_before_role(text, end + 1)
+    if third is None or _patterns().known_people.fullmatch(text, start + name.index(" ") + 1, third):
+        return end  # (``សម្តេចព្រះ បរមនាថ នរោត្តម សីហមុនី``: a title word, then a listed name)
+    return third
 
 
 def _third_name_word_end(text: str, start: int, end: int, stops: frozenset[str]) -> int | None:
@@ -3536,7 +3671,8 @@ _NAME_ROLES = tuple(fold(r) for r in (
 _ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
 _STAR_ROLE_RE = re.compile("(?:" + trie_pattern(_STAR_ROLES) + ") ")
 _ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
-_END_LINE_RE = re.compile(r"\n[ \t]*(?:ដោយ ?[៖:ៈ]? ?|(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ) ?[៖:ៈ] ?)?([^\n]{1,40})\s*$")
+_END_LINE_RE = re.compile(r"\n[ \t]*(?:(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ)?ដោយ ?[៖:ៈ]? ?|(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ) ?[៖:ៈ] ?)?"
+                          r"([^\n]{1,40})\s*$")  # (fifteenth pass: ``ប្រែសម្រួលដោយ ស្រេង លក្ខិណា``)
 #: words of a by-line that credit a desk, a site or a team rather than a person
 #: (``ដោយ៖ សហការី``, ``ដោយ៖ នយោបាយថ្ងៃនេះ``, ``ដោយ៖ ក្រុមការងារ``)
 _DESK_WORDS = tuple(fold(w) for w in ("សហការី", "ក្រុមការងារ", "អ្នកយកព័ត៌មាន", "ព័ត៌មាន", "នយោបាយ", "ថ្ងៃនេះ",
@@ -3563,6 +3699,39 @@ def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: 
             name = _name_after(text, match.end(), stops, soft)
             if name is not None:
                 found.append(_Cand("person", name[0], name[1], "person.alias", None, priority=1))
+    return found
+
+
+#: (fifteenth pass) a nickname or a ring name in quotes: after ``រហស្សនាម`` or ``ឈ្មោះក្រៅ`` (a few
+#: words may come between: ``ហៅឈ្មោះក្រៅនាងថា «Yoong»``), or after a person's name and ``ឬ``
+_NICKNAME_CUE_RE = re.compile(f"(?:{fold('រហស្សនាម')}|{fold('ឈ្មោះក្រៅ')}|{fold('ឈ្មោះហៅក្រៅ')})"
+                              f"[{_KHMER_LETTER}{_MARKS} ]{{0,24}}?[«“] ?")
+_QUOTED_NAME_RE = re.compile(f"([A-Z][A-Za-z'\\-]*(?: [A-Z][A-Za-z'\\-]*){{0,3}}|[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*"
+                             f"(?: [{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*)?) ?[»”]")
+_OR_QUOTE_RE = re.compile(f" ?{fold('ឬ')} ?[«“] ?")
+
+
+def _quoted_nicknames(text: str, persons: list[_Cand]) -> list[_Cand]:
+    """A nickname in quotes is a person (the guidelines count nicknames), and so is the same quoted
+    name elsewhere in the text (``រហស្សនាម «The Situ-Asian»`` … ``«The Situ-Asian» បាន…``)."""
+    names: set[str] = set()
+    found = []
+    starts = [m.end() for m in _NICKNAME_CUE_RE.finditer(text)]
+    starts += [m.end() for p in persons for m in [_OR_QUOTE_RE.match(text, p.end)] if m is not None]
+    for at in starts:
+        match = _QUOTED_NAME_RE.match(text, at)
+        if match is None or _clusters_in(match.group(1)) > 8 or not match.group(1).isascii() and \
+                any(_stop_at(text, i, lexicon().function_words) for i in range(match.start(1), match.end(1))
+                    if _at_cluster_start(text, i)):
+            continue  # (``រហស្សនាម “ម្តាយជាទីស្រឡាញ់”``: an epithet, not a name)
+        names.add(match.group(1))
+        found.append(_Cand("person", match.start(1), match.end(1), "person.alias", None, priority=1))
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            if text[at - 2:at].strip() in ("«", "“") and text[at + len(name):at + len(name) + 2].strip()[:1] in "»”":
+                found.append(_Cand("person", at, at + len(name), "person.alias", None, priority=1))
+            at = text.find(name, at + 1)
     return found
 
 
@@ -3605,6 +3774,101 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
     return found
 
 
+#: people nouns that are also the names of domains in a spaced list (``អប់រំ យុវជន កីឡា …``)
+_NOT_NOUNS_BEFORE_NAMES = frozenset(fold(w) for w in ("យុវជន", "នារី", "ស្ត្រី", "កុមារ"))
+#: words that end a company's name, not a person's (``អគ្គនាយក ប៊ែលធី គ្រុប``)
+_NOT_NAME_ENDS = frozenset(fold(w) for w in ("គ្រុប", "ខូអិលធីឌី", "ហូលឌីង"))
+
+
+def _names_after_person_nouns(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    """Fifteenth pass: a two-word Khmer name written between spaces right after any noun for people
+    (``មេឈ្មួញ សឹង សំអុល``, ``កីឡាករ អ៊ួង លីហេង``), not only after a high office. Both words are whole
+    words (a space or punctuation after the name), and neither is a listed word (function word, role,
+    title, place, organization), so ``កសិករ នៅ ភូមិ…`` gives nothing. A list of such names after the
+    noun (``កីឡាការិនី រួមមាន ឆោម ស្រីវល្ល័ក្ខណ៍ កាំង មុយនីន … និង ឃឹន ប៊ុនពេជ្រមរកត``), pairs
+    written between spaces and closed by ``និង``, gives one person per pair."""
+    found = []
+    for match in _person_noun_space_re().finditer(text):
+        end = match.end() - 1  # (the pattern holds the space and looks at the Khmer letter after it)
+        if not _at_cluster_end(text, end) or not _word_starts(text, match.start(), soft) or \
+                text[match.start():end] in _NOT_NOUNS_BEFORE_NAMES:
+            continue
+        before = text[max(0, match.start() - 12):match.start()].rstrip(" ")
+        if before != text[max(0, match.start() - 12):match.start()] and \
+                (before.endswith(_AND) or any(before.endswith(r) for r in _person_roles())):
+            continue  # ``កម្មករ ពលករ ចាស់ជរា``, ``មន្ទីរ និង មន្ត្រី សូរិយោដី``: a list of nouns, not a name
+        pos = end + 1
+        intro = text.startswith(_LIST_INTROS, pos)
+        if intro:  # ``កីឡាការិនី រួមមាន …``
+            pos = text.index(" ", pos) + 1
+        pair = _spaced_pair_end(text, pos, stops, 8)
+        if pair is None:
+            continue
+        alone = not intro and _clusters_in(text[text.index(" ", pos) + 1:pair]) <= 6
+        if alone:
+            found.append(_Cand("person", pos, pair, "person.noun", None, priority=1))
+        chain, closed = [(pos, pair)], False
+        at = pair
+        while len(chain) < 12:
+            if text.startswith(_SPACED_AND, at):
+                at += len(_SPACED_AND)
+                closed = True
+            elif text.startswith(" ", at) and not closed:
+                at += 1
+            else:
+                break
+            nxt = _spaced_pair_end(text, at, stops, 8)
+            if nxt is None:
+                break
+            chain.append((at, nxt))
+            at = nxt
+        if closed and len(chain) >= 2:
+            found.extend(_Cand("person", s, e, "person.noun", None, priority=1) for s, e in chain[1 if alone else 0:])
+    return found
+
+
+@functools.cache
+def _person_noun_space_re() -> re.Pattern:
+    return re.compile("(?:" + trie_pattern(_person_roles(), space=" ") + f") (?=[{_KHMER_LETTER}])")
+
+
+_LIST_INTROS = tuple(fold(w) + " " for w in ("រួមមាន", "ដូចជា"))
+_SPACED_AND = " " + fold("និង") + " "
+
+
+def _spaced_pair_end(text: str, pos: int, stops: frozenset[str], longest: int) -> int | None:
+    """The end of a two-word name at ``pos``: a short word, a space and a word of at most
+    ``longest`` clusters, followed by a space, punctuation or the end; neither word a listed word."""
+    first = _WORD_RUN_RE.match(text, pos)
+    if first is None or first.end() >= len(text) or text[first.end()] != " ":
+        return None
+    second = _WORD_RUN_RE.match(text, first.end() + 1)
+    if second is None:
+        return None
+    w1, w2 = first.group(), second.group()
+    e2 = second.end()
+    if not (1 <= _clusters_in(w1) <= 4 and 1 <= _clusters_in(w2) <= longest) or \
+            e2 < len(text) and text[e2] not in _NAME_WORD_BREAK:
+        return None
+    lex = lexicon()
+    titles = _patterns().titles
+    roles = _person_roles()
+    if w2 in _NOT_NAME_ENDS or w1 in roles or w2 in roles or w1 in _NOT_SECOND_NAMES or w2 in _NOT_SECOND_NAMES or \
+            _stop_at(text, pos, stops) is not None or _stop_at(text, first.end() + 1, stops) is not None or \
+            titles.match(text, pos) or titles.match(text, first.end() + 1) or \
+            _free_place(w1, lex) or _free_place(w2, lex) or key(w1 + w2) in lex.places or \
+            key(w1) in lex.orgs or key(w2) in lex.orgs or \
+            w1 in lex.generic_words or w2 in lex.generic_words or w1 in _role_words() or w2 in _role_words():
+        return None
+    return e2
+
+
+def _free_place(word: str, lex: Lexicon) -> bool:
+    """True if ``word`` names a province, country, city, region or state (names of villages and
+    communes are also personal names: ``សឹង``)."""
+    return any(p.kind in _FREE_PLACE_KINDS for p in lex.places.get(key(word), ()))
+
+
 #: role nouns that describe people (the role list also holds place and organization words, which
 #: stop a name but do not introduce one)
 _NOT_PERSON_ROLES = frozenset(fold(w) for w in (
@@ -3620,6 +3884,7 @@ _EXTRA_PERSON_ROLES = tuple(fold(w) for w in (
     "ខ្សែបម្រើ", "អ្នកចាំទី", "អ្នកវិទ្យាសាស្ត្រ", "អ្នកប្រាជ្ញ", "ព្រះរាជិនី", "ម្ចាស់ក្សត្រី", "ព្រះអង្គម្ចាស់",
     "នាយករដ្ឋមន្ត្រី", "អភិបាលក្រុង", "អភិបាលស្រុក", "អភិបាលខេត្ត", "អ្នកនាំពាក្យ", "វិចិត្រករ", "អ្នករចនាម៉ូដ",
     "អ្នកលេង", "អ្នកប្រដាល់", "កីឡាករប្រដាល់", "គ្រូបង្វឹក", "ចៅហ្វាយក្រុង",
+    "មេឈ្មួញ", "ឈ្មួញ", "ពលករ",  # (fifteenth pass: ``មេ​ឈ្មួញ សឹង សំអុល``)
     "តារាសំដែង", "យុវតី", "យុវជន", "ក្មេងស្រី", "ក្មេងប្រុស", "នារី", "បុរស", "ស្ត្រី", "ព្រះមហាក្សត្រី",
     "ម្ចាស់ក្សត្រី", "ព្រះមហាក្សត្រ", "ប្រធានាធិបតី", "អ្នកសកម្មភាព", "សកម្មជន", "អ្នកសារព័ត៌មាន",
     # stars and singers with their sex written after the noun (``តារាស្រី Woonsen``)
@@ -3844,6 +4109,14 @@ _LATIN_ORG_INNER = frozenset(("of", "and", "for", "de", "&", "the"))
 _TEAM_LATIN_RE = re.compile(r"(?:ក្រុម|ក្រុមតន្ត្រី|ក្រុមបាល់ទាត់) ?(?=[A-Z])")
 
 
+_LATIN_OF_TAIL_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][a-z][A-Za-z]*(?:-[A-Z]?[a-z]+)*"
+                               r"(?: [A-Z][a-z][A-Za-z]*(?:-[A-Z]?[a-z]+)*){0,3}(?![A-Za-z0-9])")
+#: (fifteenth pass) a Latin name after a head word, with French and English joining words inside it
+#: (``អង្គការ Terre des Hommes``, ``École Nationale Supérieure d’Architecture de Paris-Malaquais``)
+_LATIN_JOINED_NAME_RE = re.compile(r"[A-ZÀ-Ý][\w'’\-]*(?: (?:(?:des|de|du|la|le|of|for|and|the|et) |d[’'])"
+                                   r"[A-ZÀ-Ý][\w'’\-]*| [A-ZÀ-Ý][\w'’\-]*){1,7}")
+
+
 def _find_latin_orgs(text: str, cands: list[_Cand]) -> None:
     """Latin-script names that end with an organization word, and Latin names after ``ក្រុម``."""
     for match in _LATIN_ORG_LAST_RE.finditer(text):
@@ -3867,7 +4140,10 @@ def _find_latin_orgs(text: str, cands: list[_Cand]) -> None:
         while text[start:start + 4] in ("of ", "and ", "for ", "de ", "& ", "the "):
             start = text.index(" ", start) + 1
         if capitals:
-            cands.append(_Cand("org", start, match.end(), "org.latin", None, priority=2))
+            # (fifteenth pass) ``Poly-Technic Institute of Preah Sihanouk``: the name goes on after
+            # the organization word with ``of`` and capitalized words
+            after = _LATIN_OF_TAIL_RE.match(text, match.end())
+            cands.append(_Cand("org", start, after.end() if after else match.end(), "org.latin", None, priority=2))
     for match in _TEAM_LATIN_RE.finditer(text):
         name = _LATIN_NAME_RE.match(text, match.end())
         if name is None:
@@ -3940,6 +4216,14 @@ def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> 
         return []
     if not _KHMER_RUN_RE.fullmatch(line.replace(" ", "")) or line.count(" ") > 1:
         return []
+    title = _patterns().titles.match(text, start)
+    if title is not None and _at_cluster_end(text, title.end()) and \
+            _KHMER_LETTER_OR_MARK(text[title.end():title.end() + 1]):
+        # (fifteenth pass) ``ដោយ៖ កញ្ញាដាលីស``: the writer's title, then the name
+        name = _name_after(text, title.end(), stops, soft)
+        if name is None or name[1] != start + len(line) or _names_a_desk(line):
+            return []
+        return [_Cand("person", name[0], name[1], "person.byline", None, title_span=title.span(), priority=1)]
     name = _name_after(text, start, stops, soft)
     if name is None or name[1] - name[0] != len(line) or _names_a_desk(line):
         return []
@@ -4061,7 +4345,10 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if _at_cluster_start(text, at) and _at_cluster_end(text, end):
+            if _at_cluster_start(text, at) and _at_cluster_end(text, end) and \
+                    not (name[-1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
+                # (fifteenth pass) a Latin name is not repeated inside a longer word (``«Yoong»`` is not
+                # in ``«Yoongphrodite»``)
                 cands.append(_Cand("person", at, end, "person.repeat", None, title_span=titled.get(at),
                                    priority=1))
             at = text.find(name, end)
