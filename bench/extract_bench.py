@@ -108,7 +108,8 @@ Both cover the same 30 articles (the first 30 in file order whose text has a mon
   from scratch in session 5 without running sastra on them (119 persons, 134 organizations, 244
   places); blind: only aggregate scores are read, never its errors (--show-errors refuses it), and a
   default run does not score it (--split final11). First blind score (rules of session 4,
-  2026-11-23): persons 0.776, organizations 0.718, places 0.950.
+  2026-11-23): persons 0.776, organizations 0.718, places 0.950. In the sixteenth pass it became
+  development data (its errors may be listed).
 - bench/extract_labels/entities-final12.jsonl: persons, organizations, places on 20 more articles
   (split "final12"): the next 20 in file order after final11's last article (id 312914, line 466 of
   the corpus file) whose text contains លោក, ឯកឧត្តម/ឯកឧត្ដម or ក្រសួង and that are no near-copy of an
@@ -215,7 +216,7 @@ SPLITS = ("dev", "heldout", "fresh")
 ALL_SPLITS = SPLITS + ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
                        "final9", "final10", "final11", "final12", "dmn2", "dmn3", "dmn4", "dmn5")
 #: splits whose errors are never listed (aggregate figures only)
-BLIND_SPLITS = ("final9", "final11", "final12", "all")
+BLIND_SPLITS = ("final9", "final12", "all")
 KINDS = ("person", "org", "loc", "date", "money", "number")
 BARS = {"person": 0.92, "loc": 0.90, "org": 0.85, "date": 0.98, "money": 0.98}
 
