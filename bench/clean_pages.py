@@ -445,7 +445,7 @@ def render_html(t: Template, blocks: list[Block], rng: random.Random) -> tuple[s
                        tags="keyword", related="list-news", comments="box-comment", sidebar="col-right",
                        footer="bottom", caption="img-desc", meta="detail-info", crumbs="path"),
     }[f]
-    parts: list[str] = [f"<!DOCTYPE html>\n<html lang=\"km\"><head><meta charset=\"utf-8\">"]
+    parts: list[str] = ["<!DOCTYPE html>\n<html lang=\"km\"><head><meta charset=\"utf-8\">"]
     title = next(b.text for b in blocks if b.role == "title")
     parts.append(f"<title>{_e(title)} - {_e(t.brand)}</title>")
     parts.append(f'<meta property="og:title" content="{html.escape(title)}">')

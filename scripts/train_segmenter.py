@@ -375,7 +375,7 @@ def featurize_stacked(sentences, encoder, vocab, own_table, stack_table):
 def sentence_spans(gold: GoldSentence, positions, predicted, threshold):
     """Token spans of one khPOS sentence given labels at its candidate boundaries (as core does)."""
     atoms = ATOM_RE.findall(gold.text)
-    starts, ends, pos, keep = [], [], 0, []
+    starts, ends, pos = [], [], 0
     for atom in atoms:
         if core.atom_code(atom) != 0:
             starts.append(pos)
@@ -581,7 +581,6 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
                                  rate=args.stack_rate)
             predicted = np.zeros(len(labels), dtype=np.int64)
             predicted[test_cols] = stack_predict(w2, d2, rows[:, test_cols], dense_in[test_cols])
-            stacked_now = predicted[test_cols]
             for gate in args.gate_sweep:  # (experiments) the second pass only where the first is unsure
                 p2 = first_labels.copy()
                 unsure = test_cols[first_margin[test_cols] < gate]

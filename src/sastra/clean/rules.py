@@ -351,7 +351,7 @@ def classify_lines(lines: Sequence[str], repeated: AbstractSet[str] = frozenset(
     strong = strong_indexes()
     # pass 3: blocks
     if strong:
-        first, last = strong[0], strong[-1]
+        first = strong[0]
         total = sum(len(visibles[i]) for i in strong)
         i = 0
         while i < len(lines):

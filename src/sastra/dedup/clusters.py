@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from sastra.dedup.signature import NUM_PERM, Signature, containment, jaccard
+from sastra.dedup.signature import NUM_PERM, Signature, containment
 
 
 @dataclass(frozen=True)

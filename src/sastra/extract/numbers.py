@@ -140,7 +140,6 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _candidates(text: str) -> list[tuple[int, int, bool, bool]]:
     """(start, end, is_digits, negative) of every numeral, digit numerals first in case of overlap."""
     found = []
-    taken_until = -1
     for m in _DIGIT_NUMERAL_RE.finditer(text):
         start, end = m.span()
         if not digits_start_ok(text, start):

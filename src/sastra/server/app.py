@@ -6,7 +6,6 @@ answered with status 400 and the parser's message, never a server error.
 
 from __future__ import annotations
 
-import json
 import os
 from importlib import resources
 from pathlib import Path
