@@ -17,7 +17,8 @@ ENTITY_FILES = ("entities.jsonl", "entities-fresh.jsonl", "entities-final.jsonl"
                 "entities-final3.jsonl", "entities-final4.jsonl", "entities-final5.jsonl",
                 "entities-final6.jsonl", "entities-final7.jsonl", "entities-final8.jsonl",
                 "entities-final9.jsonl", "entities-final10.jsonl",
-                "entities-final11.jsonl", "entities-final12.jsonl")
+                "entities-final11.jsonl", "entities-final12.jsonl",
+                "entities-final13.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,8 @@ def test_entity_labels_are_flat_spans_inside_the_text(name, texts):
     ("entities-final5.jsonl", "final5", 20), ("entities-final6.jsonl", "final6", 20),
     ("entities-final7.jsonl", "final7", 20), ("entities-final8.jsonl", "final8", 20),
     ("entities-final9.jsonl", "final9", 20), ("entities-final10.jsonl", "final10", 20),
-    ("entities-final11.jsonl", "final11", 20), ("entities-final12.jsonl", "final12", 20)])
+    ("entities-final11.jsonl", "final11", 20), ("entities-final12.jsonl", "final12", 20),
+    ("entities-final13.jsonl", "final13", 20)])
 def test_final_splits_share_no_article_with_any_other_label_file(name, split, articles):
     labelled = rows(name)
     assert len(labelled) == articles and {row["split"] for row in labelled} == {split}
