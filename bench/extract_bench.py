@@ -369,8 +369,9 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
     if args.show_errors and args.split in BLIND_SPLITS:
-        parser.error(f"--split {args.split} includes final9, which is for aggregate figures only: "
-                     "no --show-errors on it")
+        blind = ", ".join(split for split in BLIND_SPLITS if split != "all")
+        parser.error(f"--split {args.split} is or includes a blind split ({blind}), which is for aggregate "
+                     "figures only: no --show-errors on it")
     docs = load_labels()
     texts = load_texts({doc_id for doc_id, _ in docs})
     splits = [args.split] if args.split else list(SPLITS)

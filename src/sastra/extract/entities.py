@@ -21,7 +21,7 @@ from typing import Iterable
 
 from sastra.errors import require_str
 from sastra.extract._common import flat_spans
-from sastra.extract._lexicon import COENG, Lexicon, fold, key, lexicon, trie_pattern
+from sastra.extract._lexicon import COENG, Lexicon, _entities, fold, key, lexicon, trie_pattern
 from sastra.records import Mention
 
 ENTITY_KINDS = ("person", "org", "loc")
@@ -1023,6 +1023,7 @@ def _candidates(view: _View) -> list[_Cand]:
         _police_posts(text, cands, lex, view.soft)
     if "ភោជនីយ" in text or "សណ្ឋាគារ" in text:
         _named_restaurants_and_hotels(text, cands, lex, view.soft)
+    _sixteenth_pass(text, cands, view.soft, lex)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -4400,3 +4401,218 @@ def _KHMER_LETTER_OR_MARK(ch: str) -> bool:
     return "\u1780" <= ch <= "\u17dd"
 
 
+
+
+# --- sixteenth pass: errors of the development splits, final11 included ----------------------------
+
+_K = f"{_KHMER_LETTER}{_MARKS}\u200c\u200d"
+#: a club of a sports report (``ក្លិបគីសែមានរិទ្ធ``, ``ក្លិបទ័ពឆ័ត្រយោង៩១១``) or a boxing association,
+#: right after a two-word Khmer name: ``ថន ភឿត ក្លិបឃ្លាំងមឿងកីឡា`` (the fighter and the club)
+_CLUB_LINE_RE = re.compile(
+    f"(?:(?<=[ \\n])|^)([{_K}]+ [{_K}]+) ((?:{fold('ក្លិប')}|{fold('ក្លឹប')})[{_K}0-9០-៩]+|{fold('សមាគមប្រដាល់')})"
+    f"(?=[ \\n។.,;:៖]|$)")
+#: words that make a club word generic: ``ចាកចេញពីក្លិបដោយសេរី``, ``ក្លឹបម្ចាស់ជើងឯក``
+_CLUB_NOT_NAMES = tuple(fold(w) for w in ("ដោយ", "ម្ចាស់", "ដ៏", "ដែល", "របស់", "នេះ", "នោះ", "ទាំង", "ថ្មី",
+                                          "ចាស់"))
+#: state bodies whose club or boxing association follows after a space (``ក្លិបការិយាល័យទី៥ កងទ័ពជើងគោក``,
+#: ``សមាគមប្រដាល់ ក្រសួងការពារជាតិ``)
+_CLUB_PARENTS = tuple(fold(w) for w in ("ក្រសួង", "កងទ័ព", "កងរាជអាវុធហត្ថ", "កងយោធពល", "នគរបាល", "កងពល",
+                                        "អគ្គស្នងការដ្ឋាន", "ស្នងការដ្ឋាន"))
+#: ``ឈ្មោះ ម៉ា.បញ្ញា ភេទប្រុស``, ``ឈ្មោះថុល មករា ភេទប្រុស``: after ``ឈ្មោះ``, the words up to the sex
+#: or the age are the name (a month name or a stop word inside it does not end it there)
+_NAME_BEFORE_SEX_RE = re.compile(
+    f"{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?([{_KHMER_LETTER}][{_K}]*?(?:(?: |\\. ?)[{_KHMER_LETTER}][{_K}]*?){{0,2}}?) ?"
+    f"(?:{fold('ភេទ')}|{fold('អាយុ')})")
+_NAME_WORD = fold("ឈ្មោះ")
+_SEXES = frozenset(fold(w) for w in ("ប្រុស", "ស្រី"))
+_NOT_IN_SEX_NAME = tuple(fold(w) for w in ("ហៅ", "និង", "ឈ្មោះ", "ជា", "លោក", "ភេទ", "អាយុ"))
+#: ``លោក ឡុង.យោធាវីរ``: a family name, a dot and the given name make one name
+_DOTTED_REST_RE = re.compile(f"\\. ?([{_KHMER_LETTER}][{_K}]*?)(?=\u17c8?(?:[ :៖,\\n)]|$))")
+#: after the pronoun ``លោក`` ("he"), verbs and quantities are no name (``លោកប្រឆាំងនឹង…``, ``លោកក្លាយជា…``)
+_NOT_NAME_AFTER_TITLE = tuple(fold(w) for w in ("ប្រឆាំង", "ប្រសិន", "រាប់", "ក្លាយ", "បន្ថែម", "ព្យាយាម"))
+#: fields of state officers: ``មន្ត្រី បរិស្ថាន នគរបាល និងអាវុធហត្ថ`` lists services, not a name
+_SERVICE_WORDS = frozenset(fold(w) for w in ("បរិស្ថាន", "នគរបាល", "អាវុធហត្ថ", "យោធា", "គយ", "ព្រៃឈើ",
+                                             "កសិកម្ម", "សុខាភិបាល", "ជលផល", "ពន្ធដារ", "អប់រំ"))
+#: a Facebook page credited in quotes: ``គណនីFacebook «ប្រជាជន ខេត្តព្រះសីហនុ»``
+_PAGE_RE = re.compile(f"{fold('គណនី')} ?(?:{fold('ហ្វេសប៊ុក')}|{fold('ហ្វេសបុក')}|Facebook|facebook) ?"
+                      f"[«\"“] ?([{_KHMER_LETTER}][{_K} ]{{2,40}}?) ?[»\"”]")
+_SHARE_TAIL = " Share"
+
+
+@functools.cache
+def _latin_given_names() -> frozenset[str]:
+    return frozenset(w for line in _entities("latin_given_names.txt") for w in line.split())
+
+
+def _latin_names_by_given_name(text: str, cands: list) -> None:
+    """A Latin-script name of two to four capitalized words that starts with a listed given name is a
+    person wherever it stands (``Newcastle យក Kyle Scott ពី Chelsea``, ``ជាមួយនឹង Cristiano Ronaldo``),
+    and so is its last word standing alone elsewhere (``ជួបRonaldo``). Names with a word of an
+    organization, a place or a product are left out, as in ``_find_latin_before_verbs``."""
+    given = _latin_given_names()
+    lex = lexicon()
+    surnames: set[str] = set()
+    for match in _LATIN_PERSON_RE.finditer(text):
+        words = match.group().split()
+        if words[0] not in given:
+            continue
+        s0 = match.start()
+        if s0 and text[s0 - 1].isascii() and (text[s0 - 1].isalpha() or text[s0 - 1] in "-'&.@/_"):
+            continue
+        if any(w in _ORG_WORDS or w in _LATIN_ORG_LAST or w in _NOT_NAME_WORDS for w in words) or \
+                any(w in _latin_place_words() for w in words[1:]) or key(match.group()) in lex.orgs:
+            continue
+        if text[max(0, s0 - 14):s0].rstrip(" ").endswith(_NOT_PERSON_BEFORE_LATIN):
+            continue
+        cands.append(_Cand("person", s0, match.end(), "person.latin_given", None, priority=0))
+        surnames.add(words[-1])
+    for name in surnames:
+        for match in re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?<![A-Za-z] ){name}(?![A-Za-z0-9\-]| [A-Z])", text):
+            cands.append(_Cand("person", match.start(), match.end(), "person.latin_given", None, priority=0))
+_BOXING_ASSOCIATION = fold("សមាគមប្រដាល់")
+_SECTOR = fold("វិស័យ")
+_DOT_HINT_RE = re.compile(f"[{_K}]\\. ?[{_KHMER_LETTER}]")
+_FORESTRY = fold("រដ្ឋបាលព្រៃឈើ")
+#: the units of the Forestry Administration: cantonment, division, triage
+_FORESTRY_UNITS = tuple(fold(w) for w in ("ខណ្ឌ", "សង្កាត់", "ផ្នែក"))
+_CHIEF = fold("នាយ")
+
+
+def _forestry_units(text: str, cands: list, lex: Lexicon) -> None:
+    """A unit of the Forestry Administration and the place it is named by, as one organization:
+    ``ផ្នែករដ្ឋបាលព្រៃឈើលំផាត់``, ``សង្កាត់រដ្ឋបាលព្រៃឈើ ស្រុកអន្លង់វែង`` (not a commune ``សង្កាត់``);
+    after the job title ``នាយ`` the unit word belongs to the title (``នាយសង្កាត់រដ្ឋបាលព្រៃឈើរយ៉``)."""
+    at = text.find(_FORESTRY)
+    while at >= 0:
+        start, end = at, at + len(_FORESTRY)
+        unit = next((u for u in _FORESTRY_UNITS if text.endswith(u, 0, at)), None)
+        if unit is not None:
+            unit_start = at - len(unit)
+            if not text[:unit_start].rstrip(" ").endswith(_CHIEF):
+                start = unit_start
+            # (``សង្កាត់រដ្ឋបាលព្រៃឈើ`` read as a commune)
+            cands[:] = [c for c in cands if not (c.kind == "loc" and c.start == unit_start and c.end <= end + 4)]
+        known = max((c.end for c in cands if c.kind == "org" and c.start == at), default=end)
+        if known > end:
+            end = known
+        elif end < len(text) and _CLUSTER_RE.match(text, end) and _stop_at(text, end, lex.function_words) is None:
+            place = _lookup_place(text, end, _ANY_PLACE, lex)
+            run = _CLUSTER_RUN_RE.match(text, end)
+            if place is not None and (place[0] >= len(text) or _at_cluster_start(text, place[0])):
+                end = place[0]
+            elif run is not None and _clusters_in(run.group()) <= 3 and \
+                    (run.end() >= len(text) or text[run.end()] in _PLACE_BOUNDARY_AFTER):
+                end = run.end()
+        elif unit is not None and start < at and text.startswith(" ", end):
+            loc = next((c for c in cands if c.kind == "loc" and c.start == end + 1 and
+                        text.startswith(_UPPER_ADMIN_CUES, c.start)), None)
+            if loc is not None:
+                end = loc.end
+        if start < at or end > at + len(_FORESTRY):
+            cands.append(_Cand("org", start, end, "org.forestry", None, priority=3))
+        at = text.find(_FORESTRY, end)
+
+
+def _club_parent_end(text: str, at: int) -> int:
+    """The end of a state body named after a space at ``at`` (``… កងទ័ពជើងគោក``), else ``at``."""
+    if at < len(text) and text[at] == " " and text.startswith(_CLUB_PARENTS, at + 1):
+        m = _KHMER_RUN_RE.match(text, at + 1)
+        if m is not None and _clusters_in(m.group()) <= 12:
+            return m.end()
+    return at
+_LIST_NUMBER_END_RE = re.compile("[0-9០-៩]{1,2}$")
+_NUMBER_WORDS_BEFORE = tuple(fold(w) for w in ("ទី", "លេខ"))
+
+
+def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """Sixteenth pass (final11 and the other development splits): clubs and fighters of sports
+    reports, names before the sex or the age, dotted names, credited Facebook pages, list numbers
+    glued after an organization, and a few kinds of false names."""
+    fw = lex.function_words
+    name_stops = lex.name_stops
+    drop: set[int] = set()
+    if "ក្ល" in text or _BOXING_ASSOCIATION in text:
+        for match in _CLUB_LINE_RE.finditer(text):
+            ns, ne = match.span(1)
+            cs, ce = match.span(2)
+            name = match.group(1)
+            first, second = name.split(" ")
+            if _stop_at(text, ns, fw) is not None or _stop_at(text, ne - len(second), fw) is not None or \
+                    _is_title_words(first) or key(first) in lex.places or key(second) in lex.places or \
+                    _clusters_in(first) > 4 or _clusters_in(second) > 6:
+                continue
+            club = text[cs:ce]
+            body = club[5:] if club.startswith(_CLUB_WORDS) else ""
+            if body.startswith(_CLUB_NOT_NAMES):
+                continue
+            cands.append(_Cand("person", ns, ne, "person.club", None, priority=2))
+            end = _club_parent_end(text, ce)
+            cands.append(_Cand("org", cs, end, "org.club", None, priority=3))
+        for i, c in enumerate(cands):
+            if c.kind == "org" and c.rule.startswith("org.head") and text.startswith(_CLUB_WORDS, c.start) and \
+                    text.startswith(_CLUB_NOT_NAMES, c.start + 5):
+                drop.add(i)
+        # a boxing association, a space and its ministry: ``នៃសមាគមប្រដាល់ ក្រសួងកសិកម្ម``
+        assoc = _BOXING_ASSOCIATION + " "
+        at = text.find(assoc)
+        while at >= 0:
+            end = _club_parent_end(text, at + len(assoc) - 1)
+            if end > at + len(assoc):
+                cands.append(_Cand("org", at, end, "org.club", None, priority=3))
+            at = text.find(assoc, at + 1)
+    if _NAME_WORD in text:
+        for match in _NAME_BEFORE_SEX_RE.finditer(text):
+            s, e = match.span(1)
+            words = re.split("[ .]+", match.group(1))
+            if len(words) < 2 or any(w.startswith(_NOT_IN_SEX_NAME) or w in _SEXES for w in words) or \
+                    any(w in name_stops for w in words) or \
+                    any(len(_stop_at(text, s + m.start(), name_stops) or "") > 2  # (``មករា``: not ``មក``)
+                        for m in re.finditer("(?:^|(?<=[ .]))[^ .]", match.group(1))):
+                continue
+            cands.append(_Cand("person", s, e, "person.before_sex", None, priority=2))
+    dotted = "." in text and _DOT_HINT_RE.search(text) is not None
+    size = len(text)
+    added = []
+    for i, c in enumerate(cands):
+        if c.kind == "person":
+            if c.rule == "person.title" and text.startswith(_NOT_NAME_AFTER_TITLE, c.start):
+                drop.add(i)
+                continue
+            if c.title_span is None and any(w in _SERVICE_WORDS for w in text[c.start:c.end].split(" ")):
+                drop.add(i)
+                continue
+            if dotted and c.end < size and text[c.end] == "." and " " not in text[c.start:c.end]:
+                m = _DOTTED_REST_RE.match(text, c.end)
+                if m is not None and _stop_at(text, m.start(1), fw) is None and _clusters_in(m.group(1)) <= 5:
+                    added.append(_Cand("person", c.start, m.end(1), "person.dotted", None,
+                                       title_span=c.title_span, priority=c.priority + 1))
+        elif c.kind == "org":
+            if c.rule == "org.known" and c.start >= 5 and \
+                    text.endswith(_SECTOR, 0, c.start - 1 if text[c.start - 1] == " " else c.start):
+                drop.add(i)  # ``វិស័យអាកាសចរណ៍ស៊ីវិល``: the sector, not the body that runs it
+                continue
+            if c.end < size and text[c.end] in ".)" and c.rule.startswith("org.head"):
+                # ``…ឆ្ពោះទៅសាលាក្រុងព្រះសីហនុ៣. កំណាត់…``: the number of the next item of a list
+                m = _LIST_NUMBER_END_RE.search(text, c.start, c.end)
+                if m is not None and m.start() > c.start + 2 and \
+                        not text.endswith(_NUMBER_WORDS_BEFORE, 0, m.start()):
+                    c.end = m.start()
+            elif c.rule == "org.source" and text.endswith(_SHARE_TAIL, c.start, c.end):
+                c.end -= len(_SHARE_TAIL)
+    cands.extend(added)
+    if "គណនី" in text:
+        for match in _PAGE_RE.finditer(text):
+            page = match.group(1).rstrip(" ")
+            s = match.start(1)
+            if " " not in page or not any(c.kind == "loc" and s <= c.start < s + len(page) for c in cands):
+                continue
+            at = text.find(page)
+            while at >= 0:
+                cands.append(_Cand("org", at, at + len(page), "org.page", None, priority=3))
+                at = text.find(page, at + len(page))
+    if drop:
+        cands[:] = [c for i, c in enumerate(cands) if i not in drop]
+    if _FORESTRY in text:
+        _forestry_units(text, cands, lex)
+    if _UPPER_RE.search(text) is not None:
+        _latin_names_by_given_name(text, cands)
