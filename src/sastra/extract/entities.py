@@ -110,10 +110,13 @@ _PLACE_CUES: dict[str, tuple[str, ...]] = {
     "ស្ពាន": (),  # bridges: open names only (``ស្ពានសោប``)
 }
 _PLACE_CUES = {fold(cue): kinds for cue, kinds in _PLACE_CUES.items()}
+_PLACE_CUE_WORDS = tuple(_PLACE_CUES)  # (for one ``str.startswith`` call)
 #: cues after which an unknown Khmer word of a few clusters is still a place (foreign provinces, ...)
 #: (``ប្រទេស`` + an unknown word is mostly generic: ``ប្រទេសអភិវឌ្ឍន៍``; countries come from the list)
 _OPEN_CUES = ("ខេត្ត", "ស្ពាន")
 _BRIDGE = fold("ស្ពាន")
+#: type words followed by a number as the name (``ភូមិទី៣``, ``សង្កាត់១``)
+_NUMBERED_PLACE_CUES = (fold("ភូមិ"), fold("សង្កាត់"))
 _NOT_BRIDGE_NAMES = tuple(fold(w) for w in ("អាកាស", "ឆ្លង", "មិត្តភាព", "ម្តង", "បម្រុង", "មាំ", "ថ្ម", "ឈើ",
                                              "ដែក", "បេតុង", "ទាំង", "នោះ", "នេះ", "ចាស់", "ថ្មី", "តូច", "ធំ"))
 #: type words of natural areas whose name is the whole written word after them, stop words included
@@ -700,7 +703,7 @@ def _candidates(view: _View) -> list[_Cand]:
             run = _CLUSTER_RUN_RE.match(text, pos)
             end = run.end() if run else pos
             if _clusters_in(text[pos:end]) > 8:  # glued to the next words: cut where a zero-width space was
-                end = next((i for i in sorted(view.soft) if pos < i < end and _clusters_in(text[pos:i]) >= 2), pos)
+                end = next((i for i in _soft_between(view.soft, pos, end) if _clusters_in(text[pos:i]) >= 2), pos)
             spaced_sea = pos > e and cue in _SEA_CUES
             if cue in _SEA_CUES and (_stop_at(text, pos, lex.name_stops) is not None or
                                      text[pos:end] in _SAFE_WORDS or pos in place_at):
@@ -730,7 +733,7 @@ def _candidates(view: _View) -> list[_Cand]:
                 cands.append(cand)
                 place_at[s] = cand
                 continue
-        if cue == fold("ភូមិ") or cue == fold("សង្កាត់"):  # (``សង្កាត់១``: eleventh pass)
+        if cue in _NUMBERED_PLACE_CUES:  # (``សង្កាត់១``: eleventh pass)
             number = _VILLAGE_NUMBER_RE.match(text, pos)
             if number:
                 cands.append(_Cand("loc", s, number.end(), "loc.village_number", None, priority=1))
@@ -767,7 +770,7 @@ def _candidates(view: _View) -> list[_Cand]:
         if cue in _OPEN_CUES and not _starts_generic(text, pos, lex) and \
                 not (cue == _BRIDGE and (pos != e or text.startswith(_NOT_BRIDGE_NAMES, pos))):
             # (eleventh pass) a bridge's name is glued to ស្ពាន; not a flyover, a crossing or a metaphor
-            end = _open_place_end(text, pos, lex.name_stops, 4 if cue == fold("ស្ពាន") else 8)
+            end = _open_place_end(text, pos, lex.name_stops, 4 if cue == _BRIDGE else 8)
             if _clusters_in(text[pos:end]) >= 2 and _ends_at_boundary(text, end) and \
                     (pos == e or _GLOSS_RE.match(text, end)):
                 # (fourteenth pass) after a space only with a Latin gloss (``ខេត្ត បាតាន់ស៍ (Batanes)``):
@@ -805,7 +808,8 @@ def _candidates(view: _View) -> list[_Cand]:
     _find_facilities(text, cands, lex)
     if "ច្រក" in text:
         _border_crossings(text, cands, lex, view.soft)
-    for match in _UNIT_RE.finditer(text):
+    # (every military unit word holds one of these: three ``in`` tests cost less than the scan)
+    for match in (_UNIT_RE.finditer(text) if "យោធភូមិភាគ" in text or "កងពល" in text or "សេនា" in text else ()):
         cands.append(_Cand("org", match.start(), match.end(), "org.unit", None, priority=3))
     # a province name glued to a licence plate number (``ភ្នំពេញ1HM-775``) is part of an identifier
     if _PLATE_HINT_RE.search(text):  # (a third of the articles hold no Latin digit or capital at all)
@@ -1109,9 +1113,13 @@ def _misspelled_after_cue(text: str, pos: int, kinds: tuple[str, ...], lex: Lexi
     names = _slip_names(kinds).get(text[pos:pos + 1])
     if not names:
         return None
+    second = text[pos + 1:pos + 2]
     for name in names:
         for end in (pos + len(name), pos + len(name) - 1, pos + len(name) + 1):
-            if end > len(text) or not _near(text[pos:end], name):
+            # (one edit at most leaves the second or the last character in place: names have five
+            # characters or more; this cheap test skips most of the calls to ``_near``)
+            if end > len(text) or second != name[1] and text[end - 1] != name[-1] or \
+                    not _near(text[pos:end], name):
                 continue
             if not _at_cluster_end(text, end) or text[pos:end] in lex.places or \
                     text[end - 1] in _SLIP_NOT_LAST or not _CLUSTER_RUN_RE.fullmatch(text, pos, end):
@@ -1607,7 +1615,7 @@ def _domain_list_end(text: str, pos: int, lex: Lexicon, soft: frozenset[int], lo
             return None
         if _stop_at(text, j, stops) is not None or text.startswith(_HEAD_PREFIXES(), j) or \
                 text.startswith(_ADMIN_CUES + _NOT_DOMAINS, j) or _patterns().titles.match(text, j) or \
-                key(word.group()) in lex.places or sum(j < k < word.end() for k in soft) > (max_words > 4):
+                key(word.group()) in lex.places or len(_soft_between(soft, j, word.end())) > (max_words > 4):
             # (twelfth pass: one zero-width space inside a domain word, ``វិចិត្រ​សិល្បៈ``, in a long list)
             return None
         i = word.end()
@@ -1804,13 +1812,27 @@ _GLUED_ADMIN = tuple(fold(w) for w in ("ខេត្ត", "ស្រុក", "�
 _GLUED_SUFFIX_BREAK = frozenset(" ,.។៕៖:;!?()[]{}\"'«»“”‘’-–—/\n\t|")
 
 
+@functools.lru_cache(maxsize=4)
+def _sorted_soft(soft: frozenset[int]) -> tuple[int, ...]:
+    return tuple(sorted(soft))
+
+
+def _soft_between(soft: frozenset[int], start: int, end: int) -> tuple[int, ...]:
+    """The zero-width-space positions strictly between ``start`` and ``end``, in order (sorted once
+    per text and bisected: articles hold up to thousands of them)."""
+    if not soft:
+        return ()
+    order = _sorted_soft(soft)
+    return order[bisect.bisect_right(order, start):bisect.bisect_left(order, end)]
+
+
 def _glued_word_end(text: str, pos: int, soft: frozenset[int]) -> int:
     """End of the Khmer letters glued at ``pos`` (up to a space, punctuation or a zero-width space)."""
     run = _CLUSTER_RUN_RE.match(text, pos)
     if not run:
         return pos
     end = run.end()
-    cut = next((i for i in sorted(soft) if pos < i < end), None)
+    cut = next(iter(_soft_between(soft, pos, end)), None)
     return end if cut is None else cut
 
 
@@ -2503,7 +2525,7 @@ def _address_word_end(text: str, pos: int, next_cues: tuple[str, ...], soft: fro
     run = _CLUSTER_RUN_RE.match(text, pos)
     if run is None or _stop_at(text, pos, lexicon().function_words) is not None:
         return pos  # ``ស្រុកមួយចំនួននៅ...``
-    ends = sorted(i for i in soft if pos < i < run.end()) + [run.end()]
+    ends = list(_soft_between(soft, pos, run.end())) + [run.end()]
     for end in ends:
         if _clusters_in(text[pos:end]) > 8:
             break
@@ -2519,7 +2541,7 @@ def _ends_at_name_boundary(text: str, end: int, soft: frozenset[int]) -> bool:
     if end >= len(text) or end in soft or not _CLUSTER_RE.match(text, end):
         return True
     # (or a word that never continues a name: ``ឃុំមង់រៀវវិញ``, ``ភូមិ…ដែល…``)
-    return any(text.startswith(cue, end) for cue in _PLACE_CUES) or text.startswith(_AFTER_NAME_WORDS, end)
+    return text.startswith(_PLACE_CUE_WORDS, end) or text.startswith(_AFTER_NAME_WORDS, end)
 
 
 #: words glued after a village or commune name that end it (they never continue a name)
@@ -2875,7 +2897,7 @@ def _first_place_start(text: str, start: int, end: int, place_at: dict[int, _Can
 def _local_unit_end(text: str, start: int, end: int, soft: frozenset[int], lex: Lexicon) -> int | None:
     """The longest cut of ``text[start:end]`` (at its end or at a zero-width space) that ends with a
     commune or district name (``ប៉ុស្តិ៍នគរបាលរដ្ឋបាល·វត្តភ្នំ·សហការ`` -> ``...វត្តភ្នំ``)."""
-    cuts = [end] + sorted((i for i in soft if start < i < end), reverse=True)
+    cuts = [end, *reversed(_soft_between(soft, start, end))]
     for cut in cuts:
         if _ends_with_local_unit(text, start, cut, lex):
             return cut
@@ -2996,6 +3018,9 @@ _ALWAYS_GENERIC = tuple(fold(w) for w in ("សាស្ត្រ", "កំណើ
 _AIRPORT_RE = re.compile(fold("(?:ព្រលានយន្តហោះ|អាកាសយានដ្ឋាន)(?:អន្តរជាតិ)? ?"))
 _PLANE = fold("យន្តហោះ")
 _STADIUM_RE = re.compile("(?:ពហុកីឡដ្ឋាន|កីឡដ្ឋាន)(?:ជាតិ|អូឡាំពិក)? ?")
+#: words every match of the two patterns above holds (a cheap test before a scan of the text)
+_AIRPORT_WORDS = tuple(fold(w) for w in ("ព្រលានយន្តហោះ", "អាកាសយានដ្ឋាន"))
+_STADIUM_WORD = "កីឡដ្ឋាន"
 
 
 def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
@@ -3004,7 +3029,7 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
     kinds = ("city", "province", "region", "district")  # ``ព្រលានយន្តហោះប្រេស៊ីល``: a Brazilian airport
     if "ដ្ឋាន" not in text and _PLANE not in text:
         return
-    for match in _AIRPORT_RE.finditer(text):
+    for match in (_AIRPORT_RE.finditer(text) if any(w in text for w in _AIRPORT_WORDS) else ()):
         pos = match.end()
         if pos < len(text) and "A" <= text[pos] <= "Z":
             name = _LATIN_NAME_RE.match(text, pos)
@@ -3015,7 +3040,7 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
         found = _lookup_place(text, pos, kinds, lex)
         if found is not None and _ends_at_boundary(text, found[0]):
             cands.append(_Cand("loc", match.start(), found[0], "loc.airport", None, priority=2))
-    for match in _STADIUM_RE.finditer(text):
+    for match in (_STADIUM_RE.finditer(text) if _STADIUM_WORD in text else ()):
         pos = match.end()
         if pos < len(text) and "A" <= text[pos] <= "Z":
             name = _LATIN_NAME_RE.match(text, pos)
@@ -3705,6 +3730,7 @@ def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: 
 
 #: (fifteenth pass) a nickname or a ring name in quotes: after ``រហស្សនាម`` or ``ឈ្មោះក្រៅ`` (a few
 #: words may come between: ``ហៅឈ្មោះក្រៅនាងថា «Yoong»``), or after a person's name and ``ឬ``
+_NICKNAME_CUES = tuple(fold(w) for w in ('រហស្សនាម', 'ឈ្មោះក្រៅ', 'ឈ្មោះហៅក្រៅ'))  # (a test before the scan)
 _NICKNAME_CUE_RE = re.compile(f"(?:{fold('រហស្សនាម')}|{fold('ឈ្មោះក្រៅ')}|{fold('ឈ្មោះហៅក្រៅ')})"
                               f"[{_KHMER_LETTER}{_MARKS} ]{{0,24}}?[«“] ?")
 _QUOTED_NAME_RE = re.compile(f"([A-Z][A-Za-z'\\-]*(?: [A-Z][A-Za-z'\\-]*){{0,3}}|[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*"
@@ -3717,7 +3743,7 @@ def _quoted_nicknames(text: str, persons: list[_Cand]) -> list[_Cand]:
     name elsewhere in the text (``រហស្សនាម «The Situ-Asian»`` … ``«The Situ-Asian» បាន…``)."""
     names: set[str] = set()
     found = []
-    starts = [m.end() for m in _NICKNAME_CUE_RE.finditer(text)]
+    starts = [m.end() for m in _NICKNAME_CUE_RE.finditer(text)] if any(w in text for w in _NICKNAME_CUES) else []
     starts += [m.end() for p in persons for m in [_OR_QUOTE_RE.match(text, p.end)] if m is not None]
     for at in starts:
         match = _QUOTED_NAME_RE.match(text, at)
@@ -3796,7 +3822,7 @@ def _names_after_person_nouns(text: str, stops: frozenset[str], soft: frozenset[
             continue
         before = text[max(0, match.start() - 12):match.start()].rstrip(" ")
         if before != text[max(0, match.start() - 12):match.start()] and \
-                (before.endswith(_AND) or any(before.endswith(r) for r in _person_roles())):
+                (before.endswith(_AND) or before.endswith(_person_roles())):  # (a tuple: one C call)
             continue  # ``កម្មករ ពលករ ចាស់ជរា``, ``មន្ទីរ និង មន្ត្រី សូរិយោដី``: a list of nouns, not a name
         pos = end + 1
         intro = text.startswith(_LIST_INTROS, pos)
@@ -4089,8 +4115,38 @@ def _find_latin_before_verbs(text: str, cands: list[_Cand]) -> None:
         cands.append(_Cand("person", s0, e0, "person.latin_verb", None, priority=0))
         surnames.add(words[-1])
     for name in surnames:  # the surname again where it stands alone (``Zidane យល់ថា…``)
-        for match in re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?<![A-Za-z] ){name}(?![A-Za-z0-9\-]| [A-Z])", text):
-            cands.append(_Cand("person", match.start(), match.end(), "person.latin_verb", None, priority=0))
+        for start, end in _standalone_latin_word(text, name):
+            cands.append(_Cand("person", start, end, "person.latin_verb", None, priority=0))
+
+
+_NOT_BEFORE_STANDALONE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@/.-")
+_NOT_AFTER_STANDALONE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LATIN_WORD_CHARS_RE = re.compile(r"[A-Za-z'\-]+")
+
+
+def _standalone_latin_word(text: str, name: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"(?<![A-Za-z0-9@/.\\-])(?<![A-Za-z] ){name}(?![A-Za-z0-9\\-]| [A-Z])",
+    text)``: ``name`` standing alone as a whole Latin word. Found with ``str.find`` when ``name`` is
+    plain letters (always, from the name patterns): compiling one regex per name cost more than the
+    whole search."""
+    if not _LATIN_WORD_CHARS_RE.fullmatch(name):
+        return [m.span() for m in
+                re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?<![A-Za-z] ){name}(?![A-Za-z0-9\-]| [A-Z])", text)]
+    spans = []
+    size, length = len(name), len(text)
+    at = text.find(name)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or text[at - 1] not in _NOT_BEFORE_STANDALONE) and \
+                not (at >= 2 and text[at - 1] == " " and text[at - 2] in _ASCII_LETTERS) and \
+                not (end < length and (text[end] in _NOT_AFTER_STANDALONE or
+                                       text[end] == " " and end + 1 < length and "A" <= text[end + 1] <= "Z")):
+            spans.append((at, end))
+            at = text.find(name, end)  # (matches do not overlap)
+        else:
+            at = text.find(name, at + 1)
+    return spans
 
 
 #: last words of Latin-script organization names (``Prachachat Party``, ``Volkswagen Group``)
@@ -4102,7 +4158,20 @@ Network Television Press Herald Tribune Gazette Watch Alliance Society Authority
 Bureau Service Services Studios Entertainment Records Media Telecom Mobile Group. Co. Co Partners
 Bank. Insurance Capital Investment Investments Industries Enterprises Trading Construction
 """.split())
-_LATIN_ORG_LAST_RE = re.compile(r"(?<=[A-Za-z.’'] )(?:" + trie_pattern(_LATIN_ORG_LAST) + r")(?![A-Za-z0-9]| [A-Z])")
+def _behind_first_letter(words: Iterable[str], behind: str) -> str:
+    """``(?<=behind)(?:trie of words)`` written as ``W(?<=behindW)(?:trie of the rest)`` for each first
+    letter ``W``: the same matches, but a pattern that starts with a letter is scanned fast, one that
+    starts with a look-behind tries it at every position."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    if not all(all(rest) for rest in groups.values()):
+        raise ValueError("one-letter words are not handled")
+    return "(?:" + "|".join(f"{re.escape(c)}(?<={behind}{re.escape(c)})(?:{trie_pattern(sorted(rest))})"
+                            for c, rest in sorted(groups.items())) + ")"
+
+
+_LATIN_ORG_LAST_RE = re.compile(_behind_first_letter(_LATIN_ORG_LAST, "[A-Za-z.’'] ") + r"(?![A-Za-z0-9]| [A-Z])")
 _LATIN_WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9&'’.\-])[A-Za-z&][A-Za-z&'’.\-]*\Z")
 _LATIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&'’.-")  # its last class
 _LATIN_ORG_INNER = frozenset(("of", "and", "for", "de", "&", "the"))
@@ -4257,6 +4326,8 @@ def _find_latin_lists(text: str, cands: list[_Cand]) -> None:
 def _find_glosses(text: str, cands: list[_Cand]) -> None:
     """A Latin-script gloss in parentheses after a mention names the same thing:
     ``បូរីស ចនសុន (Boris Johnson)``, ``ហ្គារ៉ាល់ហូស (Guarulhos)``."""
+    if "(" not in text:
+        return  # (every gloss is in parentheses: the pattern starts with an optional space, a slow scan)
     ends: dict[int, _Cand] = {}
     for cand in cands:
         if cand.kind in ("person", "org", "loc"):
@@ -4467,8 +4538,8 @@ def _latin_names_by_given_name(text: str, cands: list) -> None:
         cands.append(_Cand("person", s0, match.end(), "person.latin_given", None, priority=0))
         surnames.add(words[-1])
     for name in surnames:
-        for match in re.finditer(rf"(?<![A-Za-z0-9@/.\-])(?<![A-Za-z] ){name}(?![A-Za-z0-9\-]| [A-Z])", text):
-            cands.append(_Cand("person", match.start(), match.end(), "person.latin_given", None, priority=0))
+        for start, end in _standalone_latin_word(text, name):
+            cands.append(_Cand("person", start, end, "person.latin_given", None, priority=0))
 _BOXING_ASSOCIATION = fold("សមាគមប្រដាល់")
 _SECTOR = fold("វិស័យ")
 _DOT_HINT_RE = re.compile(f"[{_K}]\\. ?[{_KHMER_LETTER}]")
@@ -4578,7 +4649,7 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
             if c.rule == "person.title" and text.startswith(_NOT_NAME_AFTER_TITLE, c.start):
                 drop.add(i)
                 continue
-            if c.title_span is None and any(w in _SERVICE_WORDS for w in text[c.start:c.end].split(" ")):
+            if c.title_span is None and not _SERVICE_WORDS.isdisjoint(text[c.start:c.end].split(" ")):
                 drop.add(i)
                 continue
             if dotted and c.end < size and text[c.end] == "." and " " not in text[c.start:c.end]:
