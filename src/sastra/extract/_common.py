@@ -97,6 +97,22 @@ SCALE_WORDS: dict[str, int] = {
 }
 HALF_WORD = "កន្លះ"
 
+#: classifiers and units written after a count or a measure (kept in attrs["unit"], outside the span);
+#: digits with one of them after are a count, never a year or an amount
+UNIT_WORDS_AFTER: dict[str, str] = {
+    w: w
+    for w in (
+        "នាក់ រូប អង្គ ឆ្នាំ ខែ ថ្ងៃ សប្ដាហ៍ សប្តាហ៍ អាទិត្យ ម៉ោង នាទី វិនាទី ដង លើក គ្រឿង គ្រាប់ ក្បាល ដើម "
+        "ផ្ទះ ខ្នង កន្លែង គ្រួសារ ខេត្ត ប្រទេស ស្រុក ឃុំ ភូមិ គីឡូក្រាម គីឡូម៉ែត្រ គីឡូ តោន ម៉ែត្រការ៉េ ម៉ែត្រ "
+        "ហិកតា ហិចតា លីត្រ សង់ទីម៉ែត្រ មីលីម៉ែត្រ ក្រាម ករណី ចំណុច កម្រិត ដុំ ប្លុក ឯកសារ ជាន់ គ្រុប ក្រុម "
+        "ប្រភេទ ផ្នែក ស្ថាប័ន សាលា បន្ទប់ មុខ ក្បួន កញ្ចប់ ដប កំប៉ុង ប្រអប់ គ្រែ អង្សា វ៉ាត់ មេហ្គាវ៉ាត់ "
+        "ពិន្ទុ គ្រាប់បាល់ ឈុត ស្បោង បាវ ឡាន ទូក ខ្សែ ជួរ ម៉ឺនាក់ សៀវភៅ វគ្គ ខ្ទង់ ខ្ទះ ភាគ"
+    ).split()
+}
+UNIT_WORDS_AFTER.update({"%": "percent", "ភាគរយ": "percent", "km": "km", "kg": "kg", "m": "m",
+                         "cm": "cm", "mm": "mm", "ha": "ha", "MW": "MW", "kW": "kW", "km2": "km2"})
+
+
 #: English scale words written after Latin digits in Khmer text ("5 million")
 LATIN_SCALE_WORDS: dict[str, int] = {
     "thousand": 1_000,
@@ -171,6 +187,8 @@ WORD_NUMBER = f"(?:{WORD_ATOM})(?:[\u200b]?(?:{WORD_ATOM}))*"
 _BARE_ATOM = f"{alternation([*TENS_WORDS, *UNIT_WORDS, *SCALE_WORDS, HALF_WORD])}(?![\u17b6-\u17d3])"
 WORD_NUMBER_SCAN = f"{_BARE_ATOM}(?:\u200b?{_BARE_ATOM})*"
 _NOT_AFTER_WORDS = ("ក្រ", "ទោះ", "កុំ", "គួរ", "រូ", "បើ", "ឥត", "ប្រា", "កឡោ", "ត្រកង")
+#: a classifier or unit right after a numeral (after blanks), the word in group 1
+UNIT_AFTER_RE = re.compile(f"{GAP}({alternation(UNIT_WORDS_AFTER)})")
 
 
 def word_start_ok(text: str, start: int) -> bool:

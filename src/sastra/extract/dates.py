@@ -23,7 +23,7 @@ from sastra.errors import require_str
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, GAP, GAP_CHARS, alternation
+from ._common import DIGIT, GAP, GAP_CHARS, UNIT_AFTER_RE, alternation
 
 __all__ = ["DateValue", "find_dates", "MONTH_NAMES", "WEEKDAY_NAMES"]
 
@@ -242,9 +242,7 @@ def _num(s: str) -> int:
 
 def _counted_after(text: str, end: int) -> bool:
     """A classifier or unit follows (ឆ្នាំ ២ ០០០ នាក់): the digits count something, they are no year."""
-    from .numbers import _UNIT_AFTER_RE
-
-    return _UNIT_AFTER_RE.match(text, end) is not None
+    return UNIT_AFTER_RE.match(text, end) is not None
 
 
 def _era_of(*eras: str | None) -> str | None:

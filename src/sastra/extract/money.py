@@ -20,6 +20,7 @@ from ._common import (
     GAP_CHARS,
     LATIN_SCALE_WORDS,
     SCALE_RE_PART,
+    UNIT_AFTER_RE,
     NumberError,
     alternation,
     normalize_decimal,
@@ -125,15 +126,13 @@ def find_money(text: str) -> list[Mention]:
 
 def _money_from(text: str, candidates) -> list[Mention]:
     """Money from the numerals found by the number scanner: each numeral followed by a currency."""
-    from .numbers import _UNIT_AFTER_RE
-
     found: list[tuple[int, int, str, str, str, bool]] = []  # start, end, amount text, code, rule, ជាង
     for start, end, is_digits, negative in candidates:
         c = _CURRENCY_AFTER_AMOUNT_RE.match(text, end)
         if c is None:
             if is_digits and not negative and start:
                 before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start)
-                if before is not None and _UNIT_AFTER_RE.match(text, end) is None:
+                if before is not None and UNIT_AFTER_RE.match(text, end) is None:
                     found.append((before.start(), end, text[start:end], _currency_code(before.group("cur")),
                                   "money.currency_amount", False))
             continue

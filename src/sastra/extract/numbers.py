@@ -28,6 +28,8 @@ from ._common import (
     TENS_WORDS,
     UNIT_WORDS,
     SCALE_RE_PART,
+    UNIT_AFTER_RE,
+    UNIT_WORDS_AFTER,
     WORD_ATOM,
     WORD_NUMBER,
     WORD_NUMBER_SCAN,
@@ -45,21 +47,6 @@ __all__ = ["find_numbers", "find_dates_numbers_money", "resolve_overlaps", "UNIT
 _LATIN_SCALE = f"(?:{alternation(LATIN_SCALE_WORDS)})(?![A-Za-z])"
 _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
 _SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
-#: classifiers and units written after a count or a measure (kept in attrs["unit"], outside the span)
-UNIT_WORDS_AFTER: dict[str, str] = {
-    w: w
-    for w in (
-        "នាក់ រូប អង្គ ឆ្នាំ ខែ ថ្ងៃ សប្ដាហ៍ សប្តាហ៍ អាទិត្យ ម៉ោង នាទី វិនាទី ដង លើក គ្រឿង គ្រាប់ ក្បាល ដើម "
-        "ផ្ទះ ខ្នង កន្លែង គ្រួសារ ខេត្ត ប្រទេស ស្រុក ឃុំ ភូមិ គីឡូក្រាម គីឡូម៉ែត្រ គីឡូ តោន ម៉ែត្រការ៉េ ម៉ែត្រ "
-        "ហិកតា ហិចតា លីត្រ សង់ទីម៉ែត្រ មីលីម៉ែត្រ ក្រាម ករណី ចំណុច កម្រិត ដុំ ប្លុក ឯកសារ ជាន់ គ្រុប ក្រុម "
-        "ប្រភេទ ផ្នែក ស្ថាប័ន សាលា បន្ទប់ មុខ ក្បួន កញ្ចប់ ដប កំប៉ុង ប្រអប់ គ្រែ អង្សា វ៉ាត់ មេហ្គាវ៉ាត់ "
-        "ពិន្ទុ គ្រាប់បាល់ ឈុត ស្បោង បាវ ឡាន ទូក ខ្សែ ជួរ ម៉ឺនាក់ សៀវភៅ វគ្គ ខ្ទង់ ខ្ទះ ភាគ"
-    ).split()
-}
-UNIT_WORDS_AFTER.update({"%": "percent", "ភាគរយ": "percent", "km": "km", "kg": "kg", "m": "m",
-                         "cm": "cm", "mm": "mm", "ha": "ha", "MW": "MW", "kW": "kW", "km2": "km2"})
-
-_UNIT_AFTER_RE = re.compile(f"{GAP}({alternation(UNIT_WORDS_AFTER)})")
 _WORD_ATOM_RE = re.compile(WORD_ATOM)
 
 # Scanners over the whole text (compiled once). They start with a digit or a number word, never with
@@ -191,7 +178,7 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
         if not is_digits and raw in _SINGLE_WORDS:
             # fast path for the many lone number words (មួយ as "a", ពីរ...): a count context or not
             counted = _COUNT_BEFORE_RE.search(text, max(0, start - 14), start)
-            if not counted and (raw == "មួយ" or not _UNIT_AFTER_RE.match(text, end)):
+            if not counted and (raw == "មួយ" or not UNIT_AFTER_RE.match(text, end)):
                 continue
         before = text[max(0, start - 14):start]
         after = text[end:end + 24]
@@ -205,7 +192,7 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
         if is_digits:
             if _ZW_DIGIT_BEFORE_RE.search(before) or _ZW_DIGIT_AFTER_RE.match(after):
                 continue
-            if _LETTER_NAME_BEFORE_RE.search(before) and not _UNIT_AFTER_RE.match(text, end):
+            if _LETTER_NAME_BEFORE_RE.search(before) and not UNIT_AFTER_RE.match(text, end):
                 continue
             if _LIST_MARKER_AFTER_RE.match(after):
                 continue
@@ -233,7 +220,7 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
             out.append(Mention("number", start, end, raw, None, "numeral.invalid",
                                attrs={"invalid": True, "reason": str(err)}))
             continue
-        unit_m = _UNIT_AFTER_RE.match(after)
+        unit_m = UNIT_AFTER_RE.match(after)
         unit = UNIT_WORDS_AFTER[unit_m.group(1)] if unit_m else None
         if not is_digits:
             if _WORD_SKIP_BEFORE_RE.search(before) or _OR_BEFORE_RE.search(before):
