@@ -16,6 +16,7 @@ import bisect
 import functools
 import itertools
 import re
+import string
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -37,7 +38,9 @@ _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*\.?(?: (?:bin |van 
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the character
 #: before it is checked in Python)
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![A-Za-z0-9@\-_]|\.[A-Za-z])")
-_NOT_BEFORE_ACRONYM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@/.-_")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_ALNUM = _ASCII_LETTERS | frozenset(string.digits)
+_NOT_BEFORE_ACRONYM = _ASCII_ALNUM | frozenset("@/.-_")
 #: a cheap test for Khmer dotted or hyphenated initials before the full pattern runs
 _KHMER_ACRONYM_HINT_RE = re.compile(r"[.\-] ?[\u1780-\u17a2]")
 #: Khmer initials with dots or hyphens: ``គ.ជ.ប``, ``គ .ជ . ក .អ .ក``, ``អ-ស-ប``
@@ -3100,7 +3103,7 @@ def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: in
 _INITIALS_RE = re.compile(r"[A-Z](?:\.[A-Z]){1,4}(?![A-Za-z])")
 #: heads after which a country, then a Latin name, may be written (``ក្រុមហ៊ុនជប៉ុន Sony``)
 _COUNTRY_LATIN_HEADS = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "សាកលវិទ្យាល័យ", "អង្គការ"))
-_LATIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+_LATIN_START = frozenset(string.ascii_uppercase + " ")
 _ACRONYM_AFTER_RE = re.compile(r" ?\( ?(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9] ?\)|[ក-អ] ?[.\-])")
 
 
@@ -3731,7 +3734,7 @@ def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: 
 #: (fifteenth pass) a nickname or a ring name in quotes: after ``រហស្សនាម`` or ``ឈ្មោះក្រៅ`` (a few
 #: words may come between: ``ហៅឈ្មោះក្រៅនាងថា «Yoong»``), or after a person's name and ``ឬ``
 _NICKNAME_CUES = tuple(fold(w) for w in ('រហស្សនាម', 'ឈ្មោះក្រៅ', 'ឈ្មោះហៅក្រៅ'))  # (a test before the scan)
-_NICKNAME_CUE_RE = re.compile(f"(?:{fold('រហស្សនាម')}|{fold('ឈ្មោះក្រៅ')}|{fold('ឈ្មោះហៅក្រៅ')})"
+_NICKNAME_CUE_RE = re.compile(f"(?:{'|'.join(_NICKNAME_CUES)})"
                               f"[{_KHMER_LETTER}{_MARKS} ]{{0,24}}?[«“] ?")
 _QUOTED_NAME_RE = re.compile(f"([A-Z][A-Za-z'\\-]*(?: [A-Z][A-Za-z'\\-]*){{0,3}}|[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*"
                              f"(?: [{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*)?) ?[»”]")
@@ -4119,9 +4122,8 @@ def _find_latin_before_verbs(text: str, cands: list[_Cand]) -> None:
             cands.append(_Cand("person", start, end, "person.latin_verb", None, priority=0))
 
 
-_NOT_BEFORE_STANDALONE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@/.-")
-_NOT_AFTER_STANDALONE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NOT_BEFORE_STANDALONE = _ASCII_ALNUM | frozenset("@/.-")
+_NOT_AFTER_STANDALONE = _ASCII_ALNUM | frozenset("-")
 _LATIN_WORD_CHARS_RE = re.compile(r"[A-Za-z'\-]+")
 
 
@@ -4173,7 +4175,7 @@ def _behind_first_letter(words: Iterable[str], behind: str) -> str:
 
 _LATIN_ORG_LAST_RE = re.compile(_behind_first_letter(_LATIN_ORG_LAST, "[A-Za-z.’'] ") + r"(?![A-Za-z0-9]| [A-Z])")
 _LATIN_WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9&'’.\-])[A-Za-z&][A-Za-z&'’.\-]*\Z")
-_LATIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&'’.-")  # its last class
+_LATIN_WORD_CHARS = _ASCII_LETTERS | frozenset("&'’.-")  # its last class
 _LATIN_ORG_INNER = frozenset(("of", "and", "for", "de", "&", "the"))
 #: ``ក្រុម Real Madrid``, ``ក្រុម Big Bang``: a team or band named in Latin script (the word stays outside)
 _TEAM_LATIN_RE = re.compile(r"(?:ក្រុម|ក្រុមតន្ត្រី|ក្រុមបាល់ទាត់) ?(?=[A-Z])")
