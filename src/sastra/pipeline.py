@@ -698,10 +698,13 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
     from sastra.readers import Skipped, iter_inputs
     from sastra.schema import reject_record
 
+    def new_task(index: int) -> ShardTask:
+        return ShardTask(index, stages, dedup=config.dedup, parquet=config.parquet, prepare_index=config.index,
+                         max_chars=config.max_chars)
+
     seen_ids: set[str] = set()
     pending_problems: dict[str, list[str]] = {}
-    task = ShardTask(0, stages, dedup=config.dedup, parquet=config.parquet, prepare_index=config.index,
-                     max_chars=config.max_chars)
+    task = new_task(0)
     ordinal = 0
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
         if isinstance(item, Skipped):
@@ -737,8 +740,7 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
         counts.read += 1
         if len(task) >= config.shard_size:
             yield task
-            task = ShardTask(task.index + 1, stages, dedup=config.dedup, parquet=config.parquet,
-                             prepare_index=config.index, max_chars=config.max_chars)
+            task = new_task(task.index + 1)
     for problems in pending_problems.values():  # e.g. a problem of a JSON Lines file as a whole
         counts.problems.extend(problems)
     if len(task):
@@ -774,11 +776,13 @@ def _site_furniture(work: WorkDir, config: RunConfig, inputs: Sequence[str]) -> 
 
     texts: dict[str, list[str]] = {}
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
-        # (a file longer than the document limit is no page of a site: left out of the sample)
-        if isinstance(item, Document) and len(item.raw if item.raw is not None else item.text) <= config.max_chars:
+        if not isinstance(item, Document):
+            continue
+        page = item.raw if item.raw is not None else item.text
+        if len(page) <= config.max_chars:  # (a file longer than the document limit is no page of a site)
             bucket = texts.setdefault(site_of(item), [])
             if len(bucket) < SITE_SAMPLE:
-                bucket.append(item.raw if item.raw is not None else item.text)
+                bucket.append(page)
     found = {site: keys for site, keys in find_repeated_lines(texts).items() if keys}
     _write_atomic(path, json.dumps({site: sorted(keys) for site, keys in sorted(found.items())},
                                    ensure_ascii=False))
