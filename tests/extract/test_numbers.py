@@ -279,3 +279,9 @@ def test_never_crashes_offsets_hold_and_no_overlaps(text):
     for a, b in zip(merged, merged[1:]):
         assert a.end <= b.start
     assert resolve_overlaps(merged) == merged
+
+
+def test_list_markers_closed_by_a_parenthesis_only():
+    # (dmn6) ``១)ទឹក ២)ផ្លូវ``: items of a list, not counts; a number inside parentheses still counts
+    assert nums("អាទិភាព៤ គឺ ១)ទឹក ២)ផ្លូវ ៣)ភ្លើង") == [("៤", 4)]
+    assert [t for t, _ in nums("ប្រាក់ (ចំនួន ១០) នាក់")] == ["១០"]

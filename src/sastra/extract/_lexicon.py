@@ -175,6 +175,13 @@ def lexicon() -> Lexicon:
             alias = _REPUBLIC_SPELLING + name_key[len(_REPUBLIC):]
             for place in listed:
                 places.setdefault(alias, []).append(Place(alias, place.kind, place.english, place.codes))
+    # (seventeenth pass) the independent vowels ឫ and ឮ are often typed as a consonant, a coeng and
+    # ញ, which looks the same: ``ខណ្ឌប្ញស្សីកែវ`` for ``ខណ្ឌឫស្សីកែវ``
+    for name_key, listed in list(places.items()):
+        if "ឫ" in name_key or "ឮ" in name_key:
+            alias = name_key.replace("ឫ", "ប្ញ").replace("ឮ", "ល្ញ")
+            for place in listed:
+                places.setdefault(alias, []).append(Place(alias, place.kind, place.english, place.codes))
     for alias, target in _ALIASES.items():
         for place in tuple(places.get(key(target), ())):
             places.setdefault(key(alias), []).append(Place(alias, place.kind, place.english, place.codes))

@@ -175,7 +175,8 @@ _STREET_BEFORE_RE = re.compile(f"(?:ផ្លូវ|វិថី|មហាវិ
 _WEEKDAY_BEFORE_RE = re.compile(
     f"{_DAY_WORD}?{SP}(?P<wd>{alternation(WEEKDAY_NAMES)}){SP}(?:{_DAY_WORD}{SP})?$"
 )
-_JOIN_RE = re.compile(f"{SP}(?:{_RANGE_CONN}|និង|ដល់|ពី){SP}$")
+#: (``មកដល់``, ``រហូតមកដល់``, ``ទល់``: "up to", as ដល់; dmn6)
+_JOIN_RE = re.compile(f"{SP}(?:{_RANGE_CONN}|និង|(?:រហូត)?មកដល់|(?:មក)?ទល់|ពី){SP}$")
 
 
 # The scanners above start with a literal or a digit, never with a look-behind (a look-behind tried at

@@ -1031,6 +1031,7 @@ def _candidates(view: _View) -> list[_Cand]:
     if "ភោជនីយ" in text or "សណ្ឋាគារ" in text:
         _named_restaurants_and_hotels(text, cands, lex, view.soft)
     _sixteenth_pass(text, cands, view.soft, lex)
+    _seventeenth_pass(text, cands, view.soft, lex)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -4689,3 +4690,90 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
         _forestry_units(text, cands, lex)
     if _UPPER_RE.search(text) is not None:
         _latin_names_by_given_name(text, cands)
+
+
+# --- seventeenth pass: names cut short, landmarks named after a type word, addresses over zero-width spaces
+
+#: punctuation that ends a clause: a name glued to ``ជា`` right before it ends in ``ជា`` (``លោក អ៊ី សុខជា។``)
+_CLAUSE_END = frozenset("។៕៖:,!?\n")
+_REGNAL_TITLES = tuple(fold(t) for t in ("ព្រះបាទ", "ព្រះចៅ", "ស្តេច", "ព្រះរាជា", "ព្រះមហាក្សត្រ"))
+_REGNAL_RE = re.compile("ទី[0-9០-៩]{1,2}(?![0-9០-៩])")
+_LATIN_PATRONYM_RE = re.compile(r" (?:bin|binti|ibn|bte) (?:[A-Z][a-zA-Z'\-]*)(?: [A-Z][a-zA-Z'\-]*){0,3}")
+#: type words of landmarks whose name is glued after them, and the kind of the whole (flyovers and
+#: roundabouts are left out: the label files disagree on them, and the guidelines do not list them)
+_LANDMARK_CUES = {fold(w): kind for w, kind in (
+    ("ប្រាសាទ", "loc"), ("ច្រករបៀង", "loc"), ("មណ្ឌលសុខភាព", "org"))}
+_LANDMARK_RE = re.compile("|".join(sorted(_LANDMARK_CUES, key=len, reverse=True)))
+#: an admin type word and the other levels a name after it may be listed at (a commune renamed, a
+#: village that gave its name to a commune): ``ឃុំច្រាបក្រសាំង`` (listed as a village)
+_OTHER_LEVELS = {fold(c): kinds for c, kinds in (("ឃុំ", ("village", "district")), ("សង្កាត់", ("village", "district")),
+                                                 ("ស្រុក", ("commune",)), ("ខណ្ឌ", ("commune",)),
+                                                 ("ភូមិ", ("commune",)))}
+_OTHER_LEVELS_RE = re.compile("|".join(sorted(_OTHER_LEVELS, key=len, reverse=True)))
+
+
+def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """Seventeenth pass (final9, final12, final13 as development data): a name that ends in the
+    word ``ជា`` before the end of a clause, regnal numbers, Malay patronyms, landmarks named after
+    their type word, an admin type word before a name listed at another level, and addresses whose
+    name a publisher cut with zero-width spaces."""
+    size = len(text)
+    for c in cands:
+        if c.kind != "person":
+            continue
+        end = c.end
+        if text.startswith(_JA, end) and (end + 2 >= size or text[end + 2] in _CLAUSE_END) and \
+                "\u1780" <= text[end - 1] <= "\u17d3" and end not in soft:
+            c.end = end + 2  # ``លោក អ៊ី សុខជា។``: not the verb "is" with nothing after it
+        elif c.title_span is not None and text[c.title_span[0]:c.title_span[1]].endswith(_REGNAL_TITLES):
+            number = _REGNAL_RE.match(text, end)
+            if number is not None:
+                c.end = number.end()  # ``ព្រះបាទជ័យវរ្ម័នទី៧``
+        elif text[c.start:c.start + 1].isascii() and text.startswith(" b", end):
+            patronym = _LATIN_PATRONYM_RE.match(text, end)
+            if patronym is not None:
+                c.end = patronym.end()  # ``Pengiran Dato Paduka Seri Aminan bin Pengiran Haji Mahmud``
+    if _LANDMARK_RE.search(text) is not None:
+        for match in _LANDMARK_RE.finditer(text):
+            s, pos = match.span()
+            if not _at_cluster_start(text, s) or pos >= size or _starts_generic(text, pos, lex) or \
+                    _stop_at(text, pos, lex.name_stops) is not None:
+                continue
+            place = _lookup_place(text, pos, _ANY_PLACE, lex)
+            end = place[0] if place is not None else _open_place_end(text, pos, lex.name_stops, 6)
+            if place is None and (_clusters_in(text[pos:end]) < 2 or not _ends_at_boundary(text, end)):
+                continue
+            if end > pos:
+                kind = _LANDMARK_CUES[match.group()]
+                cands.append(_Cand(kind, s, end, f"{kind}.landmark", None, priority=2))
+    taken = {c.start for c in cands if c.kind == "loc"}
+    for match in _OTHER_LEVELS_RE.finditer(text):
+        s, pos = match.span()
+        if s in taken or not _at_cluster_start(text, s) or _starts_generic(text, pos, lex) or \
+                _stop_at(text, pos, lex.name_stops) is not None:
+            continue  # (``ឃុំក្នុងស្រុក…``: the commune in the district, not a commune named ក្នុង)
+        found = _lookup_place(text, pos, _OTHER_LEVELS[match.group()], lex)
+        if found is not None and _clusters_in(text[pos:found[0]]) >= 2 and \
+                _ends_at_name_boundary(text, found[0], soft) and found[0] not in soft:
+            cands.append(_Cand("loc", s, found[0], "loc.other_level", None, priority=1))
+    if soft:
+        _addresses_over_soft_breaks(text, cands, soft)
+
+
+def _addresses_over_soft_breaks(text: str, cands: list, soft: frozenset[int]) -> None:
+    """``ឃុំ​អូរ​រា​គី ស្រុក…``: a listed name (``អូរ``) ends at a zero-width space, but the words up to
+    the next type word of the address, written apart from it, are the whole name."""
+    for c in cands:
+        if c.kind != "loc" or c.end not in soft or not c.rule.startswith(("loc.commune", "loc.village", "loc.district")):
+            continue
+        cue = next((w for w in _ADDRESS_NEXT if text.startswith(w, c.start)), None)
+        if cue is None:
+            continue
+        run = _CLUSTER_RUN_RE.match(text, c.end)
+        if run is None or _stop_at(text, c.end, lexicon().function_words) is not None:
+            continue
+        end = run.end()
+        after = end + 1 if end < len(text) and text[end] == " " else end
+        if after > end and text.startswith(_ADDRESS_NEXT[cue], after) and _clusters_in(text[c.start:end]) <= 10 and \
+                not any(_stop_at(text, i, lexicon().function_words) for i in _soft_between(soft, c.end, end)):
+            c.end = end

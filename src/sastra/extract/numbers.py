@@ -196,8 +196,9 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
                 continue
             if _LIST_MARKER_AFTER_RE.match(after):
                 continue
-            if after[:1] == ")" and before.rstrip(GAP_CHARS)[-1:] == "(":
-                continue  # (១) list marker
+            if after[:1] == ")" and (before.rstrip(GAP_CHARS)[-1:] == "(" or
+                                     len(raw_abs) <= 2 and before[-30:].rfind("(") <= before[-30:].rfind(")")):
+                continue  # (១) list marker, and ``១)ទឹក ២)ផ្លូវ`` (no parenthesis open before it)
             if after[:1] == "." and (not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
                 continue  # 1. list marker at line start
             if _LATIN_AFTER_RE.match(after) and not _LATIN_UNIT_AFTER_RE.match(after):
