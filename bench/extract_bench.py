@@ -152,7 +152,8 @@ Both cover the same 30 articles (the first 30 in file order whose text has a mon
   them (140 persons, 133 organizations, 112 places); blind: only aggregate scores are read, never
   its errors (--show-errors refuses it), and a default run does not score it (--split final14).
   First blind scores (2026-11-23): rules of the sixteenth pass (bac98b8): persons 0.898,
-  organizations 0.729, places 0.809; seventeenth pass: the same.
+  organizations 0.729, places 0.809; seventeenth pass: the same. In the eighteenth pass it became
+  development data (its errors may be listed).
 - bench/extract_labels/entities-final15.jsonl: the same on 20 more articles (split "final15"): from
   line 751 of the corpus file (apart from final14, labelled at the same time), the first 20 with
   the same trigger that are no near-copy of an article of any label file or an earlier final15
@@ -267,7 +268,7 @@ ALL_SPLITS = SPLITS + ("final", "final2", "final3", "final4", "final5", "final6"
                        "final9", "final10", "final11", "final12", "final13", "final14", "final15", "dmn2", "dmn3", "dmn4", "dmn5",
                        "dmn6")
 #: splits whose errors are never listed (aggregate figures only)
-BLIND_SPLITS = ("final14", "final15", "all")
+BLIND_SPLITS = ("final15", "all")
 KINDS = ("person", "org", "loc", "date", "money", "number")
 BARS = {"person": 0.92, "loc": 0.90, "org": 0.85, "date": 0.98, "money": 0.98}
 

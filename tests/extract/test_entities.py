@@ -537,3 +537,19 @@ def test_seventeenth_pass_addresses():
     assert ("loc", f"ឃុំ{zw}អូរ{zw}រា{zw}គី") in spans(text, "loc")
     # ``ឃុំក្នុងស្រុក``: the commune in the district, no commune named ក្នុង
     assert spans("ចុះជួយយុវជនឃុំក្នុងស្រុកកណ្តាលស្ទឹង", "loc") == [("loc", "ស្រុកកណ្តាលស្ទឹង")]
+
+
+def test_eighteenth_pass_facilities_credits_and_name_ends():
+    # (final14) stadiums named by their province, the other spelling of កីឡដ្ឋាន, an airport's
+    # unlisted name after "international"
+    assert spans("ប្រកួតនៅកីឡដ្ឋានខេត្តសៀមរាប វេលា", "loc") == [("loc", "កីឡដ្ឋានខេត្តសៀមរាប")]
+    assert spans("នៅពហុកីឡាដ្ឋាន Nou Camp គ្រោង", "loc") == [("loc", "Nou Camp")]
+    assert spans("នៅព្រលានយន្តហោះអន្តរជាតិ ឆាងសួយ នៃ", "loc") == [("loc", "ព្រលានយន្តហោះអន្តរជាតិ ឆាងសួយ")]
+    assert spans("នៅកីឡដ្ឋាននេះ", "loc") == []
+    # the writers credited on the last line; a sentence that starts with ដោយសារ is no credit
+    assert spans("ប្រទេសចិន ៕\n ដោយ ឈឹន ស៊ីនឡុង និង ភឺង ស៊ី", "person") == [
+        ("person", "ឈឹន ស៊ីនឡុង"), ("person", "ភឺង ស៊ី")]
+    assert spans("ប្រទេសចិន ៕\nដោយសារតែភ្លៀងធ្លាក់ខ្លាំង", "person") == []
+    # a name ending in ជា before a relative clause; a verb after a one-word name ends it
+    assert spans("លោក អ៊ី សុខជា ដែលជាអ្នកច្នៃ", "person") == [("person", "អ៊ី សុខជា")]
+    assert spans("អនុញ្ញាតឱ្យលោក ត្រាំ ប្រើលុយ២.៥ពាន់លានដុល្លារ", "person") == [("person", "ត្រាំ")]

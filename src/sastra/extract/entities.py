@@ -1032,6 +1032,8 @@ def _candidates(view: _View) -> list[_Cand]:
         _named_restaurants_and_hotels(text, cands, lex, view.soft)
     _sixteenth_pass(text, cands, view.soft, lex)
     _seventeenth_pass(text, cands, view.soft, lex)
+    if "\n" in text:
+        _end_byline(text, cands, view.soft, lex)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -3021,10 +3023,11 @@ _ALWAYS_GENERIC = tuple(fold(w) for w in ("សាស្ត្រ", "កំណើ
 
 _AIRPORT_RE = re.compile(fold("(?:ព្រលានយន្តហោះ|អាកាសយានដ្ឋាន)(?:អន្តរជាតិ)? ?"))
 _PLANE = fold("យន្តហោះ")
-_STADIUM_RE = re.compile("(?:ពហុកីឡដ្ឋាន|កីឡដ្ឋាន)(?:ជាតិ|អូឡាំពិក)? ?")
+_INTERNATIONAL = fold("អន្តរជាតិ")
+_STADIUM_RE = re.compile("(?:ពហុ)?កីឡា?ដ្ឋាន(?:ជាតិ|អូឡាំពិក)? ?")  # (also ``កីឡាដ្ឋាន``: eighteenth pass)
 #: words every match of the two patterns above holds (a cheap test before a scan of the text)
 _AIRPORT_WORDS = tuple(fold(w) for w in ("ព្រលានយន្តហោះ", "អាកាសយានដ្ឋាន"))
-_STADIUM_WORD = "កីឡដ្ឋាន"
+_STADIUM_WORD = "ដ្ឋាន"
 
 
 def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
@@ -3044,6 +3047,12 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
         found = _lookup_place(text, pos, kinds, lex)
         if found is not None and _ends_at_boundary(text, found[0]):
             cands.append(_Cand("loc", match.start(), found[0], "loc.airport", None, priority=2))
+        elif found is None and match.group().rstrip().endswith(_INTERNATIONAL) and pos < len(text) and \
+                _stop_at(text, pos, lex.name_stops) is None:
+            # (eighteenth pass) ``ព្រលានយន្តហោះអន្តរជាតិ ឆាងសួយ``: an unlisted name after "international"
+            end = _open_place_end(text, pos, lex.name_stops, 6)
+            if _clusters_in(text[pos:end]) >= 2 and _ends_at_boundary(text, end):
+                cands.append(_Cand("loc", match.start(), end, "loc.airport", None, priority=1))
     for match in (_STADIUM_RE.finditer(text) if _STADIUM_WORD in text else ()):
         pos = match.end()
         if pos < len(text) and "A" <= text[pos] <= "Z":
@@ -3054,6 +3063,11 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
             continue
         head = text[match.start():match.end()].rstrip()
         if not head.startswith("ពហុ"):
+            # (eighteenth pass) ``កីឡដ្ឋានខេត្តសៀមរាប``: a stadium named by the province it stands in
+            place = next((c for c in cands if c.kind == "loc" and c.start == pos and
+                          text.startswith(_ADMIN_CUES, pos)), None)
+            if place is not None and pos == match.start() + len(head):
+                cands.append(_Cand("loc", match.start(), place.end, "loc.stadium", None, priority=2))
             continue
         end = _open_place_end(text, match.end(), lex.function_words, 6) if match.end() == match.start() + len(head) \
             else match.end()
@@ -4696,6 +4710,8 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
 
 #: punctuation that ends a clause: a name glued to ``ជា`` right before it ends in ``ជា`` (``លោក អ៊ី សុខជា។``)
 _CLAUSE_END = frozenset("។៕៖:,!?\n")
+#: (eighteenth pass) or before a relative clause: ``លោក អ៊ី សុខជា ដែលជាអ្នកច្នៃ``
+_AFTER_NAME_JA = (" " + fold("ដែល"),)
 _REGNAL_TITLES = tuple(fold(t) for t in ("ព្រះបាទ", "ព្រះចៅ", "ស្តេច", "ព្រះរាជា", "ព្រះមហាក្សត្រ"))
 _REGNAL_RE = re.compile("ទី[0-9០-៩]{1,2}(?![0-9០-៩])")
 _LATIN_PATRONYM_RE = re.compile(r" (?:bin|binti|ibn|bte) (?:[A-Z][a-zA-Z'\-]*)(?: [A-Z][a-zA-Z'\-]*){0,3}")
@@ -4722,7 +4738,8 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
         if c.kind != "person":
             continue
         end = c.end
-        if text.startswith(_JA, end) and (end + 2 >= size or text[end + 2] in _CLAUSE_END) and \
+        if text.startswith(_JA, end) and (end + 2 >= size or text[end + 2] in _CLAUSE_END or
+                                          text.startswith(_AFTER_NAME_JA, end + 2)) and \
                 "\u1780" <= text[end - 1] <= "\u17d3" and end not in soft:
             c.end = end + 2  # ``លោក អ៊ី សុខជា។``: not the verb "is" with nothing after it
         elif c.title_span is not None and text[c.title_span[0]:c.title_span[1]].endswith(_REGNAL_TITLES):
@@ -4777,3 +4794,30 @@ def _addresses_over_soft_breaks(text: str, cands: list, soft: frozenset[int]) ->
         if after > end and text.startswith(_ADDRESS_NEXT[cue], after) and _clusters_in(text[c.start:end]) <= 10 and \
                 not any(_stop_at(text, i, lexicon().function_words) for i in _soft_between(soft, c.end, end)):
             c.end = end
+
+
+#: (eighteenth pass) the credit under an article: ``៕\n ដោយ ឈឹន ស៊ីនឡុង និង ភឺង ស៊ី`` on the last line
+_END_BYLINE_RE = re.compile(f"\\n[ \\t]*{fold('ដោយ')} ?([^\\n]{{2,60}}?)[ \\t]*$")
+
+
+def _end_byline(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """The writers credited on the last line of an article (``ដោយ`` and one or two names, nothing else)."""
+    match = _END_BYLINE_RE.search(text, max(0, len(text) - 80))
+    if match is None:
+        return
+    pos, end = match.span(1)
+    names = []
+    while pos < end:
+        person = _name_after(text, pos, lex.name_stops, soft)
+        if person is None or person[1] > end:
+            return
+        names.append(person)
+        rest = text[person[1]:end].lstrip(" ")
+        if not rest:
+            break
+        if not rest.startswith(_AND):
+            return  # more than names on that line: a sentence, not a credit
+        pos = end - len(rest) + len(_AND)
+    for ns, ne in names:
+        if not any(c.start <= ns < c.end for c in cands):
+            cands.append(_Cand("person", ns, ne, "person.byline", None, priority=1))
