@@ -203,3 +203,12 @@ def test_never_crashes_and_offsets_hold(text):
         last = m.end
         assert m.attrs["currency"]
         assert (m.value is None) == bool(m.attrs.get("invalid"))
+
+
+def test_spaced_thousands_with_a_scale_word_and_a_restated_amount():
+    # (dmn7) thousands written apart, then a scale word; the amount restated in parentheses before
+    # its currency is one amount, valued as first written
+    assert money("មាន ២ ០០០ លាន រៀល") == [("២ ០០០ លាន រៀល", Decimal("2000000000"), "KHR")]
+    assert money("មានរហូតដល់ ១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក នៅ") == [
+        ("១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក", Decimal("1400000000000"), "USD")]
+    assert money("ចំនួន ៥០០ (ប្រាំរយ) ដុល្លារ") == []  # (words in the parentheses: not restated digits)

@@ -285,3 +285,11 @@ def test_list_markers_closed_by_a_parenthesis_only():
     # (dmn6) ``១)ទឹក ២)ផ្លូវ``: items of a list, not counts; a number inside parentheses still counts
     assert nums("អាទិភាព៤ គឺ ១)ទឹក ២)ផ្លូវ ៣)ភ្លើង") == [("៤", 4)]
     assert [t for t, _ in nums("ប្រាក់ (ចំនួន ១០) នាក់")] == ["១០"]
+
+
+def test_clock_times_with_the_visarga_and_a_colon_typed_for_it():
+    # (dmn7) ``១១ៈ៤០`` is a clock time; ``មួយរយ:`` is រយៈ (a while) with a colon for the sign
+    assert nums("វេលាម៉ោង ១១ៈ៤០នាទីព្រឹក នៅភូមិ") == []
+    assert nums("សម្រាកមួយរយ:នៃវិស្សមកាល") == []
+    assert nums("មានមួយរយនាក់") == [("មួយរយ", 100)]
+    assert nums("មាន ១ ៤០០ ពាន់លាន នាក់") == [("១ ៤០០ ពាន់លាន", 1400000000000)]

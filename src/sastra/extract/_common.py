@@ -178,13 +178,15 @@ _TENS_ALT = alternation(TENS_WORDS)
 #: រូបី (rupee) ... (from the ICU Khmer dictionary's words ending in a number word; the ones spelt with
 #: a subscript, ដើម្បី, សូម្បី, ល្បី, ស្ពាន់, ឃ្លាន, are already excluded by the no-COENG-before rule)
 _NOT_AFTER = "".join(f"(?<!{w})" for w in ("ក្រ", "ទោះ", "កុំ", "គួរ", "រូ", "បើ", "ឥត", "ប្រា", "កឡោ", "ត្រកង"))
-WORD_ATOM = f"{_NOT_AFTER}(?:{_TENS_ALT}|{_UNIT_ALT}|{_SCALE_ALT}|{HALF_WORD})(?![\u17b6-\u17d3])"
+#: (a colon typed for ៈ counts as the sign: ``សម្រាកមួយរយ:នៃ…`` is រយៈ, a while; dmn7)
+_NOT_AFTER_ATOM = "(?![\u17b6-\u17d3]|:[\u1780-\u17b3])"
+WORD_ATOM = f"{_NOT_AFTER}(?:{_TENS_ALT}|{_UNIT_ALT}|{_SCALE_ALT}|{HALF_WORD}){_NOT_AFTER_ATOM}"
 #: a run of number words, possibly separated by zero-width spaces
 WORD_NUMBER = f"(?:{WORD_ATOM})(?:[\u200b]?(?:{WORD_ATOM}))*"
 #: the same without the look-behind guards, for scanning long texts fast: callers check the start
 #: with :func:`word_start_ok` (a look-behind tried at every position of a text is what makes a scan slow)
 # one prefix tree over every number word, so that the scan starts with a set of literal characters
-_BARE_ATOM = f"{alternation([*TENS_WORDS, *UNIT_WORDS, *SCALE_WORDS, HALF_WORD])}(?![\u17b6-\u17d3])"
+_BARE_ATOM = f"{alternation([*TENS_WORDS, *UNIT_WORDS, *SCALE_WORDS, HALF_WORD])}{_NOT_AFTER_ATOM}"
 WORD_NUMBER_SCAN = f"{_BARE_ATOM}(?:\u200b?{_BARE_ATOM})*"
 _NOT_AFTER_WORDS = ("ក្រ", "ទោះ", "កុំ", "គួរ", "រូ", "បើ", "ឥត", "ប្រា", "កឡោ", "ត្រកង")
 #: a classifier or unit right after a numeral (after blanks), the word in group 1

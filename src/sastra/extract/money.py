@@ -100,6 +100,8 @@ _KHMER_NAMES = [name for name in _NAME_TO_CODE
 _KHMER_NAME_BEFORE_RE = re.compile(
     f"(?<![0-9\u17e0-\u17e9{GAP_CHARS}])(?<![0-9\u17e0-\u17e9][{GAP_CHARS}])"
     "(?P<cur>" + alternation(_KHMER_NAMES, loose=True, sep="[\u200b]?") + ")\u200b?$")
+#: an amount restated in parentheses between it and its currency (digits and scale words only)
+_RESTATED_RE = re.compile(f"{GAP}\\((?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*\\)")
 _CLUSTER_GAP_RE = re.compile(f"[{GAP_CHARS}]")
 _JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 
@@ -129,6 +131,12 @@ def _money_from(text: str, candidates) -> list[Mention]:
     found: list[tuple[int, int, str, str, str, bool]] = []  # start, end, amount text, code, rule, ជាង
     for start, end, is_digits, negative in candidates:
         c = _CURRENCY_AFTER_AMOUNT_RE.match(text, end)
+        if c is None and text.startswith("(", end + (text[end:end + 1] in GAP_CHARS)):
+            # ``១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារ``: the amount restated in other words, then the
+            # currency: one amount (the first writing is its value)
+            restated = _RESTATED_RE.match(text, end)
+            if restated is not None:
+                c = _CURRENCY_AFTER_AMOUNT_RE.match(text, restated.end())
         if c is None:
             if is_digits and not negative and start:
                 before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start)

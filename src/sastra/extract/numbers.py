@@ -54,16 +54,18 @@ _WORD_ATOM_RE = re.compile(WORD_ATOM)
 _DIGIT_NUMERAL_RE = re.compile(
     f"{DIGIT}(?:{DIGIT_NUMBER_TAIL}(?:{GAP}{_SCALES})+(?:{GAP}{DIGIT_NUMBER}(?:{GAP}{SCALE_RE_PART})+)*"
     f"(?:{GAP}{HALF_WORD})?"
-    f"|{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
+    f"|{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])(?:{GAP}{_SCALES})*"  # (``១ ៤០០ ពាន់លាន``: dmn7)
     f"|{DIGIT_NUMBER_TAIL})(?![0-9\u17e0-\u17e9])"
 )
 _WORD_NUMERAL_RE = re.compile(WORD_NUMBER_SCAN)
 _SPACED_RE = re.compile(_SPACED)
+#: the blanks between thousands of a spaced numeral followed by a scale word (``១ ៤០០ ពាន់លាន``)
+_JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 #: three or more digit groups separated by single blanks or dashes: phone numbers, time stamps
 #: (``photo 2024 07 17 19 43 30``), account numbers -- never counts
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}{DIGIT}*(?:(?:[ \u00a0]|-){DIGIT}+){{2,}}")
 #: clock times and ratios written with a colon
-_CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖]{GAP}{DIGIT}{{2}}(?:[:៖]{DIGIT}{{2}})?(?![0-9\u17e0-\u17e9])")
+_CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖ៈ]{GAP}{DIGIT}{{2}}(?:[:៖ៈ]{DIGIT}{{2}})?(?![0-9\u17e0-\u17e9])")
 #: ម៉ោង ៩ និង ៣០ នាទី, ម៉ោងប្រមាណ ៩, វេលាម៉ោង១៥នឹង០០នាទី (also the mistyped មោ់ង): a clock time,
 #: unless ម៉ោង follows a count (៣ម៉ោង ២០នាទី is a duration; checked in Python)
 _HOUR_WORD_CLOCK_RE = re.compile(
@@ -212,7 +214,8 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
                 continue  # leading zero: an identifier or a phone number, not a quantity
         try:
             value = parse_number_text(
-                raw_abs.replace(" ", "").replace("\u00a0", "") if _SPACED_RE.fullmatch(raw_abs) else raw_abs)
+                raw_abs.replace(" ", "").replace("\u00a0", "") if _SPACED_RE.fullmatch(raw_abs) else
+                _JOIN_SPACED_THOUSANDS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
         except NumberError as err:
             if not is_digits or "absurd" not in str(err):
                 # vague or non-composing words (ពីរបី, រាប់លាន) are not numbers; neither are dotted
