@@ -170,7 +170,8 @@ Both cover the same 30 articles (the first 30 in file order whose text has a mon
   near-copy: 312745 (0.68, final2 313263). 312722 matched the trigger only through លើលោក and has no
   mention. Labelled by hand from scratch in session 6 without running sastra on them (128 persons,
   106 organizations, 125 places). First blind scores (2026-11-23): sixteenth pass (bac98b8):
-  persons 0.878, organizations 0.695, places 0.857; eighteenth pass: 0.878, 0.695, 0.862.
+  persons 0.878, organizations 0.695, places 0.857; eighteenth pass: 0.878, 0.695, 0.862. Then it
+  became development data (its errors may be listed) for the rest of the eighteenth pass.
 - bench/extract_labels/entities-final17.jsonl: the same on 20 more articles (split "final17"): after
   line 782 (final15's last article), the first 20 with the same trigger, in no entities label file
   and no near-copy of an article of any label file (dmn4's articles included) or an earlier final17
@@ -299,7 +300,7 @@ ALL_SPLITS = SPLITS + ("final", "final2", "final3", "final4", "final5", "final6"
                        "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "dmn2", "dmn3", "dmn4", "dmn5",
                        "dmn6", "dmn7")
 #: splits whose errors are never listed (aggregate figures only)
-BLIND_SPLITS = ("final15", "final16", "final17", "all")
+BLIND_SPLITS = ("final15", "final17", "all")
 KINDS = ("person", "org", "loc", "date", "money", "number")
 BARS = {"person": 0.92, "loc": 0.90, "org": 0.85, "date": 0.98, "money": 0.98}
 

@@ -553,3 +553,17 @@ def test_eighteenth_pass_facilities_credits_and_name_ends():
     # a name ending in ជា before a relative clause; a verb after a one-word name ends it
     assert spans("លោក អ៊ី សុខជា ដែលជាអ្នកច្នៃ", "person") == [("person", "អ៊ី សុខជា")]
     assert spans("អនុញ្ញាតឱ្យលោក ត្រាំ ប្រើលុយ២.៥ពាន់លានដុល្លារ", "person") == [("person", "ត្រាំ")]
+
+
+def test_eighteenth_pass_organizations():
+    zw = "\u200b"
+    # (final16) a government named by a country spelled with ៉; numbered units; credits glued to
+    # the share button; the services of an army; the clubs and sites as the sports pages write them
+    assert spans(f"ហើយដោយ{zw}រដ្ឋាភិបាល{zw}អាម៉េរិក ។", "org") == [("org", f"រដ្ឋាភិបាល{zw}អាម៉េរិក")]
+    assert spans("មេបញ្ជាការកងពលតូចលេខ៧០ នៅ", "org") == [("org", "កងពលតូចលេខ៧០")]
+    assert spans("ប្រភព៖ thmeynewsSharing is caring!", "org") == [("org", "thmeynews")]
+    assert spans("មេបញ្ជាការកងទ័ពជើងគោក ។", "org") == [("org", "កងទ័ពជើងគោក")]
+    assert spans("ជាមួយក្លឹបម៉េនឆេស្ទ័រ យូណាយធីត វិញ", "org") == [("org", "ម៉េនឆេស្ទ័រ យូណាយធីត")]
+    assert spans("Kh Newsល្បីទៀតហើយ!!!", "org") == [("org", "Kh News")]
+    # a pagoda named as a landmark is left alone (the label files do not mark it)
+    assert spans("នៅមុខវត្តស្លាកែត ឃុំ", "org") == []
