@@ -4759,7 +4759,7 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
             patronym = _LATIN_PATRONYM_RE.match(text, end)
             if patronym is not None:
                 c.end = patronym.end()  # ``Pengiran Dato Paduka Seri Aminan bin Pengiran Haji Mahmud``
-    if _LANDMARK_RE.search(text) is not None:
+    if any(cue in text for cue in _LANDMARK_CUES):  # (a substring test per cue: faster than the regex search)
         for match in _LANDMARK_RE.finditer(text):
             s, pos = match.span()
             if not _at_cluster_start(text, s) or pos >= size or _starts_generic(text, pos, lex) or \
