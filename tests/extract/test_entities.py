@@ -567,3 +567,12 @@ def test_eighteenth_pass_organizations():
     assert spans("Kh Newsល្បីទៀតហើយ!!!", "org") == [("org", "Kh News")]
     # a pagoda named as a landmark is left alone (the label files do not mark it)
     assert spans("នៅមុខវត្តស្លាកែត ឃុំ", "org") == []
+
+
+def test_untitled_names_written_twice():
+    # (final19) a listed family name and a given name, written apart twice, with no title (sports
+    # reports); once is not enough, and an unlisted first word (សុខ: well) is no family name
+    text = "ជើងខ្លាំង ម៉ឺន មេឃា ដែលជាកូនប្រុស។ ម៉ឺន មេឃា បានយកឈ្នះ។"
+    assert spans(text, "person") == [("person", "ម៉ឺន មេឃា"), ("person", "ម៉ឺន មេឃា")]
+    assert spans("ជើងខ្លាំង ម៉ឺន មេឃា ដែលជាកូនប្រុស។", "person") == []
+    assert spans("សុខ សប្បាយ ទេ។ សុខ សប្បាយ ។", "person") == []

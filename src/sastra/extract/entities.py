@@ -1034,6 +1034,7 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventeenth_pass(text, cands, view.soft, lex)
     if "\n" in text:
         _end_byline(text, cands, view.soft, lex)
+    _repeated_spaced_names(text, cands, view.soft, lex)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -3210,7 +3211,8 @@ def _long_form_before(text: str, s: int, cands: list[_Cand]) -> _Cand | None:
     return best
 
 
-_SHARING = ("Sharing", "Sharing is caring")
+#: the share button's words glued after a credit (``thmeynewsSharing is caring!``)
+_SHARE_BUTTON = "Sharing"
 
 
 def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
@@ -3223,9 +3225,8 @@ def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
             # (fifteenth pass) a hyphen that joins the credit to the text after it stays outside
             # (``ប្រភព៖ Khmer Note-ថ្មីៗ…``)
             end = len(name.group().rstrip(".-")) + pos
-            if text.startswith(_SHARING, end - len(_SHARING[0])) and text.endswith(_SHARING[0], pos, end) and \
-                    end - pos > len(_SHARING[0]):
-                end -= len(_SHARING[0])  # (eighteenth pass) ``ប្រភព៖ thmeynewsSharing is caring!``: the share button
+            if text.endswith(_SHARE_BUTTON, pos, end) and end - pos > len(_SHARE_BUTTON):
+                end -= len(_SHARE_BUTTON)  # (eighteenth pass) ``ប្រភព៖ thmeynewsSharing is caring!``
             cands.append(_Cand("org", pos, end, "org.source", None, priority=1))
             continue
         if not text[match.start():pos].rstrip().endswith(("៖", ":")):
@@ -4830,3 +4831,44 @@ def _end_byline(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> N
     for ns, ne in names:
         if not any(c.start <= ns < c.end for c in cands):
             cands.append(_Cand("person", ns, ne, "person.byline", None, priority=1))
+
+
+@functools.cache
+def _khmer_surnames() -> frozenset[str]:
+    return frozenset(fold(w) for w in _entities("surnames.txt"))
+
+
+#: a Khmer word written apart (a run of letters and signs)
+_KHMER_WORD_RE = re.compile(f"[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*")
+_NAME_BEFORE = frozenset(" \n\t«“\"(,")
+_NAME_AFTER = frozenset(" \n\t»”\"),.។៕៖:!?")
+
+
+def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """(Eighteenth pass) Sports and crime reports name people with no title: a listed family name, a
+    space and a given name, written apart from the words around it, is a person when the same two
+    words stand so at least twice in the article (``ម៉ឺន មេឃា`` … ``ម៉ឺន មេឃា``). One writing alone is
+    not enough: a family name is often a word too."""
+    surnames = _khmer_surnames()
+    stops = lex.name_stops
+    found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    size = len(text)
+    for match in _KHMER_WORD_RE.finditer(text):
+        s, gs = match.start(), match.end() + 1
+        first = match.group()
+        if first not in surnames or gs >= size or text[gs - 1] != " " or \
+                not (s == 0 or text[s - 1] in _NAME_BEFORE or s in soft):
+            continue
+        word = _KHMER_WORD_RE.match(text, gs)
+        if word is None:
+            continue
+        second, e = word.group(), word.end()
+        if not (e >= size or text[e] in _NAME_AFTER or e in soft) or \
+                not 1 <= _clusters_in(second) <= 4 or _stop_at(text, gs, stops) is not None or \
+                key(second) in lex.places or second in surnames and _clusters_in(second) == 1 or \
+                _patterns().titles.match(text, gs) is not None:
+            continue
+        found.setdefault((first, second), []).append((s, e))
+    for spans in found.values():
+        if len(spans) >= 2:
+            cands.extend(_Cand("person", s, e, "person.repeated_name", None, priority=1) for s, e in spans)
