@@ -3028,7 +3028,7 @@ _INTERNATIONAL = fold("អន្តរជាតិ")
 _STADIUM_RE = re.compile("(?:ពហុ)?កីឡា?ដ្ឋាន(?:ជាតិ|អូឡាំពិក)? ?")  # (also ``កីឡាដ្ឋាន``: eighteenth pass)
 #: words every match of the two patterns above holds (a cheap test before a scan of the text)
 _AIRPORT_WORDS = tuple(fold(w) for w in ("ព្រលានយន្តហោះ", "អាកាសយានដ្ឋាន"))
-_STADIUM_WORD = "ដ្ឋាន"
+_STADIUM_WORDS = ("កីឡដ្ឋាន", "កីឡាដ្ឋាន")
 
 
 def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
@@ -3054,7 +3054,7 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
             end = _open_place_end(text, pos, lex.name_stops, 6)
             if _clusters_in(text[pos:end]) >= 2 and _ends_at_boundary(text, end):
                 cands.append(_Cand("loc", match.start(), end, "loc.airport", None, priority=1))
-    for match in (_STADIUM_RE.finditer(text) if _STADIUM_WORD in text else ()):
+    for match in (_STADIUM_RE.finditer(text) if any(w in text for w in _STADIUM_WORDS) else ()):
         pos = match.end()
         if pos < len(text) and "A" <= text[pos] <= "Z":
             name = _LATIN_NAME_RE.match(text, pos)
@@ -4720,6 +4720,8 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
 _CLAUSE_END = frozenset("។៕៖:,!?\n")
 #: (eighteenth pass) or before a relative clause: ``លោក អ៊ី សុខជា ដែលជាអ្នកច្នៃ``
 _AFTER_NAME_JA = (" " + fold("ដែល"),)
+#: what the person rules of this pass look for right after a name (one ``str.startswith`` call)
+_AFTER_NAME_PREFIXES = (_JA, "ទី", " bin ", " binti ", " ibn ", " bte ")
 _REGNAL_TITLES = tuple(fold(t) for t in ("ព្រះបាទ", "ព្រះចៅ", "ស្តេច", "ព្រះរាជា", "ព្រះមហាក្សត្រ"))
 _REGNAL_RE = re.compile("ទី[0-9០-៩]{1,2}(?![0-9០-៩])")
 _LATIN_PATRONYM_RE = re.compile(r" (?:bin|binti|ibn|bte) (?:[A-Z][a-zA-Z'\-]*)(?: [A-Z][a-zA-Z'\-]*){0,3}")
@@ -4745,7 +4747,7 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
     name a publisher cut with zero-width spaces."""
     size = len(text)
     for c in cands:
-        if c.kind != "person":
+        if c.kind != "person" or not text.startswith(_AFTER_NAME_PREFIXES, c.end):
             continue
         end = c.end
         if text.startswith(_JA, end) and (end + 2 >= size or text[end + 2] in _CLAUSE_END or
@@ -4773,6 +4775,8 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
             if end > pos:
                 kind = _LANDMARK_CUES[match.group()]
                 cands.append(_Cand(kind, s, end, f"{kind}.landmark", None, priority=2))
+    if not any(cue in text for cue in _OTHER_LEVELS):
+        return _addresses_over_soft_breaks(text, cands, soft) if soft else None
     taken = {c.start for c in cands if c.kind == "loc"}
     for match in _OTHER_LEVELS_RE.finditer(text):
         s, pos = match.span()
@@ -4834,14 +4838,19 @@ def _end_byline(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> N
 
 
 @functools.cache
-def _khmer_surnames() -> frozenset[str]:
-    return frozenset(fold(w) for w in _entities("surnames.txt"))
+def _khmer_surnames() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """The listed family names; a pattern of one written apart before a second word, found after a
+    space or an opening mark (the scan jumps from one such character to the next, and tries the
+    names only there), and the same pattern for the start of the text."""
+    names = frozenset(fold(w) for w in _entities("surnames.txt"))
+    pair = f"({trie_pattern(sorted(names))}) ({_KHMER_WORD_RE.pattern})(?=[{_NAME_AFTER_CHARS}]|$)"
+    return names, re.compile(f"[{_NAME_BEFORE_CHARS}](?={pair})"), re.compile(f"(?={pair})")
 
 
 #: a Khmer word written apart (a run of letters and signs)
 _KHMER_WORD_RE = re.compile(f"[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*")
-_NAME_BEFORE = frozenset(" \n\t«“\"(,")
-_NAME_AFTER = frozenset(" \n\t»”\"),.។៕៖:!?")
+_NAME_BEFORE_CHARS = " \n\t«“\"(,"
+_NAME_AFTER_CHARS = " \n\t»”\"),.។៕៖:!?"
 
 
 def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
@@ -4849,26 +4858,23 @@ def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Le
     space and a given name, written apart from the words around it, is a person when the same two
     words stand so at least twice in the article (``ម៉ឺន មេឃា`` … ``ម៉ឺន មេឃា``). One writing alone is
     not enough: a family name is often a word too."""
-    surnames = _khmer_surnames()
+    surnames, after_mark, anchored = _khmer_surnames()
+    matches = list(after_mark.finditer(text))
+    at_start = anchored.match(text)
+    if at_start is not None:
+        matches.append(at_start)
+    if len(matches) < 2:
+        return
     stops = lex.name_stops
     found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    size = len(text)
-    for match in _KHMER_WORD_RE.finditer(text):
-        s, gs = match.start(), match.end() + 1
-        first = match.group()
-        if first not in surnames or gs >= size or text[gs - 1] != " " or \
-                not (s == 0 or text[s - 1] in _NAME_BEFORE or s in soft):
-            continue
-        word = _KHMER_WORD_RE.match(text, gs)
-        if word is None:
-            continue
-        second, e = word.group(), word.end()
-        if not (e >= size or text[e] in _NAME_AFTER or e in soft) or \
-                not 1 <= _clusters_in(second) <= 4 or _stop_at(text, gs, stops) is not None or \
+    for match in matches:
+        (s, _), (gs, e) = match.span(1), match.span(2)
+        second = match.group(2)
+        if not 1 <= _clusters_in(second) <= 4 or _stop_at(text, gs, stops) is not None or \
                 key(second) in lex.places or second in surnames and _clusters_in(second) == 1 or \
                 _patterns().titles.match(text, gs) is not None:
             continue
-        found.setdefault((first, second), []).append((s, e))
+        found.setdefault((match.group(1), second), []).append((s, e))
     for spans in found.values():
         if len(spans) >= 2:
             cands.extend(_Cand("person", s, e, "person.repeated_name", None, priority=1) for s, e in spans)
