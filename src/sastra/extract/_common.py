@@ -39,6 +39,8 @@ def flat_spans(spans: Iterable[_Span], rank: Callable[[_Span], int]) -> list[_Sp
 
 #: one digit, Latin or Khmer
 DIGIT = "[0-9\u17e0-\u17e9]"
+#: the blanks between the thousands of a numeral written ``១ ៤០០`` (removed before parsing it)
+JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 #: invisible or blank characters that may sit between the parts of a date or an amount
 #: (publishers put zero-width spaces between words)
 GAP_CHARS = " \u00a0\u200b\u200c\u200d\u2060\ufeff"

@@ -14,6 +14,7 @@ from sastra.errors import require_str
 from sastra.records import Mention
 
 from ._common import (
+    JOIN_SPACED_THOUSANDS_RE,
     DIGIT,
     DIGIT_NUMBER,
     GAP,
@@ -103,7 +104,6 @@ _KHMER_NAME_BEFORE_RE = re.compile(
 #: an amount restated in parentheses between it and its currency (digits and scale words only)
 _RESTATED_RE = re.compile(f"{GAP}\\((?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*\\)")
 _CLUSTER_GAP_RE = re.compile(f"[{GAP_CHARS}]")
-_JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 
 
 def _currency_code(name: str) -> str:
@@ -166,7 +166,7 @@ def _money_from(text: str, candidates) -> list[Mention]:
             continue
         attrs: dict[str, object] = {"currency": code}
         try:
-            amount = parse_number_text(_JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
+            amount = parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
         except NumberError as err:
             if amount_text[0] not in "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9":
                 continue  # vague words (រាប់លាន, ពីរបី) are not an amount

@@ -17,6 +17,7 @@ from sastra.extract.dates import MONTH_NAMES as _MONTH_NAMES
 from sastra.records import Mention
 
 from ._common import (
+    JOIN_SPACED_THOUSANDS_RE,
     flat_spans,
     DIGIT,
     DIGIT_NUMBER,
@@ -59,8 +60,6 @@ _DIGIT_NUMERAL_RE = re.compile(
 )
 _WORD_NUMERAL_RE = re.compile(WORD_NUMBER_SCAN)
 _SPACED_RE = re.compile(_SPACED)
-#: the blanks between thousands of a spaced numeral followed by a scale word (``១ ៤០០ ពាន់លាន``)
-_JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 #: three or more digit groups separated by single blanks or dashes: phone numbers, time stamps
 #: (``photo 2024 07 17 19 43 30``), account numbers -- never counts
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}{DIGIT}*(?:(?:[ \u00a0]|-){DIGIT}+){{2,}}")
@@ -215,7 +214,7 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
         try:
             value = parse_number_text(
                 raw_abs.replace(" ", "").replace("\u00a0", "") if _SPACED_RE.fullmatch(raw_abs) else
-                _JOIN_SPACED_THOUSANDS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
+                JOIN_SPACED_THOUSANDS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
         except NumberError as err:
             if not is_digits or "absurd" not in str(err):
                 # vague or non-composing words (ពីរបី, រាប់លាន) are not numbers; neither are dotted
