@@ -435,7 +435,26 @@ def _place_match(text: str, start: int, kinds: tuple[str, ...]) -> int:
     mask = _kinds_mask(kinds)
     if not mask:
         return -1
-    return _walk(_place_tree()[1], text, start, len(text), mask)
+    # down the tree in a loop while no node offers an inner space (nearly always), remembering the
+    # deepest name that ends on the way; the search with backtracking only from a node that does
+    node = _place_tree()[1]
+    size = len(text)
+    pos = start
+    best = -1
+    while True:
+        children = node[0]
+        if " " in children:
+            end = _walk(node, text, pos, size, mask)
+            return end if end >= 0 else best
+        if node[2] & mask:
+            best = pos
+        if pos >= size:
+            return best
+        child = children.get(text[pos])
+        if child is None or not child[1] & mask:
+            return best
+        node = child
+        pos += 1
 
 
 def _walk(node: list, text: str, pos: int, size: int, mask: int) -> int:
