@@ -212,3 +212,15 @@ def test_spaced_thousands_with_a_scale_word_and_a_restated_amount():
     assert money("មានរហូតដល់ ១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក នៅ") == [
         ("១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក", Decimal("1400000000000"), "USD")]
     assert money("ចំនួន ៥០០ (ប្រាំរយ) ដុល្លារ") == []  # (words in the parentheses: not restated digits)
+
+
+def test_forms_of_dmn8():
+    # two parts of one amount joined by និង, the second under the first's scale; two amounts otherwise
+    assert money("ករណីលុយចំនួន២លាន និង៤សែនដុល្លារសហរដ្ឋអាមេរិក ។") == [
+        ("២លាន និង៤សែនដុល្លារសហរដ្ឋអាមេរិក", Decimal("2400000"), "USD")]
+    assert money("ចំណាយ៥លាន និង៣លានដុល្លារ") == [("៣លានដុល្លារ", Decimal("3000000"), "USD")]
+    # pounds of weight, "not a single riel", a slip in the currency's country name
+    assert money("ទម្ងន់៥ពាន់ផោន(ជិត១៨៩៥គ.ក)ផ្សេងទៀត") == []
+    assert money("ថ្លៃពេទ្យមួយរៀលគ្មាន។") == []
+    assert money("ថវិកាចំនួន១ម៉ឺនដុល្លារសហដ្ឋអាមេរិក សម្រាប់") == [
+        ("១ម៉ឺនដុល្លារសហដ្ឋអាមេរិក", Decimal("10000"), "USD")]

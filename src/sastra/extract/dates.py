@@ -92,8 +92,9 @@ SP = GAP  # blanks and zero-width spaces, never a line break
 _ND = "(?![0-9\u17e0-\u17e9])"
 _D12 = f"{DIGIT}{DIGIT}?{_ND}"
 _Y4 = f"{DIGIT}{DIGIT}{{3}}{_ND}"
-#: a year typed with a stray blank after its first digit (ឆ្នាំ១ ៩៩០): only after ឆ្នាំ, checked in _years
-_Y4_SPACED = f"[12\u17e1\u17e2][ \u00a0]{DIGIT}{{3}}{_ND}(?![ \u00a0]{DIGIT})"
+#: a year typed with a stray blank after its first digit (ឆ្នាំ១ ៩៩០; a zero-width space too, ឆ្នាំ​២​០០០:
+#: dmn8): only after ឆ្នាំ, checked in _years
+_Y4_SPACED = f"[12\u17e1\u17e2][ \u00a0\u200b]{DIGIT}{{3}}{_ND}(?![ \u00a0\u200b]{DIGIT})"
 _NOT_WORD_CONT = "(?![\u17b6-\u17d3])"
 #: month names may carry zero-width spaces between their clusters (ឩ\u200bសភា)
 _MONTH = f"(?:{alternation(MONTH_NAMES, loose=True)}){_NOT_WORD_CONT}(?!ការ)"
@@ -105,7 +106,9 @@ _YEAR_PART = (
 )
 _DAY_CONN = f"(?:,{SP}(?:និង|នឹង)?|-|–|—|ដល់|រហូតដល់|រហូតទៅដល់|និង|នឹង|ទៅ|ឬ|[{GAP_CHARS}](?={DIGIT}))"
 _RANGE_CONN = "(?:-|–|—|ដល់|រហូតដល់|ទៅ)"
-_DAY_LIST = f"(?P<days>{_D12}(?:{SP}{_DAY_CONN}{SP}(?:{_DAY_WORD}{SP})?(?:ទី{SP})?{_D12})*)"
+#: (a time of day may stand before the next day: ``ថ្ងៃទី២២ និង ព្រឹកថ្ងៃទី២៣``; dmn8)
+_DAY_LIST = (f"(?P<days>{_D12}(?:{SP}{_DAY_CONN}{SP}(?:(?:ព្រឹក|ល្ងាច|យប់|រសៀល){SP})?(?:{_DAY_WORD}{SP})?"
+             f"(?:ទី{SP})?{_D12})*)")
 _MONTH_PART = f"(?:ខែ{SP}(?:(?P<mname>{_MONTH})|(?P<mnum>{_D12}))|(?P<bname>{_MONTH}))"
 
 # day [day list] month [year]: ថ្ងៃទី១៧ ខែកក្កដា ឆ្នាំ២០២៤, ទី០២ និងទី០៣ ខែធ្នូ, ៣ សីហា ២០១៩
@@ -238,7 +241,7 @@ def _free_month_word(text: str, start: int) -> bool:
 
 # --- values -----------------------------------------------------------------------------------
 def _num(s: str) -> int:
-    return int(to_latin_digits(s).replace(" ", "").replace("\u00a0", ""))
+    return int(to_latin_digits(s).replace(" ", "").replace("\u00a0", "").replace("\u200b", ""))
 
 
 def _counted_after(text: str, end: int) -> bool:

@@ -9,6 +9,7 @@ Span convention (annotation guidelines, MONEY): number + scale word + currency a
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from sastra.errors import require_str
 from sastra.records import Mention
@@ -35,7 +36,8 @@ __all__ = ["find_money", "CURRENCY_NAMES"]
 CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
     "USD": ("ដុល្លារអាមេរិក", "ដុល្លារសហរដ្ឋអាមេរិក", "ដុល្លាអាមេរិក",
             # អាមេរិច: a common spelling of អាមេរិក
-            "ដុល្លារអាមេរិច", "ដុល្លារសហរដ្ឋអាមេរិច", "ដុល្លាអាមេរិច", "ដុល្លារ", "ដុល្លា", "ដុលា្លរ",
+            "ដុល្លារអាមេរិច", "ដុល្លារសហរដ្ឋអាមេរិច", "ដុល្លាអាមេរិច", "ដុល្លារសហដ្ឋអាមេរិក",  # (a slip, dmn8)
+            "ដុល្លារ", "ដុល្លា", "ដុលា្លរ",
             "ដុលារ", "ដុល្លារ៍",
             "$", "US$", "USD", "usd", "dollars", "dollar", "Dollars", "Dollar"),
     "KHR": ("រៀលខ្មែរ", "រៀល", "៛", "KHR", "riels", "riel", "Riels", "Riel"),
@@ -103,7 +105,35 @@ _KHMER_NAME_BEFORE_RE = re.compile(
     "(?P<cur>" + alternation(_KHMER_NAMES, loose=True, sep="[\u200b]?") + ")\u200b?$")
 #: an amount restated in parentheses between it and its currency (digits and scale words only)
 _RESTATED_RE = re.compile(f"{GAP}\\((?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*\\)")
+_SCALE_IN_RE = re.compile(_SCALES)
 _CLUSTER_GAP_RE = re.compile(f"[{GAP_CHARS}]")
+
+
+#: (dmn8) weight before pounds; what makes "one riel" mean "not a single riel"; two parts of an amount
+_WEIGHT_BEFORE_RE = re.compile("ទម្ងន់|ធ្ងន់")
+_ONE = "មួយ"
+_NOT_EVEN_RE = re.compile(f"{GAP}(?:ក៏)?(?:គ្មាន|អត់|មិន)")
+_AND_RE = re.compile(f"{GAP}និង{GAP}")
+
+
+def _joined_parts(text: str, before: tuple[int, int], start: int, end: int) -> Decimal | None:
+    """The sum of an amount in two parts joined by និង (``២លាន និង៤សែន``) when the currency follows the
+    second only: the first carries a scale word and is larger than the second; None otherwise."""
+    b_start, b_end = before
+    if _AND_RE.fullmatch(text, b_end, start) is None or _CURRENCY_AFTER_AMOUNT_RE.match(text, b_end) is not None:
+        return None
+    first, second = text[b_start:b_end], text[start:end]
+    scales = _SCALE_IN_RE.findall(first)
+    if not scales:
+        return None
+    try:
+        a = parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", first))
+        b = parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", second))
+        unit = parse_number_text("1" + scales[-1])
+    except NumberError:
+        return None
+    # the second part must be under the first's last scale (២លាន និង៤សែន); ``៥លាន និង៣លាន`` are two amounts
+    return Decimal(a) + Decimal(b) if b < unit else None
 
 
 def _currency_code(name: str) -> str:
@@ -129,7 +159,10 @@ def find_money(text: str) -> list[Mention]:
 def _money_from(text: str, candidates) -> list[Mention]:
     """Money from the numerals found by the number scanner: each numeral followed by a currency."""
     found: list[tuple[int, int, str, str, str, bool]] = []  # start, end, amount text, code, rule, ជាង
+    sums: dict[int, Decimal] = {}  # start -> amount, for two parts joined by និង
+    previous: tuple[int, int] | None = None
     for start, end, is_digits, negative in candidates:
+        before, previous = previous, (start, end)
         c = _CURRENCY_AFTER_AMOUNT_RE.match(text, end)
         if c is None and text.startswith("(", end + (text[end:end + 1] in GAP_CHARS)):
             # ``១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារ``: the amount restated in other words, then the
@@ -146,8 +179,17 @@ def _money_from(text: str, candidates) -> list[Mention]:
             continue
         if negative:
             start += 1
-        found.append((start, c.end(), text[start:end], _currency_code(c.group("cur")), "money.amount_currency",
-                      c.group("more") is not None))
+        code = _currency_code(c.group("cur"))
+        if code == "GBP" and _WEIGHT_BEFORE_RE.search(text, max(0, start - 16), start) is not None:
+            continue  # ``ទម្ងន់៥ពាន់ផោន``: pounds of weight (dmn8)
+        if text.startswith(_ONE, start) and end - start == len(_ONE) and _NOT_EVEN_RE.match(text, c.end()):
+            continue  # ``មួយរៀលគ្មាន``: "not a single riel", no amount (dmn8)
+        total = _joined_parts(text, before, start, end) if before is not None else None
+        if total is not None:
+            # ``២លាន និង៤សែនដុល្លារ``: two parts of one amount joined by និង, the currency after both
+            sums[before[0]] = total
+            start = before[0]
+        found.append((start, c.end(), text[start:end], code, "money.amount_currency", c.group("more") is not None))
     if any(ch in text for ch in _SIGN_CHARS):
         for m in _SIGN_RE.finditer(text):
             start = m.start()
@@ -166,7 +208,7 @@ def _money_from(text: str, candidates) -> list[Mention]:
             continue
         attrs: dict[str, object] = {"currency": code}
         try:
-            amount = parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
+            amount = sums[start] if start in sums else parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
         except NumberError as err:
             if amount_text[0] not in "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9":
                 continue  # vague words (រាប់លាន, ពីរបី) are not an amount
