@@ -136,6 +136,8 @@ _YEAR_RES = (
     ),
     re.compile(f"(?P<era0>{_ERA}){SP}(?P<year0>{_Y4})"),
     re.compile(f"(?P<ry1>{_Y4}){SP}[-–—]{SP}(?P<ry2>{_Y4})(?![/.:-]?[0-9\u17e0-\u17e9])"),
+    # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
+    re.compile(f"(?:ដើម|ចុង|ពាក់កណ្ដាល|ពាក់កណ្តាល){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/-]?{DIGIT})"),
 )
 # numeric: 17/07/2024, ២២-០៧-២០១៩, 27.7.2019, 2019-10-23
 _NUMERIC_END = "(?![0-9\u17e0-\u17e9]|[/.:-][0-9\u17e0-\u17e9])"
@@ -516,6 +518,11 @@ def _years(text: str) -> list:
             if not (1900 <= y1 < y2 <= 2100 and y2 - y1 <= 50):
                 continue
             out.append((m.start(), m.end(), "date.year_range", _Parts(year=y1, year2=y2), ""))
+            continue
+        if _g(m, "yearb") is not None:
+            written = _num(_g(m, "yearb"))
+            if 1900 <= written <= 2100:
+                out.append((m.start("yearb"), m.end(), "date.year", _Parts(year=written, written_year=written), ""))
             continue
         if _g(m, "year0") is not None:
             written = _num(_g(m, "year0"))
