@@ -409,3 +409,10 @@ def test_hand_labelled_articles_floor():
     for kind, (tp, fp, fn) in counts.items():
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         assert f1 >= FLOORS[kind], (kind, tp, fp, fn, f1)
+
+
+def test_year_typed_with_three_digits_stays_in_the_span_without_a_value():
+    # (dmn9) the year is not guessed; the day and month stay a partial date, with a warning
+    (m,) = find_dates("ឈានចូលថ្ងៃទី២៧ ខែកក្កដា ឆ្នាំ២០៩ ។")
+    assert m.text == "ថ្ងៃទី២៧ ខែកក្កដា ឆ្នាំ២០៩"
+    assert m.value is None and m.attrs["partial"] == "--07-27" and "three digits" in m.attrs["warning"]

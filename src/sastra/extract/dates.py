@@ -466,6 +466,11 @@ def _dmy(text: str) -> list[tuple[int, int, str, _Parts | None, str]]:
             year, written, era = None, None, None
         else:
             end = m.end()
+        broken = None
+        if m.group("yp") is None:
+            broken = _BROKEN_YEAR_RE.match(text, end)
+            if broken is not None:
+                end = broken.end()  # (dmn9) ``ឆ្នាំ២០៩``: a year typed short stays in the span, no year is guessed
         coordinated = "និង" in days_text or "," in days_text or "នឹង" in days_text
         if len(days) > 1 and not coordinated and _BLANK_LIST_RE.search(days_text):
             coordinated = True  # ថ្ងៃទី១៩ ២០ និង២៤: a list written with blanks
@@ -474,8 +479,13 @@ def _dmy(text: str) -> list[tuple[int, int, str, _Parts | None, str]]:
         rule = "date.day_month_year" if year is not None else "date.day_month"
         if len(days) > 1:
             rule += ".list" if coordinated else ".range"
-        out.append((m.start() if pfx is None else pfx, end, rule, parts, ""))
+        out.append((m.start() if pfx is None else pfx, end, rule, parts, "" if broken is None else _BROKEN_YEAR))
     return out
+
+
+#: a year after a day and month typed with three digits (``ថ្ងៃទី២៧ ខែកក្កដា ឆ្នាំ២០៩``)
+_BROKEN_YEAR_RE = re.compile(f"{SP}{_YEAR_WORD}{SP}{DIGIT}{{3}}{_ND}")
+_BROKEN_YEAR = "the year is written with three digits"
 
 
 def _my(text: str) -> list:
@@ -726,11 +736,13 @@ def find_dates(text: str, reference_date: datetime.date | None = None) -> list[M
         return []
     chosen = _join(text, _select(cands))
     out: list[Mention] = []
-    for start, end, rule, parts, _ in chosen:
+    for start, end, rule, parts, note in chosen:
         if rule == "date.joined_range":
             value, attrs = _value_of_joined(parts, reference_date)
         else:
             value, attrs = _value_of(parts, reference_date)
+        if note:
+            attrs["warning"] = note
         wd = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 24), start)
         if wd:
             weekday = WEEKDAY_NAMES[wd.group("wd")]
