@@ -226,3 +226,5 @@ def test_forms_of_dmn8():
         ("១ម៉ឺនដុល្លារសហដ្ឋអាមេរិក", Decimal("10000"), "USD")]
     # (dmn10) អាមេរិក written with ៉ after the dollar
     assert money("ប្រហែល ៨ លានដុល្លារអាម៉េរិក )") == [("៨ លានដុល្លារអាម៉េរិក", Decimal("8000000"), "USD")]
+    # (dmn12) ដុល្លា without រ before the country's name
+    assert money("ពី៦០០ទៅ៧០០ដុល្លាសហរដ្ឋអាមេរិក ។") == [("៧០០ដុល្លាសហរដ្ឋអាមេរិក", Decimal("700"), "USD")]

@@ -293,3 +293,16 @@ def test_clock_times_with_the_visarga_and_a_colon_typed_for_it():
     assert nums("សម្រាកមួយរយ:នៃវិស្សមកាល") == []
     assert nums("មានមួយរយនាក់") == [("មួយរយ", 100)]
     assert nums("មាន ១ ៤០០ ពាន់លាន នាក់") == [("១ ៤០០ ពាន់លាន", 1400000000000)]
+
+
+def test_dimensions_models_and_clock_times_of_dmn10():
+    # both sides of a dimension count; Latin digits after a Latin token are a model or an id, Khmer
+    # digits after one count (a score), a measure with a Latin unit counts
+    assert nums("លើផ្ទៃដី ២០x២៥ម៉ែត្រ") == [("២០", 20), ("២៥", 25)]
+    assert nums("រថយន្ត Mazda 2 ស៊េរី ឆ្នាំ២០១៩ និងទូរស័ព្ទ Mate 20 X") == []
+    assert nums("ចាញ់ Atletico Madrid ៧-៣") == [("៧", 7), ("៣", 3)]
+    assert nums("ROM 512 GB។") == [("512", 512)]
+    # hours and minutes joined by និង; ``ពេញម៉ោង`` (full time) is a duration
+    assert nums("ម៉ោងចន្លោះ ០៨និង៣០នាទីដល់ ១០និង០០នាទី មាន") == []
+    assert nums("នៅម៉ោងប្រមាណជា ១១យប់ ដើម្បី") == []
+    assert nums("ក្រោយប្រកួតពេញម៉ោង ៩០នាទីស្មើគ្នា") == [("៩០", 90)]

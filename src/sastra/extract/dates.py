@@ -136,6 +136,8 @@ _YEAR_RES = (
     ),
     re.compile(f"(?P<era0>{_ERA}){SP}(?P<year0>{_Y4})"),
     re.compile(f"(?P<ry1>{_Y4}){SP}[-–—]{SP}(?P<ry2>{_Y4})(?![/.:-]?[0-9\u17e0-\u17e9])"),
+    # (dmn12) a sports season: រដូវកាល ២០១៨/១៩ or ២០១៨-២០១៩ (the span is the years)
+    re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}"),
     # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
     re.compile(f"(?:ដើម|ចុង|ពាក់កណ្ដាល|ពាក់កណ្តាល){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/-]?{DIGIT})"),
 )
@@ -528,6 +530,12 @@ def _years(text: str) -> list:
             if not (1900 <= y1 < y2 <= 2100 and y2 - y1 <= 50):
                 continue
             out.append((m.start(), m.end(), "date.year_range", _Parts(year=y1, year2=y2), ""))
+            continue
+        if _g(m, "sy1") is not None:
+            y1, raw2 = _num(_g(m, "sy1")), _g(m, "sy2")
+            y2 = y1 // 100 * 100 + _num(raw2) if len(raw2) == 2 else _num(raw2)
+            if 1900 <= y1 and y2 == y1 + 1:
+                out.append((m.start("sy1"), m.end(), "date.season", _Parts(year=y1, year2=y2), ""))
             continue
         if _g(m, "yearb") is not None:
             written = _num(_g(m, "yearb"))

@@ -34,12 +34,10 @@ __all__ = ["find_money", "CURRENCY_NAMES"]
 
 #: currency names written after the amount, by ISO 4217 code; Khmer spellings first, then Latin
 CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
-    "USD": ("ដុល្លារអាមេរិក", "ដុល្លារសហរដ្ឋអាមេរិក", "ដុល្លាអាមេរិក",
-            # អាមេរិច: a common spelling of អាមេរិក
-            "ដុល្លារអាមេរិច", "ដុល្លារសហរដ្ឋអាមេរិច", "ដុល្លាអាមេរិច", "ដុល្លារសហដ្ឋអាមេរិក",  # (a slip, dmn8)
-            "ដុល្លារអាម៉េរិក", "ដុល្លារសហរដ្ឋអាម៉េរិក", "ដុល្លាអាម៉េរិក",  # (អាមេរិក with ៉, dmn10)
-            "ដុល្លារ", "ដុល្លា", "ដុលា្លរ",
-            "ដុលារ", "ដុល្លារ៍",
+    "USD": (*(dollar + country for dollar in ("ដុល្លារ", "ដុល្លា")  # (every spelling pair seen, dmn8-dmn12)
+              for country in ("អាមេរិក", "សហរដ្ឋអាមេរិក", "អាមេរិច", "សហរដ្ឋអាមេរិច", "អាម៉េរិក",
+                              "សហរដ្ឋអាម៉េរិក", "សហដ្ឋអាមេរិក")),
+            "ដុល្លារ", "ដុល្លា", "ដុលា្លរ", "ដុលារ", "ដុល្លារ៍",
             "$", "US$", "USD", "usd", "dollars", "dollar", "Dollars", "Dollar"),
     "KHR": ("រៀលខ្មែរ", "រៀល", "៛", "KHR", "riels", "riel", "Riels", "Riel"),
     "THB": ("បាតថៃ", "បាត", "baht", "Baht", "THB", "฿"),

@@ -68,9 +68,12 @@ _CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖ៈ]{GAP}{DIGIT}{{2}}(?:[:៖�
 #: ម៉ោង ៩ និង ៣០ នាទី, ម៉ោងប្រមាណ ៩, វេលាម៉ោង១៥នឹង០០នាទី (also the mistyped មោ់ង): a clock time,
 #: unless ម៉ោង follows a count (៣ម៉ោង ២០នាទី is a duration; checked in Python)
 _HOUR_WORD_CLOCK_RE = re.compile(
-    f"(?:ម៉ោង|មោ៉ង|មោ់ង){GAP}(?:ប្រមាណ|ប្រហែល|ជាង|ជិត)?{GAP}"
+    f"(?:ម៉ោង|មោ៉ង|មោ់ង){GAP}(?:ប្រមាណ(?:{GAP}ជា)?|ប្រហែល(?:{GAP}ជា)?|ជាង|ជិត|ចន្លោះ)?{GAP}"
     f"{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9])(?:{GAP}(?:និង|នឹង|[:៖.]){GAP}{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9]))?"
 )
+#: hours and minutes joined by និង, with នាទី after them (``ដល់ ១០និង០០នាទី``): a clock time (dmn10)
+_HOURS_AND_MINUTES_RE = re.compile(
+    f"{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9]){GAP}(?:និង|នឹង){GAP}{DIGIT}{DIGIT}(?![0-9\u17e0-\u17e9]){GAP}នាទី")
 #: digits run together with blanks as thousands separators (២ ៨៨៨ ៤៦១): a number, not a phone number
 _SPACED_THOUSANDS_RE = re.compile(f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+")
 #: international phone numbers (+855 12 345 678) and GMT+7-like offsets
@@ -78,7 +81,7 @@ _PLUS_RE = re.compile(f"\\+{GAP}{DIGIT}+(?:[ \u00a0-]{DIGIT}+)*")
 
 # Context rules (applied to a few characters around a candidate, never to the whole text)
 _SKIP_BEFORE_RE = re.compile(
-    "(?:ទី|លេខ|(?<![0-9\u17e0-\u17e9])ម៉ោង|កូវីដ|កូវិដ|ផ្លូវ|វិថី|St\\.|ក្រុម|ភូមិ|កែង|ភាគ|៖|ផ្លូវជាតិ|មាត្រា|ជំពូក|កថាខណ្ឌ|ចំណុច|(?<![0-9\u17e0-\u17e9])ខែ|ព\\.?\\s?ស\\.?|គ\\.?\\s?ស\\.?"
+    "(?:ទី|លេខ|(?<![0-9\u17e0-\u17e9])(?<!ពេញ)ម៉ោង|កូវីដ|កូវិដ|ផ្លូវ|វិថី|St\\.|ក្រុម|ភូមិ|កែង|ភាគ|៖|ផ្លូវជាតិ|មាត្រា|ជំពូក|កថាខណ្ឌ|ចំណុច|(?<![0-9\u17e0-\u17e9])ខែ|ព\\.?\\s?ស\\.?|គ\\.?\\s?ស\\.?"
     "|ពុទ្ធសករាជ|គ្រិស្តសករាជ|No\\.?|no\\.?|#|№|[A-Za-z\u1780-\u17d3]-|[0-9\u17e0-\u17e9][:៖/]|[/@])" + GAP + "$"
 )
 #: the second number of an identifier range (គីឡូម៉ែត្រលេខ៤៨-៤៩, ទី១-២)
@@ -98,12 +101,20 @@ _COUNT_BEFORE_RE = re.compile(f"(?:ចំនួន|ទាំង|ត្រឹម|
 #: ``អិន៨`` (N8), motorbike ``ហុងដាសេ១២៥`` (C125)
 _LETTER_NAME_BEFORE_RE = re.compile("(?:សេ|អិន|អឺ|អេ|អេហ្វ|អេច|អិល|អឹម|អេស|អ៊ិច|ប៊ី|ឌី)$")
 _LATIN_AFTER_RE = re.compile("[A-Za-z]")  # glued letters: 5G, 4K, 720p
+_DIMENSION_AFTER_RE = re.compile(f"[x×]{DIGIT}")  # ២០x២៥: the width of a plot, then its length
+#: a Latin token right before the digits (a brand, a model, a plate or passport series), and the
+#: currency codes that are no such token
+_LATIN_TOKEN_BEFORE_RE = re.compile(f"(?<![A-Za-z0-9\u17e0-\u17e9])[A-Za-z][A-Za-z0-9]*[ \u00a0]?[{GAP_CHARS}]?$")
+_CURRENCY_CODE_BEFORE_RE = re.compile("(?:USD|KHR|EUR|THB|CNY|JPY|GBP|US|Rs|No|no|km|kg)\\.?[ \u00a0]?[\u200b]?$")
 _LATIN_UNIT_AFTER_RE = re.compile(
-    "(?:km2|km|kg|cm|mm|ha|MW|kW|GW|m|g|t|l|%|USD|KHR|dollars?)(?![A-Za-z])"
+    "(?:km2|km|kg|cm|mm|ha|MW|kW|GW|GB|MB|TB|GHz|mAh|MP|m|g|t|l|%|USD|KHR|dollars?)(?![A-Za-z])"
 )
 
 
 _DIGIT_CHARS = "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9"
+
+
+_FULL = "ពេញ"
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -115,7 +126,11 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         prev2 = text[p - 2] if p > 1 else ""
         if prev and (prev in _DIGIT_CHARS or (prev in GAP_CHARS and prev2 and prev2 in _DIGIT_CHARS)):
             continue
+        if text.endswith(_FULL, 0, p):
+            continue  # ``ពេញម៉ោង ៩០នាទី``: "full time, 90 minutes" (a duration, dmn10)
         spans.append(m.span())
+    if "នាទី" in text:
+        spans.extend(m.span() for m in _HOURS_AND_MINUTES_RE.finditer(text))
     if "+" in text:
         spans.extend(m.span() for m in _PLUS_RE.finditer(text))
     return spans
@@ -202,8 +217,14 @@ def _numbers_from(text: str, candidates) -> list[Mention]:
                 continue  # (១) list marker, and ``១)ទឹក ២)ផ្លូវ`` (no parenthesis open before it)
             if after[:1] == "." and (not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
                 continue  # 1. list marker at line start
-            if _LATIN_AFTER_RE.match(after) and not _LATIN_UNIT_AFTER_RE.match(after):
-                continue  # 5G, 4K, 720p: part of a name
+            if _LATIN_AFTER_RE.match(after) and not _LATIN_UNIT_AFTER_RE.match(after) and \
+                    not _DIMENSION_AFTER_RE.match(after):
+                continue  # 5G, 4K, 720p: part of a name (not ``២០x២៥ម៉ែត្រ``: dimensions, dmn10)
+            if raw_abs[:1].isascii() and _LATIN_TOKEN_BEFORE_RE.search(before) and \
+                    not _CURRENCY_CODE_BEFORE_RE.search(before) and not _LATIN_UNIT_AFTER_RE.match(after.lstrip(" ")):
+                # ``Mazda 2``, ``Mate 20 X``, ``ED 1029380``: Latin digits after a Latin token are a model
+                # or an identifier (dmn10); Khmer digits after one count (``Atletico Madrid ៧-៣``)
+                continue
             digits_only = raw_abs
             if (
                 len(digits_only) >= 3
