@@ -136,6 +136,9 @@ _YEAR_RES = (
     ),
     re.compile(f"(?P<era0>{_ERA}){SP}(?P<year0>{_Y4})"),
     re.compile(f"(?P<ry1>{_Y4}){SP}[-–—]{SP}(?P<ry2>{_Y4})(?![/.:-]?[0-9\u17e0-\u17e9])"),
+)
+#: year forms after a word that the text must hold (each scanned only when it does)
+_WORDED_YEAR_RES = (
     # (dmn12) a sports season: រដូវកាល ២០១៨/១៩ or ២០១៨-២០១៩ (the span is the years)
     re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}"),
     # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
@@ -518,9 +521,14 @@ def _my(text: str) -> list:
     return out
 
 
+_YEAR_CUE_WORDS = (("រដូវ",), ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល"))
+
+
 def _years(text: str) -> list:
     out = []
-    for m in _matches(_YEAR_RES, text):
+    regexes = _YEAR_RES + tuple(regex for regex, words in zip(_WORDED_YEAR_RES, _YEAR_CUE_WORDS)
+                                if any(word in text for word in words))
+    for m in _matches(regexes, text):
         if _g(m, "year") is not None and not _free_year_word(text, m.start()):
             continue
         if _g(m, "ry1") is not None and not _free_number_start(text, m.start(), "."):
