@@ -576,3 +576,14 @@ def test_untitled_names_written_twice():
     assert spans(text, "person") == [("person", "ម៉ឺន មេឃា"), ("person", "ម៉ឺន មេឃា")]
     assert spans("ជើងខ្លាំង ម៉ឺន មេឃា ដែលជាកូនប្រុស។", "person") == []
     assert spans("សុខ សប្បាយ ទេ។ សុខ សប្បាយ ។", "person") == []
+
+
+def test_khmer_names_glossed_word_for_word_in_latin_script():
+    # (final14, final16) both spellings are persons, and the name found again further on
+    zw = "\u200b"
+    text = f"ប្រើប្រាស់ សឺ{zw}ជី រ៉ូ{zw}បឺ{zw}តូ (Sergi Roberto) នៅតំបន់"
+    assert spans(text, "person") == [("person", f"សឺ{zw}ជី រ៉ូ{zw}បឺ{zw}តូ"), ("person", "Sergi Roberto")]
+    assert spans("ក្លឹប ហ្វ្រែងគី ដឺ ចុង (Frenkie de Jong) ពីក្លឹប Ajax", "person") == [
+        ("person", "ហ្វ្រែងគី ដឺ ចុង"), ("person", "Frenkie de Jong")]
+    # a hotel or a boulevard glossed in Latin script is no person
+    assert spans("ស្នាក់នៅ វីដា ហូថែល (Vida Hotels) ក្នុង", "person") == []

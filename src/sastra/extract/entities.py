@@ -1054,6 +1054,8 @@ def _candidates(view: _View) -> list[_Cand]:
     if "\n" in text:
         _end_byline(text, cands, view.soft, lex)
     _repeated_spaced_names(text, cands, view.soft, lex)
+    if latin and "(" in text:
+        _transliterated_names(text, cands, view.soft)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -4387,6 +4389,52 @@ def _find_glosses(text: str, cands: list[_Cand]) -> None:
         if before.kind == "person" and first[0] in _LATIN_HONORIFICS and len(first) > 1:
             start += len(first[0]) + 1  # (fourteenth pass) ``(Khunying Sudarat Keyuraphan)``: a title
         cands.append(_Cand(before.kind, start, match.end(1), f"{before.kind}.gloss", None, priority=1))
+
+
+def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -> None:
+    """(Eighteenth pass) A Khmer name and its Latin spelling in parentheses, word for word
+    (``សឺជី រ៉ូបឺតូ (Sergi Roberto)``, ``ហ្វ្រែងគី ដឺ ចុង (Frenkie de Jong)``): a Latin gloss of two to
+    four capitalized words (particles such as ``de`` allowed) that names no listed place or
+    organization and holds no organization word, after as many Khmer words, none a stop word or a
+    title, is a person twice: both spellings."""
+    stops = lexicon().name_stops
+    titles = _patterns().titles
+    places = _latin_places()[0]
+    not_persons = [(c.start, c.end) for c in cands if c.kind != "person"]
+    for match in _TRANSLITERATION_GLOSS_RE.finditer(text):
+        latin = match.group(1)
+        words = latin.split(" ")
+        ls, le = match.span(1)
+        if not 2 <= len(words) <= 4 or any(w in _ORG_WORDS or w in _NOT_NAME_WORDS or w in _NOT_GLOSSED_NAME_WORDS
+                                              for w in words) or latin in places or \
+                key(latin) in lexicon().orgs or any(s <= ls < e for s, e in not_persons):
+            continue
+        end = match.start()
+        start, found = end, 0
+        while found < len(words):
+            word = _WORD_BEFORE_RE.search(text, 0, start)
+            if word is None or _clusters_in(word.group(1)) > 6 or \
+                    _stop_at(text, word.start(1), stops) is not None or titles.match(text, word.start(1)):
+                break
+            start, found = word.start(1), found + 1
+            if start == 0 or text[start - 1] != " ":
+                break
+        if found == len(words) and not any(s < end and start < e for s, e in not_persons):
+            khmer = _Cand("person", start, end, "person.transliterated", None, priority=1)
+            cands.append(khmer)
+            cands.append(_Cand("person", ls, le, "person.transliterated", None, priority=1))
+            _find_repeats(text, [khmer], cands, soft)  # (the name, or its last word, again further on)
+
+
+#: words of buildings and streets that never stand in a personal name (beside ``_NOT_NAME_WORDS``)
+_NOT_GLOSSED_NAME_WORDS = frozenset("Hotels Boulevard Street Road Avenue Tower Towers Centre City Plaza Residence "
+                                    "Garden Gardens Square Bridge Airport Port Market Village Hospital School "
+                                    "Academy Award".split())
+#: a Latin-script name of capitalized words (and name particles) in parentheses after a Khmer word
+_TRANSLITERATION_GLOSS_RE = re.compile(r"(?<=[\u1780-\u17d3]) ?\( ?((?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)"
+                                       r"(?: (?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)){1,3}) ?\)")
+#: the Khmer word that ends where the search stops, after a space or at a line's start
+_WORD_BEFORE_RE = re.compile(f"(?:^|(?<=[ \n]))([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?$")
 
 
 #: honorifics written before a Latin-script name in a gloss (they are titles, outside the name)
