@@ -1390,8 +1390,9 @@ _ANY_PLACE = ("province", "city", "district", "commune", "village", "country", "
 _NEXT_ADDRESS_WORDS = tuple(fold(w) for w in ("ឃុំ", "សង្កាត់"))
 
 
-_MEDIA_HEADS = tuple(fold(h) for h in ("ទីភ្នាក់ងារសារព័ត៌មាន", "ទីភ្នាក់ងារព័ត៌មាន", "សារព័ត៌មាន", "វិទ្យុ",
-                                         "ទូរទស្សន៍", "កាសែត"))
+#: (longest first: the first that ends where a listed outlet starts is taken)
+_GLUED_MEDIA_HEADS = tuple(fold(h) for h in ("ទីភ្នាក់ងារសារព័ត៌មាន", "ទីភ្នាក់ងារព័ត៌មាន", "សារព័ត៌មាន", "វិទ្យុ",
+                                               "ទូរទស្សន៍", "កាសែត"))
 _JOURNALIST = fold("អ្នក")  # ``អ្នកកាសែត``, ``អ្នកសារព័ត៌មាន``: a journalist of the outlet
 #: provincial bodies named by a bare glued ``ខេត្ត``/``ក្រុង`` (``កងរាជអាវុធហត្ថខេត្ត``, ``សាលាដំបូងខេត្ត``)
 _PROVINCIAL_BODY_RE = re.compile("(?:" + "|".join(sorted((fold(h) for h in (
@@ -1438,7 +1439,7 @@ def _eleventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -
     # (4) a media head word glued before a listed outlet belongs to its name: ``វិទ្យុវីអូអេ``
     for cand in cands:
         if cand.rule == "org.known" and cand.start >= 4:
-            for head in _MEDIA_HEADS:
+            for head in _GLUED_MEDIA_HEADS:
                 if text.startswith(head, cand.start - len(head)) and \
                         _at_cluster_start(text, cand.start - len(head)) and cand.start - len(head) not in soft and \
                         not text.endswith(_JOURNALIST, 0, cand.start - len(head)):
