@@ -159,6 +159,13 @@ _ENGLISH_RES = (
 
 
 _ENGLISH_MONTH_STEMS = tuple({name[:3] for name in ENGLISH_MONTHS})
+#: the first two characters of every Khmer month name: one of them is in any text that names a month
+#: (once its zero-width spaces are taken out: ``ឧ​សភា``)
+_MONTH_STEMS = tuple(sorted({name.replace("\u200b", "")[:2] for name in MONTH_NAMES}))
+
+
+def _without_zero_width(text: str) -> str:
+    return text.replace("\u200b", "") if "\u200b" in text else text
 
 
 def _matches(regexes, text: str):
@@ -740,8 +747,10 @@ def find_dates(text: str, reference_date: datetime.date | None = None) -> list[M
     if not text:
         return []
     cands = []
-    cands += _dmy(text)
-    cands += _my(text)
+    plain = _without_zero_width(text) if "ខែ" not in text else text
+    if "ខែ" in text or any(name in plain for name in _MONTH_STEMS):
+        cands += _dmy(text)  # (both need a month: ខែ or a month's name)
+        cands += _my(text)
     cands += _years(text)
     cands += _numeric(text)
     if "ទី" in text:

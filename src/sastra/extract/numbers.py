@@ -119,8 +119,9 @@ _FULL = "ពេញ"
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _DIGIT_RUN_RE.finditer(text) if not _SPACED_THOUSANDS_RE.fullmatch(m.group())]
-    spans.extend(m.span() for m in _CLOCK_RE.finditer(text))
-    for m in _HOUR_WORD_CLOCK_RE.finditer(text):
+    if ":" in text or "៖" in text or "ៈ" in text:
+        spans.extend(m.span() for m in _CLOCK_RE.finditer(text))
+    for m in (_HOUR_WORD_CLOCK_RE.finditer(text) if "ោ" in text else ()):  # (ម៉ោង and its misspellings)
         p = m.start()
         prev = text[p - 1] if p else ""
         prev2 = text[p - 2] if p > 1 else ""
