@@ -204,7 +204,10 @@ Both cover the same 30 articles (the first 30 in file order whose text has a mon
   Labelled by hand from scratch at the end of session 6 without running sastra on them (final20: 78
   persons, 124 organizations, 189 places; final21: 114, 187, 338); blind. First blind scores
   (2026-11-23): sixteenth pass (bac98b8): final20 persons 0.933, organizations 0.780, places 0.885;
-  final21 0.965, 0.684, 0.869; end of session 6: final20 the same, final21 0.965, 0.684, 0.872.
+  final21 0.965, 0.684, 0.869; end of the eighteenth pass: final20 the same, final21 0.965, 0.684,
+  0.872. Then final21 became development data (its errors may be listed) for a last look at
+  organizations (a glossed name with a hotel word, quoted karaoke bars, consulates, house-number
+  letters); final20 stayed blind and did not move.
 - bench/extract_labels/dates_money_numbers-dmn2.jsonl: dates (Gregorian and lunar), money, numbers on
   20 more articles (split "dmn2"): from line 601 of the corpus file, in file order, the first 20 whose
   text has a month name after ខែ, ឆ្នាំ + four digits, ដុល្លា, រៀល, ៛ or $ and that are no near-copy
@@ -369,7 +372,7 @@ ALL_SPLITS = SPLITS + ("final", "final2", "final3", "final4", "final5", "final6"
                        "dmn6", "dmn7", "dmn8",
                        "dmn9", "dmn10", "dmn11", "dmn12")
 #: splits whose errors are never listed (aggregate figures only)
-BLIND_SPLITS = ("final15", "final17", "final18", "final20", "final21", "all")
+BLIND_SPLITS = ("final15", "final17", "final18", "final20", "all")
 KINDS = ("person", "org", "loc", "date", "money", "number")
 BARS = {"person": 0.92, "loc": 0.90, "org": 0.85, "date": 0.98, "money": 0.98}
 

@@ -587,3 +587,15 @@ def test_khmer_names_glossed_word_for_word_in_latin_script():
         ("person", "ហ្វ្រែងគី ដឺ ចុង"), ("person", "Frenkie de Jong")]
     # a hotel or a boulevard glossed in Latin script is no person
     assert spans("ស្នាក់នៅ វីដា ហូថែល (Vida Hotels) ក្នុង", "person") == []
+
+
+def test_final21_organizations():
+    # a glossed name with a hotel word is an organization's; a quoted karaoke bar after ឈ្មោះថា;
+    # a consulate; the letters of a house number are no acronym
+    assert spans("ស្នាក់នៅ វីដា ហូថែល (Vida Hotels) និង", "org") == [
+        ("org", "វីដា ហូថែល"), ("org", "Vida Hotels")]
+    assert spans("ហាងការ៉ាអូខេឈ្មោះថា«អូបាម៉ា»កាលពីថ្ងៃ", "org") == [("org", "អូបាម៉ា")]
+    assert spans("នៅស្ថានកុងស៊ុលកិត្តិយសកម្ពុជា ។", "org") == [("org", "ស្ថានកុងស៊ុលកិត្តិយសកម្ពុជា")]
+    assert spans("មុខផ្ទះលេខ៤៥៧ EA ផ្លូវ៣១០", "org") == []
+    # a prison is no organization head (ជាប់ពន្ធនាគាររយៈពេល: "jailed for")
+    assert spans("ត្រូវកាត់ទោសឲ្យជាប់ពន្ធនាគាររយៈពេល ៥ឆ្នាំ", "org") == []

@@ -1918,9 +1918,10 @@ _OF = fold("នៃ")
 #: too, with a short description between the head and the quotes: ``ក្លឹបកម្សាន្ត «គិរីរម្យ»``,
 #: ``ហាងស៊ុបយីហោ “…”``)
 _QUOTED_RE = re.compile("(?:" + "|".join(fold(h) for h in (
-    "ក្រុមហ៊ុន", "ហាង", "ភោជនីយដ្ឋាន", "សណ្ឋាគារ", "ផ្ទះសំណាក់", "ក្លឹប", "ក្លិប", "ខារ៉ាអូខេ", "ផ្សារទំនើប"))
+    "ក្រុមហ៊ុន", "ហាង", "ភោជនីយដ្ឋាន", "សណ្ឋាគារ", "ផ្ទះសំណាក់", "ក្លឹប", "ក្លិប", "ខារ៉ាអូខេ", "ការ៉ាអូខេ",
+    "ផ្សារទំនើប"))
     + f")(?:[{_KHMER_LETTER}{_MARKS}]{{0,16}}?(?:{fold('យីហោ')}|{fold('កម្សាន្ត')}|{fold('ឌីស្កូ')}|"
-    f"{fold('ឈ្មោះ')}))? ?[«“\"] ?([^«»“”\"\n]{{2,40}}?) ?[»”\"]")
+    f"{fold('ឈ្មោះ')}(?:{fold('ថា')})?))? ?[«“\"] ?([^«»“”\"\n]{{2,40}}?) ?[»”\"]")  # (ការ៉ាអូខេ, ឈ្មោះថា: final21)
 
 
 def _quoted_companies(text: str, soft: frozenset[int]) -> list:
@@ -3184,10 +3185,15 @@ def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
             continue  # ``ប្រព័ន្ធទូទាត់រហ័ស (FAST System)``: the name of a thing, not an organization
         if text[max(0, s - 12):s].rstrip(" ").endswith(_BRAND_WORDS):
             continue  # ``ច្បាប់ GAFA``, ``ម៉ាក HYUNDAI``: a law, a brand of a product
+        if _HOUSE_NUMBER_BEFORE_RE.search(text, max(0, s - 16), s):
+            continue  # ``ផ្ទះលេខ៤៥៧ EA``: the letters of a house number (final21)
         if long_form is not None:
             attrs = {"acronym": text[s:e], "long_form": text[long_form.start:long_form.end]}
             long_form.attrs = {"acronym": text[s:e], "long_form": text[long_form.start:long_form.end]}
         cands.append(_Cand("org", s, e, "org.acronym", None, attrs=attrs, priority=3))
+
+
+_HOUSE_NUMBER_BEFORE_RE = re.compile(f"{fold('លេខ')} ?[0-9០-៩]+ ?$")
 
 
 def _in_parentheses(text: str, s: int, e: int) -> bool:
@@ -4406,8 +4412,9 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
         latin = match.group(1)
         words = latin.split(" ")
         ls, le = match.span(1)
-        if not 2 <= len(words) <= 4 or any(w in _ORG_WORDS or w in _NOT_NAME_WORDS or w in _NOT_GLOSSED_NAME_WORDS
-                                              for w in words) or latin in places or \
+        kind = "org" if any(w in _ORG_WORDS or w in _GLOSSED_ORG_WORDS for w in words) else "person"
+        if not 2 <= len(words) <= 4 or kind == "person" and any(
+                w in _NOT_NAME_WORDS or w in _NOT_GLOSSED_NAME_WORDS for w in words) or latin in places or \
                 key(latin) in lexicon().orgs or any(s <= ls < e for s, e in not_persons):
             continue
         end = match.start()
@@ -4421,12 +4428,15 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
             if start == 0 or text[start - 1] != " ":
                 break
         if found == len(words) and not any(s < end and start < e for s, e in not_persons):
-            khmer = _Cand("person", start, end, "person.transliterated", None, priority=1)
+            khmer = _Cand(kind, start, end, f"{kind}.transliterated", None, priority=1)
             cands.append(khmer)
-            cands.append(_Cand("person", ls, le, "person.transliterated", None, priority=1))
-            _find_repeats(text, [khmer], cands, soft)  # (the name, or its last word, again further on)
+            cands.append(_Cand(kind, ls, le, f"{kind}.transliterated", None, priority=1))
+            if kind == "person":
+                _find_repeats(text, [khmer], cands, soft)  # (the name, or its last word, again further on)
 
 
+#: words that make a glossed name an organization's (``វីដា ហូថែល (Vida Hotels)``: final21)
+_GLOSSED_ORG_WORDS = frozenset("Hotel Hotels Resort Resorts Hospitality Airlines Airways Motors".split())
 #: words of buildings and streets that never stand in a personal name (beside ``_NOT_NAME_WORDS``)
 _NOT_GLOSSED_NAME_WORDS = frozenset("Hotels Boulevard Street Road Avenue Tower Towers Centre City Plaza Residence "
                                     "Garden Gardens Square Bridge Airport Port Market Village Hospital School "
