@@ -4853,8 +4853,15 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
             if end > pos:
                 kind = _LANDMARK_CUES[match.group()]
                 cands.append(_Cand(kind, s, end, f"{kind}.landmark", None, priority=2))
-    if not any(cue in text for cue in _OTHER_LEVELS):
-        return _addresses_over_soft_breaks(text, cands, soft) if soft else None
+    if any(cue in text for cue in _OTHER_LEVELS):
+        _names_listed_at_other_levels(text, cands, soft, lex)
+    if soft:
+        _addresses_over_soft_breaks(text, cands, soft)
+
+
+def _names_listed_at_other_levels(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """``ឃុំច្រាបក្រសាំង``: an admin type word before a name the gazetteer lists at another level (a
+    commune renamed, a village that gave its name to its commune) is that place."""
     taken = {c.start for c in cands if c.kind == "loc"}
     for match in _OTHER_LEVELS_RE.finditer(text):
         s, pos = match.span()
@@ -4865,8 +4872,6 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
         if found is not None and _clusters_in(text[pos:found[0]]) >= 2 and \
                 _ends_at_name_boundary(text, found[0], soft) and found[0] not in soft:
             cands.append(_Cand("loc", s, found[0], "loc.other_level", None, priority=1))
-    if soft:
-        _addresses_over_soft_breaks(text, cands, soft)
 
 
 def _addresses_over_soft_breaks(text: str, cands: list, soft: frozenset[int]) -> None:
