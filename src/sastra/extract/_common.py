@@ -39,6 +39,8 @@ def flat_spans(spans: Iterable[_Span], rank: Callable[[_Span], int]) -> list[_Sp
 
 #: one digit, Latin or Khmer
 DIGIT = "[0-9\u17e0-\u17e9]"
+#: the same digits as a set, for tests on one character
+DIGIT_CHARS = frozenset("0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9")
 #: the blanks between the thousands of a numeral written ``១ ៤០០`` (removed before parsing it)
 JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 #: invisible or blank characters that may sit between the parts of a date or an amount
@@ -208,12 +210,9 @@ def digits_start_ok(text: str, start: int) -> bool:
     if not start:
         return True
     prev = text[start - 1]
-    if prev in "x×" and start > 1 and text[start - 2] in _DIGIT_SET:
+    if prev in "x×" and start > 1 and text[start - 2] in DIGIT_CHARS:
         return True  # ``២០x២៥ម៉ែត្រ``: the second side of a dimension
     return not (prev.isascii() and (prev.isalnum() or prev in "_.,")) and not ("\u17e0" <= prev <= "\u17e9")
-
-
-_DIGIT_SET = frozenset("0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9")
 
 _ATOM_RE = re.compile(
     f"(?P<scale>{_SCALE_ALT})|(?P<tens>{_TENS_ALT})|(?P<unit>{_UNIT_ALT})|(?P<half>{HALF_WORD})"

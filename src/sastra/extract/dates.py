@@ -23,7 +23,7 @@ from sastra.errors import require_str
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, GAP, GAP_CHARS, UNIT_AFTER_RE, alternation
+from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, alternation
 
 __all__ = ["DateValue", "find_dates", "MONTH_NAMES", "WEEKDAY_NAMES"]
 
@@ -159,13 +159,6 @@ _ENGLISH_RES = (
 
 
 _ENGLISH_MONTH_STEMS = tuple({name[:3] for name in ENGLISH_MONTHS})
-#: the first two characters of every Khmer month name: one of them is in any text that names a month
-#: (once its zero-width spaces are taken out: ``ឧ​សភា``)
-_MONTH_STEMS = tuple(sorted({name.replace("\u200b", "")[:2] for name in MONTH_NAMES}))
-
-
-def _without_zero_width(text: str) -> str:
-    return text.replace("\u200b", "") if "\u200b" in text else text
 
 
 def _matches(regexes, text: str):
@@ -199,7 +192,6 @@ _JOIN_RE = re.compile(f"{SP}(?:{_RANGE_CONN}|និង|(?:រហូត)?មក�
 # The scanners above start with a literal or a digit, never with a look-behind (a look-behind tried at
 # every position of a long text is what makes a scan slow); what must not stand before a match is
 # checked here, on the few matches.
-_DIGITS = "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9"
 
 
 def _prev(text: str, start: int, back: int = 1) -> str:
@@ -211,9 +203,9 @@ def _prev(text: str, start: int, back: int = 1) -> str:
 def _free_number_start(text: str, start: int, also: str = "") -> bool:
     """Not glued to a digit, a Latin letter, '/', ':', '-' (nor a decimal mark after a digit)."""
     p = _prev(text, start)
-    if p in _DIGITS or (p.isascii() and p.isalpha()) or p in "/:-" + also:
+    if p in DIGIT_CHARS or (p.isascii() and p.isalpha()) or p in "/:-" + also:
         return False
-    if p in ".," and _prev(text, start, 2) in _DIGITS:
+    if p in ".," and _prev(text, start, 2) in DIGIT_CHARS:
         return False
     return True
 
@@ -237,10 +229,10 @@ def _after_khmer_word(text: str, start: int) -> bool:
 
 def _free_year_word(text: str, start: int) -> bool:
     """ឆ្នាំ not glued to a count (៥ឆ្នាំ is a duration), except after an ordinal (ឆមាសទី២ឆ្នាំ២០១៩)."""
-    if _prev(text, start) not in _DIGITS:
+    if _prev(text, start) not in DIGIT_CHARS:
         return True
     i = start
-    while i > 0 and text[i - 1] in _DIGITS:
+    while i > 0 and text[i - 1] in DIGIT_CHARS:
         i -= 1
     return text.endswith("ទី", 0, i)
 
@@ -248,9 +240,9 @@ def _free_year_word(text: str, start: int) -> bool:
 def _free_month_word(text: str, start: int) -> bool:
     """ខែ not after a count (៣ខែ, ៣ ខែ are durations)."""
     p = _prev(text, start)
-    if p in _DIGITS:
+    if p in DIGIT_CHARS:
         return False
-    return not (p in GAP_CHARS and _prev(text, start, 2) in _DIGITS)
+    return not (p in GAP_CHARS and _prev(text, start, 2) in DIGIT_CHARS)
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -747,10 +739,8 @@ def find_dates(text: str, reference_date: datetime.date | None = None) -> list[M
     if not text:
         return []
     cands = []
-    plain = _without_zero_width(text) if "ខែ" not in text else text
-    if "ខែ" in text or any(name in plain for name in _MONTH_STEMS):
-        cands += _dmy(text)  # (both need a month: ខែ or a month's name)
-        cands += _my(text)
+    cands += _dmy(text)
+    cands += _my(text)
     cands += _years(text)
     cands += _numeric(text)
     if "ទី" in text:

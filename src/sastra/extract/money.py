@@ -15,6 +15,7 @@ from sastra.errors import require_str
 from sastra.records import Mention
 
 from ._common import (
+    DIGIT_CHARS,
     JOIN_SPACED_THOUSANDS_RE,
     DIGIT,
     DIGIT_NUMBER,
@@ -209,7 +210,7 @@ def _money_from(text: str, candidates) -> list[Mention]:
         try:
             amount = sums[start] if start in sums else parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
         except NumberError as err:
-            if amount_text[0] not in "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9":
+            if amount_text[0] not in DIGIT_CHARS:
                 continue  # vague words (រាប់លាន, ពីរបី) are not an amount
             taken.append((start, end))
             attrs.update(invalid=True, reason=str(err))

@@ -17,6 +17,7 @@ from sastra.extract.dates import MONTH_NAMES as _MONTH_NAMES
 from sastra.records import Mention
 
 from ._common import (
+    DIGIT_CHARS,
     JOIN_SPACED_THOUSANDS_RE,
     flat_spans,
     DIGIT,
@@ -111,7 +112,6 @@ _LATIN_UNIT_AFTER_RE = re.compile(
 )
 
 
-_DIGIT_CHARS = "0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9"
 
 
 _FULL = "ពេញ"
@@ -125,7 +125,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         p = m.start()
         prev = text[p - 1] if p else ""
         prev2 = text[p - 2] if p > 1 else ""
-        if prev and (prev in _DIGIT_CHARS or (prev in GAP_CHARS and prev2 and prev2 in _DIGIT_CHARS)):
+        if prev and (prev in DIGIT_CHARS or (prev in GAP_CHARS and prev2 and prev2 in DIGIT_CHARS)):
             continue
         if text.endswith(_FULL, 0, p):
             continue  # ``ពេញម៉ោង ៩០នាទី``: "full time, 90 minutes" (a duration, dmn10)
