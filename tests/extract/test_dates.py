@@ -137,6 +137,21 @@ def test_not_dates(text):
     assert find_dates(text) == []
 
 
+@pytest.mark.parametrize("text, span", [
+    ("ថ្ងៃទី២៦ នេះ", "ថ្ងៃទី២៦"),
+    # "the 27th of the same month and year" (corpus article 313005, dmn9)
+    ("រហូត\u200bដល់\u200bម៉ោង\u200b១១ \u200bថ្ងៃទី\u200b២៧\u200bខែ\u200bឆ្នាំ\u200bដដែល \u200bសមត្ថកិច្ច", "ថ្ងៃទី\u200b២៧"),
+    ("ថ្ងៃទី២៧ ខែដដែល", "ថ្ងៃទី២៧"),
+])
+def test_day_without_month_with_a_relative_word(text, span):
+    (m,) = find_dates(text)
+    assert (m.text, m.value, scored(m)) == (span, None, "---" + span[-2:].translate(str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")))
+
+
+def test_no_day_no_date_even_with_the_same_month_and_year():
+    assert find_dates("ម៉ោង១១ព្រឹក ថ្ងៃខែឆ្នាំដដែល ប្រកបដោយ") == []
+
+
 # --- weekdays -------------------------------------------------------------------------------------
 def test_weekday_outside_the_span_and_checked():
     (m,) = find_dates("នាថ្ងៃពុធ ថ្ងៃទី២២ ខែកក្កដា ឆ្នាំ២០២០ ខណៈ")

@@ -171,11 +171,12 @@ def _g(m: re.Match, name: str) -> str | None:
     return m.groupdict().get(name)
 
 
-# a day without month: only with a relative word after it (ថ្ងៃទី២៦ នេះ, ថ្ងៃទី២១ កន្លងទៅ),
+# a day without month: only with a relative word after it (ថ្ងៃទី២៦ នេះ, ថ្ងៃទី២១ កន្លងទៅ,
+# ថ្ងៃទី២៧ ខែឆ្នាំដដែល "the 27th of the same month and year": dmn9),
 # after a weekday, or when impossible (ថ្ងៃទី៣២ is reported)
 _DAY_ONLY_RE = re.compile(
     f"{_DAY_WORD}{SP}ទី{SP}(?P<day>{DIGIT}{{1,3}}){_ND}"
-    f"(?P<rel>{SP}(?:នេះ|កន្លងទៅ|កន្លងមក|ខាងមុខ|ខែនេះ|ខែមុន|ខែក្រោយ|ដដែល))?"
+    f"(?P<rel>{SP}(?:នេះ|កន្លងទៅ|កន្លងមក|ខាងមុខ|ខែនេះ|ខែមុន|ខែក្រោយ|ដដែល|ខែ{SP}(?:ឆ្នាំ{SP})?ដដែល))?"
 )
 #: ថ្ងៃទី / ទី written before a day number (looked for backwards from the digits, so that the scans
 #: start with a digit)
