@@ -34,7 +34,8 @@ _KHMER_LETTER = "\u1780-\u17b3"
 _CLUSTER_RE = re.compile(f"[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[{_MARKS}\u200c\u200d])*")
 _CLUSTER_RUN_RE = re.compile(f"(?:[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[{_MARKS}\u200c\u200d])*)+")
 _KHMER_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
-_LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*\.?(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*\.?){0,4}")
+_LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?"
+                            r"(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?){0,9}")
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the character
 #: before it is checked in Python)
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![A-Za-z0-9@\-_]|\.[A-Za-z])")
@@ -1007,7 +1008,10 @@ def _candidates(view: _View) -> list[_Cand]:
         s0, e0 = match.span()
         if _at_cluster_start(text, s0) and _at_cluster_end(text, e0) and \
                 (e0 >= len(text) or not _CLUSTER_RE.match(text, e0) or e0 in view.soft or
-                 _stop_at(text, e0, stops) is not None):
+                 _stop_at(text, e0, stops) is not None) and \
+                (_word_starts(text, s0, view.soft) or text.endswith(lex.titles, 0, s0) or
+                 text.endswith(_person_roles(), 0, s0)):
+            # (nineteenth pass: not inside a word, ``មួយចំនួនជាមួយ`` holds ``នួនជា``)
             persons.append(_Cand("person", s0, e0, "person.known", None, priority=1))
             known[s0] = e0
     for person in list(persons):
@@ -1051,6 +1055,10 @@ def _candidates(view: _View) -> list[_Cand]:
         _named_restaurants_and_hotels(text, cands, lex, view.soft)
     _sixteenth_pass(text, cands, view.soft, lex)
     _seventeenth_pass(text, cands, view.soft, lex)
+    if _BASE in text:
+        _nineteenth_pass(text, cands, view.soft, lex)
+    if _RESIDENT in text:
+        _resident_in_country(text, cands, lex)
     if "\n" in text:
         _end_byline(text, cands, view.soft, lex)
     _repeated_spaced_names(text, cands, view.soft, lex)
@@ -3274,6 +3282,14 @@ def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
 _ADDRESS_PAIR = fold("លោក លោកស្រី")
 
 
+#: (nineteenth pass) verbs of saying, thinking and feeling that follow the pronoun ``លោក`` ("he"):
+#: never the first word of a name after a title (as given names they stand second: ``សុខ សង្ឃឹម``)
+_VERB_AFTER_PRONOUN_RE = re.compile("|".join(sorted((fold(w) for w in (
+    "សង្ឃឹម", "ព្រួយបារម្ភ", "សង្កត់ធ្ងន់", "សន្និដ្ឋាន", "រីករាយ", "ត្រៀម", "ច្រានចោល", "ស្វែងយល់", "រមែង",
+    "ជឿជាក់", "ចាត់ទុក", "ទទួលស្គាល់", "កោតសរសើរ", "លើកទឹកចិត្ត", "សោកស្តាយ", "ភ្ញាក់ផ្អើល", "ត្អូញត្អែរ",
+    "សារភាព", "រៀបរាប់", "ស្នើសុំ")), key=len, reverse=True)))
+
+
 def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
     pats = _patterns()
     persons: list[_Cand] = []
@@ -3294,6 +3310,9 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
                 _last_title(text[ts:te]) in _PRONOUN_TITLES:
             continue  # ``នាងប្រាកដជាដឹង``: the pronoun, not a title
         person = _name_after(text, te, stops, soft)
+        if person is not None and _VERB_AFTER_PRONOUN_RE.match(text, person[0]) and \
+                _at_cluster_end(text, _VERB_AFTER_PRONOUN_RE.match(text, person[0]).end()):
+            continue  # (nineteenth pass) ``លោក​សង្ឃឹមថា``: "he hopes that", the pronoun and a verb
         if person is not None and _unlikely_single_name(text, ts, te, person, soft):
             person = None
         if person is None:
@@ -3655,6 +3674,11 @@ def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
     while True:
         match = _CLUSTER_RE.match(text, i)
         if not match:
+            if count and text.startswith("-", i) and "\u1780" <= text[i + 1:i + 2] <= "\u17b3":
+                # (nineteenth pass) an Arabic name joined by hyphens: ``អូមារ-អាល់-បាសៀរ``, ``ម៉ូហា-ម៉ាដ``
+                i += 1
+                count = 1
+                continue
             return (i, False) if count else None
         if count >= 1:
             stop = _stop_at(text, i, stops)
@@ -4797,7 +4821,9 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
 #: punctuation that ends a clause: a name glued to ``ជា`` right before it ends in ``ជា`` (``លោក អ៊ី សុខជា។``)
 _CLAUSE_END = frozenset("។៕៖:,!?\n")
 #: (eighteenth pass) or before a relative clause: ``លោក អ៊ី សុខជា ដែលជាអ្នកច្នៃ``
-_AFTER_NAME_JA = (" " + fold("ដែល"),)
+#: (nineteenth pass) or before ``និង``, ``គឺជា``, ``អតីត``, which the verb "is" never takes as its
+#: complement: ``លោក ហ៊ីង ប៊ុនជា គឺជាអតីតព្រះរាជអាជ្ញា``, ``លោក ហ៊ីង ប៊ុនជា និង លោក លី លន់``
+_AFTER_NAME_JA = tuple(" " + fold(w) for w in ("ដែល", "និង", "គឺ", "អតីត"))
 #: what the person rules of this pass look for right after a name (one ``str.startswith`` call)
 _AFTER_NAME_PREFIXES = (_JA, "ទី", " bin ", " binti ", " ibn ", " bte ")
 _REGNAL_TITLES = tuple(fold(t) for t in ("ព្រះបាទ", "ព្រះចៅ", "ស្តេច", "ព្រះរាជា", "ព្រះមហាក្សត្រ"))
@@ -4806,7 +4832,10 @@ _LATIN_PATRONYM_RE = re.compile(r" (?:bin|binti|ibn|bte) (?:[A-Z][a-zA-Z'\-]*)(?
 #: type words of landmarks whose name is glued after them, and the kind of the whole (flyovers and
 #: roundabouts are left out: the label files disagree on them, and the guidelines do not list them)
 _LANDMARK_CUES = {fold(w): kind for w, kind in (
-    ("ប្រាសាទ", "loc"), ("ច្រករបៀង", "loc"), ("មណ្ឌលសុខភាព", "org"))}
+    ("ប្រាសាទ", "loc"), ("ច្រករបៀង", "loc"), ("មណ្ឌលសុខភាព", "org"),
+    ("វិមាន", "loc"))}  # (nineteenth pass: monuments, ``វិមានឈ្នះឈ្នះ``, ``វិមានសន្តិភាព``)
+_MONUMENT = fold("វិមាន")
+_HISTORICAL = tuple(fold(w) for w in ("ប្រវត្តិសាស្ត្រ", "ប្រវត្តិសាស្រ្ត"))
 # (pagodas, ``វត្ត`` + a name, were tried in the eighteenth pass and left out: most label files leave
 # a pagoda named as a landmark, ``មុខវត្តស្លាកែត``, unlabelled, and their organization F1 fell)
 _LANDMARK_RE = re.compile("|".join(sorted(_LANDMARK_CUES, key=len, reverse=True)))
@@ -4828,9 +4857,9 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
         if c.kind != "person" or not text.startswith(_AFTER_NAME_PREFIXES, c.end):
             continue
         end = c.end
-        if text.startswith(_JA, end) and (end + 2 >= size or text[end + 2] in _CLAUSE_END or
-                                          text.startswith(_AFTER_NAME_JA, end + 2)) and \
-                "\u1780" <= text[end - 1] <= "\u17d3" and end not in soft:
+        if text.startswith(_JA, end) and "\u1780" <= text[end - 1] <= "\u17d3" and \
+                (text.startswith(_AFTER_NAME_JA, end + 2) or
+                 (end + 2 >= size or text[end + 2] in _CLAUSE_END) and end not in soft):
             c.end = end + 2  # ``លោក អ៊ី សុខជា។``: not the verb "is" with nothing after it
         elif c.title_span is not None and text[c.title_span[0]:c.title_span[1]].endswith(_REGNAL_TITLES):
             number = _REGNAL_RE.match(text, end)
@@ -4846,6 +4875,8 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
             if not _at_cluster_start(text, s) or pos >= size or _starts_generic(text, pos, lex) or \
                     _stop_at(text, pos, lex.name_stops) is not None:
                 continue
+            if match.group() == _MONUMENT and (text.startswith(_HISTORICAL, pos) or _known_org_at(text, pos, lex)):
+                continue  # ``វិមានប្រវត្តិសាស្ត្រ``: "a historical monument"; ``វិមានព្រឹទ្ធសភា``: the Senate's
             place = _lookup_place(text, pos, _ANY_PLACE, lex)
             end = place[0] if place is not None else _open_place_end(text, pos, lex.name_stops, 6)
             if place is None and (_clusters_in(text[pos:end]) < 2 or not _ends_at_boundary(text, end)):
@@ -4961,3 +4992,72 @@ def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Le
     for spans in found.values():
         if len(spans) >= 2:
             cands.extend(_Cand("person", s, e, "person.repeated_name", None, priority=1) for s, e in spans)
+
+
+# --- nineteenth pass: military bases named after their type word
+
+#: ``មូលដ្ឋានកងទ័ពជើងទឹក`` and the ways news text writes it (``មូលដ្ឋានទ័ពជើងទឹក``,
+#: ``មូលដ្ឋានកងជើងទឹក``, ``មូលដ្ឋានទ័ពសមុទ្រ``, ``មូលដ្ឋានទ័ពអាកាស``): the type word of a base
+_BASE_TYPE_RE = re.compile(fold("មូលដ្ឋាន") + " ?(?:" + "|".join(fold(w) for w in ("កងទ័ព", "ទ័ព", "កង")) + ")(?:" +
+                           "|".join(fold(w) for w in ("ជើងទឹក", "ជើងគោក", "អាកាស", "សមុទ្រ")) + ")(?:" +
+                           fold("សមុទ្រ") + ")?")
+_BASE_LATIN_NAME_RE = re.compile(r" ?([A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2})(?![A-Za-z0-9])")
+
+
+def _nineteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """Nineteenth pass (final15, final17, final18, final20 as development data): a military base
+    named after its type word is a place with the type word (``មូលដ្ឋានទ័ពជើងទឹករាម``); before a
+    Latin name only the name is (``មូលដ្ឋានទ័ពអាកាស Edwards`` -> ``Edwards``). A base named by a
+    country (``មូលដ្ឋានកងទ័ពជើងទឹកចិន``, "a Chinese naval base") or by nothing is a description."""
+    named: list[_Cand] = []
+    for match in _BASE_TYPE_RE.finditer(text):
+        s, pos = match.span()
+        latin = _BASE_LATIN_NAME_RE.match(text, pos)
+        if latin is not None:
+            named.append(_Cand("loc", latin.start(1), latin.end(1), "loc.base", None, priority=2))
+            continue
+        end, clusters = pos, 0
+        while clusters < 3 and end < len(text) and (end == pos or end not in soft) and \
+                (end == pos or _stop_at(text, end, lex.name_stops) is None):
+            cluster = _CLUSTER_RE.match(text, end)
+            if cluster is None:
+                break
+            end, clusters = cluster.end(), clusters + 1
+        if end == pos or _stop_at(text, pos, lex.name_stops) is not None or _starts_generic(text, pos, lex) or \
+                not (end >= len(text) or end in soft or text[end] in _PLACE_BOUNDARY_AFTER or
+                     _stop_at(text, end, lex.name_stops) is not None):
+            continue
+        if _lookup_place(text, pos, ("country",), lex) is not None:
+            continue
+        named.append(_Cand("loc", s, end, "loc.base", None, priority=3))
+    starts = {c.start for c in named}
+    # the older rule's base of a force with no name after it (``មូលដ្ឋានកងទ័ពជើងទឹក`` then a verb)
+    cands[:] = [c for c in cands if not (c.rule == "loc.base" and c.start not in starts and
+                                         not any(c.start <= n.start < c.end for n in named) and
+                                         _BASE_TYPE_RE.fullmatch(text, c.start, c.end))]
+    cands.extend(named)
+
+
+def _known_org_at(text: str, pos: int, lex: Lexicon) -> bool:
+    """True if a listed organization's name starts at ``pos``."""
+    match = _patterns().free_names.match(text, pos)
+    return match is not None and match.group().replace(" ", "") in lex.orgs
+
+
+_RESIDENT = fold("ប្រចាំ")
+
+
+def _resident_in_country(text: str, cands: list, lex: Lexicon) -> None:
+    """Nineteenth pass: an organization followed by ``ប្រចាំ`` and a country is that body's office
+    or mission in the country, one organization (``ស្ថានទូតអាមេរិកប្រចាំកម្ពុជា``,
+    ``អង្គការសុខភាពពិភពលោកប្រចាំកម្ពុជា``); ``ប្រចាំ`` before a province or a city is not
+    (``ក្រុមហ៊ុន ស៊ីភី ប្រចាំខេត្ត…``: the company's branch is described, not named)."""
+    for cand in cands:
+        if cand.kind != "org":
+            continue
+        at = cand.end + 1 if text.startswith(" " + _RESIDENT, cand.end) else cand.end
+        if not text.startswith(_RESIDENT, at):
+            continue
+        country = _lookup_place(text, at + len(_RESIDENT), ("country",), lex)
+        if country is not None:
+            cand.end = country[0]
