@@ -110,3 +110,21 @@ def test_a_public_figure_spelled_with_zero_width_spaces():
     # 311859 (final23)
     text = "រដ្ឋមន្ត្រីការបរទេស\u200bអាមេរិក ម៉ៃ ប៉ុ\u200bម\u200bប៉េ\u200bអូ នៅ\u200bថ្ងៃទី\u200b២៥"
     assert persons(text) == [("ម៉ៃ ប៉ុមប៉េអូ", None)]
+
+
+def test_world_leaders_by_family_name_after_a_title_or_a_role():
+    # 313075 (final8): glued to what follows, after a title and after a role
+    assert persons("តុលាការកាត់ក្តីឲ្យលោកត្រាំឈ្នះក្តីក្នុងការសាងសង់") == [("ត្រាំ", "លោក")]
+    assert persons("។\n ប៉ុន្តែប្រធានាធិបតីត្រាំបានខិតខំបញ្ចុះបញ្ចូល") == [("ត្រាំ", None)]
+    # the verb "to soak" is no name
+    assert persons("គេយកសំលៀកបំពាក់ទៅត្រាំទឹក") == []
+
+
+def test_a_user_name_after_a_title():
+    # 312783 (final14): a Facebook user known as K01
+    assert persons("ខែកក្កដា ឆ្នាំ ២០១៩ លោក K01 បានបង្ហោះរូបភាព") == [("K01", "លោក")]
+
+
+def test_a_weak_title_after_this():
+    # 312872 (final12): ``កញ្ញា`` glued after ``ថ្មីៗនេះ`` ("recently, Miss …"), not the month
+    assert persons("យ៉ាងណាមិញថ្មីៗនេះកញ្ញា ណាក់ ស្រីណា បានធ្វើឲ្យមហាជន") == [("ណាក់ ស្រីណា", "កញ្ញា")]

@@ -36,6 +36,8 @@ _CLUSTER_RUN_RE = re.compile(f"(?:[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[
 _KHMER_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
 _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?"
                             r"(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?){0,9}")
+#: a user name of letters then digits, standing alone (``K01``)
+_HANDLE_RE = re.compile(r"[A-Z][A-Za-z]{0,15}[0-9]{1,6}(?![A-Za-z0-9_])")
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the character
 #: before it is checked in Python)
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![A-Za-z0-9@\-_]|\.[A-Za-z])")
@@ -1003,6 +1005,8 @@ def _candidates(view: _View) -> list[_Cand]:
         persons.extend(_find_people_pairs(text, stops))
     if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and _UPPER_OR_LOWER_QUOTED_RE.search(text):
         persons.extend(_find_named_accounts(text))
+    if any(name in text for name in _WORLD_SURNAMES):
+        persons.extend(_world_figures_by_surname(text, lex))
     known: dict[int, int] = {}
     for match in pats.known_people.finditer(text):
         s0, e0 = match.span()
@@ -3534,7 +3538,7 @@ _PRONOUN_TITLES = frozenset(fold(t) for t in ("នាង", "នាយទាហ�
 _WEAK_TITLE_PREFIXES = tuple(_WEAK_TITLES)
 _GLUE_BEFORE = tuple(fold(w) for w in ("ដោយ", "និង", "របស់", "ពី", "ជាមួយ", "ចំពោះ", "ឲ្យ", "ឱ្យ", "ថា",
                                         "ដល់", "ជូន", "ហើយ", "ក្រោម", "ទៅ", "មក", "នៃ", "ដែល", "គឺ",
-                                        "ចំណែក", "រូប", "នាម", "តាម", "ព្រោះ", "ពេល", "ខណៈ"))
+                                        "ចំណែក", "រូប", "នាម", "តាម", "ព្រោះ", "ពេល", "ខណៈ", "នេះ"))
 
 
 def _title_may_start(text: str, ts: int, title: str, soft: frozenset[int]) -> bool:
@@ -3578,8 +3582,13 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
         end = match.end()
         while end > pos and text[end - 1] in ".-'":
             end -= 1
+        if end < n and text[end].isascii() and text[end].isdigit() and " " not in text[pos:end]:
+            # (nineteenth pass) ``លោក K01``: the user name a person goes by on Facebook is that person
+            # (the label files agree); letters and digits run together
+            handle = _HANDLE_RE.match(text, pos)
+            return (pos, handle.end()) if handle is not None else None
         if end - pos < 2 or (end < n and (text[end].isdigit() or text[end] == "_")):
-            return None  # ``លោក K01``: a user name, not a personal name
+            return None
         if any(word in _ORG_WORDS for word in text[pos:end].split()):
             return None  # ``ឈ្មោះ Premier League``
         return pos, end
@@ -5061,3 +5070,28 @@ def _resident_in_country(text: str, cands: list, lex: Lexicon) -> None:
         country = _lookup_place(text, at + len(_RESIDENT), ("country",), lex)
         if country is not None:
             cand.end = country[0]
+
+
+#: (nineteenth pass) world leaders the Khmer press names by their family name alone, glued to a title
+#: or a role (``លោកត្រាំឈ្នះក្តី``, ``ប្រធានាធិបតីត្រាំបាន…``), where no word boundary shows where the
+#: name ends. Only after a title or a role: ``ត្រាំ`` is also the verb "to soak".
+_WORLD_SURNAMES = tuple(sorted((fold(w) for w in (
+    "ត្រាំ", "ពូទីន", "អូបាម៉ា", "ម៉ាក្រុង", "ម៉ែគែល", "ម៉ូឌី", "ឌុយទែរតេ", "ម៉ហាធៀរ", "ចនសុន", "ប៉ុមប៉េអូ",
+    "បូលតុន", "ហ្គូតេរេស", "ត្រូដូ", "អឺដូហ្គាន់", "រូហានី", "នេតាន់យ៉ាហ៊ូ")), key=len, reverse=True))
+_WORLD_SURNAME_RE = re.compile("|".join(_WORLD_SURNAMES))
+
+
+def _world_figures_by_surname(text: str, lex: Lexicon) -> list[_Cand]:
+    found = []
+    for match in _WORLD_SURNAME_RE.finditer(text):
+        s, e = match.span()
+        if not _at_cluster_end(text, e) or not _at_cluster_start(text, s):
+            continue
+        at = s - 1 if s and text[s - 1] == " " else s
+        title = next((t for t in lex.titles if text.endswith(t, 0, at)), None)  # (longest first)
+        if title is not None:
+            found.append(_Cand("person", s, e, "person.world_surname", None, title_span=(at - len(title), at),
+                               priority=1))
+        elif text.endswith(_person_roles(), 0, at):
+            found.append(_Cand("person", s, e, "person.world_surname", None, priority=1))
+    return found
