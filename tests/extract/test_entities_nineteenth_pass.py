@@ -128,3 +128,18 @@ def test_a_user_name_after_a_title():
 def test_a_weak_title_after_this():
     # 312872 (final12): ``កញ្ញា`` glued after ``ថ្មីៗនេះ`` ("recently, Miss …"), not the month
     assert persons("យ៉ាងណាមិញថ្មីៗនេះកញ្ញា ណាក់ ស្រីណា បានធ្វើឲ្យមហាជន") == [("ណាក់ ស្រីណា", "កញ្ញា")]
+
+
+def test_a_list_of_untitled_names():
+    # 311911 (final19): two of the three family names are listed, so the third name counts too
+    text = "មិត្ត\u200bរួម\u200bជាតិ\u200bរបស់\u200bគេ សេន កុសល\u200b, ឡូញ វ៉ានី និង អេលីត ចំរើន បាន\u200bចាញ់ និង\u200bស្មើ"
+    assert persons(text) == [("សេន កុសល", None), ("ឡូញ វ៉ានី", None), ("អេលីត ចំរើន", None)]
+
+
+def test_one_listed_family_name_makes_no_list():
+    assert persons("ក្រុមហ៊ុន បាន ទិញ ដី និង ផ្ទះ ថ្មី") == []
+
+
+def test_the_credit_of_an_embedded_post():
+    # 313037 (final9)
+    assert persons("Khmer Note💐🙏Posted by Sinath Hun on Friday, July 26, 2019") == [("Sinath Hun", None)]

@@ -36,6 +36,8 @@ _CLUSTER_RUN_RE = re.compile(f"(?:[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[
 _KHMER_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
 _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?"
                             r"(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?){0,9}")
+#: the credit line of an embedded Facebook post: ``Posted by Sinath Hun on Friday, July 26, 2019``
+_POSTED_BY_RE = re.compile(r"Posted by ([A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) on ")
 #: a user name of letters then digits, standing alone (``K01``)
 _HANDLE_RE = re.compile(r"[A-Z][A-Za-z]{0,15}[0-9]{1,6}(?![A-Za-z0-9_])")
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the character
@@ -1007,6 +1009,9 @@ def _candidates(view: _View) -> list[_Cand]:
         persons.extend(_find_named_accounts(text))
     if any(name in text for name in _WORLD_SURNAMES):
         persons.extend(_world_figures_by_surname(text, lex))
+    if "Posted by " in text:  # (nineteenth pass) the credit of an embedded Facebook post
+        persons.extend(_Cand("person", m.start(1), m.end(1), "person.posted_by", None, priority=1)
+                       for m in _POSTED_BY_RE.finditer(text))
     known: dict[int, int] = {}
     for match in pats.known_people.finditer(text):
         s0, e0 = match.span()
@@ -5001,6 +5006,37 @@ def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Le
     for spans in found.values():
         if len(spans) >= 2:
             cands.extend(_Cand("person", s, e, "person.repeated_name", None, priority=1) for s, e in spans)
+    if len(found) >= 2:
+        _lists_of_names(text, cands, [span for spans in found.values() for span in spans], stops)
+
+
+#: what separates the names of a list: a comma or ``និង`` ("and"), with or without spaces
+_LIST_SEPARATOR_RE = re.compile(" ?, ?| ?" + fold("និង") + " ?")
+
+
+def _lists_of_names(text: str, cands: list, pairs: list[tuple[int, int]], stops: frozenset[str]) -> None:
+    """(Nineteenth pass) A list of untitled names written apart (``សេន កុសល, ឡូញ វ៉ានី និង អេលីត
+    ចំរើន``): when two of its items are a listed family name and a given name, every two-word item
+    of the list is a person, also those whose family name is not listed."""
+    by_start = dict(pairs)
+    done: set[int] = set()
+    for start, end in sorted(pairs):
+        if start in done:
+            continue
+        chain, at = [(start, end)], end
+        while len(chain) < 12:
+            sep = _LIST_SEPARATOR_RE.match(text, at)
+            if sep is None or sep.end() == at:
+                break
+            nxt = sep.end()
+            nxt_end = by_start.get(nxt) or _spaced_pair_end(text, nxt, stops, 8)
+            if nxt_end is None:
+                break
+            chain.append((nxt, nxt_end))
+            at = nxt_end
+        done.update(s for s, _ in chain)
+        if len(chain) >= 2 and sum(s in by_start for s, _ in chain) >= 2:
+            cands.extend(_Cand("person", s, e, "person.name_list", None, priority=1) for s, e in chain)
 
 
 # --- nineteenth pass: military bases named after their type word
