@@ -143,3 +143,9 @@ def test_one_listed_family_name_makes_no_list():
 def test_the_credit_of_an_embedded_post():
     # 313037 (final9)
     assert persons("Khmer Note💐🙏Posted by Sinath Hun on Friday, July 26, 2019") == [("Sinath Hun", None)]
+
+
+def test_a_latin_alias_after_or_called():
+    # 311869 (final23): ``ឬហៅថា`` ("or called"), ``ឬ`` folded like every spelling
+    text = "តុលាការ\u200bនេះ\u200bបាន\u200bរកឃើញថា លោកស្រី Li Yanxia ឬ\u200bហៅ\u200bថា Li Lijuan\u200bនេះ បាន\u200bរំលោភ"
+    assert persons(text) == [("Li Yanxia", "លោកស្រី"), ("Li Lijuan", None)]

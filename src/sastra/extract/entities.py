@@ -3769,7 +3769,8 @@ def _role_words() -> frozenset[str]:
     return frozenset(fold(w) for w in _entities("role_nouns.txt"))
 
 
-_ALIAS_RE = re.compile(" ?(?:\\( ?)?ហៅ ?(?:\\( ?)?")  # (tenth pass) also ``ហេង សុផាត (ហៅក្តិប)``, ``នុតផនហៅ(ញរ)``
+#: (nineteenth pass) also ``ឬហៅថា``: ``លោកស្រី Li Yanxia ឬហៅថា Li Lijuan``
+_ALIAS_RE = re.compile(f" ?(?:{fold('ឬ')} ?)?(?:\\( ?)?ហៅ ?(?:ថា ?)?(?:\\( ?)?")  # (tenth pass) also ``ហេង សុផាត (ហៅក្តិប)``, ``នុតផនហៅ(ញរ)``
 #: high offices after which a name follows with no title (``ប្រធានាធិបតី ដូណាល់ ត្រាំ``)
 #: stars and singers: after them a stage name of one word is a person (``តារាកំប្លែងស្រី នីឡា``)
 _STAR_ROLES = tuple(fold(r) for r in (
