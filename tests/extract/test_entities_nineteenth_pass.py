@@ -149,3 +149,34 @@ def test_a_latin_alias_after_or_called():
     # 311869 (final23): ``ឬហៅថា`` ("or called"), ``ឬ`` folded like every spelling
     text = "តុលាការ\u200bនេះ\u200bបាន\u200bរកឃើញថា លោកស្រី Li Yanxia ឬ\u200bហៅ\u200bថា Li Lijuan\u200bនេះ បាន\u200bរំលោភ"
     assert persons(text) == [("Li Yanxia", "លោកស្រី"), ("Li Lijuan", None)]
+
+
+# --- from final24 (development data once scored blind)
+
+def test_a_whole_name_before_its_nickname():
+    # 312111 (final24): the given name holds ``ថា`` ("that"); ``(ហៅ`` after it shows where it ends
+    text = "បន្ទាប់ពីលោកស្រី ជាវ ច័ន្ទថាវី (ហៅមុំ) គណៈកម្មការវត្ត បាន"
+    assert persons(text) == [("ជាវ ច័ន្ទថាវី", "លោកស្រី"), ("មុំ", None)]
+
+
+def test_a_long_name_glued_to_its_role():
+    # 312120 (final24)
+    text = "គួរឲ្យព្រួយបារម្ភនោះលោកឌីរ័ត្នខេមរុណអភិបាលរងខណ្ឌអំពាវនាវ"
+    assert persons(text) == [("ឌីរ័ត្នខេមរុណ", "លោក")]
+
+
+def test_forms_of_address_that_name_no_one():
+    # 312102 (final15): "the Queen Mother" with no name; ``ម៉ែន`` (a family name) still is one
+    assert persons("ចំពោះកូន ចៅ ពីសម្តេចម៉ែ ដែលទ្រង់\u200bតែងតែនឹក") == []
+    assert persons("ដោយ លោក ម៉ែន សំអន ឧបនាយករដ្ឋមន្ត្រី") == [("ម៉ែន សំអន", "លោក")]
+
+
+def test_the_queen_mother_by_her_full_name():
+    # 312131 (final24)
+    text = "សំណាក់\u200bសម្តេចព្រះ\u200bមហាក្សត្រី នរោត្តម មុនិនាថ សីហនុ ព្រះវររាជ\u200bមាតា"
+    assert spans(text, "person") == ["នរោត្តម មុនិនាថ សីហនុ"]
+
+
+def test_the_rural_areas_of_a_country():
+    # 311966 (final24): the country alone is the place
+    assert spans("ពីតំបន់មួយទៅតំបន់មួយ នៃតំបន់ជនបទកម្ពុជា។", "loc") == ["កម្ពុជា"]

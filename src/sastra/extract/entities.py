@@ -780,7 +780,8 @@ def _candidates(view: _View) -> list[_Cand]:
                 place_at[s] = cand
                 continue
         if cue == "តំបន់":
-            end = _region_end(text, pos, free_place_ends) if pos == e else pos
+            end = _region_end(text, pos, free_place_ends) if pos == e and not text.startswith(_KINDS_OF_AREA, pos) \
+                else pos  # (nineteenth pass) ``តំបន់ជនបទកម្ពុជា``: "the rural areas of Cambodia", the country alone
             if end > pos:
                 cand = _Cand("loc", s, end, "loc.region", None, priority=2)
                 cands.append(cand)
@@ -3141,6 +3142,10 @@ def _border_crossings(text: str, cands: list[_Cand], lex: Lexicon, soft: frozens
         cands.append(_Cand("loc", match.start(), end, "loc.border", None, priority=2))
 
 
+#: kinds of area after ``តំបន់`` (rural, urban, suburbs): a description, not a region's name
+_KINDS_OF_AREA = tuple(fold(w) for w in ("ជនបទ", "ទីប្រជុំជន", "ជាយក្រុង", "ទីក្រុង"))
+
+
 def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: int = 10) -> int:
     """``តំបន់`` + glued words ending in a known place (``តំបន់ដីសណ្តទន្លេមេគង្គ``); ``pos`` if none."""
     i = pos
@@ -3296,7 +3301,19 @@ _ADDRESS_PAIR = fold("លោក លោកស្រី")
 _VERB_AFTER_PRONOUN_RE = re.compile("|".join(sorted((fold(w) for w in (
     "សង្ឃឹម", "ព្រួយបារម្ភ", "សង្កត់ធ្ងន់", "សន្និដ្ឋាន", "រីករាយ", "ត្រៀម", "ច្រានចោល", "ស្វែងយល់", "រមែង",
     "ជឿជាក់", "ចាត់ទុក", "ទទួលស្គាល់", "កោតសរសើរ", "លើកទឹកចិត្ត", "សោកស្តាយ", "ភ្ញាក់ផ្អើល", "ត្អូញត្អែរ",
-    "សារភាព", "រៀបរាប់", "ស្នើសុំ")), key=len, reverse=True)))
+    "សារភាព", "រៀបរាប់", "ស្នើសុំ", "ប្រទាន",
+    # and nouns after a form of address that name no one (``សម្តេចម៉ែ``, ``លោកតាលោកយាយចាស់ជរា``)
+    "ម៉ែ", "ពុកម៉ែ", "ចាស់ជរា", "យាយ")), key=len, reverse=True)))
+
+
+def _not_a_name_at(text: str, pos: int, stops: frozenset[str], soft: frozenset[int]) -> bool:
+    """True if one of those verbs or nouns stands at ``pos`` as a whole word (``ម៉ែ`` but not ``ម៉ែន``)."""
+    match = _VERB_AFTER_PRONOUN_RE.match(text, pos)
+    if match is None:
+        return False
+    end = match.end()
+    return end >= len(text) or end in soft or not _KHMER_LETTER_OR_MARK(text[end]) or \
+        _stop_at(text, end, stops) is not None
 
 
 def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
@@ -3319,8 +3336,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
                 _last_title(text[ts:te]) in _PRONOUN_TITLES:
             continue  # ``នាងប្រាកដជាដឹង``: the pronoun, not a title
         person = _name_after(text, te, stops, soft)
-        if person is not None and _VERB_AFTER_PRONOUN_RE.match(text, person[0]) and \
-                _at_cluster_end(text, _VERB_AFTER_PRONOUN_RE.match(text, person[0]).end()):
+        if person is not None and _not_a_name_at(text, person[0], stops, soft):
             continue  # (nineteenth pass) ``លោក​សង្ឃឹមថា``: "he hopes that", the pronoun and a verb
         if person is not None and _unlikely_single_name(text, ts, te, person, soft):
             person = None
@@ -3662,10 +3678,32 @@ def _second_word_before_role(text: str, pos: int) -> int | None:
     if end + 1 >= len(text) or text[end] != " " or w in _NOT_SECOND_NAMES or \
             not 1 <= _clusters_in(w) <= 5 or w in _role_words() or _patterns().titles.match(text, pos):
         return None
+    if text.startswith(_ALIAS_OPENERS, end + 1):
+        return end  # (nineteenth pass) ``លោកស្រី ជាវ ច័ន្ទថាវី (ហៅមុំ)``: a nickname follows a whole name
     role = _person_role_re().match(text, end + 1)
     if role is None or not _at_cluster_end(text, role.end()):
         return None
     return end
+
+
+_ALIAS_OPENERS = ("(ហៅ", "( ហៅ")
+_ROYAL_WORD = fold("ព្រះរាជ")
+
+
+def _name_end_at_role(text: str, pos: int, first: bool) -> tuple[int, bool] | None:
+    """The end of a name that a glued role noun cuts within four clusters of ``pos``, or None."""
+    if not first or _ROYAL_WORD in text[max(0, pos - 30):pos]:
+        return None  # (``សព្វព្រះរាជហឫទ័យស្ដេច…``: a verb of the royal register, not a name)
+    i = pos
+    for _ in range(4):
+        role = _person_role_re().match(text, i)
+        if role is not None and _at_cluster_end(text, role.end()):
+            return i, True
+        match = _CLUSTER_RE.match(text, i)
+        if match is None:
+            return None
+        i = match.end()
+    return None
 
 
 def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
@@ -3700,7 +3738,9 @@ def _name_word(text: str, pos: int, stops: frozenset[str], *, first: bool,
                 return i, True
         if count == 6:
             if not long_ok:
-                return None
+                # (nineteenth pass) a long name glued to the role after it (``លោកឌីរ័ត្នខេមរុណអភិបាលរង``):
+                # a role noun starts within four more clusters
+                return _name_end_at_role(text, i, first)
             # a long given name written as one word (``ច័ន្ទរិទ្ធីសូលីដា``): up to ten clusters when
             # it ends at a space, punctuation or a zero-width space with no stop word inside
             end = _long_word_end(text, i, stops, soft, 4)
