@@ -180,3 +180,8 @@ def test_the_queen_mother_by_her_full_name():
 def test_the_rural_areas_of_a_country():
     # 311966 (final24): the country alone is the place
     assert spans("ពីតំបន់មួយទៅតំបន់មួយ នៃតំបន់ជនបទកម្ពុជា។", "loc") == ["កម្ពុជា"]
+
+
+def test_a_company_named_in_capitals_and_digits():
+    # 312116 (final24): a film studio after ``ក្រុមហ៊ុន``
+    assert spans("ឡើង\u200bដោយ\u200bក្រុមហ៊ុន\u200b GDH599 \u200bនិង\u200bចែក\u200bចាយ", "org") == ["GDH599"]

@@ -38,6 +38,8 @@ _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\
                             r"(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?){0,9}")
 #: the credit line of an embedded Facebook post: ``Posted by Sinath Hun on Friday, July 26, 2019``
 _POSTED_BY_RE = re.compile(r"Posted by ([A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) on ")
+#: a company name of capitals and digits (``GDH599``)
+_ALNUM_NAME_RE = re.compile(r"[A-Z][A-Z]{1,9}[0-9]{1,6}(?![A-Za-z0-9_])")
 #: a user name of letters then digits, standing alone (``K01``)
 _HANDLE_RE = re.compile(r"[A-Z][A-Za-z]{0,15}[0-9]{1,6}(?![A-Za-z0-9_])")
 #: (no look-behind: a pattern that starts with a capital letter is scanned far faster; the character
@@ -869,13 +871,14 @@ def _candidates(view: _View) -> list[_Cand]:
                                        priority=2))
         if latin_at < len(text) and "A" <= text[latin_at] <= "Z":
             # a generic word before a Latin name stays outside (``អង្គការ Taramana``)
-            match = _INITIALS_RE.match(text, latin_at) or _LATIN_NAME_RE.match(text, latin_at)
+            match = _INITIALS_RE.match(text, latin_at) or _ALNUM_NAME_RE.match(text, latin_at) or \
+                _LATIN_NAME_RE.match(text, latin_at)  # (nineteenth pass: ``ក្រុមហ៊ុន GDH599``)
             joined = _LATIN_JOINED_NAME_RE.match(text, latin_at)
             if joined is not None and joined.end() > match.end() and \
                     re.search(r" (?:des|de|du|la|le|of|for|and|the|et) |d[’']", joined.group()):
                 match = joined  # (fifteenth pass) ``អង្គការ Terre des Hommes``
             end = _trim_latin(text, latin_at, match.end())
-            if end > latin_at and not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end]) and \
+            if end > latin_at and (match.re is _ALNUM_NAME_RE or not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end])) and \
                     not text[max(0, s - 10):s].endswith(_PROGRAMME):
                 # (``កម្មវិធីទូរទស្សន៍ Oprah Winfrey``: a programme named after its host)
                 if text.startswith((" នៃ", "នៃ"), end):
