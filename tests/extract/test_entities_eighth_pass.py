@@ -29,8 +29,11 @@ def test_second_name_word_that_begins_like_a_function_word_before_a_role():
 def test_no_second_name_word_without_a_role_or_when_it_is_grammar():
     # (313219 with a verb instead of the role) no role after the word: it is not part of the name
     assert persons("ក្រោមវត្តមានលោក ងី មានហេង បានថ្លែងថា") == [("ងី", "លោក")]
-    # (made up from the pattern) ``ជា`` is never a name word, even before a role
-    assert ("សុខ ជា", "លោក") not in persons("លោក សុខ ជា ប្រធានក្រុមហ៊ុន")
+    # (nineteenth pass, 311789 in final27) a single short word, ``ជា`` written apart and a role: the
+    # label files read ``ជា`` as the given name (Chea), the role as the apposition
+    assert ("សុខ ជា", "លោក") in persons("លោក សុខ ជា ប្រធានក្រុមហ៊ុន")
+    # after a two-word name ``ជា`` is the verb
+    assert persons("លោក ម៉ម ប៊ុនហេង ជា ប្រធានក្រុមហ៊ុន") == [("ម៉ម ប៊ុនហេង", "លោក")]
 
 
 def test_a_repeat_that_starts_at_a_title_keeps_it():

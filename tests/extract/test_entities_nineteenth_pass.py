@@ -185,3 +185,16 @@ def test_the_rural_areas_of_a_country():
 def test_a_company_named_in_capitals_and_digits():
     # 312116 (final24): a film studio after ``ក្រុមហ៊ុន``
     assert spans("ឡើង\u200bដោយ\u200bក្រុមហ៊ុន\u200b GDH599 \u200bនិង\u200bចែក\u200bចាយ", "org") == ["GDH599"]
+
+
+# --- from final26 and final27 (development data once scored blind)
+
+def test_the_site_that_lent_the_article():
+    # 311786 (final27)
+    assert spans("ទេ៕\nអត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet", "org") == ["Hello Krupet"]
+
+
+def test_more_world_place_spellings():
+    # 311803 (final27): mainland China; 311945 (final27): Tunisia
+    assert spans("ជម្លោះជាមួយចិនដីគោក។", "loc") == ["ចិនដីគោក"]
+    assert spans("ប្រធានាធិបតី\u200bទុយ\u200bនេ\u200bស៊ី\u200bលោក", "loc") == ["ទុយនេស៊ី"]

@@ -36,6 +36,9 @@ _CLUSTER_RUN_RE = re.compile(f"(?:[{_KHMER_LETTER}](?:{COENG}[{_KHMER_LETTER}]|[
 _KHMER_RUN_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d]+")
 _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?"
                             r"(?: (?:bin |van |de |der |da |al-)?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\-]*)*\.?){0,9}")
+#: "(article) courtesy of": the site that lent the article, named in Latin script
+_COURTESY = fold("ផ្តល់សិទ្ធិដោយ")
+_COURTESY_RE = re.compile(_COURTESY + r" ?[៖:]? ?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?![A-Za-z])")
 #: the credit line of an embedded Facebook post: ``Posted by Sinath Hun on Friday, July 26, 2019``
 _POSTED_BY_RE = re.compile(r"Posted by ([A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) on ")
 #: a company name of capitals and digits (``GDH599``)
@@ -1013,6 +1016,9 @@ def _candidates(view: _View) -> list[_Cand]:
         persons.extend(_find_named_accounts(text))
     if any(name in text for name in _WORLD_SURNAMES):
         persons.extend(_world_figures_by_surname(text, lex))
+    if _COURTESY in text:  # (nineteenth pass) ``អត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet``: the site that lent the article
+        cands.extend(_Cand("org", m.start(1), m.end(1), "org.courtesy", None, priority=2)
+                     for m in _COURTESY_RE.finditer(text))
     if "Posted by " in text:  # (nineteenth pass) the credit of an embedded Facebook post
         persons.extend(_Cand("person", m.start(1), m.end(1), "person.posted_by", None, priority=1)
                        for m in _POSTED_BY_RE.finditer(text))
@@ -4883,7 +4889,8 @@ _CLAUSE_END = frozenset("។៕៖:,!?\n")
 #: complement: ``លោក ហ៊ីង ប៊ុនជា គឺជាអតីតព្រះរាជអាជ្ញា``, ``លោក ហ៊ីង ប៊ុនជា និង លោក លី លន់``
 _AFTER_NAME_JA = tuple(" " + fold(w) for w in ("ដែល", "និង", "គឺ", "អតីត"))
 #: what the person rules of this pass look for right after a name (one ``str.startswith`` call)
-_AFTER_NAME_PREFIXES = (_JA, "ទី", " bin ", " binti ", " ibn ", " bte ")
+_SPACED_JA = " " + _JA + " "
+_AFTER_NAME_PREFIXES = (_JA, "ទី", " bin ", " binti ", " ibn ", " bte ", _SPACED_JA)
 _REGNAL_TITLES = tuple(fold(t) for t in ("ព្រះបាទ", "ព្រះចៅ", "ស្តេច", "ព្រះរាជា", "ព្រះមហាក្សត្រ"))
 _REGNAL_RE = re.compile("ទី[0-9០-៩]{1,2}(?![0-9០-៩])")
 _LATIN_PATRONYM_RE = re.compile(r" (?:bin|binti|ibn|bte) (?:[A-Z][a-zA-Z'\-]*)(?: [A-Z][a-zA-Z'\-]*){0,3}")
@@ -4919,6 +4926,12 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
                 (text.startswith(_AFTER_NAME_JA, end + 2) or
                  (end + 2 >= size or text[end + 2] in _CLAUSE_END) and end not in soft):
             c.end = end + 2  # ``លោក អ៊ី សុខជា។``: not the verb "is" with nothing after it
+        elif text.startswith(_SPACED_JA, end) and c.title_span is not None and " " not in text[c.start:end] and \
+                _clusters_in(text[c.start:end]) <= 3 and \
+                _stop_at(text, end + len(_SPACED_JA), lex.name_stops) in _role_words():
+            # (nineteenth pass) ``លោក សុខ ជា តំណាងលក់…``: one short word after a title, then ``ជា``
+            # written apart and a role: ``ជា`` is the given name (Chea), the role is the apposition
+            c.end = end + len(_SPACED_JA) - 1
         elif c.title_span is not None and text[c.title_span[0]:c.title_span[1]].endswith(_REGNAL_TITLES):
             number = _REGNAL_RE.match(text, end)
             if number is not None:
