@@ -198,3 +198,11 @@ def test_more_world_place_spellings():
     # 311803 (final27): mainland China; 311945 (final27): Tunisia
     assert spans("ជម្លោះជាមួយចិនដីគោក។", "loc") == ["ចិនដីគោក"]
     assert spans("ប្រធានាធិបតី\u200bទុយ\u200bនេ\u200bស៊ី\u200bលោក", "loc") == ["ទុយនេស៊ី"]
+
+
+def test_roads_named_by_their_width_or_by_name():
+    # 312010 (final18): the 30-metre and 60-metre roads; 312976 (final10): Veng Sreng road
+    assert spans("ជាប់ផ្លូវ៣០ម៉ែត្រ ភូមិទួលពង្រ", "loc")[0] == "ផ្លូវ៣០ម៉ែត្រ"
+    assert spans("ផ្លូវ៣៧១ ផ្លូវ២១៧ និងផ្លូវវេងស្រេងជាដើម ៕", "loc") == ["ផ្លូវ៣៧១", "ផ្លូវ២១៧", "ផ្លូវវេងស្រេង"]
+    # ``ផ្លូវ`` + any word is no road ("the legal way")
+    assert spans("តាមផ្លូវច្បាប់", "loc") == []

@@ -169,8 +169,17 @@ _NOT_DATELINES = frozenset(fold(w) for w in ("ពិភពលោក", "អន្
                                               "ព័ត៌មានអន្តរជាតិ", "កីឡា", "សិល្បៈ", "សុខភាព", "បច្ចេកវិទ្យា"))
 #: (eleventh pass: a letter written in Khmer after the number, ``ផ្លូវលេខ៨២១អា``)
 _ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|ផ្លូវ)(?:លេខ)? ?[0-9០-៩]{1,4}(?![0-9០-៩])(?:[A-Za-z](?![A-Za-z])|(?:អា|បេ)(?![\u1780-\u17dd])|"
-                      " ?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ))?")
+                      " ?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)"
+                      f"|{fold('ម៉ែត្រ')}(?:ចិន)?)?")  # (nineteenth pass: ``ផ្លូវ៦០ម៉ែត្រ``, the 60-metre road)
 _BOULEVARD_RE = re.compile("មហាវិថី ?")
+_ROAD = "ផ្លូវ"
+#: (nineteenth pass) the main roads of Phnom Penh named after ``ផ្លូវ`` without a number (general
+#: knowledge of the city's map; ``ផ្លូវ`` + any word is too often "the way of …")
+_NAMED_ROAD_RE = re.compile("ផ្លូវ ?(?:" + "|".join(sorted({fold(w) for w in (
+    "ព្រះមុនីវង្ស", "មុនីវង្ស", "ព្រះនរោត្តម", "ព្រះសីហនុ", "កម្ពុជាក្រោម", "សហព័ន្ធរុស្ស៊ី", "ម៉ៅសេទុង",
+    "វេងស្រេង", "មិត្តភាព", "ព្រះយុគន្ធរ", "ព្រះអង្គឌួង", "ព្រះស៊ីសុវត្ថិ", "ស៊ីសុវត្ថិ", "ព្រះកុសុមៈ",
+    "ជ័យជំនះ", "ហ៊ុនសែន", "សម្តេចហ៊ុនសែន", "ព្រៃស", "ព្រះអង្គអេង", "ព្រះចិន្តា",
+    "អង្គរធំ", "ព្រះនរោត្តមសីហនុ", "ព្រះមហាក្សត្រី")}, key=len, reverse=True)) + ")")
 _PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
 _PLATE_HINT_RE = re.compile("[0-9A-Z]")  # every match of _PLATE_AFTER_RE holds one of these
 _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី|លេខ)? ?[0-9០-៩]{1,3}")
@@ -838,6 +847,9 @@ def _candidates(view: _View) -> list[_Cand]:
         end = _open_place_end(text, match.end(), lex.name_stops)
         if _clusters_in(text[match.end():end]) >= 2:
             cands.append(_Cand("loc", match.start(), end, "loc.road", None, priority=2))
+    if _ROAD in text:
+        cands.extend(_Cand("loc", m.start(), m.end(), "loc.road", None, priority=2)
+                     for m in _NAMED_ROAD_RE.finditer(text) if _at_cluster_end(text, m.end()))
     _find_facilities(text, cands, lex)
     if "ច្រក" in text:
         _border_crossings(text, cands, lex, view.soft)
