@@ -206,3 +206,8 @@ def test_roads_named_by_their_width_or_by_name():
     assert spans("ផ្លូវ៣៧១ ផ្លូវ២១៧ និងផ្លូវវេងស្រេងជាដើម ៕", "loc") == ["ផ្លូវ៣៧១", "ផ្លូវ២១៧", "ផ្លូវវេងស្រេង"]
     # ``ផ្លូវ`` + any word is no road ("the legal way")
     assert spans("តាមផ្លូវច្បាប់", "loc") == []
+
+
+def test_a_dateline_closed_by_yuukaleapintu_keeps_its_type_word():
+    # 311907 (final19): ``ៈ`` after the name closes the dateline, it is no vowel sign of the name
+    assert spans("បាត\u200bសមុទ្រ\u200b\nក្រុង\u200bតេអេរ៉ង់ៈ \u200bកង\u200bការពារ\u200bបដិវត្តន៍", "loc") == ["ក្រុងតេអេរ៉ង់"]

@@ -507,7 +507,7 @@ def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -
     end = _place_match(text, start, kinds)
     if end < 0:
         return None
-    if _at_cluster_end(text, end):
+    if _at_cluster_end(text, end) or text[end] == "\u17c8":  # (nineteenth pass: ``ក្រុងតេអេរ៉ង់ៈ``, a dateline)
         places = lex.places.get(text[start:end].replace(" ", ""))
         chosen = next((p for k in kinds for p in places if p.kind == k), None) if places else None
         if chosen is not None:
