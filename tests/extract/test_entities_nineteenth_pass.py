@@ -211,3 +211,9 @@ def test_roads_named_by_their_width_or_by_name():
 def test_a_dateline_closed_by_yuukaleapintu_keeps_its_type_word():
     # 311907 (final19): ``ៈ`` after the name closes the dateline, it is no vowel sign of the name
     assert spans("បាត\u200bសមុទ្រ\u200b\nក្រុង\u200bតេអេរ៉ង់ៈ \u200bកង\u200bការពារ\u200bបដិវត្តន៍", "loc") == ["ក្រុងតេអេរ៉ង់"]
+
+
+def test_markets_known_by_name():
+    # 313490 (dev): the Russian market; the night market is no place
+    assert spans("ក្បែរ\u200bផ្សារ\u200bទួល\u200bទំពូង\u200b។", "loc") == ["ផ្សារទួលទំពូង"]
+    assert spans("នៅផ្សាររាត្រី កាលពីយប់មិញ", "loc") == []

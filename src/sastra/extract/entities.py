@@ -173,6 +173,11 @@ _ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|�
                       f"|{fold('ម៉ែត្រ')}(?:ចិន)?)?")  # (nineteenth pass: ``ផ្លូវ៦០ម៉ែត្រ``, the 60-metre road)
 _BOULEVARD_RE = re.compile("មហាវិថី ?")
 _ROAD = "ផ្លូវ"
+#: (nineteenth pass) the markets of Phnom Penh known by name (general knowledge of the city); an
+#: open ``ផ្សារ`` + word is too often the night market, the stock market or the transfer market
+_NAMED_MARKET_RE = re.compile("ផ្សារ ?(?:" + "|".join(sorted({fold(w) for w in (
+    "ធំថ្មី", "ទួលទំពូង", "អូរឫស្សី", "ដីហុយ", "ដើមគរ", "ដើមថ្កូវ", "អូរបែកក្អម", "ពោធិចិនតុង", "ឈូកមាស",
+    "ចាស់", "កណ្តាល", "ទួលគោក", "ព្រែកផ្នៅ", "ចោមចៅ")}, key=len, reverse=True)) + ")")
 #: (nineteenth pass) the main roads of Phnom Penh named after ``ផ្លូវ`` without a number (general
 #: knowledge of the city's map; ``ផ្លូវ`` + any word is too often "the way of …")
 _NAMED_ROAD_RE = re.compile("ផ្លូវ ?(?:" + "|".join(sorted({fold(w) for w in (
@@ -850,6 +855,9 @@ def _candidates(view: _View) -> list[_Cand]:
     if _ROAD in text:
         cands.extend(_Cand("loc", m.start(), m.end(), "loc.road", None, priority=2)
                      for m in _NAMED_ROAD_RE.finditer(text) if _at_cluster_end(text, m.end()))
+    if _MARKET in text:
+        cands.extend(_Cand("loc", m.start(), m.end(), "loc.market", None, priority=2)
+                     for m in _NAMED_MARKET_RE.finditer(text) if _at_cluster_end(text, m.end()))
     _find_facilities(text, cands, lex)
     if "ច្រក" in text:
         _border_crossings(text, cands, lex, view.soft)
