@@ -217,3 +217,11 @@ def test_markets_known_by_name():
     # 313490 (dev): the Russian market; the night market is no place
     assert spans("ក្បែរ\u200bផ្សារ\u200bទួល\u200bទំពូង\u200b។", "loc") == ["ផ្សារទួលទំពូង"]
     assert spans("នៅផ្សាររាត្រី កាលពីយប់មិញ", "loc") == []
+
+
+def test_things_named_with_the_word_for_name():
+    # 311847 (final23): a device "named Reon Pocket"; 312702 (final18): a ship
+    assert persons("ឧបករណ៍ម៉ាស៊ីនត្រជាក់តូចមួយឈ្មោះ Reon Pocket ភ្ជាប់ជាមួយអាវយឺត") == []
+    assert persons("បាន\u200bប្ដូរ\u200bឈ្មោះ\u200bនាវា\u200bនេះ\u200bមក\u200bឈ្មោះ\u200bNIKA SPIRIT\u200bវិញ") == []
+    # 311834 (final25 is blind; the sentence is made up from 311834's pattern): a person of the company
+    assert persons("ប្រធានរដ្ឋបាលក្រុមហ៊ុនទ្រីភាពឈ្មោះ សារុំ បានបញ្ជាក់ថា") == [("សារុំ", None)]

@@ -241,6 +241,13 @@ _TITLE_CONTINUATIONS = ("តេជោ", "អគ្គមហាសេនាបត
 _NAME_CUES = ("ឈ្មោះ", "ឈ្មោះថា", "ឈ្មោះពិត", "ឈ្មោះពេញ", "ល្បីឈ្មោះ")  # (``ឈ្មោះពិត X``: the real name is X;
 #: ``តារាល្បីឈ្មោះ X``: the star named X)
 _FAMOUS_CUE = fold("ល្បីឈ្មោះ")
+#: (nineteenth pass) things named with ``ឈ្មោះ`` ("named"): a device, a ship, a company, a channel, a
+#: product, an animal; the noun stands at most a few words before the cue
+_NAMED_THINGS = tuple(sorted({fold(w) for w in (
+    "ឧបករណ៍", "នាវា", "កប៉ាល់", "ក្រុមហ៊ុន", "ផលិតផល", "ម៉ាក", "កម្មវិធី", "គេហទំព័រ", "ទំព័រ", "ហាង",
+    "ភោជនីយដ្ឋាន", "រោងចក្រ", "ម៉ាស៊ីន", "ជ្រូក", "ឆ្កែ", "ឆ្មា", "ព្យុះ", "ខ្សែភាពយន្ត", "រឿង",
+    "បទចម្រៀង", "សៀវភៅ", "Channel", "YouTube")}, key=len, reverse=True))
+_THING_BEFORE_NAME_RE = re.compile("(?:" + "|".join(_NAMED_THINGS) + ")[^។\n]{0,20}$")
 _BYLINE_RE = re.compile(r"ដោយ ?[៖:ៈ] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
 _SOURCE_RE = re.compile(r"ប្រភព(?:ព័ត៌មាន)? ?(?:ពី ?)?[៖:]? ?")
 _SOURCE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Z][A-Za-z0-9.\-]*){0,3}")
@@ -3392,9 +3399,16 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
             continue
         if text[s:e] == _FAMOUS_CUE and (not text.startswith(" ", e) or pats.titles.match(text, e + 1)):
             continue  # ``ល្បីឈ្មោះតាមរយៈ…`` (famous through), ``ល្បីឈ្មោះកញ្ញា X`` (the title rule's)
+        if _THING_BEFORE_NAME_RE.search(text, max(0, s - 30), s) and \
+                not _person_role_re().search(text, max(0, s - 40), s):
+            # (nineteenth pass) ``ឧបករណ៍…ឈ្មោះ Reon Pocket``, ``នាវា…ឈ្មោះ``: a thing's name (but
+            # ``ប្រធានរដ្ឋបាលក្រុមហ៊ុនទ្រីភាពឈ្មោះ សារុំ``: a person of the company)
+            continue
         person = _name_after(text, e, stops, soft)
         if person is None:
             person = _function_word_surname(text, e, stops)  # (tenth pass)
+        if person is not None and text.startswith(_NAMED_THINGS, person[0]):
+            continue  # (nineteenth pass) ``ប្ដូរឈ្មោះនាវានេះ``: "renamed the ship"
         if person is not None and text[s:e].endswith("ថា") and \
                 (" " not in text[person[0]:person[1]] or text[person[0]].isascii()):
             continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there
