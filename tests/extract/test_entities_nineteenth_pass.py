@@ -225,3 +225,14 @@ def test_things_named_with_the_word_for_name():
     assert persons("បាន\u200bប្ដូរ\u200bឈ្មោះ\u200bនាវា\u200bនេះ\u200bមក\u200bឈ្មោះ\u200bNIKA SPIRIT\u200bវិញ") == []
     # 311834 (final25 is blind; the sentence is made up from 311834's pattern): a person of the company
     assert persons("ប្រធានរដ្ឋបាលក្រុមហ៊ុនទ្រីភាពឈ្មោះ សារុំ បានបញ្ជាក់ថា") == [("សារុំ", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # 311800 (final27): "His Excellency welcomed"; 311837 (final23): "a top general"
+    "បាន\u200bលើកឡើង\u200bថា\u200b ឯកឧត្តម\u200bស្វាគមន៍\u200b និង\u200bគាំទ្រ",
+    "ជាមួយ\u200bខ្លួន\u200bឧត្តមសេនីយ៍\u200bកំពូល \u200bនិង\u200bក្រុម\u200bមន្ត្រី",
+    # 311989 (final17): "whose name stood out"
+    "ដែល\u200bមាន\u200bឈ្មោះ\u200bលេចធ្លោ\u200bក្នុង\u200bការ\u200bចេញ\u200bដីកា",
+])
+def test_words_after_a_title_or_name_cue_that_name_no_one(text):
+    assert persons(text) == []

@@ -3337,7 +3337,9 @@ _ADDRESS_PAIR = fold("លោក លោកស្រី")
 _VERB_AFTER_PRONOUN_RE = re.compile("|".join(sorted((fold(w) for w in (
     "សង្ឃឹម", "ព្រួយបារម្ភ", "សង្កត់ធ្ងន់", "សន្និដ្ឋាន", "រីករាយ", "ត្រៀម", "ច្រានចោល", "ស្វែងយល់", "រមែង",
     "ជឿជាក់", "ចាត់ទុក", "ទទួលស្គាល់", "កោតសរសើរ", "លើកទឹកចិត្ត", "សោកស្តាយ", "ភ្ញាក់ផ្អើល", "ត្អូញត្អែរ",
-    "សារភាព", "រៀបរាប់", "ស្នើសុំ", "ប្រទាន",
+    "សារភាព", "រៀបរាប់", "ស្នើសុំ", "ប្រទាន", "ស្វាគមន៍", "រក្សាទុក", "ក្តាប់", "តទៅ", "ពពរពោះ", "កំពូល",
+    # adjectives after ``មានឈ្មោះ`` ("has a … name": ``លេចធ្លោ``, prominent)
+    "លេចធ្លោ", "ច្បាស់", "បោះសម្លេង", "បោះសំឡេង",
     # and nouns after a form of address that name no one (``សម្តេចម៉ែ``, ``លោកតាលោកយាយចាស់ជរា``)
     "ម៉ែ", "ពុកម៉ែ", "ចាស់ជរា", "យាយ")), key=len, reverse=True)))
 
@@ -3407,8 +3409,9 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         person = _name_after(text, e, stops, soft)
         if person is None:
             person = _function_word_surname(text, e, stops)  # (tenth pass)
-        if person is not None and text.startswith(_NAMED_THINGS, person[0]):
-            continue  # (nineteenth pass) ``ប្ដូរឈ្មោះនាវានេះ``: "renamed the ship"
+        if person is not None and (text.startswith(_NAMED_THINGS, person[0]) or
+                                   _not_a_name_at(text, person[0], stops, soft)):
+            continue  # (nineteenth pass) ``ប្ដូរឈ្មោះនាវានេះ``: "renamed the ship"; ``ឈ្មោះលេចធ្លោ``
         if person is not None and text[s:e].endswith("ថា") and \
                 (" " not in text[person[0]:person[1]] or text[person[0]].isascii()):
             continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there
