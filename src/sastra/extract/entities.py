@@ -188,7 +188,7 @@ _NAMED_ROAD_RE = re.compile("ផ្លូវ ?(?:" + "|".join(sorted({fold(w) fo
 _PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
 _PLATE_HINT_RE = re.compile("[0-9A-Z]")  # every match of _PLATE_AFTER_RE holds one of these
 _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី|លេខ)? ?[0-9០-៩]{1,3}")
-_GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,4}) ?\)")
+_GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){0,4}) ?\)")  # (é, ç: nineteenth pass)
 _ORG_WORDS = frozenset("Bank Branch Company Co Co. Ltd Ltd. LTD Group Shop Store Team Club Association "
                        "University Ministry Council Fund Foundation Agency Office Corporation Inc League "
                        "FC Cup Championship Festival Award Awards Show Party News Times Post TV Radio City United Real "
