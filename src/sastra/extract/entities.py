@@ -68,7 +68,8 @@ PHOTO VIDEO LIVE NEWS BREAKING UPDATE COVID-19 CT MRI ICU BBQ MT MV GB MB KB TB 
 APP APPS SUV EBA GSP FTA RCEP DJ MC
 RAM ROM HDTV FHD UHD HDR LTE VOOC LTD LLC CO ONE IELTS TOEFL SAT GPA MBA PHD XNXX KTV CPU GPU SSD HDD
 CAMBODIA THAILAND VIETNAM CHINA JAPAN KOREA LAOS ASIA AMERICA EUROPE PHNOM PENH KHMER UAE OMG LOL
-""".split())
+MOU MOUS PLC PCL AMG USS
+""".split())  # (nineteenth pass: memoranda, company suffixes, a car trim, a ship prefix)
 #: model numbers (``S1000RR``, ``NX200t``, ``CLICK125i``) are not organizations
 _MODEL_CODE_RE = re.compile(r"[A-Za-z]*[0-9]{2,}[A-Za-z]*|[A-Z]+[0-9]+[a-z]+")
 
@@ -3223,7 +3224,9 @@ def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
         letters = [c for c in word if c.isalpha()]
         uppers = sum(c.isupper() for c in letters)
         if uppers < 2 or uppers * 2 < len(letters) or len(word) > 12 or word.upper() in _NOT_ACRONYMS or \
-                (_MODEL_CODE_RE.fullmatch(word) and sum(c.isdigit() for c in word) >= 3):
+                (_MODEL_CODE_RE.fullmatch(word) and sum(c.isdigit() for c in word) >= 3) or \
+                len(word) >= 8 and any(c.islower() for c in word) and any(c.isdigit() for c in word):
+            # (the last: a video or post id, ``ExuwUV2Z1BA``; nineteenth pass)
             continue
         spans.append(match.span())
     if _KHMER_ACRONYM_HINT_RE.search(text):
