@@ -3335,9 +3335,10 @@ def _find_sources(text: str, cands: list[_Cand], stops: frozenset[str]) -> None:
 _ADDRESS_PAIR = fold("លោក លោកស្រី")
 
 
-#: (nineteenth pass) verbs of saying, thinking and feeling that follow the pronoun ``លោក`` ("he"):
-#: never the first word of a name after a title (as given names they stand second: ``សុខ សង្ឃឹម``)
-_VERB_AFTER_PRONOUN_RE = re.compile("|".join(sorted((fold(w) for w in (
+#: (nineteenth pass) words never the first word of a name after a title or ``ឈ្មោះ``: verbs of saying,
+#: thinking and feeling that follow the pronoun ``លោក`` ("he"; as given names they stand second: ``សុខ
+#: សង្ឃឹម``), adjectives of a name, and nouns after a form of address
+_NOT_A_NAME_START_RE = re.compile("|".join(sorted((fold(w) for w in (
     "សង្ឃឹម", "ព្រួយបារម្ភ", "សង្កត់ធ្ងន់", "សន្និដ្ឋាន", "រីករាយ", "ត្រៀម", "ច្រានចោល", "ស្វែងយល់", "រមែង",
     "ជឿជាក់", "ចាត់ទុក", "ទទួលស្គាល់", "កោតសរសើរ", "លើកទឹកចិត្ត", "សោកស្តាយ", "ភ្ញាក់ផ្អើល", "ត្អូញត្អែរ",
     "សារភាព", "រៀបរាប់", "ស្នើសុំ", "ប្រទាន", "ស្វាគមន៍", "រក្សាទុក", "ក្តាប់", "តទៅ", "ពពរពោះ", "កំពូល",
@@ -3349,7 +3350,7 @@ _VERB_AFTER_PRONOUN_RE = re.compile("|".join(sorted((fold(w) for w in (
 
 def _not_a_name_at(text: str, pos: int, stops: frozenset[str], soft: frozenset[int]) -> bool:
     """True if one of those verbs or nouns stands at ``pos`` as a whole word (``ម៉ែ`` but not ``ម៉ែន``)."""
-    match = _VERB_AFTER_PRONOUN_RE.match(text, pos)
+    match = _NOT_A_NAME_START_RE.match(text, pos)
     if match is None:
         return False
     end = match.end()
