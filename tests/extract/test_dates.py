@@ -176,6 +176,8 @@ def test_weekday_mismatch_is_reported():
     ("ថ្ងៃទី៣០ ខែកុម្ភៈ ឆ្នាំ២០២០", "February"),
     ("ថ្ងៃទី២៩ ខែកុម្ភៈ ឆ្នាំ២០២៣", "February 2023"),
     ("ថ្ងៃទី១៥ ខែ១៣ ឆ្នាំ២០២០", "month 13"),
+    # (found by the property test below: Buddhist era 0 is year -543)
+    ("មករា០០០០ព.ស.", "out of range"),
 ])
 def test_impossible_dates_are_reported_never_invented(text, reason):
     (m,) = find_dates(text)

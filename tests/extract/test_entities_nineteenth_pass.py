@@ -236,3 +236,11 @@ def test_things_named_with_the_word_for_name():
 ])
 def test_words_after_a_title_or_name_cue_that_name_no_one(text):
     assert persons(text) == []
+
+
+def test_a_site_named_by_its_domain_and_a_latin_place_after_sangkat():
+    # 313480 (final26): a bare domain after ``វេបសាយ`` (a www. address is a link, not a name)
+    assert spans("ខាងក្រោមនេះ វេបសាយhealth.com.kh នឹងបង្ហាញអ្នក", "org") == ["health.com.kh"]
+    assert spans("វ៉េបសាយ: www.boreytheflora.com ហ្វេសប៊ុក", "org") == ["ហ្វេសប៊ុក"]
+    # 313467 (final26)
+    assert spans("ពាសពេញ\u200bផ្លូវនានា\u200bនៃ\u200bសង្កាត់ Yuen Long ថ្វីបើ", "loc") == ["Yuen Long"]

@@ -361,6 +361,10 @@ def _value_of(p: _Parts, ref: datetime.date | None) -> tuple[DateValue | None, d
     else:
         precision = "year"
     attrs["precision"] = precision
+    if any(y is not None and not datetime.MINYEAR + 1 <= y <= datetime.MAXYEAR - 1 for y in (year, p.year2)):
+        # (``ព.ស.០០០០`` is year -543: reported, never a crash)
+        attrs.update(invalid=True, reason=f"year {year if year is not None else p.year2} out of range")
+        return None, attrs
     try:
         if precision == "day":
             for d in p.days:

@@ -39,6 +39,11 @@ _LATIN_NAME_RE = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-zA-Z'\-]*(?:\.[A-Z][a-zA-Z'\
 #: "(article) courtesy of": the site that lent the article, named in Latin script
 _COURTESY = fold("ផ្តល់សិទ្ធិដោយ")
 _COURTESY_RE = re.compile(_COURTESY + r" ?[៖:]? ?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?![A-Za-z])")
+#: a site named by its bare domain after a word for website or source (a ``www.`` address is a link,
+#: not a name: the label files leave those out)
+_SITE_DOMAIN_RE = re.compile("(?:" + "|".join(fold(w) for w in ("វេបសាយ", "វ៉េបសាយ", "គេហទំព័រ", "ប្រភព")) +
+                             r") ?[៖:]? ?(?!www\.)([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+                             r"\.(?:com|net|org|info|asia|tv|kh)(?:\.kh)?)(?![A-Za-z0-9.])")
 #: the credit line of an embedded Facebook post: ``Posted by Sinath Hun on Friday, July 26, 2019``
 _POSTED_BY_RE = re.compile(r"Posted by ([A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) on ")
 #: a company name of capitals and digits (``GDH599``)
@@ -199,7 +204,7 @@ _CUE_ONLY = frozenset(key(w) for w in ("កណ្ដាល", "កែប", "ព�
 _CUE_ONLY_REAL = frozenset(key(w) for w in ("កណ្ដាល", "កែប", "ព្រះវិហារ"))
 #: cues that take a Latin-script name (the cue stays outside the span)
 _LATIN_PLACE_CUES = frozenset(fold(c) for c in ("ទីក្រុង", "ក្រុង", "ខេត្ត", "រដ្ឋ", "ប្រទេស", "តំបន់", "ស្រុក",
-                                                  "ឃុំ", "ភូមិ", "កោះ", "ច្រកសមុទ្រ", "ឈូងសមុទ្រ", "សមុទ្រ",
+                                                  "ឃុំ", "ភូមិ", "កោះ", "ច្រកសមុទ្រ", "ឈូងសមុទ្រ", "សមុទ្រ", "សង្កាត់",
                                                   "ឧទ្យាន"))
 #: (fourteenth pass) misspellings of heads seen in news text (also listed in org_heads.txt): they
 #: join every list of heads their right spelling is in
@@ -1047,6 +1052,9 @@ def _candidates(view: _View) -> list[_Cand]:
     if _COURTESY in text:  # (nineteenth pass) ``អត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet``: the site that lent the article
         cands.extend(_Cand("org", m.start(1), m.end(1), "org.courtesy", None, priority=2)
                      for m in _COURTESY_RE.finditer(text))
+    if "." in text and _SITE_DOMAIN_RE.search(text):  # (nineteenth pass) ``វេបសាយhealth.com.kh``: the site
+        cands.extend(_Cand("org", m.start(1), m.end(1), "org.site", None, priority=2)
+                     for m in _SITE_DOMAIN_RE.finditer(text))
     if "Posted by " in text:  # (nineteenth pass) the credit of an embedded Facebook post
         persons.extend(_Cand("person", m.start(1), m.end(1), "person.posted_by", None, priority=1)
                        for m in _POSTED_BY_RE.finditer(text))
