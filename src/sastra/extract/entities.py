@@ -183,7 +183,7 @@ _ROAD = "ផ្លូវ"
 #: open ``ផ្សារ`` + word is too often the night market, the stock market or the transfer market
 _NAMED_MARKET_RE = re.compile("ផ្សារ ?(?:" + "|".join(sorted({fold(w) for w in (
     "ធំថ្មី", "ទួលទំពូង", "អូរឫស្សី", "ដីហុយ", "ដើមគរ", "ដើមថ្កូវ", "អូរបែកក្អម", "ពោធិចិនតុង", "ឈូកមាស",
-    "ចាស់", "កណ្តាល", "ទួលគោក", "ព្រែកផ្នៅ", "ចោមចៅ")}, key=len, reverse=True)) + ")")
+    "ចាស់", "កណ្តាល", "ទួលគោក", "ព្រែកផ្នៅ", "ចោមចៅ", "រាត្រី")}, key=len, reverse=True)) + ")")
 #: (nineteenth pass) the main roads of Phnom Penh named after ``ផ្លូវ`` without a number (general
 #: knowledge of the city's map; ``ផ្លូវ`` + any word is too often "the way of …")
 _NAMED_ROAD_RE = re.compile("ផ្លូវ ?(?:" + "|".join(sorted({fold(w) for w in (
