@@ -563,7 +563,8 @@ def test_eighteenth_pass_organizations():
     assert spans("មេបញ្ជាការកងពលតូចលេខ៧០ នៅ", "org") == [("org", "កងពលតូចលេខ៧០")]
     assert spans("ប្រភព៖ thmeynewsSharing is caring!", "org") == [("org", "thmeynews")]
     assert spans("មេបញ្ជាការកងទ័ពជើងគោក ។", "org") == [("org", "កងទ័ពជើងគោក")]
-    assert spans("ជាមួយក្លឹបម៉េនឆេស្ទ័រ យូណាយធីត វិញ", "org") == [("org", "ម៉េនឆេស្ទ័រ យូណាយធីត")]
+    # (nineteenth pass: the club keeps its head glued to it, as final16 labels it)
+    assert spans("ជាមួយក្លឹបម៉េនឆេស្ទ័រ យូណាយធីត វិញ", "org") == [("org", "ក្លឹបម៉េនឆេស្ទ័រ យូណាយធីត")]
     assert spans("Kh Newsល្បីទៀតហើយ!!!", "org") == [("org", "Kh News")]
     # a pagoda named as a landmark is left alone (the label files do not mark it)
     assert spans("នៅមុខវត្តស្លាកែត ឃុំ", "org") == []

@@ -246,3 +246,8 @@ def test_a_site_named_by_its_domain_and_a_latin_place_after_sangkat():
     assert spans("វ៉េបសាយ: www.boreytheflora.com ហ្វេសប៊ុក", "org") == ["ហ្វេសប៊ុក"]
     # 313467 (final26)
     assert spans("ពាសពេញ\u200bផ្លូវនានា\u200bនៃ\u200bសង្កាត់ Yuen Long ថ្វីបើ", "loc") == ["Yuen Long"]
+
+
+def test_a_listed_club_glued_to_its_head():
+    # 312906 (final33)
+    assert spans("បច្ចុប្បន្នស្ថិតនៅក្នុងក្លឹបភ្នំពេញក្រោន បន្ទាប់ពី", "org") == ["ក្លឹបភ្នំពេញក្រោន"]

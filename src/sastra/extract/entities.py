@@ -2430,10 +2430,12 @@ def _seventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) ->
                 continue
             added.append(_Cand("org", match.start(), match.end(), "org.company", None, priority=3))
     for c in orgs:
-        if c.rule == "org.known" and c.start > len(_CLUB_SPACE) and text.endswith(_CLUB_HEADS, 0, c.start) and \
+        if c.rule == "org.known" and c.start >= len(_CLUB_SPACE) - 1 and \
+                text.endswith(_CLUB_HEADS + _CLUB_WORDS, 0, c.start) and \
                 c.start - 1 not in soft and "\u1780" <= text[c.start] <= "\u17ff":  # (``ក្លិប Chelsea``: outside)
-            # ``ក្លិប អង្គរថាយហ្គឺរ``: a club keeps its head, written after a space too
-            head = next(h for h in _CLUB_HEADS if text.endswith(h, 0, c.start))
+            # ``ក្លិប អង្គរថាយហ្គឺរ``: a club keeps its head, written after a space too (and glued to it:
+            # ``ក្លឹបភ្នំពេញក្រោន``, nineteenth pass)
+            head = next(h for h in _CLUB_HEADS + _CLUB_WORDS if text.endswith(h, 0, c.start))
             if _at_cluster_start(text, c.start - len(head)):
                 added.append(_Cand("org", c.start - len(head), c.end, "org.known", c.value, priority=3))
     out = []
