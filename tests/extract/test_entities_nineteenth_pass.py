@@ -251,3 +251,8 @@ def test_a_site_named_by_its_domain_and_a_latin_place_after_sangkat():
 def test_a_listed_club_glued_to_its_head():
     # 312906 (final33)
     assert spans("បច្ចុប្បន្នស្ថិតនៅក្នុងក្លឹបភ្នំពេញក្រោន បន្ទាប់ពី", "org") == ["ក្លឹបភ្នំពេញក្រោន"]
+
+
+def test_a_name_after_a_noun_for_people_and_a_country():
+    # 312951 (final33): "the Cambodian boxer Tes Chiva"
+    assert persons("ក្នុង\u200bនាម\u200bជា\u200bអ្នក\u200bប្រដាល់\u200bកម្ពុជា ទេស ជីវ៉ា ដែល\u200bកន្លង\u200bមក") == [("ទេស ជីវ៉ា", None)]

@@ -4049,7 +4049,11 @@ def _names_after_person_nouns(text: str, stops: frozenset[str], soft: frozenset[
 
 @functools.cache
 def _person_noun_space_re() -> re.Pattern:
-    return re.compile("(?:" + trie_pattern(_person_roles(), space=" ") + f") (?=[{_KHMER_LETTER}])")
+    # (nineteenth pass) a country may stand glued between the noun and the name: ``អ្នកប្រដាល់កម្ពុជា ទេស ជីវ៉ា``
+    countries = sorted({k for k, places in lexicon().places.items() if any(p.kind == "country" for p in places)
+                        and " " not in k})
+    return re.compile("(?:" + trie_pattern(_person_roles(), space=" ") + ")(?:" + trie_pattern(countries) +
+                      f")? (?=[{_KHMER_LETTER}])")
 
 
 _LIST_INTROS = tuple(fold(w) + " " for w in ("រួមមាន", "ដូចជា"))
