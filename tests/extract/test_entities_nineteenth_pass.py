@@ -256,3 +256,9 @@ def test_a_listed_club_glued_to_its_head():
 def test_a_name_after_a_noun_for_people_and_a_country():
     # 312951 (final33): "the Cambodian boxer Tes Chiva"
     assert persons("ក្នុង\u200bនាម\u200bជា\u200bអ្នក\u200bប្រដាល់\u200bកម្ពុជា ទេស ជីវ៉ា ដែល\u200bកន្លង\u200bមក") == [("ទេស ជីវ៉ា", None)]
+
+
+def test_a_facebook_account_named_by_a_khmer_name():
+    # 312927 (final33); a page named by a place is no person
+    assert persons("តាមរយៈគណនីហ្វេសប៊ុកឈ្មោះ «លីយ៉ត លីតា» បានបង្ហោះ") == [("លីយ៉ត លីតា", None)]
+    assert persons("ហ្វេសប៊ុកឈ្មោះ «ប្រជាជន ខេត្តព្រះសីហនុ» បាន") == []

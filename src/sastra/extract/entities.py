@@ -1044,7 +1044,7 @@ def _candidates(view: _View) -> list[_Cand]:
     persons.extend(_find_end_byline(text, stops, view.soft))
     if " និង " in text:
         persons.extend(_find_people_pairs(text, stops))
-    if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and _UPPER_OR_LOWER_QUOTED_RE.search(text):
+    if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and ("«" in text or "“" in text or '"' in text):
         persons.extend(_find_named_accounts(text))
     if any(name in text for name in _WORLD_SURNAMES):
         persons.extend(_world_figures_by_surname(text, lex))
@@ -3523,6 +3523,9 @@ _UPPER_OR_LOWER_QUOTED_RE = re.compile("[“«\"][A-Za-z]")
 _NAMED_ACCOUNT_RE = re.compile(f"(?:{fold('ហ្វេសប៊ុក')}|{fold('គណនី')}|{fold('ខោន')}|{fold('ផេក')})"
                                f"[^\n]{{0,25}}?{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?[“«\"]"
                                r"([A-Za-z]{2,12}(?: [A-Za-z]{2,12}){1,2})[”»\"]")
+_NAMED_KHMER_ACCOUNT_RE = re.compile(f"(?:{fold('ហ្វេសប៊ុក')}|{fold('គណនី')}|{fold('ខោន')})"
+                                     f"[^\n]{{0,25}}?{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?[“«\"] ?"
+                                     f"([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]* [{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[”»\"]")
 
 
 def _find_named_accounts(text: str) -> list:
@@ -3536,6 +3539,11 @@ def _find_named_accounts(text: str) -> list:
                 not (all(w[0].isupper() for w in words) or match.group(1).islower()):
             continue
         found.append(_Cand("person", match.start(1), match.end(1), "person.account", None, priority=1))
+    stops = lexicon().name_stops
+    for match in _NAMED_KHMER_ACCOUNT_RE.finditer(text):
+        # (nineteenth pass) the same with a two-word Khmer name: ``គណនីហ្វេសប៊ុកឈ្មោះ «លីយ៉ត លីតា»``
+        if _spaced_pair_end(text, match.start(1), stops, 6) == match.end(1):
+            found.append(_Cand("person", match.start(1), match.end(1), "person.account", None, priority=1))
     return found
 #: people nouns written before two coordinated names (``យុវជន គង់ រ៉ៃយ៉ា និង សួង នាគព័ន្ធ``)
 _PEOPLE_BEFORE_PAIR = tuple(fold(w) for w in (
