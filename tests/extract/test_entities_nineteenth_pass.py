@@ -262,3 +262,9 @@ def test_a_facebook_account_named_by_a_khmer_name():
     # 312927 (final33); a page named by a place is no person
     assert persons("តាមរយៈគណនីហ្វេសប៊ុកឈ្មោះ «លីយ៉ត លីតា» បានបង្ហោះ") == [("លីយ៉ត លីតា", None)]
     assert persons("ហ្វេសប៊ុកឈ្មោះ «ប្រជាជន ខេត្តព្រះសីហនុ» បាន") == []
+
+
+def test_a_short_given_name_alone_before_a_verb():
+    # 312951 (final33): the boxer named in full, then by his two-cluster given name before មាន/ជា
+    text = "អ្នក\u200bប្រដាល់\u200bកម្ពុជា ទេស ជីវ៉ា ដែល\u200bកន្លង\u200bមក ។\n ជីវ៉ា មាន\u200bប្រវត្តិ\u200bប្រកួត"
+    assert persons(text) == [("ទេស ជីវ៉ា", None), ("ជីវ៉ា", None)]

@@ -4703,7 +4703,8 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
 
 _SHORT_GIVEN_BEFORE = frozenset(" \n។៕“\"«")
 _SHORT_GIVEN_AFTER_RE = re.compile(" ?(?:" + "|".join(fold(w) for w in (
-    "បាន", "ថា", "ក៏", "និយាយ", "បញ្ជាក់", "មិន", "នឹង", "ត្រូវ")) + ")")
+    "បាន", "ថា", "ក៏", "និយាយ", "បញ្ជាក់", "មិន", "នឹង", "ត្រូវ",
+    "មាន", "គឺ", "ធ្លាប់", "កំពុង", "ទទួល", "ជា")) + ")")  # (the last six: nineteenth pass, ``ជីវ៉ា មានប្រវត្តិ``)
 
 
 def _other_surname_before(text: str, at: int, surname: str) -> bool:
