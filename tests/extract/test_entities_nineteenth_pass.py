@@ -268,3 +268,12 @@ def test_a_short_given_name_alone_before_a_verb():
     # 312951 (final33): the boxer named in full, then by his two-cluster given name before មាន/ជា
     text = "អ្នក\u200bប្រដាល់\u200bកម្ពុជា ទេស ជីវ៉ា ដែល\u200bកន្លង\u200bមក ។\n ជីវ៉ា មាន\u200bប្រវត្តិ\u200bប្រកួត"
     assert persons(text) == [("ទេស ជីវ៉ា", None), ("ជីវ៉ា", None)]
+
+
+def test_a_world_leader_by_family_name_alone_after_his_full_name():
+    text = ("ប្រធានាធិបតី ដូណាល់ ត្រាំ បានថ្លែង។ អ្នក\u200bតវ៉ា\u200bស្រែក\u200bថា\u200b«ត្រាំ\u200bស្លាប់\u200bទៅ» "
+            "ហើយ\u200bរដ្ឋបាល\u200bត្រាំ\u200bបានឆ្លើយ")
+    # (312922, final11: the chant; the Trump administration is an organization, not the man)
+    assert persons(text) == [("ដូណាល់ ត្រាំ", None), ("ត្រាំ", None)]
+    # without the full name in the text, ``ត្រាំ`` is also the verb "to soak"
+    assert persons("យកសំលៀកបំពាក់ទៅ ត្រាំ ទឹកក្តៅ") == []

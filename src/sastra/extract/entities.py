@@ -1047,7 +1047,9 @@ def _candidates(view: _View) -> list[_Cand]:
     if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and ("«" in text or "“" in text or '"' in text):
         persons.extend(_find_named_accounts(text))
     if any(name in text for name in _WORLD_SURNAMES):
-        persons.extend(_world_figures_by_surname(text, lex))
+        known_full = {m.group() for m in pats.known_people.finditer(text)}
+        named = frozenset(w for w in _WORLD_SURNAMES if any(n.endswith(w) for n in known_full))
+        persons.extend(_world_figures_by_surname(text, lex, view.soft, named))
     if _COURTESY in text:  # (nineteenth pass) ``អត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet``: the site that lent the article
         cands.extend(_Cand("org", m.start(1), m.end(1), "org.courtesy", None, priority=2)
                      for m in _COURTESY_RE.finditer(text))
@@ -5236,9 +5238,13 @@ _WORLD_SURNAMES = tuple(sorted((fold(w) for w in (
     "ត្រាំ", "ពូទីន", "អូបាម៉ា", "ម៉ាក្រុង", "ម៉ែគែល", "ម៉ូឌី", "ឌុយទែរតេ", "ម៉ហាធៀរ", "ចនសុន", "ប៉ុមប៉េអូ",
     "បូលតុន", "ហ្គូតេរេស", "ត្រូដូ", "អឺដូហ្គាន់", "រូហានី", "នេតាន់យ៉ាហ៊ូ")), key=len, reverse=True))
 _WORLD_SURNAME_RE = re.compile("|".join(_WORLD_SURNAMES))
+_ADMINISTRATION = fold("រដ្ឋបាល")
 
 
-def _world_figures_by_surname(text: str, lex: Lexicon) -> list[_Cand]:
+def _world_figures_by_surname(text: str, lex: Lexicon, soft: frozenset[int] = frozenset(),
+                              named: frozenset[str] = frozenset()) -> list[_Cand]:
+    """``named``: the family names of the leaders named in full in the text (``ដូណាល់ ត្រាំ``): those
+    stand alone as a whole word anywhere (``«ត្រាំស្លាប់ទៅ»`` after ``ដូណាល់ ត្រាំ``)."""
     found = []
     for match in _WORLD_SURNAME_RE.finditer(text):
         s, e = match.span()
@@ -5251,6 +5257,10 @@ def _world_figures_by_surname(text: str, lex: Lexicon) -> list[_Cand]:
                                priority=1))
         elif text.endswith(_person_roles(), 0, at):
             found.append(_Cand("person", s, e, "person.world_surname", None, priority=1))
+        elif match.group() in named and _word_starts(text, s, soft) and not text.endswith(_ADMINISTRATION, 0, at) and \
+                (e >= len(text) or e in soft or not _KHMER_LETTER_OR_MARK(text[e])):
+            # (not ``រដ្ឋបាលត្រាំ``: the Trump administration is an organization)
+            found.append(_Cand("person", s, e, "person.world_surname", None, priority=0))
     return found
 
 
