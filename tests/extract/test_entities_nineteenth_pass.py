@@ -277,3 +277,9 @@ def test_a_world_leader_by_family_name_alone_after_his_full_name():
     assert persons(text) == [("ដូណាល់ ត្រាំ", None), ("ត្រាំ", None)]
     # without the full name in the text, ``ត្រាំ`` is also the verb "to soak"
     assert persons("យកសំលៀកបំពាក់ទៅ ត្រាំ ទឹកក្តៅ") == []
+
+
+def test_a_generic_word_glued_before_a_latin_name_stays_outside():
+    # 312895 (final33): the news agency apart by a zero-width space only
+    text = "បើតាម\u200bទីភ្នាក់ងារ\u200bសារព័ត៌មាន\u200bYonhap\u200bបាន\u200bរាយការណ៍"
+    assert spans(text, "org") == ["Yonhap"]

@@ -1116,6 +1116,8 @@ def _candidates(view: _View) -> list[_Cand]:
         _nineteenth_pass(text, cands, view.soft, lex)
     if _RESIDENT in text:
         _resident_in_country(text, cands, lex)
+    if latin:
+        _generic_words_before_latin_names(text, cands)
     if "\n" in text:
         _end_byline(text, cands, view.soft, lex)
     _repeated_spaced_names(text, cands, view.soft, lex)
@@ -5275,3 +5277,22 @@ def _matches_at(text: str, needle: str, regex: re.Pattern) -> Iterator[re.Match]
             continue
         yield match
         at = text.find(needle, max(match.end(), at + 1))
+
+
+#: (nineteenth pass) generic words that stay outside a Latin name glued after them (the guidelines:
+#: ``អង្គការ NATO`` -> ``NATO``; the head_latin rule does it when a space separates them)
+_GENERIC_BEFORE_LATIN = tuple(sorted({fold(w) for w in (
+    "ទីភ្នាក់ងារសារព័ត៌មាន", "ទីភ្នាក់ងារព័ត៌មាន", "ទីភ្នាក់ងារ", "សារព័ត៌មាន", "ព័ត៌មាន", "កាសែត",
+    "ទូរទស្សន៍", "វិទ្យុ", "ក្រុមហ៊ុន", "អង្គការ", "ធនាគារ", "សាកលវិទ្យាល័យ")}, key=len, reverse=True))
+_LATIN_TAIL_RE = re.compile(r"[A-Z][A-Za-z0-9&'\-]*(?: [A-Z][A-Za-z0-9&'\-]*)*")
+
+
+def _generic_words_before_latin_names(text: str, cands: list) -> None:
+    """``ទីភ្នាក់ងារសារព័ត៌មានYonhap`` (glued, or apart by a zero-width space): the Latin name alone."""
+    for c in cands:
+        if c.kind != "org" or c.rule not in ("org.head", "org.known") or not text.startswith(_GENERIC_BEFORE_LATIN, c.start):
+            continue
+        head = next(h for h in _GENERIC_BEFORE_LATIN if text.startswith(h, c.start))
+        latin = _LATIN_TAIL_RE.match(text, c.start + len(head))
+        if latin is not None and latin.end() == c.end and latin.end() - latin.start() >= 2:
+            c.start, c.rule, c.value = latin.start(), "org.head_latin", None
