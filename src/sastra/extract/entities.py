@@ -3368,8 +3368,7 @@ def _not_a_name_at(text: str, pos: int, stops: frozenset[str], soft: frozenset[i
     if match is None:
         return False
     end = match.end()
-    return end >= len(text) or end in soft or not _KHMER_LETTER_OR_MARK(text[end]) or \
-        _stop_at(text, end, stops) is not None
+    return _word_end_at(text, end, soft) or _stop_at(text, end, stops) is not None
 
 
 def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
@@ -3522,14 +3521,15 @@ def _third_name_word_end(text: str, start: int, end: int, stops: frozenset[str])
 
 
 _LOK = fold("លោក")
-_UPPER_OR_LOWER_QUOTED_RE = re.compile("[“«\"][A-Za-z]")
 #: a Facebook account named in quotes after ``ឈ្មោះ`` (``ហ្វេសប៊ុកមួយមានឈ្មោះថា “Sin Sophea”``)
+#: ``ឈ្មោះ`` (or ``ឈ្មោះថា``) then an opening quote, a few words after an account word
+_NAMED_IN_QUOTES = f"[^\n]{{0,25}}?{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?[“«\"]"
 _NAMED_ACCOUNT_RE = re.compile(f"(?:{fold('ហ្វេសប៊ុក')}|{fold('គណនី')}|{fold('ខោន')}|{fold('ផេក')})"
-                               f"[^\n]{{0,25}}?{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?[“«\"]"
-                               r"([A-Za-z]{2,12}(?: [A-Za-z]{2,12}){1,2})[”»\"]")
-_NAMED_KHMER_ACCOUNT_RE = re.compile(f"(?:{fold('ហ្វេសប៊ុក')}|{fold('គណនី')}|{fold('ខោន')})"
-                                     f"[^\n]{{0,25}}?{fold('ឈ្មោះ')}(?:{fold('ថា')})? ?[“«\"] ?"
-                                     f"([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]* [{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[”»\"]")
+                               + _NAMED_IN_QUOTES + r"([A-Za-z]{2,12}(?: [A-Za-z]{2,12}){1,2})[”»\"]")
+#: (a page, ``ផេក``, named by two Khmer words is mostly a place's or a group's: left out)
+_NAMED_KHMER_ACCOUNT_RE = re.compile(f"(?:{fold('ហ្វេសប៊ុក')}|{fold('គណនី')}|{fold('ខោន')})" + _NAMED_IN_QUOTES +
+                                     f" ?([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]* "
+                                     f"[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[”»\"]")
 
 
 def _find_named_accounts(text: str) -> list:
@@ -4723,8 +4723,12 @@ def _other_surname_before(text: str, at: int, surname: str) -> bool:
 def _word_ends(text: str, start: int, end: int, soft: frozenset[int]) -> bool:
     """A given name standing alone must be a whole word on both sides."""
     before = start == 0 or start in soft or not _KHMER_LETTER_OR_MARK(text[start - 1])
-    after = end >= len(text) or end in soft or not _KHMER_LETTER_OR_MARK(text[end])
-    return before and after
+    return before and _word_end_at(text, end, soft)
+
+
+def _word_end_at(text: str, end: int, soft: frozenset[int]) -> bool:
+    """A Khmer word ends at ``end``: the text ends, or a zero-width space or a non-Khmer character stands."""
+    return end >= len(text) or end in soft or not _KHMER_LETTER_OR_MARK(text[end])
 
 
 def _KHMER_LETTER_OR_MARK(ch: str) -> bool:
@@ -5240,7 +5244,6 @@ _WORLD_SURNAMES = tuple(sorted((fold(w) for w in (
     "ត្រាំ", "ពូទីន", "អូបាម៉ា", "ម៉ាក្រុង", "ម៉ែគែល", "ម៉ូឌី", "ឌុយទែរតេ", "ម៉ហាធៀរ", "ចនសុន", "ប៉ុមប៉េអូ",
     "បូលតុន", "ហ្គូតេរេស", "ត្រូដូ", "អឺដូហ្គាន់", "រូហានី", "នេតាន់យ៉ាហ៊ូ")), key=len, reverse=True))
 _WORLD_SURNAME_RE = re.compile("|".join(_WORLD_SURNAMES))
-_ADMINISTRATION = fold("រដ្ឋបាល")
 
 
 def _world_figures_by_surname(text: str, lex: Lexicon, soft: frozenset[int] = frozenset(),
@@ -5259,8 +5262,8 @@ def _world_figures_by_surname(text: str, lex: Lexicon, soft: frozenset[int] = fr
                                priority=1))
         elif text.endswith(_person_roles(), 0, at):
             found.append(_Cand("person", s, e, "person.world_surname", None, priority=1))
-        elif match.group() in named and _word_starts(text, s, soft) and not text.endswith(_ADMINISTRATION, 0, at) and \
-                (e >= len(text) or e in soft or not _KHMER_LETTER_OR_MARK(text[e])):
+        elif match.group() in named and _word_starts(text, s, soft) and _word_end_at(text, e, soft) and \
+                not text.endswith(_ADMINISTRATION, 0, at):
             # (not ``រដ្ឋបាលត្រាំ``: the Trump administration is an organization)
             found.append(_Cand("person", s, e, "person.world_surname", None, priority=0))
     return found
@@ -5281,9 +5284,8 @@ def _matches_at(text: str, needle: str, regex: re.Pattern) -> Iterator[re.Match]
 
 #: (nineteenth pass) generic words that stay outside a Latin name glued after them (the guidelines:
 #: ``អង្គការ NATO`` -> ``NATO``; the head_latin rule does it when a space separates them)
-_GENERIC_BEFORE_LATIN = tuple(sorted({fold(w) for w in (
-    "ទីភ្នាក់ងារសារព័ត៌មាន", "ទីភ្នាក់ងារព័ត៌មាន", "ទីភ្នាក់ងារ", "សារព័ត៌មាន", "ព័ត៌មាន", "កាសែត",
-    "ទូរទស្សន៍", "វិទ្យុ", "ក្រុមហ៊ុន", "អង្គការ", "ធនាគារ", "សាកលវិទ្យាល័យ")}, key=len, reverse=True))
+_GENERIC_BEFORE_LATIN = tuple(sorted(set(_GLUED_MEDIA_HEADS) | {fold(w) for w in (
+    "ទីភ្នាក់ងារ", "ព័ត៌មាន", "ក្រុមហ៊ុន", "អង្គការ", "ធនាគារ", "សាកលវិទ្យាល័យ")}, key=len, reverse=True))
 _LATIN_TAIL_RE = re.compile(r"[A-Z][A-Za-z0-9&'\-]*(?: [A-Z][A-Za-z0-9&'\-]*)*")
 
 
