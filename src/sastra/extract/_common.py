@@ -181,7 +181,8 @@ _TENS_ALT = alternation(TENS_WORDS)
 #: words that end in a number word without being one: ក្របី (buffalo), ទោះបី (although), កុំបី, គួរបី,
 #: រូបី (rupee) ... (from the ICU Khmer dictionary's words ending in a number word; the ones spelt with
 #: a subscript, ដើម្បី, សូម្បី, ល្បី, ស្ពាន់, ឃ្លាន, are already excluded by the no-COENG-before rule)
-_NOT_AFTER = "".join(f"(?<!{w})" for w in ("ក្រ", "ទោះ", "កុំ", "គួរ", "រូ", "បើ", "ឥត", "ប្រា", "កឡោ", "ត្រកង"))
+_NOT_AFTER_WORDS = ("ក្រ", "ទោះ", "កុំ", "គួរ", "រូ", "បើ", "ឥត", "ប្រា", "កឡោ", "ត្រកង")
+_NOT_AFTER = "".join(f"(?<!{w})" for w in _NOT_AFTER_WORDS)
 #: (a colon typed for ៈ counts as the sign: ``សម្រាកមួយរយ:នៃ…`` is រយៈ, a while; dmn7)
 _NOT_AFTER_ATOM = "(?![\u17b6-\u17d3]|:[\u1780-\u17b3])"
 WORD_ATOM = f"{_NOT_AFTER}(?:{_TENS_ALT}|{_UNIT_ALT}|{_SCALE_ALT}|{HALF_WORD}){_NOT_AFTER_ATOM}"
@@ -192,7 +193,6 @@ WORD_NUMBER = f"(?:{WORD_ATOM})(?:[\u200b]?(?:{WORD_ATOM}))*"
 # one prefix tree over every number word, so that the scan starts with a set of literal characters
 _BARE_ATOM = f"{alternation([*TENS_WORDS, *UNIT_WORDS, *SCALE_WORDS, HALF_WORD])}{_NOT_AFTER_ATOM}"
 WORD_NUMBER_SCAN = f"{_BARE_ATOM}(?:\u200b?{_BARE_ATOM})*"
-_NOT_AFTER_WORDS = ("ក្រ", "ទោះ", "កុំ", "គួរ", "រូ", "បើ", "ឥត", "ប្រា", "កឡោ", "ត្រកង")
 #: a classifier or unit right after a numeral (after blanks), the word in group 1
 UNIT_AFTER_RE = re.compile(f"{GAP}({alternation(UNIT_WORDS_AFTER)})")
 

@@ -137,12 +137,14 @@ _YEAR_RES = (
     re.compile(f"(?P<era0>{_ERA}){SP}(?P<year0>{_Y4})"),
     re.compile(f"(?P<ry1>{_Y4}){SP}[-–—]{SP}(?P<ry2>{_Y4})(?![/.:-]?[0-9\u17e0-\u17e9])"),
 )
-#: year forms after a word that the text must hold (each scanned only when it does)
+_YEAR_EDGE_WORDS = ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល")
+#: year forms after a word, each with the words one of which the text must hold for it to be scanned
 _WORDED_YEAR_RES = (
     # (dmn12) a sports season: រដូវកាល ២០១៨/១៩ or ២០១៨-២០១៩ (the span is the years)
-    re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}"),
+    (("រដូវ",), re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}")),
     # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
-    re.compile(f"(?:ដើម|ចុង|ពាក់កណ្ដាល|ពាក់កណ្តាល){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/-]?{DIGIT})"),
+    (_YEAR_EDGE_WORDS, re.compile(f"(?:{'|'.join(_YEAR_EDGE_WORDS)}){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}"
+                                  f"(?![.,:/-]?{DIGIT})")),
 )
 # numeric: 17/07/2024, ២២-០៧-២០១៩, 27.7.2019, 2019-10-23
 _NUMERIC_END = "(?![0-9\u17e0-\u17e9]|[/.:-][0-9\u17e0-\u17e9])"
@@ -525,13 +527,9 @@ def _my(text: str) -> list:
     return out
 
 
-_YEAR_CUE_WORDS = (("រដូវ",), ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល"))
-
-
 def _years(text: str) -> list:
     out = []
-    regexes = _YEAR_RES + tuple(regex for regex, words in zip(_WORDED_YEAR_RES, _YEAR_CUE_WORDS)
-                                if any(word in text for word in words))
+    regexes = _YEAR_RES + tuple(regex for words, regex in _WORDED_YEAR_RES if any(word in text for word in words))
     for m in _matches(regexes, text):
         if _g(m, "year") is not None and not _free_year_word(text, m.start()):
             continue

@@ -172,10 +172,10 @@ def _money_from(text: str, candidates) -> list[Mention]:
                 c = _CURRENCY_AFTER_AMOUNT_RE.match(text, restated.end())
         if c is None:
             if is_digits and not negative and start:
-                before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start)
-                if before is not None and UNIT_AFTER_RE.match(text, end) is None:
-                    found.append((before.start(), end, text[start:end], _currency_code(before.group("cur")),
-                                  "money.currency_amount", False))
+                name_before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start)
+                if name_before is not None and UNIT_AFTER_RE.match(text, end) is None:
+                    found.append((name_before.start(), end, text[start:end],
+                                  _currency_code(name_before.group("cur")), "money.currency_amount", False))
             continue
         if negative:
             start += 1

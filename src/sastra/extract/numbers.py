@@ -110,10 +110,7 @@ _CURRENCY_CODE_BEFORE_RE = re.compile("(?:USD|KHR|EUR|THB|CNY|JPY|GBP|US|Rs|No|n
 _LATIN_UNIT_AFTER_RE = re.compile(
     "(?:km2|km|kg|cm|mm|ha|MW|kW|GW|GB|MB|TB|GHz|mAh|MP|m|g|t|l|%|USD|KHR|dollars?)(?![A-Za-z])"
 )
-
-
-
-
+#: (``ពេញម៉ោង``: "full time", a duration)
 _FULL = "ពេញ"
 
 
