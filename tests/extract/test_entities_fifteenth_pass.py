@@ -6,10 +6,7 @@ title, after ``ប្រែសម្រួលដោយ`` or a ``/`` dateline, La
 from __future__ import annotations
 
 from sastra.extract import find_entities
-
-
-def spans(text: str, kind: str) -> list[str]:
-    return [m.text.replace("\u200b", "") for m in find_entities(text) if m.kind == kind]
+from entity_views import spans
 
 
 def persons(text: str) -> list[tuple[str, str | None]]:

@@ -8,10 +8,7 @@ type words of seas and parks, a country after ``សញ្ជាតិ``, spellin
 from __future__ import annotations
 
 from sastra.extract import find_entities
-
-
-def spans(text: str, kind: str) -> list[str]:
-    return [m.text.replace("\u200b", "") for m in find_entities(text) if m.kind == kind]
+from entity_views import spans
 
 
 def test_company_country_then_latin_name_in_dotted_capitals():

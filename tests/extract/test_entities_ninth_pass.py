@@ -7,10 +7,7 @@ ministry, world media and clubs, and a misspelling of Facebook. Constructed phra
 from __future__ import annotations
 
 from sastra.extract import find_entities
-
-
-def spans(text: str, kind: str) -> list[str]:
-    return [m.text.replace("\u200b", "") for m in find_entities(text) if m.kind == kind]
+from entity_views import spans
 
 
 def test_bangkok_by_its_khmer_name():

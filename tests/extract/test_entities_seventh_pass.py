@@ -8,10 +8,7 @@ their legal suffix, quoted venues, microfinance institutions."""
 from __future__ import annotations
 
 from sastra.extract import extract, find_entities
-
-
-def spans(text: str, kind: str) -> list[str]:
-    return [m.text.replace("\u200b", "") for m in find_entities(text) if m.kind == kind]
+from entity_views import spans
 
 
 def test_unit_with_a_misspelled_or_spaced_district():

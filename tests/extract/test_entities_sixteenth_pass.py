@@ -6,16 +6,7 @@ organization, and false names after the pronoun ``លោក`` or in lists of ser
 
 from __future__ import annotations
 
-from sastra.extract import find_entities
-
-
-def spans(text: str, kind: str) -> list[str]:
-    return [m.text.replace("\u200b", "") for m in find_entities(text) if m.kind == kind]
-
-
-def persons(text: str) -> list[tuple[str, str | None]]:
-    return [(m.text.replace("\u200b", ""), m.title and m.title.replace("\u200b", ""))
-            for m in find_entities(text) if m.kind == "person"]
+from entity_views import spans, persons
 
 
 def test_fighter_and_club_of_a_sports_report():

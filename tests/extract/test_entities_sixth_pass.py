@@ -6,11 +6,8 @@ three or more words."""
 
 from __future__ import annotations
 
-from sastra.extract import extract, find_entities
-
-
-def spans(text: str, kind: str) -> list[str]:
-    return [m.text.replace("\u200b", "") for m in find_entities(text) if m.kind == kind]
+from sastra.extract import extract
+from entity_views import spans
 
 
 def test_brands_of_products_are_not_organizations():
