@@ -75,7 +75,9 @@ APP APPS SUV EBA GSP FTA RCEP DJ MC
 RAM ROM HDTV FHD UHD HDR LTE VOOC LTD LLC CO ONE IELTS TOEFL SAT GPA MBA PHD XNXX KTV CPU GPU SSD HDD
 CAMBODIA THAILAND VIETNAM CHINA JAPAN KOREA LAOS ASIA AMERICA EUROPE PHNOM PENH KHMER UAE OMG LOL
 MOU MOUS PLC PCL AMG USS
-""".split())  # (nineteenth pass: memoranda, company suffixes, a car trim, a ship prefix)
+CV IP HDL LDL DSLR
+""".split())  # (nineteenth pass: memoranda, company suffixes, a car trim, a ship prefix; twentieth: a
+# résumé, an address, cholesterols, a camera type)
 #: model numbers (``S1000RR``, ``NX200t``, ``CLICK125i``) are not organizations
 _MODEL_CODE_RE = re.compile(r"[A-Za-z]*[0-9]{2,}[A-Za-z]*|[A-Z]+[0-9]+[a-z]+")
 
@@ -1892,6 +1894,25 @@ _PRODUCT_WORDS = tuple(fold(w) for w in ("ម៉ាក", "ម៉ូតូ", "ទ
 _MODEL_NUMBER_AFTER_RE = re.compile(r" [0-9]{3}(?![0-9A-Za-z,.])")
 #: a model name right after a brand (``OPPO F11``, ``HONDA CLICK125i``)
 _MODEL_AFTER_RE = re.compile(r" ?[A-Z]{1,8}[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
+#: (twentieth pass) a product line or a lower-case model code after a Latin maker's name: ``Samsung
+#: Galaxy``, ``Google Chrome``, ``Microsoft Office``, ``Sony a6000`` name a product (the label files
+#: leave the maker out there)
+_PRODUCT_LINES = frozenset("""
+Galaxy Note Chrome Office Maps Play Pixel Drive Docs Translate Windows Xbox Surface Teams Edge
+Messenger Pay Photos Assistant Lens Meet Duo Earth Classroom iPhone iPad iPod Mac MacBook PlayStation
+Bravia Xperia Alpha Cyber-shot EOS PowerShot Coolpix Kindle Echo Alexa
+""".split())
+_LATIN_WORD_AFTER_RE = re.compile(r" ([A-Za-z][A-Za-z\-]*)(?![A-Za-z0-9])")
+_LOWER_MODEL_AFTER_RE = re.compile(r" [a-z]{1,3}[0-9]{2,}[A-Za-z]*(?![A-Za-z0-9])")
+
+
+def _product_line_after(text: str, end: int) -> bool:
+    """A product line or a lower-case model code right after a Latin maker's name."""
+    word = _LATIN_WORD_AFTER_RE.match(text, end)
+    return (word is not None and word.group(1) in _PRODUCT_LINES) or \
+        _LOWER_MODEL_AFTER_RE.match(text, end) is not None
+
+
 _BRAND_RULES = frozenset(("org.known", "org.acronym", "org.latin", "org.repeat", "org.head_latin"))
 _COURT_AFTER_PROSECUTION = fold("អយ្យការអម")
 _LETTER_NAMES = ("អេ", "ប៊ី", "ស៊ី", "ឌី", "អ៊ី", "អេហ្វ", "ជី", "អេច", "អាយ", "ជេ", "ខេ", "អែល", "អឹម", "អេម",
@@ -2180,7 +2201,9 @@ def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> N
         if cand.rule in _BRAND_RULES:
             at = cand.start - 1 if cand.start and text[cand.start - 1] == " " else cand.start
             if text.endswith(_PRODUCT_WORDS, 0, at) or _MODEL_AFTER_RE.match(text, cand.end) or \
-                    cand.rule == "org.known" and _MODEL_NUMBER_AFTER_RE.match(text, cand.end):
+                    cand.rule == "org.known" and (_MODEL_NUMBER_AFTER_RE.match(text, cand.end) or
+                                                  text[cand.start].isascii() and
+                                                  _product_line_after(text, cand.end)):
                 continue
         if cand.rule == "org.known" and cand.end < len(text) and \
                 cand.end not in soft and text.startswith(_HEAD_PREFIXES(), cand.start) and \
@@ -3359,7 +3382,11 @@ _NOT_A_NAME_START_RE = re.compile("|".join(sorted((fold(w) for w in (
     # adjectives after ``មានឈ្មោះ`` ("has a … name": ``លេចធ្លោ``, prominent)
     "លេចធ្លោ", "ច្បាស់", "បោះសម្លេង", "បោះសំឡេង",
     # and nouns after a form of address that name no one (``សម្តេចម៉ែ``, ``លោកតាលោកយាយចាស់ជរា``)
-    "ម៉ែ", "ពុកម៉ែ", "ចាស់ជរា", "យាយ")), key=len, reverse=True)))
+    "ម៉ែ", "ពុកម៉ែ", "ចាស់ជរា", "យាយ", "ពុក",
+    # (twentieth pass) more verbs after the pronoun (``លោក​មមាញឹក``, busy; ``បណ្ឌិត​ផ្នែក``, a
+    # doctor in the field of)
+    "មមាញឹក", "ពេញចិត្ត", "គ្រោង", "រចនា", "សម្តែង", "សម្ដែង", "មេត្តា", "ជូនដល់", "ផ្នែក")),
+    key=len, reverse=True)))
 
 
 def _not_a_name_at(text: str, pos: int, stops: frozenset[str], soft: frozenset[int]) -> bool:
@@ -3423,15 +3450,20 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
             # (nineteenth pass) ``ឧបករណ៍…ឈ្មោះ Reon Pocket``, ``នាវា…ឈ្មោះ``: a thing's name (but
             # ``ប្រធានរដ្ឋបាលក្រុមហ៊ុនទ្រីភាពឈ្មោះ សារុំ``: a person of the company)
             continue
+        said = text.startswith(_THA, e) and text[s:e] in _FULL_NAME_CUES
+        if said:
+            e += len(_THA)  # (twentieth pass) ``ឈ្មោះពេញថា``: "whose full name is"
         person = _name_after(text, e, stops, soft)
         if person is None:
             person = _function_word_surname(text, e, stops)  # (tenth pass)
         if person is not None and (text.startswith(_NAMED_THINGS, person[0]) or
                                    _not_a_name_at(text, person[0], stops, soft)):
             continue  # (nineteenth pass) ``ប្ដូរឈ្មោះនាវានេះ``: "renamed the ship"; ``ឈ្មោះលេចធ្លោ``
-        if person is not None and text[s:e].endswith("ថា") and \
-                (" " not in text[person[0]:person[1]] or text[person[0]].isascii()):
-            continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there
+        if person is not None and (said or text[s:e].endswith("ថា")) and \
+                (" " not in text[person[0]:person[1]] or text[person[0]].isascii()) and \
+                not _age_or_people_after(text, person[1]):
+            continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there, or a name
+            # with an age, a sex or a people after it (``ឈ្មោះថា Mabel Goo អាយុ ២៤ឆ្នាំ``)
         if person is not None:
             end = _third_name_word_end(text, person[0], person[1], stops)
             persons.append(_Cand("person", person[0], end or person[1], "person.cue", None, priority=2))
@@ -3692,7 +3724,7 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
         return None
     end, cut = first
     if cut:  # glued to what follows
-        return pos, end
+        return pos, _with_glued_tha(text, end)
     # a second word after one space (surname + given name)
     if end + 1 < n and text[end] == " " and "\u1780" <= text[end + 1] <= "\u17b3":
         # a long given name as one word only after a short surname written apart (``ឆាយ ច័ន្ទរិទ្ធីសូលីដា``)
@@ -3704,11 +3736,23 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
                 third = _name_word(text, second[0] + 1, stops, first=False, soft=soft)
                 if third is not None:  # ``បាស្ហា អាល់ អាសាដ``: the Arabic article and the name after it
                     return pos, third[0]
-            return pos, second[0]
+            return pos, _with_glued_tha(text, second[0])
         confirmed = _second_word_before_role(text, end + 1)
         if confirmed is not None:
             return pos, confirmed
     return pos, end
+
+
+_THA = fold("ថា")
+
+
+def _with_glued_tha(text: str, end: int) -> int:
+    """(twentieth pass) ``អ្នកមីង ប៊ុនថា អាយុ៦៧ឆ្នាំ``: ``ថា`` ("that") glued to a name and followed by
+    an age or a sex is the name's last syllable (``ប៊ុនថា``), not the start of a quote."""
+    if text.startswith(_THA, end) and text.startswith(" ", end + len(_THA)) and \
+            text.startswith(_SEX_OR_AGE, end + len(_THA) + 1):
+        return end + len(_THA)
+    return end
 
 
 def _function_word_surname(text: str, pos: int, stops: frozenset[str]) -> tuple[int, int] | None:
@@ -3734,6 +3778,15 @@ def _function_word_surname(text: str, pos: int, stops: frozenset[str]) -> tuple[
 
 
 _SEX_OR_AGE = tuple(fold(w) for w in ("ភេទ", "អាយុ"))
+_FULL_NAME_CUES = frozenset(fold(w) for w in ("ឈ្មោះពេញ", "ឈ្មោះពិត"))
+_AGE_OR_PEOPLE = _SEX_OR_AGE + tuple(fold(w) for w in ("ជាជនជាតិ", "ជនជាតិ"))
+
+
+def _age_or_people_after(text: str, end: int) -> bool:
+    """A sex, an age or a people right after a name (one space or none between): a person's."""
+    if text.startswith(" ", end):
+        end += 1
+    return text.startswith(_AGE_OR_PEOPLE, end)
 
 
 def _second_word_before_role(text: str, pos: int) -> int | None:
@@ -4446,7 +4499,8 @@ def _find_org_repeats(text: str, cands: list[_Cand]) -> None:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if not _latin_inside_word(text, at, end) and not _latin_after_place_cue(text, at):
+            if not _latin_inside_word(text, at, end) and not _latin_after_place_cue(text, at) and \
+                    not _product_line_after(text, end):
                 cands.append(_Cand("org", at, end, "org.repeat", None, priority=0))
             at = text.find(name, end)
 
