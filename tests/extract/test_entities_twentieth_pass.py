@@ -55,7 +55,7 @@ def test_a_verb_ends_a_company_name():
 
 
 @pytest.mark.parametrize("text", [
-    # 312703 (final31), 312723 (final31), 313029
+    # 312703 (final31), 312723 (final31), 313029 (final9)
     "ក្នុង\u200bកម្មវិធី\u200bដូចជា Microsoft Office អាច\u200bជំនួស\u200bបាន",
     "សម្រាប់\u200bអ្នក\u200bរៀន\u200bថត\u200bដំបូង៖Sony a6000ជា\u200bកាមេរ៉ា",
     "រង្វាន់ធំកំពូលស្មាតហ្វូន Samsung Galaxy S10 ឈ្នះ",
@@ -75,3 +75,21 @@ def test_the_maker_alone_is_still_an_organization():
 ])
 def test_acronyms_that_name_no_organization(text):
     assert "CV" not in spans(text, "org") and "HDL" not in spans(text, "org")
+
+
+def test_a_translators_credit_is_a_person():
+    # 313331 (final29): the credit, then the next story's headline glued by a zero-width space
+    text = "ជួយ\u200bឱ្យ\u200bរស់\u200bបាន\u200b”៕\n\u200bប្រែ\u200bសម្រួល\u200b៖\u200bសុខា\u200bអ្នកភូមិ\u200bបញ្ចេញ\u200bកំហឹង"
+    assert persons(text) == [("សុខា", None)]
+
+
+def test_a_latin_gloss_with_a_glued_initial():
+    # 311966 (final24)
+    text = "បានអនុញ្ញាតឲ្យលោក ហ្គីលប៊ឺត ហុងបូ (Gilbert F.Houngbo) ប្រធានមូលនិធិ"
+    assert ("Gilbert F.Houngbo", None) in persons(text)
+
+
+def test_a_trader_after_a_nickname_ends_it():
+    # 313019 (final9)
+    text = "ឈ្មួញ\u200bឈ្មោះ ហូ\u200bវ ជី\u200bវ៉ៃ ហៅ\u200bអា\u200bវ៉ៃ ឈ្មួញ\u200bឈ្មោះ ណុប ណាក់"
+    assert "អាវ៉ៃ" in [name for name, _ in persons(text)]

@@ -257,7 +257,8 @@ _NAMED_THINGS = tuple(sorted({fold(w) for w in (
     "ភោជនីយដ្ឋាន", "រោងចក្រ", "ម៉ាស៊ីន", "ជ្រូក", "ឆ្កែ", "ឆ្មា", "ព្យុះ", "ខ្សែភាពយន្ត", "រឿង",
     "បទចម្រៀង", "សៀវភៅ", "Channel", "YouTube")}, key=len, reverse=True))
 _THING_BEFORE_NAME_RE = re.compile("(?:" + "|".join(_NAMED_THINGS) + ")[^។\n]{0,20}$")
-_BYLINE_RE = re.compile(r"ដោយ ?[៖:ៈ] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name
+_BYLINE_RE = re.compile(r"(?:ដោយ|សម្រួល) ?[៖:ៈ] ?")  # (អត្ថបទ|រៀបរៀង|...)ដោយ៖ name; (twentieth pass)
+# (ប្រែ|កែ)សម្រួល៖ name, the translator's or the editor's credit
 _SOURCE_RE = re.compile(r"ប្រភព(?:ព័ត៌មាន)? ?(?:ពី ?)?[៖:]? ?")
 _SOURCE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Z][A-Za-z0-9.\-]*){0,3}")
 _ORG_STOP_EXCEPTIONS = frozenset(fold(w) for w in ("នៃ", "ជាតិ", "ក្រុង", "ខេត្ត", "ស្រុក", "ខណ្ឌ", "ឃុំ",
@@ -1603,7 +1604,10 @@ def _credited_writers(text: str, stops: frozenset[str]) -> list:
 
 #: a Latin-script name in parentheses, initials allowed (``(Gilbert F. Houngbo)``,
 #: ``(Oknha Paul Blanche-Horgan)``); a leading honorific is left out of the span
-_PERSON_GLOSS_RE = re.compile(r"\( ?((?:Oknha |Dr\. |Mr\. |Mrs\. |Ms\. |Khunying )?)([A-Z][a-z'\-]+\.?(?:[ \-](?:[A-Z][a-z'\-]*\.?|[A-Z]\.)){1,4}) ?\)")
+_PERSON_GLOSS_RE = re.compile(r"\( ?((?:Oknha |Dr\. |Mr\. |Mrs\. |Ms\. |Khunying )?)"
+                              r"([A-Z][a-zà-ÿ'\-]+\.?(?:(?:[ \-]|(?<=\.))(?:[A-Z][a-zà-ÿ'\-]*\.?|[A-Z]\.)){1,4}) ?\)")
+# (twentieth pass: accented letters, ``Jean-François``, and an initial glued to the family name,
+# ``Gilbert F.Houngbo``)
 _NOT_IN_GLOSSED_NAME = tuple(fold(w) for w in ("ឈ្មោះ", "ភេទ", "អាយុ", "ហៅ"))
 _KHMER_GAP_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}\u200c\u200d ]*")
 
