@@ -93,3 +93,41 @@ def test_a_trader_after_a_nickname_ends_it():
     # 313019 (final9)
     text = "ឈ្មួញ\u200bឈ្មោះ ហូ\u200bវ ជី\u200bវ៉ៃ ហៅ\u200bអា\u200bវ៉ៃ ឈ្មួញ\u200bឈ្មោះ ណុប ណាក់"
     assert "អាវ៉ៃ" in [name for name, _ in persons(text)]
+
+
+def test_a_department_named_by_its_domain_and_a_bare_province_word_over_zero_width_spaces():
+    # 311790 (final25)
+    text = "ដែរ\u200b។\n លោក\u200bប្រធាន\u200bមន្ទីរ\u200bកសិកម្ម\u200bខេត្ត\u200bបន្ត\u200bថា ការងារ"
+    assert spans(text, "org") == ["មន្ទីរកសិកម្មខេត្ត"]
+
+
+def test_khmer_names_listed_with_commas_after_a_found_person():
+    text = "តារាសម្តែង សុខ ពិសី, ឈិន ម៉ានិច, ឱក សុគន្ធកញ្ញា និង ព្រាប សុវត្ថិ បានចូលរួម"
+    assert [n for n, _ in persons(text)] == ["សុខ ពិសី", "ឈិន ម៉ានិច", "ឱក សុគន្ធកញ្ញា", "ព្រាប សុវត្ថិ"]
+
+
+def test_a_list_of_latin_names_is_a_cast():
+    # 312839 (final38)
+    text = "ចំណូល\u200bពី\u200bការ\u200bថត\u200bរឿង\u200b មាន\u200bដូចជា Nicky Wu, Ming Dao និង\u200b Hu Jun។\n៨. ចំណូល"
+    assert [n for n, _ in persons(text)] == ["Nicky Wu", "Ming Dao", "Hu Jun"]
+
+
+@pytest.mark.parametrize("text", [
+    # 312687 (final18): brands, one word each; and places
+    "ក្រុមហ៊ុន\u200bនេះ\u200bមាន Audi, Bugatti, Bentley, Lamborghini និង Porsche",
+    "រដ្ឋ Arizona, California និង New Mexico",
+])
+def test_lists_of_brands_or_places_are_no_people(text):
+    assert persons(text) == []
+
+
+def test_a_latin_name_before_is_a_star_and_again_in_the_headline():
+    # 311972 (final39)
+    text = "Ice Apissada បង្ហាញគម្រោងរៀបការ\nពិធីនេះជាក់ជាមិនខាន។\n Ice Apissada ជាតារាស្រីមានប្រជាប្រិយ"
+    assert [n for n, _ in persons(text)] == ["Ice Apissada", "Ice Apissada"]
+
+
+def test_a_device_named_in_latin_is_no_person():
+    # 311847 (final23)
+    text = "យ៉ាងណាមិញ ឧបករណ៍ Reon Pocket បានក្លាយជាផលិតផល"
+    assert persons(text) == []

@@ -1094,6 +1094,11 @@ def _candidates(view: _View) -> list[_Cand]:
         _find_latin_single_after_roles(text, cands)
         _find_latin_before_verbs(text, cands)
         _find_latin_lists(text, cands)
+        _find_latin_name_lists(text, cands)
+        # (twentieth pass) a full Latin-script name these rules found stands again elsewhere
+        # (``Ice Apissada ជាតារាស្រី…`` and the headline ``Ice Apissada បង្ហាញ…``)
+        _find_repeats(text, [c for c in cands if c.rule in _LATIN_PERSON_RULES and " " in text[c.start:c.end]],
+                      cands, view.soft)
         _find_glosses(text, cands)
         _find_org_repeats(text, cands)
     _find_company_repeats(text, cands, view.soft)
@@ -1496,8 +1501,14 @@ def _eleventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -
         # ``មន្ទីរបច្ចេកទេសសន្តិសុខខេត្ត``, ``ការិយាល័យអប់រំយុវជននិងកីឡាស្រុក``
         for match in _DOMAIN_BODY_RE.finditer(text):
             end = match.end()
-            if not (end >= len(text) or end in soft or text[end] in _PLACE_BOUNDARY_AFTER) or \
-                    not _at_cluster_start(text, match.start()) or any(i in soft for i in range(match.start(1) + 1, end)):
+            # (twentieth pass) a zero-width space may stand before the type word
+            # (``មន្ទីរ​កសិកម្ម​ខេត្ត``), and a function word or a title may be glued after it
+            # (``មន្ទីរសុរិយោដីខេត្តលោក ជាង…``)
+            if not (end >= len(text) or end in soft or text[end] in _PLACE_BOUNDARY_AFTER or
+                    _stop_at(text, end, lex.function_words) is not None or
+                    _patterns().titles.match(text, end) is not None) or \
+                    not _at_cluster_start(text, match.start()) or \
+                    any(i in soft for i in range(match.start(1) + 1, match.start(2))):
                 continue
             after = end + 1 if end < len(text) and text[end] == " " else end
             domain = match.group(1)
@@ -4315,13 +4326,17 @@ def _find_latin_single_after_roles(text: str, cands: list[_Cand]) -> None:
 #: verbs of saying and doing written right after a person's name (``Diego Costa រកបាន…``, ``X បានប្រាប់``)
 _VERBS_AFTER_NAME = tuple(sorted((fold(w) for w in (
     "បាន", "ថ្លែង", "និយាយ", "ប្រាប់", "បញ្ជាក់", "លើកឡើង", "សរសេរ", "បង្ហោះ", "ឆ្លើយ", "អះអាង", "ទទួលស្គាល់",
-    "យល់ថា", "ត្រូវបាន", "កំពុង", "ធ្លាប់", "នឹង", "រកបាន", "ឈឺចិត្ត", "សម្តែង", "ចង់", "មិនបាន", "ក៏បាន")),
+    "យល់ថា", "ត្រូវបាន", "កំពុង", "ធ្លាប់", "នឹង", "រកបាន", "ឈឺចិត្ត", "សម្តែង", "ចង់", "មិនបាន", "ក៏បាន",
+    # (twentieth pass) "is a star / a player / a singer" (``Ice Apissada ជាតារាស្រីមានប្រជាប្រិយ``)
+    "ជាតារា", "ជាកីឡាករ", "ជាកីឡាការិនី", "ជាអ្នកចម្រៀង", "ជាតួ", "ដែលជាតារា", "ដែលជាកីឡាករ")),
     key=len, reverse=True))
 #: words before a Latin-script name that make it a team, a band, a brand or a company
 _NOT_PERSON_BEFORE_LATIN = tuple(fold(w) for w in ("ក្រុម", "ក្រុមហ៊ុន", "ម៉ាក", "ក្លឹប", "ក្រុមតន្ត្រី", "ហាង",
                                                     "កម្មវិធី", "គេហទំព័រ", "ទំព័រ", "កាសែត", "ទូរទស្សន៍", "វិទ្យុ",
                                                     "ប្រព័ន្ធ", "ស៊េរី", "ម៉ូដែល", "ផលិតផល", "ខ្សែភាពយន្ត", "រឿង",
-                                                    "បទ", "អាល់ប៊ុម", "ពានរង្វាន់", "ព្រឹត្តិការណ៍", "កម្មវិធី"))
+                                                    "បទ", "អាល់ប៊ុម", "ពានរង្វាន់", "ព្រឹត្តិការណ៍", "កម្មវិធី",
+                                                    # (twentieth pass) devices and vehicles
+                                                    "ឧបករណ៍", "ម៉ាស៊ីន", "ទូរស័ព្ទ", "កាមេរ៉ា", "រថយន្ត", "ម៉ូតូ"))
 
 
 #: capitalized words of Latin-script names of things (media, products, events, features), not of people
@@ -4528,12 +4543,12 @@ def _find_coordinated(text: str, persons: list[_Cand], stops: frozenset[str],
         if words[0].isascii() != text[person.start].isascii():
             continue  # a list of names is written in one script
         if (words[0].isascii() and " " in words) or (" " in words and _clusters_in(words) <= 8 and
-                                                      text[match.start():match.end()].strip() == "និង"):
+                                                      text[match.start():match.end()].strip() in ("និង", ",")):
             found.append(_Cand("person", name[0], name[1], "person.and", None, priority=1))
     return found
 
 
-_AND_RE = re.compile(" ?និង ?|, ?(?=[A-Z])")
+_AND_RE = re.compile(" ?និង ?| ?, ?(?=[A-Z\u1780-\u17b3])")  # (twentieth pass: Khmer names listed with commas)
 
 
 def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
@@ -4564,6 +4579,52 @@ def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> 
     if name is None or name[1] - name[0] != len(line) or _names_a_desk(line):
         return []
     return [_Cand("person", name[0], name[1], "person.byline", None, priority=1)]
+
+
+_LATIN_LIST_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_LATIN_LIST_NAME = _LATIN_LIST_WORD + r"(?: " + _LATIN_LIST_WORD + r"){0,2}"
+_LATIN_LIST_NAME_RE = re.compile(_LATIN_LIST_NAME)
+#: (twentieth pass) three or more Latin-script names in a row, joined by commas or ``និង``
+_LATIN_NAME_LIST_RE = re.compile(r"(?<![A-Za-z0-9])" + _LATIN_LIST_NAME + r"(?:(?: ?, ?| ?និង ?)" +
+                                 _LATIN_LIST_NAME + r"){2,}(?![A-Za-z0-9])")
+
+
+@functools.cache
+def _latin_known_names() -> frozenset[str]:
+    """Latin-script names of listed places and organizations, and their words: a list that holds one
+    of them is a list of places, clubs or brands, not of people."""
+    lex = lexicon()
+    names = {place.english for places in lex.places.values() for place in places
+             if place.english and place.kind in _FREE_PLACE_KINDS}  # (not villages: ``Chen``, ``Lu``)
+    names |= {org.english for org in lex.orgs.values() if org.english}
+    names |= {org.name for org in lex.orgs.values() if org.name.isascii()}
+    return frozenset(names)
+
+
+_LATIN_PERSON_RULES = frozenset(("person.latin_verb", "person.latin_list", "person.role_latin",
+                                 "person.latin_given"))
+
+
+def _find_latin_name_lists(text: str, cands: list[_Cand]) -> None:
+    """Twentieth pass: Latin-script names listed with commas or ``និង`` (``Hu Ge, Chen Kun និង Yang
+    Yang``), most of them of two or three words, none a listed place or organization and none holding
+    an organization word, are people (film casts, squads); lists of brands or places are written with
+    one-word names or hold a listed one."""
+    if ", " not in text and "," not in text:
+        return
+    known = _latin_known_names()
+    taken = [(c.start, c.end) for c in cands if c.kind != "person"]
+    for match in _LATIN_NAME_LIST_RE.finditer(text):
+        items = [(m.start() + match.start(), m.end() + match.start())
+                 for m in _LATIN_LIST_NAME_RE.finditer(match.group())]
+        names = [text[a:b] for a, b in items]
+        if len(items) < 3 or 3 * sum(" " in n for n in names) < 2 * len(items):
+            continue
+        if any(n in known or any(w in known or w in _ORG_WORDS for w in n.split()) for n in names):
+            continue
+        for start, end in items:
+            if not any(a < end and start < b for a, b in taken):
+                cands.append(_Cand("person", start, end, "person.latin_list", None, priority=1))
 
 
 def _find_latin_lists(text: str, cands: list[_Cand]) -> None:
