@@ -131,3 +131,29 @@ def test_a_device_named_in_latin_is_no_person():
     # 311847 (final23)
     text = "យ៉ាងណាមិញ ឧបករណ៍ Reon Pocket បានក្លាយជាផលិតផល"
     assert persons(text) == []
+
+
+def test_a_national_team_with_its_country():
+    # 311949 (final39)
+    text = "ប្រកួតរបស់ក្រុមជម្រើសជាតិកម្ពុជា អាយុក្រោម ១៨ ឆ្នាំ"
+    assert spans(text, "org") == ["ក្រុមជម្រើសជាតិកម្ពុជា"] and spans(text, "loc") == []
+
+
+def test_a_channel_number_and_its_country():
+    # 311922 (final39), 313267 (final30)
+    assert spans("តារាសម្តែងស្រីប្រចាំប៉ុស្តិ៍លេខ៣ថៃទាំង៤ដួង", "org") == ["ប៉ុស្តិ៍លេខ៣ថៃ"]
+    assert spans("អ្វីគ្រប់យ៉ាងគឺទូរទស្សន៍ប៉ុស្តិ៍លេខ៣ថៃ ជាអ្នកសម្រេច", "org") == ["ទូរទស្សន៍ប៉ុស្តិ៍លេខ៣ថៃ"]
+
+
+def test_a_latin_publisher():
+    # 311923 (final39)
+    assert spans("កន្លងទៅនេះ ភ្នាក់ងារ JYP Publishing ដែលត្រូវបានគេស្គាល់", "org") == ["JYP Publishing"]
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    # 313237 (final30), 312806 (final38)
+    ("ខាងក្រោមវេបសាយសុខភាព Health.com.kh នឹងបង្ហាញឱ្យដឹង", "Health.com.kh"),
+    ("ប្រសើរ និង\u200bសកម្ម\u200b៕\n ដោយៈ health.com.kh", "health.com.kh"),
+])
+def test_a_site_named_by_its_domain_after_a_word_or_in_a_credit(text, site):
+    assert spans(text, "org") == [site]

@@ -41,7 +41,10 @@ _COURTESY = fold("ផ្តល់សិទ្ធិដោយ")
 _COURTESY_RE = re.compile(_COURTESY + r" ?[៖:]? ?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?![A-Za-z])")
 #: a site named by its bare domain after a word for website or source (a ``www.`` address is a link,
 #: not a name: the label files leave those out)
-_SITE_DOMAIN_RE = re.compile("(?:" + "|".join(fold(w) for w in ("វេបសាយ", "វ៉េបសាយ", "គេហទំព័រ", "ប្រភព")) +
+_SITE_DOMAIN_RE = re.compile("(?:(?:" + "|".join(fold(w) for w in ("វេបសាយ", "វ៉េបសាយ", "គេហទំព័រ", "ប្រភព")) + ")" +
+                             # (twentieth pass) a word between (``វេបសាយសុខភាព Health.com.kh``), and a
+                             # credit (``ដោយៈ health.com.kh``)
+                             "(?:[\u1780-\u17d3]{1,12})?|" + fold("ដោយ") + " ?[៖:ៈ]" +
                              r") ?[៖:]? ?(?!www\.)([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
                              r"\.(?:com|net|org|info|asia|tv|kh)(?:\.kh)?)(?![A-Za-z0-9.])")
 _TOP_LEVEL_DOMAINS = (".com", ".kh", ".net", ".org", ".info", ".asia", ".tv")
@@ -231,6 +234,7 @@ _WEAK_HEADS = frozenset(fold(h) for h in _with_misspellings((
     "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន",
     "កងកម្លាំង", "អធិការដ្ឋាន",
     "សហគមន៍", "ប៉ូលិស", "ឆ្មាំសមុទ្រ", "ឆ្មាំព្រំដែន", "ឆ្មាំបដិវត្តន៍", "កងនគរបាល",
+    "ក្រុមជម្រើសជាតិ",
 )))
 #: place type words after which a place joins the organization before it across a space
 _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់"))
@@ -1102,6 +1106,8 @@ def _candidates(view: _View) -> list[_Cand]:
         _find_glosses(text, cands)
         _find_org_repeats(text, cands)
     _find_company_repeats(text, cands, view.soft)
+    if _NUMBER_WORD in text:
+        _channel_numbers(text, cands, lex)
     _sixth_pass(text, cands, view.soft, lex)
     _seventh_pass(text, cands, view.soft, lex)
     _extend_repeated_names(text, cands, lex)
@@ -2188,6 +2194,26 @@ def _branches(text: str, orgs: list, cands: list) -> list:
         if end is not None:
             found.append(_Cand("org", start, end, "org.branch", None, priority=3))
     return found
+
+
+_NUMBER_WORD = fold("លេខ")
+_CHANNEL_NUMBER_RE = re.compile("[0-9០-៩]{1,3}")
+
+
+def _channel_numbers(text: str, cands: list, lex: Lexicon) -> None:
+    """(twentieth pass) An organization whose name stops at ``លេខ`` ("number") goes on over the number
+    and a country glued after it: ``ប៉ុស្តិ៍លេខ៣ថៃ``, Thailand's Channel 3."""
+    for i, cand in enumerate(cands):
+        if cand.kind != "org" or not text.endswith(_NUMBER_WORD, cand.start, cand.end):
+            continue
+        number = _CHANNEL_NUMBER_RE.match(text, cand.end)
+        if number is None:
+            continue
+        end = number.end()
+        place = _lookup_place(text, end, ("country",), lex)
+        if place is not None:
+            end = place[0]
+        cands[i] = _Cand("org", cand.start, end, cand.rule, cand.value, priority=cand.priority)
 
 
 def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
@@ -4437,7 +4463,8 @@ Holdings Organization Organisation Federation Union Committee Commission Academy
 Network Television Press Herald Tribune Gazette Watch Alliance Society Authority Department
 Bureau Service Services Studios Entertainment Records Media Telecom Mobile Group. Co. Co Partners
 Bank. Insurance Capital Investment Investments Industries Enterprises Trading Construction
-""".split())
+Publishing Pictures Productions Production
+""".split())  # (twentieth pass: publishers and film studios, ``JYP Publishing``, ``Red Spark Production``)
 def _behind_first_letter(words: Iterable[str], behind: str) -> str:
     """``(?<=behind)(?:trie of words)`` written as ``W(?<=behindW)(?:trie of the rest)`` for each first
     letter ``W``: the same matches, but a pattern that starts with a letter is scanned fast, one that
