@@ -157,3 +157,27 @@ def test_a_latin_publisher():
 ])
 def test_a_site_named_by_its_domain_after_a_word_or_in_a_credit(text, site):
     assert spans(text, "org") == [site]
+
+
+def test_many_areas_in_a_country_are_the_country():
+    # 311933 (final39)
+    text = "ទឹកជំនន់\u200bដែល\u200bកំពុង\u200bវាយប្រហារ\u200bតំបន់\u200bជាច្រើន\u200bនៅ\u200bឥណ្ឌា\u200b។"
+    assert spans(text, "loc") == ["ឥណ្ឌា"]
+
+
+def test_a_countrys_television_is_the_country():
+    # 311972 (final39)
+    text = "ទស្សនារឿងភាគ និងកម្មវិធីទូរទស្សន៍ថៃមុខជាស្គាល់តារា"
+    assert spans(text, "org") == [] and spans(text, "loc") == ["ថៃ"]
+
+
+def test_a_given_name_that_is_a_function_word_before_an_age():
+    # 311941 (final39)
+    text = "ស្ត្រី\u200bរងគ្រោះ\u200bឈ្មោះ អ៊ិត ថា អាយុ\u200b៤០\u200bឆ្នាំ "
+    assert persons(text) == [("អ៊ិត ថា", None)]
+
+
+def test_a_king_of_old_after_his_majesty():
+    # 312781 (final38)
+    assert persons("ក្រុមរបាំ បានដង្ហែហ្លួងព្រះស៊ីសុវត្ថិ ទៅដល់ទឹកដី") == [("ស៊ីសុវត្ថិ", "ហ្លួងព្រះ")]
+    assert persons("ទីក្រុង\u200bហ្លួង\u200bប្រា\u200bបាង\u200bប្រទេស\u200bឡាវ") == []  # Luang Prabang

@@ -242,7 +242,8 @@ _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត"
 #: មុខផ្សារ... ភូមិ... សង្កាត់...`` is an address)
 _UPPER_ADMIN_CUES = _ADMIN_CUES[:5]
 #: heads for which "head + country" is generic (``ក្រុមហ៊ុនចិន``: a Chinese company)
-_NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត", "សារព័ត៌មាន", "សហគមន៍"))
+_NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត", "សារព័ត៌មាន", "សហគមន៍",
+                                                    "ទូរទស្សន៍"))  # (twentieth pass: ``ទូរទស្សន៍ថៃ``, Thai TV)
 #: place types that match anywhere without a cue
 _FREE_PLACE_KINDS = frozenset({"province", "country", "city", "region", "state"})
 
@@ -822,6 +823,8 @@ def _candidates(view: _View) -> list[_Cand]:
         if cue == "តំបន់":
             end = _region_end(text, pos, free_place_ends) if pos == e and not text.startswith(_KINDS_OF_AREA, pos) \
                 else pos  # (nineteenth pass) ``តំបន់ជនបទកម្ពុជា``: "the rural areas of Cambodia", the country alone
+            if end > pos and (_starts_generic(text, pos, lex) or _IN_WORD in text[pos:end]):
+                end = pos  # (twentieth pass) ``តំបន់ជាច្រើននៅឥណ្ឌា``: "many areas in India", the country alone
             if end > pos:
                 cand = _Cand("loc", s, end, "loc.region", None, priority=2)
                 cands.append(cand)
@@ -3259,6 +3262,7 @@ def _border_crossings(text: str, cands: list[_Cand], lex: Lexicon, soft: frozens
 
 #: kinds of area after ``តំបន់`` (rural, urban, suburbs): a description, not a region's name
 _KINDS_OF_AREA = tuple(fold(w) for w in ("ជនបទ", "ទីប្រជុំជន", "ជាយក្រុង", "ទីក្រុង"))
+_IN_WORD = fold("នៅ")
 
 
 def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: int = 10) -> int:
@@ -3781,6 +3785,12 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
         confirmed = _second_word_before_role(text, end + 1)
         if confirmed is not None:
             return pos, confirmed
+        stop = _stop_at(text, end + 1, stops)
+        if stop is not None and _clusters_in(stop) <= 2 and \
+                text.startswith(_SEX_OR_AGE, end + 2 + len(stop)) and text.startswith(" ", end + 1 + len(stop)):
+            # (twentieth pass) ``ឈ្មោះ អ៊ិត ថា អាយុ៤០ឆ្នាំ``: a given name that is also a function word
+            # ("that"), confirmed by the age or the sex after it
+            return pos, end + 1 + len(stop)
     return pos, end
 
 
