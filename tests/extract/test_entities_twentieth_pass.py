@@ -181,3 +181,14 @@ def test_a_king_of_old_after_his_majesty():
     # 312781 (final38)
     assert persons("ក្រុមរបាំ បានដង្ហែហ្លួងព្រះស៊ីសុវត្ថិ ទៅដល់ទឹកដី") == [("ស៊ីសុវត្ថិ", "ហ្លួងព្រះ")]
     assert persons("ទីក្រុង\u200bហ្លួង\u200bប្រា\u200bបាង\u200bប្រទេស\u200bឡាវ") == []  # Luang Prabang
+
+
+def test_a_korean_name_with_its_family_name_first_and_a_hyphenated_given_name():
+    # 311924 (final39)
+    text = "ថ្មីៗនេះ តារាចម្រៀងនិងសម្តែងKim Hyun-Joong បានបញ្ចេញនៅរូបសម្រស់"
+    assert persons(text) == [("Kim Hyun-Joong", None)]
+
+
+def test_a_family_name_that_names_an_agency_is_not_listed():
+    # 311908 (final44 reads the Israeli security service as an organization)
+    assert persons("ទីភ្នាក់ងារ\u200bសន្តិសុខ\u200bអ៊ីស្រាអែល\u200b Shin Bet\u200b មិន\u200bផ្តល់\u200bព័ត៌មាន") == []

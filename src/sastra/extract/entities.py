@@ -4272,7 +4272,8 @@ def _name_after_role(text: str, pos: int, stops: frozenset[str], soft: frozenset
 
 #: (no look-behind: the Khmer letter and the space before the name are checked in Python)
 _LATIN_PERSON_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-                              r"(?: (?:bin |van |de |al-)?[A-Z][a-z'\-]+){1,3}(?![A-Za-z0-9])")
+                              r"(?: (?:bin |van |de |al-)?[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*-?){1,3}(?![A-Za-z0-9])")
+# (twentieth pass: a hyphenated given name after the family name, ``Kim Hyun-Joong``)
 
 
 def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
@@ -4931,7 +4932,10 @@ _SHARE_TAIL = " Share"
 
 @functools.cache
 def _latin_given_names() -> frozenset[str]:
-    return frozenset(w for line in _entities("latin_given_names.txt") for w in line.split())
+    """Words that start a Latin-script personal name: given names, and the family names that Korean,
+    Chinese and Vietnamese names write first (twentieth pass)."""
+    return frozenset(w for name in ("latin_given_names.txt", "latin_family_first.txt")
+                     for line in _entities(name) for w in line.split())
 
 
 def _latin_names_by_given_name(text: str, cands: list) -> None:
@@ -4950,7 +4954,8 @@ def _latin_names_by_given_name(text: str, cands: list) -> None:
         if s0 and text[s0 - 1].isascii() and (text[s0 - 1].isalpha() or text[s0 - 1] in "-'&.@/_"):
             continue
         if any(w in _ORG_WORDS or w in _LATIN_ORG_LAST or w in _NOT_NAME_WORDS for w in words) or \
-                any(w in _latin_place_words() for w in words[1:]) or key(match.group()) in lex.orgs:
+                any(w in _latin_place_words() for w in words[1:]) or key(match.group()) in lex.orgs or \
+                match.group() in _latin_known_names():
             continue
         if text[max(0, s0 - 14):s0].rstrip(" ").endswith(_NOT_PERSON_BEFORE_LATIN):
             continue
