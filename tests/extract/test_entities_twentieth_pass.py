@@ -192,3 +192,37 @@ def test_a_korean_name_with_its_family_name_first_and_a_hyphenated_given_name():
 def test_a_family_name_that_names_an_agency_is_not_listed():
     # 311908 (final44 reads the Israeli security service as an organization)
     assert persons("ទីភ្នាក់ងារ\u200bសន្តិសុខ\u200bអ៊ីស្រាអែល\u200b Shin Bet\u200b មិន\u200bផ្តល់\u200bព័ត៌មាន") == []
+
+
+def test_a_bare_domain_in_a_sentence_is_the_site_but_not_an_address_to_visit():
+    # 311884 (final44)
+    assert spans("ពេលអ្នកគួរប្រើ) health.com.kh នឹងបង្ហាញអ្នកពីលាភ", "org") == ["health.com.kh"]
+    assert spans("សូមចូលទៅកាន់គេហទំពរ័ emirates.com ភ្នាក់ងារ", "org") == []
+
+
+@pytest.mark.parametrize(("text", "team"), [
+    # 311850, 311864 (final44)
+    ("បន្ទាប់ពីខ្សែបម្រើប្រយុទ្ធជម្រើសជាតិអេស្ប៉ាញ និងក្លិប", "ជម្រើសជាតិអេស្ប៉ាញ"),
+    ("កីឡា ៖ ក្រុមបាល់ទាត់\u200bជម្រើសជាតិ\u200bកម្ពុជា បាន\u200bធ្លាក់", "ក្រុមបាល់ទាត់ជម្រើសជាតិកម្ពុជា"),
+])
+def test_national_teams_written_in_other_ways(text, team):
+    assert spans(text, "org") == [team]
+
+
+def test_capitals_after_a_city_word_are_the_city():
+    # 311880 (final44)
+    text = "នៅ\u200bដែនទឹក\u200bនៃ\u200bទីក្រុង\u200bKHOMS\u200bរបស់\u200bលីប៊ី"
+    assert spans(text, "loc") == ["KHOMS", "លីប៊ី"] and spans(text, "org") == []
+
+
+def test_a_band_with_its_country_then_its_latin_name():
+    # 311868 (final44)
+    text = "សមាជិក\u200bម្នាក់ទៀត\u200bនៃ\u200bក្រុម\u200bចម្រៀង\u200bកូរ៉េខាងត្បូង BigBang កំពុង"
+    assert spans(text, "loc") == ["កូរ៉េខាងត្បូង"]
+    assert "ក្រុមចម្រៀងកូរ៉េខាងត្បូង" not in spans(text, "org")
+
+
+def test_a_member_of_a_band_and_a_genre_are_no_names():
+    # 311853 (final44)
+    text = "Yeri សមាជិក Red Velvet ជាតារាKpopដំបូង ដែលជាសមាជិកក្រុមចម្រៀង Kpop ដ៏ល្បី"
+    assert "Red Velvet" not in [n for n, _ in persons(text)] and "Kpop" not in spans(text, "org")

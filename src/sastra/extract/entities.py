@@ -48,6 +48,11 @@ _SITE_DOMAIN_RE = re.compile("(?:(?:" + "|".join(fold(w) for w in ("វេបស
                              r") ?[៖:]? ?(?!www\.)([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
                              r"\.(?:com|net|org|info|asia|tv|kh)(?:\.kh)?)(?![A-Za-z0-9.])")
 _TOP_LEVEL_DOMAINS = (".com", ".kh", ".net", ".org", ".info", ".asia", ".tv")
+_BARE_DOMAIN_RE = re.compile(r"(?<![A-Za-z0-9@/.\-])(?!www\.)[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
+                             r"\.(?:com|net|org|info|asia|tv|kh)(?:\.kh)?(?![A-Za-z0-9.@/])")
+#: words before an address to visit: the domain there is a link, not a name
+_VISIT_WORDS = tuple(fold(w) for w in ("ចូលទៅកាន់គេហទំព័រ", "ចូលទៅកាន់គេហទំពរ័", "ចូលទៅកាន់", "ចូលមើល",
+                                       "តាមរយៈគេហទំព័រ", "តាមរយៈ", "ចុចលើ", "គេហទំពរ័"))
 #: the credit line of an embedded Facebook post: ``Posted by Sinath Hun on Friday, July 26, 2019``
 _POSTED_BY_RE = re.compile(r"Posted by ([A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) on ")
 #: a company name of capitals and digits (``GDH599``)
@@ -86,7 +91,7 @@ _MODEL_CODE_RE = re.compile(r"[A-Za-z]*[0-9]{2,}[A-Za-z]*|[A-Z]+[0-9]+[a-z]+")
 
 #: words that contain a place or title word but are not one
 _BLOCKED_WORDS = (
-    "អាស៊ីត", "ពិភពលោក", "សកលលោក", "មនុស្សលោក", "ទេវលោក", "ឋានលោក", "លោកិយ", "លោកីយ", "ព្រហ្មលោក",
+    "អាស៊ីត", "អាស៊ីដីត", "ពិភពលោក", "សកលលោក", "មនុស្សលោក", "ទេវលោក", "ឋានលោក", "លោកិយ", "លោកីយ", "ព្រហ្មលោក",
     "ខែកញ្ញា", "ចិនតា", "ភាសាអង់គ្លេស", "ភាសាបារាំង", "ភាសាចិន", "ភាសាថៃ", "ភាសាជប៉ុន",
     "ភាសាកូរ៉េ", "ភាសាវៀតណាម", "ភាសាអាល្លឺម៉ង់", "ភាសារុស្ស៊ី", "ភាសាអេស្ប៉ាញ", "ជាតិខ្មែរ",
     "ថៃ្ង", "ក្រុមហ៊ុនចិន", "ភូមិភាគ", "ភូមិន្ទ", "ឡាវឡាវ", "លោកអ្នក", "លោកគេ", "បារាំងសែស", "លោកធំ", "ពួកលោក", "លោកខាងលិច", "លោកខាងកើត", "ល្បីឈ្មោះ", "កេរ្តិ៍ឈ្មោះ", "ដាក់ឈ្មោះ", "បញ្ជីឈ្មោះ",
@@ -234,7 +239,7 @@ _WEAK_HEADS = frozenset(fold(h) for h in _with_misspellings((
     "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន",
     "កងកម្លាំង", "អធិការដ្ឋាន",
     "សហគមន៍", "ប៉ូលិស", "ឆ្មាំសមុទ្រ", "ឆ្មាំព្រំដែន", "ឆ្មាំបដិវត្តន៍", "កងនគរបាល",
-    "ក្រុមជម្រើសជាតិ",
+    "ក្រុមជម្រើសជាតិ", "ក្រុមបាល់ទាត់ជម្រើសជាតិ", "ជម្រើសជាតិ",
 )))
 #: place type words after which a place joins the organization before it across a space
 _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់"))
@@ -924,7 +929,8 @@ def _candidates(view: _View) -> list[_Cand]:
                 match = joined  # (fifteenth pass) ``អង្គការ Terre des Hommes``
             end = _trim_latin(text, latin_at, match.end())
             if end > latin_at and (match.re is _ALNUM_NAME_RE or not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end])) and \
-                    not text[max(0, s - 10):s].endswith(_PROGRAMME):
+                    not text[max(0, s - 10):s].endswith(_PROGRAMME) and text[latin_at:end] not in _GENRES:
+                # (twentieth pass: ``ក្រុមចម្រៀង Kpop``, a K-pop band: the genre is no name)
                 # (``កម្មវិធីទូរទស្សន៍ Oprah Winfrey``: a programme named after its host)
                 if text.startswith((" នៃ", "នៃ"), end):
                     # (fifteenth pass) ``អង្គការ Terre des Hommes នៃប្រទេសហូឡង់``: a country attached to
@@ -1063,10 +1069,15 @@ def _candidates(view: _View) -> list[_Cand]:
     if _COURTESY in text:  # (nineteenth pass) ``អត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet``: the site that lent the article
         cands.extend(_Cand("org", m.start(1), m.end(1), "org.courtesy", None, priority=2)
                      for m in _COURTESY_RE.finditer(text))
-    if any(tld in text for tld in _TOP_LEVEL_DOMAINS) and _SITE_DOMAIN_RE.search(text):
-        # (nineteenth pass) ``វេបសាយhealth.com.kh``: the site
+    if any(tld in text for tld in _TOP_LEVEL_DOMAINS):
+        # (nineteenth pass) ``វេបសាយhealth.com.kh``: the site; (twentieth pass) and a bare domain
+        # standing as a word in the sentence (``ខាងក្រោមនេះ Health.com.kh នឹងបង្ហាញ…``), but not an
+        # address to visit (``ចូលទៅកាន់គេហទំព័រ emirates.com``)
         cands.extend(_Cand("org", m.start(1), m.end(1), "org.site", None, priority=2)
                      for m in _SITE_DOMAIN_RE.finditer(text))
+        cands.extend(_Cand("org", m.start(), m.end(), "org.site", None, priority=1)
+                     for m in _BARE_DOMAIN_RE.finditer(text)
+                     if not text[max(0, m.start() - 24):m.start()].rstrip(" ").endswith(_VISIT_WORDS))
     if "Posted by " in text:  # (nineteenth pass) the credit of an embedded Facebook post
         persons.extend(_Cand("person", m.start(1), m.end(1), "person.posted_by", None, priority=1)
                        for m in _POSTED_BY_RE.finditer(text))
@@ -1145,7 +1156,10 @@ def _candidates(view: _View) -> list[_Cand]:
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
                                                                   _is_title_words(text[c.start:c.end])))]
     if latin:
-        cands[:] = [c for c in cands if not (c.rule == "org.acronym" and _caps_phrase_not_org(text, c))]
+        # (twentieth pass) capitals after a place type word name the place: ``ទីក្រុងKHOMS``
+        named_places = {(c.start, c.end) for c in cands if c.rule == "loc.cue_latin"}
+        cands[:] = [c for c in cands if not (c.rule == "org.acronym" and (_caps_phrase_not_org(text, c) or
+                                                                          (c.start, c.end) in named_places))]
     return cands
 
 
@@ -3282,7 +3296,7 @@ def _region_end(text: str, pos: int, free_place_ends: set[int], max_clusters: in
 #: (fourteenth pass) a name in dotted capitals (``ក្រុមហ៊ុនS.K``), which _LATIN_NAME_RE cuts after the first
 _INITIALS_RE = re.compile(r"[A-Z](?:\.[A-Z]){1,4}(?![A-Za-z])")
 #: heads after which a country, then a Latin name, may be written (``ក្រុមហ៊ុនជប៉ុន Sony``)
-_COUNTRY_LATIN_HEADS = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "សាកលវិទ្យាល័យ", "អង្គការ"))
+_COUNTRY_LATIN_HEADS = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "សាកលវិទ្យាល័យ", "អង្គការ", "ក្រុមចម្រៀង"))
 _LATIN_START = frozenset(string.ascii_uppercase + " ")
 _ACRONYM_AFTER_RE = re.compile(r" ?\( ?(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9] ?\)|[ក-អ] ?[.\-])")
 
@@ -4372,11 +4386,14 @@ _NOT_PERSON_BEFORE_LATIN = tuple(fold(w) for w in ("ក្រុម", "ក្រ
                                                     "កម្មវិធី", "គេហទំព័រ", "ទំព័រ", "កាសែត", "ទូរទស្សន៍", "វិទ្យុ",
                                                     "ប្រព័ន្ធ", "ស៊េរី", "ម៉ូដែល", "ផលិតផល", "ខ្សែភាពយន្ត", "រឿង",
                                                     "បទ", "អាល់ប៊ុម", "ពានរង្វាន់", "ព្រឹត្តិការណ៍", "កម្មវិធី",
-                                                    # (twentieth pass) devices and vehicles
-                                                    "ឧបករណ៍", "ម៉ាស៊ីន", "ទូរស័ព្ទ", "កាមេរ៉ា", "រថយន្ត", "ម៉ូតូ"))
+                                                    # (twentieth pass) devices and vehicles, and the
+                                                    # group a member belongs to (``សមាជិក Red Velvet``)
+                                                    "ឧបករណ៍", "ម៉ាស៊ីន", "ទូរស័ព្ទ", "កាមេរ៉ា", "រថយន្ត", "ម៉ូតូ",
+                                                    "សមាជិក", "សមាជិកក្រុម"))
 
 
 #: capitalized words of Latin-script names of things (media, products, events, features), not of people
+_GENRES = frozenset("Kpop K-pop K-Pop KPOP Jpop J-pop Pop Rock Hip-hop Hip-Hop EDM".split())
 _NOT_NAME_WORDS = frozenset("""
 The A An Mail Daily Dail Tube Vlog Channel Zoom Hybrid Championships Championship World Bay Gorges Lake River
 Mountain Island Beach Park Hotel Resort Restaurant Cafe Coffee Pro Plus Max Mini Lite Edition Series Cup Tour
