@@ -226,3 +226,13 @@ def test_a_member_of_a_band_and_a_genre_are_no_names():
     # 311853 (final44)
     text = "Yeri សមាជិក Red Velvet ជាតារាKpopដំបូង ដែលជាសមាជិកក្រុមចម្រៀង Kpop ដ៏ល្បី"
     assert "Red Velvet" not in [n for n, _ in persons(text)] and "Kpop" not in spans(text, "org")
+
+
+def test_an_association_in_a_country_keeps_the_country():
+    # 311998 (final17), 312801 (final38)
+    text = "ប្រធាន\u200bប្រតិបត្តិ\u200bសមាគម\u200bរោងចក្រ\u200bកាត់ដេរ\u200bនៅ\u200bកម្ពុជា ហៅ\u200bកាត់\u200bថា GMAC"
+    assert spans(text, "org")[0] == "សមាគមរោងចក្រកាត់ដេរនៅកម្ពុជា"
+    assert spans("នាថកថៃទី២៧កក្កដានេះ។\n ទីភ្នាក់ងាររញ្ជួយដីនៅហ្វីលីពីន បានវាស់វែង", "org") == \
+        ["ទីភ្នាក់ងាររញ្ជួយដីនៅហ្វីលីពីន"]
+    # but companies "in" a country are many, and no name
+    assert spans("រួមជាមួយនឹងបណ្តាក្រុមហ៊ុនធានារ៉ាប់រងនៅកម្ពុជាដទៃជាច្រើនទៀត។", "org") == []

@@ -2748,6 +2748,10 @@ def _org_value(org) -> dict:
     return value
 
 
+#: (twentieth pass) heads whose name may end in "in" a country (``សមាគមរោងចក្រកាត់ដេរនៅកម្ពុជា``)
+_IN_COUNTRY_HEADS = tuple(fold(h) for h in ("សមាគម", "ទីភ្នាក់ងារ", "វិទ្យាស្ថាន", "សហព័ន្ធ", "សហភាព"))
+
+
 def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozenset[str],
              max_clusters: int = 30, places_only: bool = False, org_at: dict[int, int] | None = None,
              connectors: bool = False) -> tuple[int, bool]:
@@ -2775,6 +2779,9 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
             nxt = place_at.get(pos + 2)
             if nxt is not None and _acronym_follows(text, nxt.end):
                 return nxt.end, True  # ``វិទ្យាស្ថានភាសាបារាំងនៅកម្ពុជា (IFC)``
+            if nxt is not None and count >= 2 and nxt.value and nxt.value.get("type") == "country" and \
+                    nxt.start == pos + 2 and text.endswith(_IN_COUNTRY_HEADS, 0, head_end):
+                return nxt.end, True  # (twentieth pass) ``សមាគមរោងចក្រកាត់ដេរនៅកម្ពុជា``: "in" a country
         if org_at and count and not places_only:
             # a unit of a known body: ``នាយកដ្ឋានព្រហ្មទណ្ឌក្រសួងមហាផ្ទៃ``, ``...នៃក្រសួងសុខាភិបាល``
             at = pos + 2 if text.startswith("នៃ", pos) else pos
