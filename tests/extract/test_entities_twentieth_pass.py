@@ -236,3 +236,24 @@ def test_an_association_in_a_country_keeps_the_country():
         ["ទីភ្នាក់ងាររញ្ជួយដីនៅហ្វីលីពីន"]
     # but companies "in" a country are many, and no name
     assert spans("រួមជាមួយនឹងបណ្តាក្រុមហ៊ុនធានារ៉ាប់រងនៅកម្ពុជាដទៃជាច្រើនទៀត។", "org") == []
+
+
+def test_a_name_glued_to_the_country_after_a_noun_for_people():
+    # 312675 (final42)
+    text = "ដោយប្រកួតជាមួយអ្នកប្រដាល់ថៃប៉ែត សេនឡេក (Pert Senlek)ដោយប្រកួតគ្នា"
+    assert [n for n, _ in persons(text)] == ["ប៉ែត សេនឡេក", "Pert Senlek"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # 312133 (final43), 312701 (final42): a kind of company or a club "of China", no name
+    ("ក្រុមហ៊ុន\u200bអភិវឌ្ឍ\u200bអចលនទ្រព្យ\u200bចិន\u200bជាច្រើន ចាប់ផ្តើម", "ចិន"),
+    ("ព្រមព្រៀង\u200bទៅ\u200bលេង\u200bនៅ\u200bក្លឹប\u200bប្រទេស\u200bចិន\nBale", "ប្រទេសចិន"),
+])
+def test_a_kind_of_body_of_a_country_is_the_country(text, place):
+    assert spans(text, "org") == [] and spans(text, "loc") == [place]
+
+
+def test_a_hormone_is_no_organization_and_a_total_ends_a_name():
+    # 312117 (final43), 312277 (final20)
+    assert spans("កម្រិតនៃអ័រម៉ូន FSH (follicle-stimulating hormone)", "org") == []
+    assert spans("កីឡា\u200bនៅ\u200bពហុ\u200bកីឡដ្ឋាន\u200bជាតិប្រមាណ\u200bជា ៤ ខែ", "loc") == ["ពហុកីឡដ្ឋានជាតិ"]

@@ -83,7 +83,7 @@ APP APPS SUV EBA GSP FTA RCEP DJ MC
 RAM ROM HDTV FHD UHD HDR LTE VOOC LTD LLC CO ONE IELTS TOEFL SAT GPA MBA PHD XNXX KTV CPU GPU SSD HDD
 CAMBODIA THAILAND VIETNAM CHINA JAPAN KOREA LAOS ASIA AMERICA EUROPE PHNOM PENH KHMER UAE OMG LOL
 MOU MOUS PLC PCL AMG USS
-CV IP HDL LDL DSLR
+CV IP HDL LDL DSLR FSH LH BMI R&D
 """.split())  # (nineteenth pass: memoranda, company suffixes, a car trim, a ship prefix; twentieth: a
 # résumé, an address, cholesterols, a camera type)
 #: model numbers (``S1000RR``, ``NX200t``, ``CLICK125i``) are not organizations
@@ -248,7 +248,8 @@ _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត"
 _UPPER_ADMIN_CUES = _ADMIN_CUES[:5]
 #: heads for which "head + country" is generic (``ក្រុមហ៊ុនចិន``: a Chinese company)
 _NOT_WITH_BARE_PLACE = frozenset(fold(h) for h in ("ក្រុមហ៊ុន", "ធនាគារ", "វិទ្យុ", "កាសែត", "សារព័ត៌មាន", "សហគមន៍",
-                                                    "ទូរទស្សន៍"))  # (twentieth pass: ``ទូរទស្សន៍ថៃ``, Thai TV)
+                                                    "ទូរទស្សន៍", "ក្លឹប", "ក្លិប"))  # (twentieth pass:
+# ``ទូរទស្សន៍ថៃ``, Thai TV; ``ក្លឹបចិន``, a Chinese club)
 #: place types that match anywhere without a cue
 _FREE_PLACE_KINDS = frozenset({"province", "country", "city", "region", "state"})
 
@@ -928,7 +929,7 @@ def _candidates(view: _View) -> list[_Cand]:
                     re.search(r" (?:des|de|du|la|le|of|for|and|the|et) |d[’']", joined.group()):
                 match = joined  # (fifteenth pass) ``អង្គការ Terre des Hommes``
             end = _trim_latin(text, latin_at, match.end())
-            if end > latin_at and (match.re is _ALNUM_NAME_RE or not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end])) and \
+            if end > latin_at + 1 and (match.re is _ALNUM_NAME_RE or not _ACRONYM_ONLY_RE.fullmatch(text[latin_at:end])) and \
                     not text[max(0, s - 10):s].endswith(_PROGRAMME) and text[latin_at:end] not in _GENRES:
                 # (twentieth pass: ``ក្រុមចម្រៀង Kpop``, a K-pop band: the genre is no name)
                 # (``កម្មវិធីទូរទស្សន៍ Oprah Winfrey``: a programme named after its host)
@@ -2997,7 +2998,7 @@ _BUSINESS_WORDS = tuple(sorted({fold(w) for w in """
 បោកប្រាស់ ភ្នាក់ងារ ភាពយន្ត បណ្តាញ សង្គម ប្រេង អវកាស អេឡិចត្រូនិក ថែម សុទ្ធ រំលោភ បុត្រសម្ព័ន្ធ
 បដិសណ្ឋារកិច្ច ធានារ៉ាប់រង ចម្ការ ចំការ កៅស៊ូ អគ្គិសនី ដឹកជញ្ជូន ទេសចរណ៍ ពាណិជ្ជកម្ម នាំចូល នាំចេញ នាំ
 សម្អាង គ្រឿងសម្អាង ឯកជន ធំ តូច បំផុត ក្នុងស្រុក បរទេស អន្តរជាតិ សព្វាវុធ យន្តហោះ ដឹកអ្នកដំណើរ អ្នកដំណើរ
-ត្រាក់ទ័រ ម៉ូតូ ស្រាបៀរ ភេសជ្ជៈ ឱសថ ថ្នាំ ស្លៀកពាក់ កាត់ដេរ រោងចក្រ អាហារ ម្ហូប ហិរញ្ញវត្ថុ
+ត្រាក់ទ័រ ម៉ូតូ ស្រាបៀរ ភេសជ្ជៈ ឱសថ ថ្នាំ ស្លៀកពាក់ កាត់ដេរ រោងចក្រ អាហារ ម្ហូប ហិរញ្ញវត្ថុ អភិវឌ្ឍ
 មីក្រូហិរញ្ញវត្ថុ ឥណទាន ផ្តល់ កម្ចី ដឹក លក់ ទិញ ជួល ក្លែងក្លាយ ខុសច្បាប់ ល្បី ឧបករណ៍ ទូរគមនាគមន៍
 ផ្គត់ផ្គង់ សេវា សេវាកម្ម ដឹកទំនិញ ទំនិញ ដែក ស៊ីម៉ង់ត៍ រ៉ែ ជីក ថាមពល វារីអគ្គិសនី ព័ត៌មាន កសិកម្ម
 កសិ ឧស្សាហកម្ម ដី ឈើ កាត់ឈើ ជលផល សន្តិសុខ យាម កម្សាន្ត កាស៊ីណូ ល្បែង ហ្គេម កីឡា តន្ត្រី
@@ -4146,7 +4147,8 @@ def _names_after_person_nouns(text: str, stops: frozenset[str], soft: frozenset[
     written between spaces and closed by ``និង``, gives one person per pair."""
     found = []
     for match in _person_noun_space_re().finditer(text):
-        end = match.end() - 1  # (the pattern holds the space and looks at the Khmer letter after it)
+        # (the pattern holds the space, if any, and looks at the Khmer letter after it)
+        end = match.end() - 1 if text[match.end() - 1] == " " else match.end()
         if not _at_cluster_end(text, end) or not _word_starts(text, match.start(), soft) or \
                 text[match.start():end] in _NOT_NOUNS_BEFORE_NAMES:
             continue
@@ -4154,7 +4156,7 @@ def _names_after_person_nouns(text: str, stops: frozenset[str], soft: frozenset[
         if before != text[max(0, match.start() - 12):match.start()] and \
                 (before.endswith(_AND) or before.endswith(_person_roles())):  # (a tuple: one C call)
             continue  # ``កម្មករ ពលករ ចាស់ជរា``, ``មន្ទីរ និង មន្ត្រី សូរិយោដី``: a list of nouns, not a name
-        pos = end + 1
+        pos = match.end()
         intro = text.startswith(_LIST_INTROS, pos)
         if intro:  # ``កីឡាការិនី រួមមាន …``
             pos = text.index(" ", pos) + 1
@@ -4189,8 +4191,9 @@ def _person_noun_space_re() -> re.Pattern:
     # (nineteenth pass) a country may stand glued between the noun and the name: ``អ្នកប្រដាល់កម្ពុជា ទេស ជីវ៉ា``
     countries = sorted({k for k, places in lexicon().places.items() if any(p.kind == "country" for p in places)
                         and " " not in k})
-    return re.compile("(?:" + trie_pattern(_person_roles(), space=" ") + ")(?:" + trie_pattern(countries) +
-                      f")? (?=[{_KHMER_LETTER}])")
+    # (twentieth pass) and the name may be glued to the country: ``អ្នកប្រដាល់ថៃប៉ែត សេនឡេក (Pert Senlek)``
+    return re.compile("(?:" + trie_pattern(_person_roles(), space=" ") + ")(?:(?:" + trie_pattern(countries) +
+                      f") ?| )(?=[{_KHMER_LETTER}])")
 
 
 _LIST_INTROS = tuple(fold(w) + " " for w in ("រួមមាន", "ដូចជា"))
