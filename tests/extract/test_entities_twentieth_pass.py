@@ -257,3 +257,21 @@ def test_a_hormone_is_no_organization_and_a_total_ends_a_name():
     # 312117 (final43), 312277 (final20)
     assert spans("កម្រិតនៃអ័រម៉ូន FSH (follicle-stimulating hormone)", "org") == []
     assert spans("កីឡា\u200bនៅ\u200bពហុ\u200bកីឡដ្ឋាន\u200bជាតិប្រមាណ\u200bជា ៤ ខែ", "loc") == ["ពហុកីឡដ្ឋានជាតិ"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # 312105 (final43), 312247 (final42), 312217 (final42)
+    ("ធ្វើដំណើរឆ្លងកាត់នៅលើស្ពានជ្រោយចង្វារទី១ ក្នុងពេល", "ស្ពានជ្រោយចង្វារទី១"),
+    ("អាជ្ញាធរ\u200bបិទផ្លូវ\u200bឡើង\u200bភ្នំ\u200bគូលែន\u200bស្រុក", "ភ្នំគូលែន"),
+    ("ឆ្នាំ២០១៩ ត្រង់ចំណុចភ្នំដាច់ ស្ថិតនៅក្នុងភូមិ", "ភ្នំដាច់"),
+])
+def test_bridges_and_mountains_with_their_type_word(text, place):
+    assert spans(text, "loc")[0] == place
+
+
+@pytest.mark.parametrize("text", [
+    "ភ្នំភ្លើងមួយផ្ទុះឡើងនៅឥណ្ឌូណេស៊ី",  # a volcano
+    "កីឡា\u200bគឺជា\u200bស្ពាន\u200bមិត្តភាព ដែល\u200bបាន\u200bនាំ",  # a bridge of friendship
+])
+def test_common_nouns_of_the_same_words_are_no_places(text):
+    assert not any(s.startswith(("ភ្នំ", "ស្ពាន")) for s in spans(text, "loc"))

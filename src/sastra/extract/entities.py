@@ -1143,6 +1143,8 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventeenth_pass(text, cands, view.soft, lex)
     if _BASE in text:
         _nineteenth_pass(text, cands, view.soft, lex)
+    if _BRIDGE in text or _MOUNTAIN in text:
+        _bridges_and_mountains(text, cands, view.soft, lex)
     if _RESIDENT in text:
         _resident_in_country(text, cands, lex)
     if latin:
@@ -5486,3 +5488,55 @@ def _generic_words_before_latin_names(text: str, cands: list) -> None:
         latin = _LATIN_TAIL_RE.match(text, c.start + len(head))
         if latin is not None and latin.end() == c.end and latin.end() - latin.start() >= 2:
             c.start, c.rule, c.value = latin.start(), "org.head_latin", None
+
+
+# --- twentieth pass: bridges and mountains named after their type word
+
+_BRIDGE = fold("ស្ពាន")
+_MOUNTAIN = fold("ភ្នំ")
+_ORDINAL_SUFFIX_RE = re.compile("ទី[0-9០-៩]{1,2}")
+#: places that name a bridge or a mountain (villages are too often common words: ``ថ្ម``, ``មិត្តភាព``)
+_BRIDGE_PLACES = ("province", "city", "district", "commune")
+_FRIENDSHIP = fold("មិត្តភាព")  # (``កីឡាគឺជាស្ពានមិត្តភាព``: sport is a bridge of friendship)
+#: words after ``ភ្នំ`` that make a common noun: a volcano, a heap, an iceberg, a hill of earth
+_NOT_MOUNTAIN_NAMES = tuple(fold(w) for w in ("ភ្លើង", "សំរាម", "សម្រាម", "ទឹកកក", "ដី", "ខ្សាច់", "ថ្ម", "ធំ",
+                                              "តូច", "ខ្ពស់", "ដ៏", "ច្រើន", "ទាំង", "នោះ", "នេះ", "មួយ"))
+
+
+def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """Twentieth pass: a bridge named by a place (``ស្ពានជ្រោយចង្វារ``, ``ស្ពានព្រែកតាមាក់``, with its
+    number: ``ស្ពានជ្រោយចង្វារទី១``) and a mountain named by a word that is no common compound
+    (``ភ្នំគូលែន``, ``ភ្នំដាច់``; not ``ភ្នំភ្លើង``, a volcano) are places with their type word; the
+    place inside the bridge's name is part of it."""
+    found: list[_Cand] = []
+    for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}", text):
+        s, pos = match.span()
+        if s and _KHMER_LETTER_OR_MARK(text[s - 1]) and s not in soft and text[s - 1] != "\u17d2" and \
+                match.group() == _BRIDGE:
+            continue  # a bridge word inside another word
+        if _lookup_place(text, s, tuple(_FREE_PLACE_KINDS), lex) is not None:
+            continue  # ``ភ្នំពេញ``
+        if text.endswith(_ADMIN_CUES, 0, s):
+            continue  # ``រាជធានីភ្នំពញ``: the city, misspelt
+        at = pos + 1 if text.startswith(" ", pos) else pos
+        place = _lookup_place(text, at, _BRIDGE_PLACES if match.group() == _BRIDGE else _ANY_PLACE, lex)
+        if place is not None and _clusters_in(text[at:place[0]]) >= 2 and text[at:place[0]] != _FRIENDSHIP:
+            end = place[0]
+        elif match.group() == _MOUNTAIN and at == pos:
+            end = at
+            while end < len(text) and end not in soft and _CLUSTER_RE.match(text, end):
+                end = _CLUSTER_RE.match(text, end).end()
+            if not 1 <= _clusters_in(text[at:end]) <= 5 or _stop_at(text, at, lex.name_stops) is not None or \
+                    _starts_generic(text, at, lex):
+                continue
+        else:
+            continue
+        if text.startswith(_NOT_MOUNTAIN_NAMES, at) and match.group() == _MOUNTAIN:
+            continue  # ``ភ្នំភ្លើង``: a volcano
+        number = _ORDINAL_SUFFIX_RE.match(text, end)
+        if number is not None:
+            end = number.end()
+        found.append(_Cand("loc", s, end, "loc.bridge" if match.group() == _BRIDGE else "loc.mountain", None,
+                           priority=3))
+    cands.extend(found)
+
