@@ -5511,9 +5511,8 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
     found: list[_Cand] = []
     for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}", text):
         s, pos = match.span()
-        if s and _KHMER_LETTER_OR_MARK(text[s - 1]) and s not in soft and text[s - 1] != "\u17d2" and \
-                match.group() == _BRIDGE:
-            continue  # a bridge word inside another word
+        if s and text[s - 1] == "\u17d2":
+            continue  # a subscript: the letters belong to another word
         if _lookup_place(text, s, tuple(_FREE_PLACE_KINDS), lex) is not None:
             continue  # ``ភ្នំពេញ``
         if text.endswith(_ADMIN_CUES, 0, s):
