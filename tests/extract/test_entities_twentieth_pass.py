@@ -275,3 +275,13 @@ def test_bridges_and_mountains_with_their_type_word(text, place):
 ])
 def test_common_nouns_of_the_same_words_are_no_places(text):
     assert not any(s.startswith(("ភ្នំ", "ស្ពាន")) for s in spans(text, "loc"))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # 311810 (final25), 311808 (final44), 311958 (final27)
+    ("ប្រមូល\u200bផ្តុំគ្នា\u200bនៅ\u200bអាកាសយានដ្ឋាន\u200bហុងកុង ខណៈ", "អាកាសយានដ្ឋានហុងកុង"),
+    ("ក្នុង\u200bនោះចូលតាមច្រកភ្នំពេញចំនួន ៩២៣ ៧៧១នាក់", "ច្រកភ្នំពេញ"),
+    ("ហើយទំហំផ្ទៃដីនៃផ្សារច្បារអំពៅ មាន", "ផ្សារច្បារអំពៅ"),
+])
+def test_airports_entry_points_and_markets_named_by_a_place(text, place):
+    assert spans(text, "loc") == [place]

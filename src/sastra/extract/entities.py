@@ -1143,7 +1143,7 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventeenth_pass(text, cands, view.soft, lex)
     if _BASE in text:
         _nineteenth_pass(text, cands, view.soft, lex)
-    if _BRIDGE in text or _MOUNTAIN in text:
+    if _BRIDGE in text or _MOUNTAIN in text or _MARKET in text or _GATE in text:
         _bridges_and_mountains(text, cands, view.soft, lex)
     if _RESIDENT in text:
         _resident_in_country(text, cands, lex)
@@ -3205,6 +3205,7 @@ def _starts_generic(text: str, pos: int, lex: Lexicon, always_only: bool = False
 _ALWAYS_GENERIC = tuple(fold(w) for w in ("សាស្ត្រ", "កំណើត", "ជិតខាង", "សមាជិក", "គំរូ"))
 
 
+_CITY_STATES = frozenset(key(w) for w in ("ហុងកុង", "សិង្ហបុរី", "ម៉ាកាវ", "ម៉ាកាវ៉"))
 _AIRPORT_RE = re.compile(fold("(?:ព្រលានយន្តហោះ|អាកាសយានដ្ឋាន)(?:អន្តរជាតិ)? ?"))
 _PLANE = fold("យន្តហោះ")
 _INTERNATIONAL = fold("អន្តរជាតិ")
@@ -3217,7 +3218,8 @@ _STADIUM_WORDS = ("កីឡដ្ឋាន", "កីឡាដ្ឋាន")
 def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
     """Airports and stadiums: ``ព្រលានយន្តហោះអន្តរជាតិភ្នំពេញ``, ``អាកាសយានដ្ឋាន Guarulhos`` (the
     Latin name alone), ``ពហុកីឡដ្ឋានជាតិមរតកតេជោ``, ``កីឡដ្ឋាន MetLife Stadium``."""
-    kinds = ("city", "province", "region", "district")  # ``ព្រលានយន្តហោះប្រេស៊ីល``: a Brazilian airport
+    kinds = ("city", "province", "region", "district", "commune")  # ``ព្រលានយន្តហោះប្រេស៊ីល``: a Brazilian
+    # airport; (twentieth pass) a commune: ``អាកាសយានដ្ឋានកងកេង``
     if "ដ្ឋាន" not in text and _PLANE not in text:
         return
     for match in (_AIRPORT_RE.finditer(text) if any(w in text for w in _AIRPORT_WORDS) else ()):
@@ -3229,6 +3231,11 @@ def _find_facilities(text: str, cands: list[_Cand], lex: Lexicon) -> None:
                 cands.append(_Cand("loc", pos, end, "loc.airport", None, priority=1))
             continue
         found = _lookup_place(text, pos, kinds, lex)
+        if found is None:
+            # (twentieth pass) a city-state (``អាកាសយានដ្ឋានហុងកុង``) names its airport, not its nationality
+            state = _lookup_place(text, pos, ("country",), lex)
+            if state is not None and key(text[pos:state[0]]) in _CITY_STATES:
+                found = state
         if found is not None and _ends_at_boundary(text, found[0]):
             cands.append(_Cand("loc", match.start(), found[0], "loc.airport", None, priority=2))
         elif found is None and match.group().rstrip().endswith(_INTERNATIONAL) and pos < len(text) and \
@@ -5497,6 +5504,12 @@ _MOUNTAIN = fold("ភ្នំ")
 _ORDINAL_SUFFIX_RE = re.compile("ទី[0-9០-៩]{1,2}")
 #: places that name a bridge or a mountain (villages are too often common words: ``ថ្ម``, ``មិត្តភាព``)
 _BRIDGE_PLACES = ("province", "city", "district", "commune")
+#: a market named by its district or commune (``ផ្សារស្ទឹងមានជ័យ``); by a country or a province it is
+#: an economy (``ផ្សារកម្ពុជា``)
+_MARKET_PLACES = ("district", "commune")
+_NEW = fold("ថ្មី")
+#: (twentieth pass) an entry point named by its province or town: ``ច្រកភ្នំពេញ``, ``ច្រកសៀមរាប``
+_GATE = fold("ច្រក")
 _FRIENDSHIP = fold("មិត្តភាព")  # (``កីឡាគឺជាស្ពានមិត្តភាព``: sport is a bridge of friendship)
 #: words after ``ភ្នំ`` that make a common noun: a volcano, a heap, an iceberg, a hill of earth
 _NOT_MOUNTAIN_NAMES = tuple(fold(w) for w in ("ភ្លើង", "សំរាម", "សម្រាម", "ទឹកកក", "ដី", "ខ្សាច់", "ថ្ម", "ធំ",
@@ -5509,7 +5522,7 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
     (``ភ្នំគូលែន``, ``ភ្នំដាច់``; not ``ភ្នំភ្លើង``, a volcano) are places with their type word; the
     place inside the bridge's name is part of it."""
     found: list[_Cand] = []
-    for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}", text):
+    for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}|{_MARKET}|{_GATE}", text):
         s, pos = match.span()
         if s and text[s - 1] == "\u17d2":
             continue  # a subscript: the letters belong to another word
@@ -5518,7 +5531,9 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
         if text.endswith(_ADMIN_CUES, 0, s):
             continue  # ``រាជធានីភ្នំពញ``: the city, misspelt
         at = pos + 1 if text.startswith(" ", pos) else pos
-        place = _lookup_place(text, at, _BRIDGE_PLACES if match.group() == _BRIDGE else _ANY_PLACE, lex)
+        kinds = _ANY_PLACE if match.group() == _MOUNTAIN else _BRIDGE_PLACES if match.group() in (_BRIDGE, _GATE) \
+            else _MARKET_PLACES
+        place = _lookup_place(text, at, kinds, lex)
         if place is not None and _clusters_in(text[at:place[0]]) >= 2 and text[at:place[0]] != _FRIENDSHIP:
             end = place[0]
         elif match.group() == _MOUNTAIN and at == pos:
@@ -5535,7 +5550,9 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
         number = _ORDINAL_SUFFIX_RE.match(text, end)
         if number is not None:
             end = number.end()
-        found.append(_Cand("loc", s, end, "loc.bridge" if match.group() == _BRIDGE else "loc.mountain", None,
-                           priority=3))
+        elif match.group() == _MARKET and text.startswith(_NEW, end) and _ends_at_boundary(text, end + len(_NEW)):
+            end += len(_NEW)  # ``ផ្សារស្ទឹងមានជ័យថ្មី``
+        rule = {_BRIDGE: "loc.bridge", _MOUNTAIN: "loc.mountain", _GATE: "loc.gate"}.get(match.group(), "loc.market")
+        found.append(_Cand("loc", s, end, rule, None, priority=3))
     cands.extend(found)
 
