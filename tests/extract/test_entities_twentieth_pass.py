@@ -285,3 +285,9 @@ def test_common_nouns_of_the_same_words_are_no_places(text):
 ])
 def test_airports_entry_points_and_markets_named_by_a_place(text, place):
     assert spans(text, "loc") == [place]
+
+
+def test_a_resort_named_after_its_type_word_stops_before_a_function_word():
+    # 312410 (final42), 313378 (final29)
+    assert spans("ការ\u200bបំផ្លាញ\u200bរមណីយដ្ឋាន\u200bអង្គរ\u200bជា\u200bខ្លាំង", "loc") == ["រមណីយដ្ឋានអង្គរ"]
+    assert "រមណីយដ្ឋានទឹកឈូ" in spans("ភ្នំ\u200bកំពង់ត្រាច រមណីយដ្ឋាន\u200bទឹកឈូ និង", "loc")

@@ -1143,7 +1143,7 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventeenth_pass(text, cands, view.soft, lex)
     if _BASE in text:
         _nineteenth_pass(text, cands, view.soft, lex)
-    if _BRIDGE in text or _MOUNTAIN in text or _MARKET in text or _GATE in text:
+    if _BRIDGE in text or _MOUNTAIN in text or _MARKET in text or _GATE in text or _RESORT in text:
         _bridges_and_mountains(text, cands, view.soft, lex)
     if _RESIDENT in text:
         _resident_in_country(text, cands, lex)
@@ -5510,6 +5510,8 @@ _MARKET_PLACES = ("district", "commune")
 _NEW = fold("ថ្មី")
 #: (twentieth pass) an entry point named by its province or town: ``ច្រកភ្នំពេញ``, ``ច្រកសៀមរាប``
 _GATE = fold("ច្រក")
+#: (twentieth pass) a resort or a site named like a mountain: ``រមណីយដ្ឋានទឹកឈូ``, ``រមណីយដ្ឋានអង្គរ``
+_RESORT = fold("រមណីយដ្ឋាន")
 _FRIENDSHIP = fold("មិត្តភាព")  # (``កីឡាគឺជាស្ពានមិត្តភាព``: sport is a bridge of friendship)
 #: words after ``ភ្នំ`` that make a common noun: a volcano, a heap, an iceberg, a hill of earth
 _NOT_MOUNTAIN_NAMES = tuple(fold(w) for w in ("ភ្លើង", "សំរាម", "សម្រាម", "ទឹកកក", "ដី", "ខ្សាច់", "ថ្ម", "ធំ",
@@ -5522,7 +5524,7 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
     (``ភ្នំគូលែន``, ``ភ្នំដាច់``; not ``ភ្នំភ្លើង``, a volcano) are places with their type word; the
     place inside the bridge's name is part of it."""
     found: list[_Cand] = []
-    for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}|{_MARKET}|{_GATE}", text):
+    for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}|{_MARKET}|{_GATE}|{_RESORT}", text):
         s, pos = match.span()
         if s and text[s - 1] == "\u17d2":
             continue  # a subscript: the letters belong to another word
@@ -5531,12 +5533,15 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
         if text.endswith(_ADMIN_CUES, 0, s):
             continue  # ``រាជធានីភ្នំពញ``: the city, misspelt
         at = pos + 1 if text.startswith(" ", pos) else pos
-        kinds = _ANY_PLACE if match.group() == _MOUNTAIN else _BRIDGE_PLACES if match.group() in (_BRIDGE, _GATE) \
+        kinds = _ANY_PLACE if match.group() in (_MOUNTAIN, _RESORT) else _BRIDGE_PLACES if match.group() in (_BRIDGE, _GATE) \
             else _MARKET_PLACES
         place = _lookup_place(text, at, kinds, lex)
         if place is not None and _clusters_in(text[at:place[0]]) >= 2 and text[at:place[0]] != _FRIENDSHIP:
             end = place[0]
-        elif match.group() == _MOUNTAIN and at == pos:
+            if match.group() in (_MOUNTAIN, _RESORT):
+                # a listed name that runs over a zero-width space into the next word (``អង្គរ​ជា``)
+                end = next((i for i in range(at + 1, end) if i in soft and _stop_at(text, i, lex.name_stops)), end)
+        elif match.group() in (_MOUNTAIN, _RESORT) and at == pos:
             end = at
             while end < len(text) and end not in soft and _CLUSTER_RE.match(text, end):
                 end = _CLUSTER_RE.match(text, end).end()
@@ -5552,7 +5557,8 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
             end = number.end()
         elif match.group() == _MARKET and text.startswith(_NEW, end) and _ends_at_boundary(text, end + len(_NEW)):
             end += len(_NEW)  # ``ផ្សារស្ទឹងមានជ័យថ្មី``
-        rule = {_BRIDGE: "loc.bridge", _MOUNTAIN: "loc.mountain", _GATE: "loc.gate"}.get(match.group(), "loc.market")
+        rule = {_BRIDGE: "loc.bridge", _MOUNTAIN: "loc.mountain", _GATE: "loc.gate",
+                _RESORT: "loc.resort"}.get(match.group(), "loc.market")
         found.append(_Cand("loc", s, end, rule, None, priority=3))
     cands.extend(found)
 
