@@ -291,3 +291,9 @@ def test_a_resort_named_after_its_type_word_stops_before_a_function_word():
     # 312410 (final42), 313378 (final29)
     assert spans("ការ\u200bបំផ្លាញ\u200bរមណីយដ្ឋាន\u200bអង្គរ\u200bជា\u200bខ្លាំង", "loc") == ["រមណីយដ្ឋានអង្គរ"]
     assert "រមណីយដ្ឋានទឹកឈូ" in spans("ភ្នំ\u200bកំពង់ត្រាច រមណីយដ្ឋាន\u200bទឹកឈូ និង", "loc")
+
+
+def test_a_host_named_after_her_role():
+    # 312270 (final42)
+    text = "ប្រជាប្រិយភាពរបស់ ពិធីការិនី សុភ័ក្រ\u200b កុសុម៉ា\u200b កាន់តែខ្លាំង"
+    assert persons(text) == [("សុភ័ក្រ កុសុម៉ា", None)]
