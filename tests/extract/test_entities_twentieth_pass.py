@@ -297,3 +297,9 @@ def test_a_host_named_after_her_role():
     # 312270 (final42)
     text = "ប្រជាប្រិយភាពរបស់ ពិធីការិនី សុភ័ក្រ\u200b កុសុម៉ា\u200b កាន់តែខ្លាំង"
     assert persons(text) == [("សុភ័ក្រ កុសុម៉ា", None)]
+
+
+def test_a_name_after_a_noun_for_people_glued_to_the_next_word():
+    # 312675 (final42): the second word runs into "for his part"
+    text = "ដង ។\n ចំពោះអ្នកប្រដាល់ថៃស៊ីង ដាំវិញគេក៏ធ្លាប់មកប្រកួត"
+    assert "ស៊ីង ដាំ" in [n for n, _ in persons(text)]

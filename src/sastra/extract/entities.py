@@ -4224,8 +4224,14 @@ def _spaced_pair_end(text: str, pos: int, stops: frozenset[str], longest: int) -
         return None
     w1, w2 = first.group(), second.group()
     e2 = second.end()
-    if not (1 <= _clusters_in(w1) <= 4 and 1 <= _clusters_in(w2) <= longest) or \
-            e2 < len(text) and text[e2] not in _NAME_WORD_BREAK:
+    if e2 < len(text) and text[e2] not in _NAME_WORD_BREAK or _clusters_in(w2) > longest:
+        # (twentieth pass) the second word glued to the next word (``ទេស ជីវ៉ាដែលកន្លងមក``): it ends
+        # where a function word or a role noun starts
+        cut = _glued_stop_in(text, first.end() + 1, e2, stops)
+        if cut is None:
+            return None
+        w2, e2 = text[first.end() + 1:cut], cut
+    if not (1 <= _clusters_in(w1) <= 4 and 1 <= _clusters_in(w2) <= longest):
         return None
     lex = lexicon()
     titles = _patterns().titles
@@ -4238,6 +4244,21 @@ def _spaced_pair_end(text: str, pos: int, stops: frozenset[str], longest: int) -
             w1 in lex.generic_words or w2 in lex.generic_words or w1 in _role_words() or w2 in _role_words():
         return None
     return e2
+
+
+def _glued_stop_in(text: str, start: int, end: int, stops: frozenset[str]) -> int | None:
+    """Where, after one to four clusters of a word at ``start``, a function word or a role noun of
+    two clusters or more starts before ``end``; None if none does."""
+    pos, clusters = start, 0
+    while pos < end and clusters < 5:
+        cluster = _CLUSTER_RE.match(text, pos)
+        if cluster is None:
+            return None
+        pos, clusters = cluster.end(), clusters + 1
+        stop = _stop_at(text, pos, stops)
+        if stop is not None and _clusters_in(stop) >= 2 and pos < end:
+            return pos
+    return None
 
 
 def _free_place(word: str, lex: Lexicon) -> bool:
