@@ -303,3 +303,14 @@ def test_a_name_after_a_noun_for_people_glued_to_the_next_word():
     # 312675 (final42): the second word runs into "for his part"
     text = "ដង ។\n ចំពោះអ្នកប្រដាល់ថៃស៊ីង ដាំវិញគេក៏ធ្លាប់មកប្រកួត"
     assert "ស៊ីង ដាំ" in [n for n, _ in persons(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # 313493 (final26), 311841 (final23), 312264 (final42), 313012 (final9)
+    "ស្លៀកបំពាក់គ្រងឈុត\u200b ព្រះនាងនាគ\u200b ធ្វើ\u200bឲ្យ",
+    "ខណៈ\u200bកញ្ញាឯក\u200bចក្កវាឡ\u200bកម្ពុជា",
+    "ឯកោរបស់ចៅស្រី។\nសម្តេច\u200bរំឭក\u200bថា\u200b ខ្ញុំ",
+    "ប្រមាថព្រះមហាក្សត្រ តុលាការ ឲ្យលោក",
+])
+def test_costumes_contests_verbs_and_courts_after_a_title_are_no_names(text):
+    assert persons(text) == []
