@@ -314,3 +314,10 @@ def test_a_name_after_a_noun_for_people_glued_to_the_next_word():
 ])
 def test_costumes_contests_verbs_and_courts_after_a_title_are_no_names(text):
     assert persons(text) == []
+
+
+def test_clubs_and_competitions_of_world_football():
+    # 312686, 312701 (final42)
+    assert spans("Bramall Lane គឺ\u200bជា\u200bផ្ទះ\u200bរបស់ Sheffield Wednesday រហូត\u200bដល់", "org") == \
+        ["Sheffield Wednesday"]
+    assert "Copa del Rey" in spans("ពាន\u200b Champions Leagues, La Liga, Copa del Rey, Uefa Super Cups", "org")
