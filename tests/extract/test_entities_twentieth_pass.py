@@ -321,3 +321,20 @@ def test_clubs_and_competitions_of_world_football():
     assert spans("Bramall Lane គឺ\u200bជា\u200bផ្ទះ\u200bរបស់ Sheffield Wednesday រហូត\u200bដល់", "org") == \
         ["Sheffield Wednesday"]
     assert "Copa del Rey" in spans("ពាន\u200b Champions Leagues, La Liga, Copa del Rey, Uefa Super Cups", "org")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # 311975 (final24), 312856 (final13), 311888 (final21), 311872 (final21)
+    ("ដឹកនាំគណៈប្រតិភូជាន់ខ្ពស់នៃបញ្ជាការដ្ឋានកងទ័ពជើងគោកកម្ពុជា បាន", "បញ្ជាការដ្ឋានកងទ័ពជើងគោកកម្ពុជា"),
+    ("លោក\u200bអ៊ុត\u200b ក្លឹង \u200bប្រធាន\u200bរដ្ឋាករទឹក\u200bខេត្តបាត់ដំបង\u200bបាន", "រដ្ឋាករទឹកខេត្តបាត់ដំបង"),
+    ("លោក ជួន សា\u200b នាយ\u200bខណ្ឌ\u200bរដ្ឋបាល\u200bព្រៃឈើ\u200bខេត្តកំពត បាន", "ខណ្ឌរដ្ឋបាលព្រៃឈើខេត្តកំពត"),
+    ("ដីការបង្គាប់ឲ្យឃុំខ្លួនដាក់ពន្ធនាគាររាជធានីភ្នំពេញ ( PJ) ហើយ ដើម្បី", "ពន្ធនាគាររាជធានីភ្នំពេញ"),
+])
+def test_commands_utilities_cantonments_and_prisons(text, org):
+    assert org in spans(text, "org")
+
+
+def test_a_gendarmerie_named_after_its_headquarters_word_keeps_its_own_name():
+    # 313545 (the first development split)
+    text = "ធ្វើ\u200bឡើង\u200bនៅ\u200bបញ្ជាការដ្ឋាន\u200bកងរាជអាវុធហត្ថ\u200bស្រុក\u200bកែវ\u200bសីមា\u200bនេះ"
+    assert spans(text, "org") == ["កងរាជអាវុធហត្ថស្រុកកែវសីមា"]

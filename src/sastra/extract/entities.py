@@ -239,7 +239,7 @@ _WEAK_HEADS = frozenset(fold(h) for h in _with_misspellings((
     "ទីភ្នាក់ងារព័ត៌មាន", "បណ្តាញព័ត៌មាន",
     "កងកម្លាំង", "អធិការដ្ឋាន",
     "សហគមន៍", "ប៉ូលិស", "ឆ្មាំសមុទ្រ", "ឆ្មាំព្រំដែន", "ឆ្មាំបដិវត្តន៍", "កងនគរបាល",
-    "ក្រុមជម្រើសជាតិ", "ក្រុមបាល់ទាត់ជម្រើសជាតិ", "ជម្រើសជាតិ",
+    "ក្រុមជម្រើសជាតិ", "ក្រុមបាល់ទាត់ជម្រើសជាតិ", "ជម្រើសជាតិ", "ពន្ធនាគារ",
 )))
 #: place type words after which a place joins the organization before it across a space
 _ADMIN_CUES = tuple(fold(c) for c in ("រាជធានី", "ខេត្ត", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់"))
@@ -720,7 +720,9 @@ def _candidates(view: _View) -> list[_Cand]:
             known_orgs.append(_Cand("org", s, e, "org.known", _org_value(org), priority=3))
         if k in cue_keys:
             heads_at.append((s, e, "cue"))
-        if k in head_keys:
+        if k in head_keys and not (k == _COMMAND and text.startswith(_GENDARMERIE, e)):
+            # (twentieth pass) ``បញ្ជាការដ្ឋានកងរាជអាវុធហត្ថស្រុក…``: the gendarmerie of the district is
+            # the name, its headquarters the building
             heads_at.append((s, e, "head"))
         if k in name_cue_keys:
             heads_at.append((s, e, "name"))
@@ -5447,6 +5449,8 @@ def _known_org_at(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 _RESIDENT = fold("ប្រចាំ")
+_COMMAND = key("បញ្ជាការដ្ឋាន")
+_GENDARMERIE = tuple(fold(w) for w in ("កងរាជអាវុធហត្ថ", "អាវុធហត្ថ"))
 
 
 def _resident_in_country(text: str, cands: list, lex: Lexicon) -> None:
