@@ -338,3 +338,9 @@ def test_a_gendarmerie_named_after_its_headquarters_word_keeps_its_own_name():
     # 313545 (the first development split)
     text = "ធ្វើ\u200bឡើង\u200bនៅ\u200bបញ្ជាការដ្ឋាន\u200bកងរាជអាវុធហត្ថ\u200bស្រុក\u200bកែវ\u200bសីមា\u200bនេះ"
     assert spans(text, "org") == ["កងរាជអាវុធហត្ថស្រុកកែវសីមា"]
+
+
+def test_a_company_named_after_its_description_and_a_space():
+    # 313279 (final2)
+    text = "លោក ស៊ឹម វណ្ណា អតីតអគ្គនាយកក្រុមហ៊ុនចំការកៅស៊ូ បឹងកេត បច្ចុប្បន្នជា"
+    assert spans(text, "org") == ["ក្រុមហ៊ុនចំការកៅស៊ូ បឹងកេត"]

@@ -1006,6 +1006,12 @@ def _candidates(view: _View) -> list[_Cand]:
                 if name_end > end + 2 and not _ACRONYM_ONLY_RE.fullmatch(text[end + 1:name_end]) or \
                         name_end > end + 2 and text[end + 1:name_end] not in _NOT_ACRONYMS:
                     cands.append(_Cand("org", end + 1, name_end, "org.head_latin", None, priority=2))
+            elif end > e and text.startswith(" ", end):
+                # (twentieth pass) a Khmer name written after the description and a space is the
+                # company's, the description with it (``ក្រុមហ៊ុនធានារ៉ាប់រង ប៊ីម៉ា``)
+                name_end = _spaced_company_name_end(text, end + 1, lex)
+                if name_end is not None:
+                    cands.append(_Cand("org", s, name_end, "org.company_described", None, priority=2))
             continue
         if not has_place and _plural_after(text, end):
             continue  # ``មន្ទីរកសិកម្ម... ទាំង ២៤ខេត្ត``: every provincial department, not one
@@ -3008,6 +3014,31 @@ _BUSINESS_WORDS = tuple(sorted({fold(w) for w in """
 កសិ ឧស្សាហកម្ម ដី ឈើ កាត់ឈើ ជលផល សន្តិសុខ យាម កម្សាន្ត កាស៊ីណូ ល្បែង ហ្គេម កីឡា តន្ត្រី
 ម៉ូដ ដូចគ្នា ជាច្រើន ទាំងនោះ ទាំងអស់ មួយ ពីរ ទាំងពីរ ដទៃ ផ្សេង ផ្សេងៗ គូប្រជែង ដៃគូ ម្ចាស់ ពាក់ព័ន្ធ
 """.split()}, key=len, reverse=True))
+
+
+def _spaced_company_name_end(text: str, pos: int, lex: Lexicon) -> int | None:
+    """The end of one to three whole Khmer words at ``pos`` that name a company: none a function word,
+    a role, a title, a listed province or country or a generic word, the last followed by a space,
+    punctuation or the end; None otherwise."""
+    end, words = pos, 0
+    while words < 3:
+        word = _WORD_RUN_RE.match(text, end)
+        if word is None or not 1 <= _clusters_in(word.group()) <= 6:
+            break
+        w = word.group()
+        if _stop_at(text, end, lex.name_stops) is not None or w in lex.generic_words or \
+                _free_place(w, lex) or _patterns().titles.match(text, end) or key(w) in lex.orgs:
+            break
+        end, words = word.end(), words + 1
+        if not text.startswith(" ", end):
+            break
+        end += 1
+    if words == 0:
+        return None
+    end = end - 1 if text[end - 1] == " " else end
+    if end < len(text) and text[end] not in _NAME_WORD_BREAK:
+        return None
+    return end
 
 
 def _describes_business(text: str, start: int, end: int, place_at: dict[int, _Cand]) -> bool:
