@@ -344,3 +344,12 @@ def test_a_company_named_after_its_description_and_a_space():
     # 313279 (final2)
     text = "លោក ស៊ឹម វណ្ណា អតីតអគ្គនាយកក្រុមហ៊ុនចំការកៅស៊ូ បឹងកេត បច្ចុប្បន្នជា"
     assert spans(text, "org") == ["ក្រុមហ៊ុនចំការកៅស៊ូ បឹងកេត"]
+
+
+@pytest.mark.parametrize("text", [
+    # 311901 (final21), 311906 (final27): "other provinces", "a rebel province"
+    "ទុរេន\u200bដែល\u200bដាំ\u200bនៅ\u200bខេត្ត\u200bដទៃ\u200b។",
+    "ចាត់\u200bទុក\u200bកោះ\u200bតៃវ៉ាន់\u200bជា\u200bខេត្ត\u200bឧទ្ទាម\u200bនោះ",
+])
+def test_an_adjective_after_a_province_word_is_no_place(text):
+    assert not any(s.startswith("ខេត្ត") for s in spans(text, "loc"))
