@@ -353,3 +353,9 @@ def test_a_company_named_after_its_description_and_a_space():
 ])
 def test_an_adjective_after_a_province_word_is_no_place(text):
     assert not any(s.startswith("ខេត្ត") for s in spans(text, "loc"))
+
+
+def test_the_first_word_of_a_latin_name_standing_alone():
+    # 313347 (final29): the first name of a Thai star, written alone after the full name
+    text = "តារាសម្តែង Pope Thanawat មាន\u200bទឹកដៃ\u200bគូរ។ តួយ៉ាង\u200bថ្មីៗ\u200bនេះ Pope ស្រាប់តែ\u200bបង្ហោះ"
+    assert [n for n, _ in persons(text)] == ["Pope Thanawat", "Pope"]

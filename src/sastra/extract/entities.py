@@ -1126,6 +1126,7 @@ def _candidates(view: _View) -> list[_Cand]:
         # (``Ice Apissada ជាតារាស្រី…`` and the headline ``Ice Apissada បង្ហាញ…``)
         _find_repeats(text, [c for c in cands if c.rule in _LATIN_PERSON_RULES and " " in text[c.start:c.end]],
                       cands, view.soft)
+        _latin_first_names_alone(text, cands)
         _find_glosses(text, cands)
         _find_org_repeats(text, cands)
     _find_company_repeats(text, cands, view.soft)
@@ -4738,6 +4739,21 @@ def _latin_known_names() -> frozenset[str]:
     names |= {org.english for org in lex.orgs.values() if org.english}
     names |= {org.name for org in lex.orgs.values() if org.name.isascii()}
     return frozenset(names)
+
+
+def _latin_first_names_alone(text: str, cands: list[_Cand]) -> None:
+    """(twentieth pass) The first word of a Latin-script person's name standing alone elsewhere is the
+    same person, a partial name (``Pope`` after ``Pope Thanawat``, ``Mint`` after ``Mint Chalida``);
+    not a word of an organization, a thing or a listed place or organization."""
+    known = _latin_known_names()
+    firsts = {text[c.start:c.end].split(" ")[0] for c in cands
+              if c.kind == "person" and text[c.start].isascii() and " " in text[c.start:c.end]}
+    for word in firsts:
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower() or word in known or \
+                word in _ORG_WORDS or word in _NOT_NAME_WORDS or word in _LATIN_ORG_LAST:
+            continue
+        for start, end in _standalone_latin_word(text, word):
+            cands.append(_Cand("person", start, end, "person.latin_first", None, priority=0))
 
 
 _LATIN_PERSON_RULES = frozenset(("person.latin_verb", "person.latin_list", "person.role_latin",
