@@ -359,3 +359,10 @@ def test_the_first_word_of_a_latin_name_standing_alone():
     # 313347 (final29): the first name of a Thai star, written alone after the full name
     text = "តារាសម្តែង Pope Thanawat មាន\u200bទឹកដៃ\u200bគូរ។ តួយ៉ាង\u200bថ្មីៗ\u200bនេះ Pope ស្រាប់តែ\u200bបង្ហោះ"
     assert [n for n, _ in persons(text)] == ["Pope Thanawat", "Pope"]
+
+
+def test_the_last_word_of_a_latin_name_standing_alone():
+    # 311809 (final25)
+    text = ("ឈ្មោះ\u200bពេញ\u200bថា Taymor McIntyre អាយុ ១៩ ឆ្នាំ ។\n បើ\u200bតាម\u200bមេធាវី\u200bរបស់ "
+            "McIntyre បាន\u200bជំទាស់")
+    assert [n for n, _ in persons(text)] == ["Taymor McIntyre", "McIntyre"]

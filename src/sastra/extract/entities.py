@@ -4742,14 +4742,15 @@ def _latin_known_names() -> frozenset[str]:
 
 
 def _latin_first_names_alone(text: str, cands: list[_Cand]) -> None:
-    """(twentieth pass) The first word of a Latin-script person's name standing alone elsewhere is the
-    same person, a partial name (``Pope`` after ``Pope Thanawat``, ``Mint`` after ``Mint Chalida``);
-    not a word of an organization, a thing or a listed place or organization."""
+    """(twentieth pass) The first or the last word of a Latin-script person's name standing alone
+    elsewhere is the same person, a partial name (``Pope`` after ``Pope Thanawat``, ``Mint`` after
+    ``Mint Chalida``, ``McIntyre`` after ``Taymor McIntyre``); not a word of an organization, a thing
+    or a listed place or organization."""
     known = _latin_known_names()
-    firsts = {text[c.start:c.end].split(" ")[0] for c in cands
-              if c.kind == "person" and text[c.start].isascii() and " " in text[c.start:c.end]}
-    for word in firsts:
-        if len(word) < 3 or not word[0].isupper() or not word[1:].islower() or word in known or \
+    names = [text[c.start:c.end].split(" ") for c in cands
+             if c.kind == "person" and text[c.start].isascii() and " " in text[c.start:c.end]]
+    for word in {w for name in names for w in (name[0], name[-1])}:
+        if len(word) < 3 or not word[0].isupper() or word.isupper() or not word.isalpha() or word in known or \
                 word in _ORG_WORDS or word in _NOT_NAME_WORDS or word in _LATIN_ORG_LAST:
             continue
         for start, end in _standalone_latin_word(text, word):
