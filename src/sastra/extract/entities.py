@@ -41,15 +41,16 @@ _COURTESY = fold("ផ្តល់សិទ្ធិដោយ")
 _COURTESY_RE = re.compile(_COURTESY + r" ?[៖:]? ?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?![A-Za-z])")
 #: a site named by its bare domain after a word for website or source (a ``www.`` address is a link,
 #: not a name: the label files leave those out)
+_TOP_LEVEL_DOMAINS = (".com", ".kh", ".net", ".org", ".info", ".asia", ".tv")
+#: a domain name that is not a ``www.`` address: ``health.com.kh``
+_DOMAIN = (r"(?!www\.)[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:" +
+           "|".join(d[1:] for d in _TOP_LEVEL_DOMAINS) + r")(?:\.kh)?")
 _SITE_DOMAIN_RE = re.compile("(?:(?:" + "|".join(fold(w) for w in ("វេបសាយ", "វ៉េបសាយ", "គេហទំព័រ", "ប្រភព")) + ")" +
                              # (twentieth pass) a word between (``វេបសាយសុខភាព Health.com.kh``), and a
                              # credit (``ដោយៈ health.com.kh``)
                              "(?:[\u1780-\u17d3]{1,12})?|" + fold("ដោយ") + " ?[៖:ៈ]" +
-                             r") ?[៖:]? ?(?!www\.)([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
-                             r"\.(?:com|net|org|info|asia|tv|kh)(?:\.kh)?)(?![A-Za-z0-9.])")
-_TOP_LEVEL_DOMAINS = (".com", ".kh", ".net", ".org", ".info", ".asia", ".tv")
-_BARE_DOMAIN_RE = re.compile(r"(?<![A-Za-z0-9@/.\-])(?!www\.)[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
-                             r"\.(?:com|net|org|info|asia|tv|kh)(?:\.kh)?(?![A-Za-z0-9.@/])")
+                             r") ?[៖:]? ?(" + _DOMAIN + r")(?![A-Za-z0-9.])")
+_BARE_DOMAIN_RE = re.compile(r"(?<![A-Za-z0-9@/.\-])" + _DOMAIN + r"(?![A-Za-z0-9.@/])")
 #: words before an address to visit: the domain there is a link, not a name
 _VISIT_WORDS = tuple(fold(w) for w in ("ចូលទៅកាន់គេហទំព័រ", "ចូលទៅកាន់គេហទំពរ័", "ចូលទៅកាន់", "ចូលមើល",
                                        "តាមរយៈគេហទំព័រ", "តាមរយៈ", "ចុចលើ", "គេហទំពរ័"))
@@ -2232,17 +2233,14 @@ _CHANNEL_NUMBER_RE = re.compile("[0-9០-៩]{1,3}")
 def _channel_numbers(text: str, cands: list, lex: Lexicon) -> None:
     """(twentieth pass) An organization whose name stops at ``លេខ`` ("number") goes on over the number
     and a country glued after it: ``ប៉ុស្តិ៍លេខ៣ថៃ``, Thailand's Channel 3."""
-    for i, cand in enumerate(cands):
+    for cand in cands:
         if cand.kind != "org" or not text.endswith(_NUMBER_WORD, cand.start, cand.end):
             continue
         number = _CHANNEL_NUMBER_RE.match(text, cand.end)
         if number is None:
             continue
-        end = number.end()
-        place = _lookup_place(text, end, ("country",), lex)
-        if place is not None:
-            end = place[0]
-        cands[i] = _Cand("org", cand.start, end, cand.rule, cand.value, priority=cand.priority)
+        place = _lookup_place(text, number.end(), ("country",), lex)
+        cand.end = place[0] if place is not None else number.end()
 
 
 def _sixth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
@@ -3858,8 +3856,7 @@ def _name_after(text: str, pos: int, stops: frozenset[str],
         if confirmed is not None:
             return pos, confirmed
         stop = _stop_at(text, end + 1, stops)
-        if stop is not None and _clusters_in(stop) <= 2 and \
-                text.startswith(_SEX_OR_AGE, end + 2 + len(stop)) and text.startswith(" ", end + 1 + len(stop)):
+        if stop is not None and _clusters_in(stop) <= 2 and _sex_or_age_after(text, end + 1 + len(stop)):
             # (twentieth pass) ``ឈ្មោះ អ៊ិត ថា អាយុ៤០ឆ្នាំ``: a given name that is also a function word
             # ("that"), confirmed by the age or the sex after it
             return pos, end + 1 + len(stop)
@@ -3872,8 +3869,7 @@ _THA = fold("ថា")
 def _with_glued_tha(text: str, end: int) -> int:
     """(twentieth pass) ``អ្នកមីង ប៊ុនថា អាយុ៦៧ឆ្នាំ``: ``ថា`` ("that") glued to a name and followed by
     an age or a sex is the name's last syllable (``ប៊ុនថា``), not the start of a quote."""
-    if text.startswith(_THA, end) and text.startswith(" ", end + len(_THA)) and \
-            text.startswith(_SEX_OR_AGE, end + len(_THA) + 1):
+    if text.startswith(_THA, end) and _sex_or_age_after(text, end + len(_THA)):
         return end + len(_THA)
     return end
 
@@ -3895,12 +3891,18 @@ def _function_word_surname(text: str, pos: int, stops: frozenset[str]) -> tuple[
     if end is None:  # ``ជនសង្ស័យឈ្មោះ នៅ វណ្ណៈ ភេទប្រុស អាយុ១៨ឆ្នាំ``: a sex or an age confirms it too
         word = _WORD_RUN_RE.match(text, second)
         if word is not None and 1 <= _clusters_in(word.group()) <= 5 and word.group() not in _NOT_SECOND_NAMES \
-                and text.startswith(_SEX_OR_AGE, word.end() + 1) and text.startswith(" ", word.end()):
+                and _sex_or_age_after(text, word.end()):
             end = word.end()
     return (pos + 1, end) if end is not None else None
 
 
 _SEX_OR_AGE = tuple(fold(w) for w in ("ភេទ", "អាយុ"))
+
+
+def _sex_or_age_after(text: str, end: int) -> bool:
+    """A space, then the sex or the age of the person named just before ``end``."""
+    return text.startswith(" ", end) and text.startswith(_SEX_OR_AGE, end + 1)
+
 _FULL_NAME_CUES = frozenset(fold(w) for w in ("ឈ្មោះពេញ", "ឈ្មោះពិត"))
 _AGE_OR_PEOPLE = _SEX_OR_AGE + tuple(fold(w) for w in ("ជាជនជាតិ", "ជនជាតិ"))
 
@@ -4477,8 +4479,9 @@ _NOT_PERSON_BEFORE_LATIN = tuple(fold(w) for w in ("ក្រុម", "ក្រ
                                                     "សមាជិក", "សមាជិកក្រុម"))
 
 
-#: capitalized words of Latin-script names of things (media, products, events, features), not of people
+#: (twentieth pass) music genres written after a band word (``ក្រុមចម្រៀង Kpop``): no band's name
 _GENRES = frozenset("Kpop K-pop K-Pop KPOP Jpop J-pop Pop Rock Hip-hop Hip-Hop EDM".split())
+#: capitalized words of Latin-script names of things (media, products, events, features), not of people
 _NOT_NAME_WORDS = frozenset("""
 The A An Mail Daily Dail Tube Vlog Channel Zoom Hybrid Championships Championship World Bay Gorges Lake River
 Mountain Island Beach Park Hotel Resort Restaurant Cafe Coffee Pro Plus Max Mini Lite Edition Series Cup Tour
@@ -4525,7 +4528,7 @@ def _find_latin_before_verbs(text: str, cands: list[_Cand]) -> None:
             continue
         name = match.group()
         words = name.split()
-        if any(w in _ORG_WORDS or w in _LATIN_ORG_LAST or w in place_words or w in _NOT_NAME_WORDS
+        if any(_latin_thing_word(w) or w in place_words
                for w in words) or \
                 key(name) in lex.orgs or name in _PLATFORMS:
             continue
@@ -4578,6 +4581,14 @@ Bureau Service Services Studios Entertainment Records Media Telecom Mobile Group
 Bank. Insurance Capital Investment Investments Industries Enterprises Trading Construction
 Publishing Pictures Productions Production
 """.split())  # (twentieth pass: publishers and film studios, ``JYP Publishing``, ``Red Spark Production``)
+
+
+def _latin_thing_word(word: str) -> bool:
+    """A word of a Latin-script name of an organization, a product, a medium or an event, never of a
+    person's (``Bank``, ``Times``, ``Galaxy``, ``Cup``)."""
+    return word in _ORG_WORDS or word in _LATIN_ORG_LAST or word in _NOT_NAME_WORDS
+
+
 def _behind_first_letter(words: Iterable[str], behind: str) -> str:
     """``(?<=behind)(?:trie of words)`` written as ``W(?<=behindW)(?:trie of the rest)`` for each first
     letter ``W``: the same matches, but a pattern that starts with a letter is scanned fast, one that
@@ -4751,7 +4762,7 @@ def _latin_first_names_alone(text: str, cands: list[_Cand]) -> None:
              if c.kind == "person" and text[c.start].isascii() and " " in text[c.start:c.end]]
     for word in {w for name in names for w in (name[0], name[-1])}:
         if len(word) < 3 or not word[0].isupper() or word.isupper() or not word.isalpha() or word in known or \
-                word in _ORG_WORDS or word in _NOT_NAME_WORDS or word in _LATIN_ORG_LAST:
+                _latin_thing_word(word):
             continue
         for start, end in _standalone_latin_word(text, word):
             cands.append(_Cand("person", start, end, "person.latin_first", None, priority=0))
@@ -5071,7 +5082,7 @@ def _latin_names_by_given_name(text: str, cands: list) -> None:
         s0 = match.start()
         if s0 and text[s0 - 1].isascii() and (text[s0 - 1].isalpha() or text[s0 - 1] in "-'&.@/_"):
             continue
-        if any(w in _ORG_WORDS or w in _LATIN_ORG_LAST or w in _NOT_NAME_WORDS for w in words) or \
+        if any(_latin_thing_word(w) for w in words) or \
                 any(w in _latin_place_words() for w in words[1:]) or key(match.group()) in lex.orgs or \
                 match.group() in _latin_known_names():
             continue
