@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable
 
+from sastra.khmer import to_latin_digits
+
 COENG = "\u17d2"
 
 #: 1:1 character folds (length-preserving, so offsets survive): visually identical or
@@ -164,7 +166,7 @@ def lexicon() -> Lexicon:
         if match is None:
             continue
         base, digits = match.groups()
-        latin = digits.translate(_TO_LATIN)
+        latin = to_latin_digits(digits)
         for alias in {base + digits, base + latin, base + "ទី" + latin, base + "ទី" + digits}:
             if alias != name_key:
                 for place in listed:
@@ -204,7 +206,6 @@ def lexicon() -> Lexicon:
 _NUMBERED_RE = re.compile("(.+?)ទី([០-៩]{1,2})$")
 _REPUBLIC = key("សាធារណរដ្ឋ")
 _REPUBLIC_SPELLING = key("សាធារណៈរដ្ឋ")
-_TO_LATIN = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 #: other spellings of gazetteer names seen in news text -> the gazetteer spelling
 _ALIASES = {

@@ -21,6 +21,9 @@ from typing import Any
 from sastra.errors import InputError, require_str
 from sastra.extract import lunar as cal
 from sastra.records import Mention
+from sastra.khmer import to_latin_digits
+
+from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS
 
 __all__ = ["find_lunar_dates", "parse_lunar", "month_index", "animal_name", "sak_number", "weekday_index"]
 
@@ -28,13 +31,8 @@ COENG = "\u17d2"
 _COENG_DA = COENG + "\u178a"
 _COENG_TA = COENG + "\u178f"
 
-DIGIT = "[0-9\u17e0-\u17e9]"
 NO_DIGIT_BEFORE = "(?<![0-9\u17e0-\u17e9])"
 NO_DIGIT_AFTER = "(?![0-9\u17e0-\u17e9])"
-_GAP_CHARS = " \u00a0\u200b\u200c\u200d\u2060\ufeff"
-GAP = f"[{_GAP_CHARS}]*"
-_DIGITS = frozenset("0123456789០១២៣៤៥៦៧៨៩")
-_TO_LATIN = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 # --- spelling variants (canonical first) -----------------------------------------------------------
 _MONTH_SPELLINGS: dict[int, tuple[str, ...]] = {
@@ -78,7 +76,7 @@ _GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = {
 def _fold(text: str) -> str:
     """The lookup key of a name: coeng DA read as coeng TA, blanks and a leading ខែ/ឆ្នាំ/ថ្ងៃ dropped."""
     key = text.replace(_COENG_DA, _COENG_TA)
-    key = "".join(ch for ch in key if ch not in _GAP_CHARS)
+    key = "".join(ch for ch in key if ch not in GAP_CHARS)
     for prefix in ("ខែ", "ឆ្នាំ", "ថ្ងៃ"):
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]
@@ -124,7 +122,7 @@ def _alternation(spellings: dict[int, tuple[str, ...]]) -> str:
     for spelling in variants:
         escaped = re.escape(spelling.replace(_COENG_DA, _COENG_TA))
         escaped = escaped.replace(_COENG_TA, f"{COENG}[\u178a\u178f]")
-        escaped = escaped.replace("\u200b", f"[{_GAP_CHARS}]").replace("\\ ", f"[{_GAP_CHARS}]")
+        escaped = escaped.replace("\u200b", f"[{GAP_CHARS}]").replace("\\ ", f"[{GAP_CHARS}]")
         parts.append(escaped)
     return "(?:" + "|".join(parts) + ")"
 
@@ -170,7 +168,7 @@ _STOPS = "។\n៕"
 
 
 def _int(digits: str) -> int:
-    return int(digits.translate(_TO_LATIN))
+    return int(to_latin_digits(digits))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -366,7 +364,7 @@ def find_lunar_dates(text: str) -> list[Mention]:
         return mentions  # (every lunar date names its phase: two substring tests instead of a scan)
     for match in FIND_RE.finditer(text):
         start = match.start("day")
-        if start and text[start - 1] in _DIGITS:
+        if start and text[start - 1] in DIGIT_CHARS:
             continue  # glued to a longer number
         before = WEEKDAY_BEFORE_RE.search(text, max(0, start - 24), start)
         written = _written(match, before.group("weekday") if before else None)
@@ -390,7 +388,7 @@ def find_lunar_dates(text: str) -> list[Mention]:
 def parse_lunar(text: str, *, near: datetime.date | int | None = None) -> cal.LunarDate:
     """Parse an almanac string back to a LunarDate; see :func:`sastra.extract.lunar.parse_lunar`."""
     require_str(text)
-    stripped = text.strip(_GAP_CHARS + "\t\n\r")
+    stripped = text.strip(GAP_CHARS + "\t\n\r")
     match = LUNAR_RE.match(stripped)
     if match is None or match.end() != len(stripped):
         raise InputError(f"not a Khmer lunar date: {text!r} (expected e.g. "
