@@ -1153,8 +1153,8 @@ def _candidates(view: _View) -> list[_Cand]:
     _seventeenth_pass(text, cands, view.soft, lex)
     if _BASE in text:
         _nineteenth_pass(text, cands, view.soft, lex)
-    if _BRIDGE in text or _MOUNTAIN in text or _MARKET in text or _GATE in text or _RESORT in text:
-        _bridges_and_mountains(text, cands, view.soft, lex)
+    if any(word in text for word in _SITE_TYPES):
+        _sites_named_after_their_type_word(text, cands, view.soft, lex)
     if _RESIDENT in text:
         _resident_in_country(text, cands, lex)
     if latin:
@@ -3399,7 +3399,7 @@ def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
         cands.append(_Cand("org", s, e, "org.acronym", None, attrs=attrs, priority=3))
 
 
-_HOUSE_NUMBER_BEFORE_RE = re.compile(f"{fold('លេខ')} ?[0-9០-៩]+ ?$")
+_HOUSE_NUMBER_BEFORE_RE = re.compile(f"{_NUMBER_WORD} ?[0-9០-៩]+ ?$")
 
 
 def _in_parentheses(text: str, s: int, e: int) -> bool:
@@ -4735,8 +4735,10 @@ def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> 
 _LATIN_LIST_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _LATIN_LIST_NAME = _LATIN_LIST_WORD + r"(?: " + _LATIN_LIST_WORD + r"){0,2}"
 _LATIN_LIST_NAME_RE = re.compile(_LATIN_LIST_NAME)
+#: what separates the names of a list: a comma or ``និង`` ("and"), with or without spaces
+_LIST_SEPARATOR = " ?, ?| ?" + fold("និង") + " ?"
 #: (twentieth pass) three or more Latin-script names in a row, joined by commas or ``និង``
-_LATIN_NAME_LIST_RE = re.compile(r"(?<![A-Za-z0-9])" + _LATIN_LIST_NAME + r"(?:(?: ?, ?| ?និង ?)" +
+_LATIN_NAME_LIST_RE = re.compile(r"(?<![A-Za-z0-9])" + _LATIN_LIST_NAME + "(?:(?:" + _LIST_SEPARATOR + ")" +
                                  _LATIN_LIST_NAME + r"){2,}(?![A-Za-z0-9])")
 
 
@@ -5429,8 +5431,7 @@ def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Le
         _lists_of_names(text, cands, [span for spans in found.values() for span in spans], stops)
 
 
-#: what separates the names of a list: a comma or ``និង`` ("and"), with or without spaces
-_LIST_SEPARATOR_RE = re.compile(" ?, ?| ?" + fold("និង") + " ?")
+_LIST_SEPARATOR_RE = re.compile(_LIST_SEPARATOR)
 
 
 def _lists_of_names(text: str, cands: list, pairs: list[tuple[int, int]], stops: frozenset[str]) -> None:
@@ -5592,51 +5593,69 @@ def _generic_words_before_latin_names(text: str, cands: list) -> None:
             c.start, c.rule, c.value = latin.start(), "org.head_latin", None
 
 
-# --- twentieth pass: bridges and mountains named after their type word
+# --- twentieth pass: bridges, mountains, markets, gates and resorts named after their type word
 
-_BRIDGE = fold("ស្ពាន")
 _MOUNTAIN = fold("ភ្នំ")
-_ORDINAL_SUFFIX_RE = re.compile("ទី[0-9០-៩]{1,2}")
-#: places that name a bridge or a mountain (villages are too often common words: ``ថ្ម``, ``មិត្តភាព``)
-_BRIDGE_PLACES = ("province", "city", "district", "commune")
-#: a market named by its district or commune (``ផ្សារស្ទឹងមានជ័យ``); by a country or a province it is
-#: an economy (``ផ្សារកម្ពុជា``)
-_MARKET_PLACES = ("district", "commune")
-_NEW = fold("ថ្មី")
 #: (twentieth pass) an entry point named by its province or town: ``ច្រកភ្នំពេញ``, ``ច្រកសៀមរាប``
 _GATE = fold("ច្រក")
 #: (twentieth pass) a resort or a site named like a mountain: ``រមណីយដ្ឋានទឹកឈូ``, ``រមណីយដ្ឋានអង្គរ``
 _RESORT = fold("រមណីយដ្ឋាន")
+
+
+@dataclass(frozen=True)
+class _SiteType:
+    """How the name glued after a site's type word is found."""
+    rule: str
+    #: the kinds of listed place that name the site
+    place_kinds: tuple[str, ...]
+    #: a glued word of a few clusters that is no listed place names it too (mountains, resorts)
+    open_name: bool
+
+
+#: places that name a bridge or a gate (villages are too often common words: ``ថ្ម``, ``មិត្តភាព``); a
+#: market is named by its district or commune (``ផ្សារស្ទឹងមានជ័យ``; by a country or a province it
+#: is an economy, ``ផ្សារកម្ពុជា``)
+_SITE_TYPES = {
+    _BRIDGE: _SiteType("loc.bridge", ("province", "city", "district", "commune"), open_name=False),
+    _MOUNTAIN: _SiteType("loc.mountain", _ANY_PLACE, open_name=True),
+    _MARKET: _SiteType("loc.market", ("district", "commune"), open_name=False),
+    _GATE: _SiteType("loc.gate", ("province", "city", "district", "commune"), open_name=False),
+    _RESORT: _SiteType("loc.resort", _ANY_PLACE, open_name=True),
+}
+_SITE_TYPE_RE = re.compile("|".join(_SITE_TYPES))
+_FREE_PLACE_KIND_LIST = tuple(_FREE_PLACE_KINDS)
+_ORDINAL_SUFFIX_RE = re.compile("ទី[0-9០-៩]{1,2}")
+_NEW = fold("ថ្មី")
 _FRIENDSHIP = fold("មិត្តភាព")  # (``កីឡាគឺជាស្ពានមិត្តភាព``: sport is a bridge of friendship)
 #: words after ``ភ្នំ`` that make a common noun: a volcano, a heap, an iceberg, a hill of earth
 _NOT_MOUNTAIN_NAMES = tuple(fold(w) for w in ("ភ្លើង", "សំរាម", "សម្រាម", "ទឹកកក", "ដី", "ខ្សាច់", "ថ្ម", "ធំ",
                                               "តូច", "ខ្ពស់", "ដ៏", "ច្រើន", "ទាំង", "នោះ", "នេះ", "មួយ"))
 
 
-def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
-    """Twentieth pass: a bridge named by a place (``ស្ពានជ្រោយចង្វារ``, ``ស្ពានព្រែកតាមាក់``, with its
-    number: ``ស្ពានជ្រោយចង្វារទី១``) and a mountain named by a word that is no common compound
-    (``ភ្នំគូលែន``, ``ភ្នំដាច់``; not ``ភ្នំភ្លើង``, a volcano) are places with their type word; the
-    place inside the bridge's name is part of it."""
+def _sites_named_after_their_type_word(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+    """Twentieth pass: a bridge, a gate or a market named by a place (``ស្ពានជ្រោយចង្វារ``,
+    ``ស្ពានព្រែកតាមាក់``, with its number: ``ស្ពានជ្រោយចង្វារទី១``) and a mountain or a resort named by
+    a word that is no common compound (``ភ្នំគូលែន``, ``ភ្នំដាច់``; not ``ភ្នំភ្លើង``, a volcano) are
+    places with their type word; the place inside the name is part of it."""
     found: list[_Cand] = []
-    for match in re.finditer(f"{_BRIDGE}|{_MOUNTAIN}|{_MARKET}|{_GATE}|{_RESORT}", text):
+    for match in _SITE_TYPE_RE.finditer(text):
         s, pos = match.span()
+        word = match.group()
+        site = _SITE_TYPES[word]
         if s and text[s - 1] == "\u17d2":
             continue  # a subscript: the letters belong to another word
-        if _lookup_place(text, s, tuple(_FREE_PLACE_KINDS), lex) is not None:
+        if _lookup_place(text, s, _FREE_PLACE_KIND_LIST, lex) is not None:
             continue  # ``ភ្នំពេញ``
         if text.endswith(_ADMIN_CUES, 0, s):
             continue  # ``រាជធានីភ្នំពញ``: the city, misspelt
         at = pos + 1 if text.startswith(" ", pos) else pos
-        kinds = _ANY_PLACE if match.group() in (_MOUNTAIN, _RESORT) else _BRIDGE_PLACES if match.group() in (_BRIDGE, _GATE) \
-            else _MARKET_PLACES
-        place = _lookup_place(text, at, kinds, lex)
+        place = _lookup_place(text, at, site.place_kinds, lex)
         if place is not None and _clusters_in(text[at:place[0]]) >= 2 and text[at:place[0]] != _FRIENDSHIP:
             end = place[0]
-            if match.group() in (_MOUNTAIN, _RESORT):
+            if site.open_name:
                 # a listed name that runs over a zero-width space into the next word (``អង្គរ​ជា``)
                 end = next((i for i in range(at + 1, end) if i in soft and _stop_at(text, i, lex.name_stops)), end)
-        elif match.group() in (_MOUNTAIN, _RESORT) and at == pos:
+        elif site.open_name and at == pos:
             end = at
             while end < len(text) and end not in soft and _CLUSTER_RE.match(text, end):
                 end = _CLUSTER_RE.match(text, end).end()
@@ -5645,15 +5664,13 @@ def _bridges_and_mountains(text: str, cands: list, soft: frozenset[int], lex: Le
                 continue
         else:
             continue
-        if text.startswith(_NOT_MOUNTAIN_NAMES, at) and match.group() == _MOUNTAIN:
+        if word == _MOUNTAIN and text.startswith(_NOT_MOUNTAIN_NAMES, at):
             continue  # ``ភ្នំភ្លើង``: a volcano
         number = _ORDINAL_SUFFIX_RE.match(text, end)
         if number is not None:
             end = number.end()
-        elif match.group() == _MARKET and text.startswith(_NEW, end) and _ends_at_boundary(text, end + len(_NEW)):
+        elif word == _MARKET and text.startswith(_NEW, end) and _ends_at_boundary(text, end + len(_NEW)):
             end += len(_NEW)  # ``ផ្សារស្ទឹងមានជ័យថ្មី``
-        rule = {_BRIDGE: "loc.bridge", _MOUNTAIN: "loc.mountain", _GATE: "loc.gate",
-                _RESORT: "loc.resort"}.get(match.group(), "loc.market")
-        found.append(_Cand("loc", s, end, rule, None, priority=3))
+        found.append(_Cand("loc", s, end, site.rule, None, priority=3))
     cands.extend(found)
 
