@@ -104,3 +104,17 @@ def test_stdin_json_lines_with_bad_bytes_are_reported_per_line(monkeypatch):
     assert first.text == "ក្រសួង"
     assert isinstance(problem, Problem) and problem.line == 2 and not problem.fatal
     assert second.text == "x\ufffdy"
+
+
+def test_json_lines_on_stdin_are_recognised_as_for_sastra_run(monkeypatch):
+    """Every verb reads JSON Lines piped to it by their text field, as `sastra run -` does (they were
+    once taken as one plain-text document, JSON syntax and all)."""
+    from sastra.io import iter_documents
+
+    data = '{"id": "a", "body": "ក្រសួង"}\n{"id": "b", "body": "សុខា"}\n'.encode()
+    monkeypatch.setattr("sys.stdin", _Stdin(data))
+    docs = list(iter_documents(["-"], text_field="body"))
+    assert [(d.id, d.text) for d in docs] == [("a", "ក្រសួង"), ("b", "សុខា")]
+    monkeypatch.setattr("sys.stdin", _Stdin("ក្រសួង {x}\n".encode()))
+    (doc,) = list(iter_documents(["-"]))
+    assert doc.id == "stdin" and doc.text == "ក្រសួង {x}\n"

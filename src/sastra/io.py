@@ -202,12 +202,14 @@ def read_text(path: str | os.PathLike[str]) -> Decoded:
 
 
 def iter_paths(inputs: Iterable[str]) -> Iterator[Path]:
-    """Expand folders (recursively, sorted) into files; ``-`` stands for stdin and is kept as is."""
+    """Expand folders (recursively, sorted) into files; ``-`` stands for stdin and is kept as is.
+    A broken link inside a folder is kept too, so that reading it reports it."""
     for item in inputs:
         path = Path(item)
         if item != "-" and path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
+                if (child.is_file() or (child.is_symlink() and not child.exists())) and \
+                        not child.name.startswith("."):
                     yield child
         else:
             yield path
@@ -219,15 +221,19 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
-        if _SURROGATE_RE.search(line):  # undecodable bytes of a stream read with surrogateescape
-            line = _SURROGATE_RE.sub("\ufffd", line)
-            yield Problem(source, "undecodable UTF-8 bytes; replaced by U+FFFD", line=number)
+        line, bad_bytes = without_bad_bytes(line, source, number)  # (a stream read with surrogateescape)
+        if bad_bytes is not None:
+            yield bad_bytes
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(source, f"bad JSON: {exc.msg}", line=number, fatal=True)
+            yield Problem(source, f"bad JSON: {exc.msg} (column {exc.colno})", line=number, fatal=True)
             continue
-        if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+        if not isinstance(record, dict):
+            yield Problem(source, f"bad JSON: a JSON {type(record).__name__}, not an object", line=number,
+                          fatal=True)
+            continue
+        if not isinstance(record.get(text_field), str):
             yield Problem(source, f"no string field {text_field!r}", line=number, fatal=True)
             continue
         if "\\ud" in line or "\\uD" in line:  # a JSON escape of a lone surrogate: no UTF-8 text holds one
@@ -270,20 +276,13 @@ def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field:
     for path in iter_paths(inputs):
         source = str(path)
         if source == "-":
-            binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
             if jsonl:  # line by line (a stream may be long); undecodable bytes are reported per line
+                binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
                 stream = sys.stdin if binary is None else \
                     io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape")
-                yield from iter_jsonl(stream, "<stdin>", text_field=text_field, id_field=id_field)
-                continue
-            # the bytes, decoded like a file's (bad bytes reported, binary data refused)
-            decoded = Decoded(sys.stdin.read(), "") if binary is None else decode_bytes(binary.read(), "<stdin>")
-            yield from decoded.problems
-            if decoded.text is not None:
-                meta = {"source": "<stdin>", "format": "auto"}
-                if decoded.encoding:
-                    meta["encoding"] = decoded.encoding
-                yield Document(id="stdin", text=decoded.text, raw=decoded.text, meta=meta)
+                yield from iter_jsonl(stream, STDIN, text_field=text_field, id_field=id_field)
+            else:
+                yield from iter_stdin(text_field=text_field, id_field=id_field, jsonl=jsonl)
             continue
         suffix = path.suffix.lower()
         if jsonl or (jsonl is None and suffix in JSONL_SUFFIXES):
@@ -300,6 +299,65 @@ def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field:
         kind = "html" if suffix in HTML_SUFFIXES else "auto"
         yield Document(id=path.stem, text=decoded.text, raw=decoded.text,
                        meta={"source": source, "format": kind, "encoding": decoded.encoding})
+
+
+STDIN = "<stdin>"
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Text that starts like a JSON object is read as JSON Lines (a news article never does)."""
+    return text.lstrip().startswith("{")
+
+
+def iter_stdin(*, text_field: str = "text", id_field: str = "id",
+               jsonl: bool | None = None) -> Iterator[Document | Problem]:
+    """stdin read whole and decoded like a file's bytes (bad bytes reported, binary data refused):
+    JSON Lines when ``jsonl`` is true or, when None, when it starts like JSON; else one document."""
+    binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
+    decoded = decode_bytes(sys.stdin.read().encode("utf-8", "surrogateescape") if binary is None else
+                           binary.read(), STDIN)
+    yield from decoded.problems
+    if decoded.text is None:
+        return
+    if jsonl or (jsonl is None and looks_like_jsonl(decoded.text)):
+        yield from iter_jsonl(io.StringIO(decoded.text), STDIN, text_field=text_field, id_field=id_field)
+    else:
+        yield Document(id="stdin", text=decoded.text, raw=decoded.text,
+                       meta={"source": STDIN, "format": "auto", "encoding": decoded.encoding})
+
+
+def iter_stdin_lines() -> Iterator[str | Problem]:
+    """stdin line by line, for verbs that stream: its first bytes are checked like a file's (binary
+    data refused; a byte order mark or UTF-16 decodes the whole input), then each line is decoded as
+    UTF-8 with undecodable bytes kept as surrogates, for :func:`without_bad_bytes` to report."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:
+        yield from sys.stdin
+        return
+    first = binary.readline()
+    head = first + (binary.peek(4096)[:4096] if hasattr(binary, "peek") else b"")
+    if not head:
+        yield Problem(STDIN, "empty input")
+        return
+    if any(head.startswith(bom) for bom, _ in _BOMS) or _looks_utf16(head) or _binary_format(head) or \
+            head.count(0) > max(1, len(head) // 100):
+        decoded = decode_bytes(first + binary.read(), STDIN)
+        yield from decoded.problems
+        if decoded.text is not None:
+            yield from decoded.text.splitlines(keepends=True)
+        return
+    yield first.decode("utf-8", "surrogateescape")
+    for line in iter(binary.readline, b""):
+        yield line.decode("utf-8", "surrogateescape")
+
+
+def without_bad_bytes(line: str, source: str, number: int) -> tuple[str, Problem | None]:
+    """``line`` with the surrogates of undecodable bytes (read with surrogateescape) replaced by
+    U+FFFD, and the problem to report when there were any."""
+    if not _SURROGATE_RE.search(line):
+        return line, None
+    return (_SURROGATE_RE.sub("\ufffd", line),
+            Problem(source, "undecodable UTF-8 bytes; replaced by U+FFFD", line=number))
 
 
 def check_output_path(output: str | None, inputs: Iterable[str]) -> None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
 from sastra.errors import ConfigError, InputError
+from sastra.io import iter_paths
 from sastra.records import Document, Mention
 
 __all__ = ["Stage", "FunctionStage", "STAGES", "STAGE_NAMES", "resolve_stages", "RunConfig", "RunSummary",
@@ -873,7 +874,9 @@ class RunSummary:
         if self.shards_resumed:
             lines.append(f"  resumed: {self.shards_resumed} of {self.shards} shards were already done")
         if self.index is not None:
-            lines.append(f"  index: {self.files.get('index')} {self.index}")
+            stats = self.index if isinstance(self.index, dict) else {}
+            lines.append(f"  index: {self.files.get('index')} ({stats.get('documents', '?')} documents, "
+                         f"{stats.get('duplicates', 0)} near-duplicates linked, {stats.get('tokens', 0):,} tokens)")
         elif self.index_error:
             lines.append(f"  index FAILED (records are complete; run again to retry): {self.index_error}")
         elif self.index_skipped:
@@ -928,8 +931,9 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     for item in inputs:
         if item != "-" and Path(item).resolve() == out_path.resolve():
             raise InputError(f"the output folder {out} is also an input; choose another --out")
-        if item != "-" and not Path(item).exists():
-            raise InputError(f"no such file or folder: {item}")
+    missing = [item for item in inputs if item != "-" and not os.path.lexists(item)]
+    if len(missing) == len(inputs):  # (one missing among others is a reject, and the run goes on)
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
     chosen, skipped = resolve_stages(stages, skip)
     names = tuple(stage.name for stage in chosen)
     config = RunConfig(str(out_path), tuple(inputs), text_field, id_field, shard_size,
@@ -937,6 +941,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
                        max_chars)
     from sastra.readers import input_fingerprint
 
+    inputs = _without_output(inputs, out_path)
     out_path.mkdir(parents=True, exist_ok=True)
     work = WorkDir(out_path, parquet)
     work.start(config, input_fingerprint(inputs), restart=restart)
@@ -984,6 +989,21 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     summary.docs_per_s = summary.read / summary.seconds if summary.seconds else 0.0
     _write_atomic(out_path / "summary.json", json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))
     return summary
+
+
+def _without_output(inputs: list[str], out_path: Path) -> list[str]:
+    """``inputs`` with any folder that holds the output folder replaced by its files outside it, so
+    that a run never reads its own records and working files (nor sees its input change on resume)."""
+    out_resolved = out_path.resolve()
+    kept: list[str] = []
+    for item in inputs:
+        folder = Path(item)
+        if item != "-" and folder.is_dir() and out_resolved.is_relative_to(folder.resolve()):
+            kept.extend(str(path) for path in iter_paths([item])
+                        if not path.resolve().is_relative_to(out_resolved))
+        else:
+            kept.append(item)
+    return kept
 
 
 def _progress(enabled: bool) -> Any:

@@ -13,12 +13,11 @@ pick up where it stopped.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sastra.io import Problem, decode_bytes, iter_documents, iter_paths
+from sastra.io import Problem, _binary_format, decode_bytes, iter_documents, iter_paths, iter_stdin
 from sastra.records import Document
 
 __all__ = ["WARC_SUFFIXES", "is_warc", "iter_warc", "iter_inputs", "Skipped", "input_fingerprint"]
@@ -59,6 +58,10 @@ def _decode(body: bytes, charset: str | None, source: str) -> tuple[str | None, 
     return decoded.text, decoded.encoding, decoded.problems
 
 
+#: how a WARC file starts, gzipped (one member per record) or not, and an old ARC file
+_ARCHIVE_STARTS = (b"\x1f\x8b", b"WARC/", b"filedesc://")
+
+
 def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
     """Documents from the HTML (and plain-text) responses of a WARC or WARC.gz file."""
     try:
@@ -78,6 +81,14 @@ def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
     end = 0  # where the last complete record ended: bytes after it are a truncated or corrupt tail
     with stream:
         size = os.fstat(stream.fileno()).st_size
+        head = stream.read(16)
+        stream.seek(0)
+        if head and not head.startswith(_ARCHIVE_STARTS):
+            # (warcio would read any bytes as a record and print them to the terminal)
+            kind = _binary_format(head)
+            yield Problem(source, "corrupt WARC: not a WARC or ARC file, " +
+                          (f"the bytes of {kind}" if kind else f"it starts with {head[:12]!r}"), fatal=True)
+            return
         try:
             archive = ArchiveIterator(stream, arc2warc=True)
             for record in archive:
@@ -140,32 +151,13 @@ def iter_inputs(inputs: Iterable[str], *, text_field: str = "text", id_field: st
     for path in iter_paths(inputs):
         item = str(path)
         if item == "-":
-            yield from _iter_stdin(text_field, id_field, stdin_jsonl)
+            yield from iter_stdin(text_field=text_field, id_field=id_field, jsonl=stdin_jsonl)
         elif is_warc(path):
             yield from iter_warc(path)
         elif not path.exists():
             yield Problem(item, "no such file or folder", fatal=True)
         else:
             yield from iter_documents([item], text_field=text_field, id_field=id_field)
-
-
-def _iter_stdin(text_field: str, id_field: str, jsonl: bool | None) -> Iterator[Document | Problem]:
-    import io
-
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-    decoded = decode_bytes(data, "<stdin>")
-    yield from decoded.problems
-    if decoded.text is None:
-        return
-    if jsonl is None:
-        jsonl = decoded.text.lstrip().startswith("{")
-    if jsonl:
-        from sastra.io import iter_jsonl
-
-        yield from iter_jsonl(io.StringIO(decoded.text), "<stdin>", text_field=text_field, id_field=id_field)
-    else:
-        yield Document(id="stdin", text=decoded.text, raw=decoded.text,
-                       meta={"source": "<stdin>", "format": "auto", "encoding": decoded.encoding})
 
 
 def input_fingerprint(inputs: Iterable[str]) -> list[list[object]]:

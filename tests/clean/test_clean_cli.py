@@ -60,6 +60,18 @@ def test_folder_to_folder_and_repeated_pass(tmp_path: Path) -> None:
     assert footer not in text and f"{BODY} 0.11" in text
 
 
+def test_a_repeated_id_in_folder_output_gets_its_own_file(tmp_path: Path) -> None:
+    records = tmp_path / "in.jsonl"
+    rows = [{"id": "dup", "text": f"{BODY} {i}"} for i in range(2)] + [{"id": "Dup", "text": f"{BODY} 2"}]
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", str(records), "-o", str(out) + "/"]) == 0
+    files = sorted(path.name for path in out.iterdir())
+    assert files == ["Dup~3.jsonl", "dup.jsonl", "dup~2.jsonl"]
+    texts = {json.loads(path.read_text(encoding="utf-8"))["text"] for path in out.iterdir()}
+    assert texts == {f"{BODY} {i}" for i in range(3)}
+
+
 def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_text(PAGE, encoding="utf-8")

@@ -49,6 +49,7 @@ def test_date_ranges():
     ("amount:lots", "bad amount"),
     ("person:", "needs a value"),
     ("date:2019-08..2019-07", "ends before"),
+    ("amount:500..100", "ends below"),
     ("person:។", "nothing to search"),
 ])
 def test_errors_say_what_and_where(query, needle):

@@ -145,9 +145,38 @@ def test_limit_and_offset(small_index):
     assert ids(search(small_index, "ក្រុង ក្រសួង", limit=1, offset=1)) == everything[1:2]
 
 
+def test_an_offset_past_the_last_document_gives_no_hits_and_no_crash(small_index):
+    # (an offset of 2**32 once made tantivy allocate room for that many hits and abort the process,
+    # taking `sastra serve` with it)
+    for offset in (2**31, 2**32, 10**11):
+        results = search(small_index, "ក្រុង ក្រសួង", offset=offset, count=True)
+        assert results.error is None and results.hits == () and results.total
+
+
+@pytest.mark.parametrize("limit, offset, needle", [(-1, 0, "limit must be 0 or more"),
+                                                   (10, -5, "offset must be 0 or more"),
+                                                   (1.5, 0, "whole number"), (10, "2", "whole number")])
+def test_bad_limit_or_offset_comes_back_as_a_message(small_index, limit, offset, needle):
+    results = search(small_index, "ក្រុង", limit=limit, offset=offset)
+    assert results.error is not None and needle in results.error and results.hits == ()
+
+
 def test_missing_index_says_what_to_do(tmp_path):
     with pytest.raises(InputError, match="sastra index"):
         search(tmp_path, "ក")
+
+
+@pytest.mark.parametrize("damage", ["empty manifest", "manifest not an object", "segment file gone"])
+def test_a_damaged_index_is_an_input_error_that_says_rebuild(tmp_path, small_docs, damage):
+    target = tmp_path / "ix"
+    build_index(small_docs, target)
+    if damage == "segment file gone":
+        for path in target.glob("*.idx"):
+            path.unlink()
+    else:
+        (target / "sastra-index.json").write_text("" if damage == "empty manifest" else "[1]")
+    with pytest.raises(InputError, match="damaged.*rebuild"):
+        search(target, "ក្រុង")
 
 
 def test_refuses_a_foreign_folder_and_rebuilds_its_own(tmp_path, small_docs):

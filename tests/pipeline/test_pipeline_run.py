@@ -177,6 +177,38 @@ def test_a_missing_input_is_an_error_before_any_work(tmp_path, capsys):
     assert not (tmp_path / "o").exists()
 
 
+def test_one_missing_input_among_others_is_a_reject_and_the_run_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("ក្រសួងសុខាភិបាល បាន​ព្រមាន​ប្រជាពលរដ្ឋ​ឲ្យ​ប្រុងប្រយ័ត្ន​ជំងឺ​គ្រុនឈាម។\n", encoding="utf-8")
+    summary = run([str(good), str(tmp_path / "nope.txt")], tmp_path / "o", progress=False, index=False)
+    assert summary.read == 2 and summary.kept == 1
+    (reject,) = read_jsonl(tmp_path / "o" / "rejects.jsonl")
+    assert reject["reason"] == "missing" and reject["source"].endswith("nope.txt")
+
+
+def test_an_output_folder_inside_the_input_folder_is_never_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("ក្រសួងសុខាភិបាល បាន​ព្រមាន​ប្រជាពលរដ្ឋ។\n", encoding="utf-8")
+    (corpus / "gone.txt").symlink_to(tmp_path / "deleted.txt")  # a broken link is reported, not skipped
+    first = run([str(corpus)], corpus / "out", progress=False, index=False)
+    assert (first.read, first.kept) == (2, 1)
+    # run again (a resume): its own records and working files are still not inputs
+    again = run([str(corpus)], corpus / "out", progress=False, index=False)
+    assert (again.read, again.kept, again.shards_resumed) == (2, 1, 1)
+    (reject,) = read_jsonl(corpus / "out" / "rejects.jsonl")
+    assert reject["reason"] == "missing" and reject["source"].endswith("gone.txt")
+
+
+def test_a_file_named_like_a_warc_that_is_not_one_is_rejected_quietly(tmp_path, capfd):
+    fake = tmp_path / "fake.warc.gz"
+    fake.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    summary = run([str(fake)], tmp_path / "o", progress=False, index=False)
+    (reject,) = read_jsonl(tmp_path / "o" / "rejects.jsonl")
+    assert summary.kept == 0 and reject["reason"] == "corrupt_warc" and "not a WARC" in reject["detail"]
+    assert "ELF" not in capfd.readouterr().err  # (the WARC reader once printed the bytes to the terminal)
+
+
 def test_workers_that_write_their_own_shards_give_the_same_files(samples, tmp_path, monkeypatch):
     """Worker processes on this machine write their shards' files themselves; a cluster's workers
     hand the files back to the driver. Both give the same output, byte for byte."""

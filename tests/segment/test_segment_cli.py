@@ -62,3 +62,53 @@ def test_missing_user_words_file(sample, tmp_path, capsys):
 def test_unknown_engine_is_rejected(sample):
     with pytest.raises(SystemExit):
         main(["segment", str(sample), "--engine", "nope"])
+
+
+class _Stdin:
+    """A process's stdin: bytes behind a text layer (peek() as on a real pipe)."""
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BufferedReader(io.BytesIO(data))
+
+    def __iter__(self):  # (what the verb once read, with no checks at all)
+        return iter(self.buffer.read().decode("utf-8", "surrogateescape").splitlines(keepends=True))
+
+
+def test_stdin_gets_the_checks_a_file_gets(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", _Stdin(b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4))
+    assert main(["segment"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "<stdin>: binary file (executable); skipped" in captured.err
+    monkeypatch.setattr("sys.stdin", _Stdin("ក្រុង".encode() + b"\xff\xfe" + "ភ្នំពេញ\nសួស្តី\n".encode()))
+    assert main(["segment"]) == 0
+    captured = capsys.readouterr()
+    assert "<stdin>:1: undecodable UTF-8 bytes; replaced by U+FFFD" in captured.err
+    assert captured.out.splitlines()[1] == "សួស្តី" and "\ufffd" in captured.out
+
+
+def test_json_lines_on_stdin_are_read_by_their_text_field(monkeypatch, capsys):
+    records = [{"id": "a", "body": "ប្រជាជនកម្ពុជា"}, {"id": "b", "body": "ក្រសួងសុខាភិបាល"}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    monkeypatch.setattr("sys.stdin", _Stdin(data))
+    assert main(["segment", "--text-field", "body"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["ប្រជាជន កម្ពុជា", "ក្រសួង សុខាភិបាល"]
+
+
+def test_user_words_are_decoded_like_any_input(sample, tmp_path, capsys):
+    words = tmp_path / "words.txt"
+    words.write_text("សុខសាន្ត\n", encoding="utf-16")  # (with its byte order mark)
+    assert main(["segment", str(sample), "--user-words", str(words)]) == 0
+    assert capsys.readouterr().out.startswith("លោក សុខសាន្ត ")
+    words.write_bytes(b"\x7fELF" + bytes(range(256)))
+    assert main(["segment", str(sample), "--user-words", str(words)]) == 1
+    assert "cannot read user words: binary file" in capsys.readouterr().err
+    assert main(["segment", str(sample), "--user-words", str(tmp_path)]) == 1
+    assert "a folder, not a file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sep", ["\\x", "\\u12"])
+def test_a_bad_escape_in_the_separator_is_an_error_not_a_traceback(sample, capsys, sep):
+    assert main(["segment", str(sample), "--sep", sep]) == 1
+    assert "--sep" in capsys.readouterr().err

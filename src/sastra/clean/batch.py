@@ -55,7 +55,10 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
     counts: Counter[str] = Counter()
     flag_counts: Counter[str] = Counter()
     n_docs = 0
+    written_names: set[str] = set()
     out = None if per_file_dir else open_output(output)
+    if report_path:  # (made like -o's folder)
+        Path(report_path).parent.mkdir(parents=True, exist_ok=True)
     report_file = open(report_path, "w", encoding="utf-8", newline="\n") if report_path else None
     report_jsonl = bool(report_path) and report_path.endswith(".jsonl")
     if report_file and not report_jsonl:
@@ -90,7 +93,7 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
             if report_file:
                 _write_report(report_file, doc, report_jsonl)
             if per_file_dir:
-                _write_one(Path(output or "."), doc, fmt, keep_raw)
+                _write_one(Path(output or "."), doc, fmt, keep_raw, written_names)
             else:
                 assert out is not None
                 _write(out, doc, fmt, keep_raw, first)
@@ -127,9 +130,16 @@ def _write(out: IO[str], doc: Document, fmt: str, keep_raw: bool, first: bool) -
         out.write(doc.text + "\n")
 
 
-def _write_one(folder: Path, doc: Document, fmt: str, keep_raw: bool) -> None:
+def _write_one(folder: Path, doc: Document, fmt: str, keep_raw: bool, written: set[str]) -> None:
+    """One file per document; a repeated id (or one that maps to the same file name) gets ``~2``,
+    ``~3``... so that no document overwrites another's file."""
     folder.mkdir(parents=True, exist_ok=True)
-    name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in doc.id) or "document"
+    base = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in doc.id) or "document"
+    name, number = base, 1
+    while name.lower() in written:  # (lower: a case-insensitive file system sees one file)
+        number += 1
+        name = f"{base}~{number}"
+    written.add(name.lower())
     if fmt == "jsonl":
         (folder / f"{name}.jsonl").write_text(json.dumps(_record(doc, keep_raw), ensure_ascii=False) + "\n",
                                              encoding="utf-8")

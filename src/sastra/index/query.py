@@ -180,6 +180,8 @@ def parse_amount_range(value: str, position: int | None = None) -> AmountRange:
         hi = _number(high, value, position) if high.strip() else None
         if lo is None and hi is None:
             raise QuerySyntaxError(f"empty amount range {value!r}", position=position)
+        if lo is not None and hi is not None and hi < lo:
+            raise QuerySyntaxError(f"amount range {value!r} ends below where it starts", position=position)
         return AmountRange(lo, hi)
     number = _number(text, value, position)
     return AmountRange(number, number)

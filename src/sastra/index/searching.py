@@ -7,6 +7,7 @@ import bisect
 import datetime as _dt
 import html
 import json
+import numbers
 import os
 import re
 import threading
@@ -410,6 +411,16 @@ def compile_query(opened: OpenIndex, parsed: ParsedQuery, extra_filters: Sequenc
     return plan_query(opened, parsed, extra_filters, weights, searcher).combined()
 
 
+def _bad_page(limit: Any, offset: Any) -> str | None:
+    """Why ``limit`` or ``offset`` cannot page through hits (None when both can)."""
+    for name, value in (("limit", limit), ("offset", offset)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            return f"{name} must be a whole number, not {value!r}"
+        if value < 0:
+            return f"{name} must be 0 or more, not {value}"
+    return None
+
+
 def _run(searcher: Any, plan: QueryPlan, limit: int, offset: int, count: bool) -> tuple[list[tuple[float, Any]], int | None]:
     """Ranked (score, address) pairs: documents holding the query verbatim first (their phrase score
     added to their word score when known), then the others by BM25."""
@@ -649,14 +660,20 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
     if parsed.is_empty and not extra:
         return SearchResults(query, error="empty query: type some words or a filter such as date:2019-07",
                              took_ms=(time.perf_counter() - started) * 1000)
-    limit = max(0, min(int(limit), MAX_LIMIT))
+    bad = _bad_page(limit, offset)
+    if bad:
+        return SearchResults(query, error=bad, took_ms=(time.perf_counter() - started) * 1000)
+    limit = min(int(limit), MAX_LIMIT)
     searcher = opened.index.searcher()
+    # tantivy's collector allocates room for offset + limit hits up front: an offset past the last
+    # document (2**32 from a URL) would ask for terabytes and abort the process
+    offset = min(int(offset), searcher.num_docs)
     try:
         plan = plan_query(opened, parsed, extra, weights, searcher)
     except QuerySyntaxError as exc:
         return SearchResults(query, error=str(exc), took_ms=(time.perf_counter() - started) * 1000)
     try:
-        ranked, total = _run(searcher, plan, limit, max(0, int(offset)), count)
+        ranked, total = _run(searcher, plan, limit, offset, count)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - tantivy refusing a query (even a Rust panic): a message

@@ -555,11 +555,20 @@ def open_index(index_dir: str | os.PathLike[str]) -> OpenIndex:
         if not (path / MANIFEST_NAME).exists() or not (path / "meta.json").exists():
             raise InputError(f"no sastra index in {index_dir}; build one with `sastra index RECORDS.jsonl --out "
                              f"{index_dir}` or `sastra run ... --out DIR`")
-        manifest = json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))
+        damaged = f"the index in {index_dir} is damaged ({{}}): rebuild it with `sastra index` or `sastra run`"
+        try:
+            manifest = json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(damaged.format(f"{MANIFEST_NAME}: {exc}")) from exc
+        if not isinstance(manifest, dict):
+            raise InputError(damaged.format(f"{MANIFEST_NAME} is not a JSON object"))
         if manifest.get("format") != FORMAT_VERSION:
             raise InputError(f"the index in {index_dir} has format {manifest.get('format')}, this sastra reads "
                              f"{FORMAT_VERSION}: rebuild it with `sastra index`")
-        index = tantivy.Index.open(str(path))
+        try:
+            index = tantivy.Index.open(str(path))
+        except ValueError as exc:  # tantivy: a segment file missing or unreadable
+            raise InputError(damaged.format(exc)) from exc
         _register(index)
         parents = {dup: canon for canon, dups in manifest.get("duplicates", {}).items() for dup in dups}
         opened = OpenIndex(path, index, index.schema, manifest, stamp, parents)

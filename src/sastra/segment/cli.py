@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import sys
 
 from sastra.segment.core import DEFAULT_ENGINE, ENGINES, GRANULARITIES
@@ -36,8 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sastra.errors import InputError
-    from sastra.io import Problem, check_output_path, iter_documents, open_output, report
+    from sastra.errors import ConfigError, InputError
+    from sastra.io import (Problem, check_output_path, iter_documents, iter_jsonl, iter_stdin_lines, looks_like_jsonl,
+                           open_output, read_text, report, without_bad_bytes)
     from sastra.records import to_jsonable
     from sastra.segment import UserDictionary, get_engine, segment_words, split_sentences
 
@@ -45,12 +48,19 @@ def run(args: argparse.Namespace) -> int:
     get_engine(args.engine)  # fail early on a bad model file
     words = UserDictionary()
     for path in args.user_words:
-        try:
-            with open(path, encoding="utf-8") as stream:
-                words.add(line.strip() for line in stream if line.strip() and not line.startswith("#"))
-        except OSError as exc:
-            raise InputError(f"cannot read user words: {exc.strerror}", source=path) from exc
-    sep = args.sep.encode("utf-8").decode("unicode_escape") if "\\" in args.sep else args.sep
+        if not os.path.isfile(path):
+            raise InputError("cannot read user words: " + ("a folder, not a file" if os.path.isdir(path) else
+                                                           "no such file"), source=path)
+        decoded = read_text(path)  # (decoded like any input: UTF-16, bad bytes and binary data said)
+        if decoded.text is None:
+            raise InputError(f"cannot read user words: {decoded.problems[0].reason}", source=path)
+        for problem in decoded.problems:
+            report(problem, verb="segment")
+        words.add(line.strip() for line in decoded.text.splitlines() if line.strip() and not line.startswith("#"))
+    try:
+        sep = args.sep.encode("utf-8").decode("unicode_escape") if "\\" in args.sep else args.sep
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"--sep {args.sep!r}: not a valid escape ({exc.reason})") from exc
 
     def words_of(text: str):
         return segment_words(text, engine=args.engine, granularity=args.granularity, user_words=words)
@@ -67,11 +77,24 @@ def run(args: argparse.Namespace) -> int:
     failures = 0
     out = open_output(args.output)
     try:
-        if args.inputs == ["-"] and args.format == "text":
-            for line in sys.stdin:  # streaming: one line at a time
-                write_text(line)
-            return 0
-        for item in iter_documents(args.inputs, text_field=args.text_field):
+        documents = None
+        if args.inputs == ["-"] and args.format == "text":  # streaming: one line at a time
+            lines = iter_stdin_lines()
+            for number, line in enumerate(lines, 1):
+                if isinstance(line, Problem):
+                    report(line, verb="segment")
+                    failures += line.fatal
+                elif looks_like_jsonl(line):  # JSON Lines: the text field of each record
+                    documents = iter_jsonl(itertools.chain([line], lines), "<stdin>", text_field=args.text_field)
+                    break
+                else:
+                    line, bad_bytes = without_bad_bytes(line, "<stdin>", number)
+                    if bad_bytes is not None:
+                        report(bad_bytes, verb="segment")
+                    write_text(line)
+            if documents is None:
+                return 1 if failures else 0
+        for item in documents or iter_documents(args.inputs, text_field=args.text_field):
             if isinstance(item, Problem):
                 report(item, verb="segment")
                 failures += item.fatal
