@@ -91,3 +91,15 @@ def test_cli_reports_each_problem_file_and_processes_the_rest(folder: Path, tmp_
     assert records["utf16-nobom"]["text"] == KHMER
     assert KHMER in records["broken"]["text"]
     assert "binary" not in records
+
+
+def test_cli_reports_an_html_page_whose_text_was_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from sastra.clean import html
+
+    monkeypatch.setattr(html, "parse_page", lambda source: ([], {}))  # a reader that loses everything
+    page = tmp_path / "a.html"
+    page.write_text(f"<html><body><p>{KHMER}</p></body></html>", encoding="utf-8")
+    assert main(["clean", str(page), "--html-engine", "builtin"]) == 1
+    err = capsys.readouterr().err
+    assert "a.html" in err and "no article text kept" in err and "unread_text 1" in err

@@ -126,3 +126,63 @@ def test_br_separated_paragraphs_and_short_lines_inside_the_article() -> None:
     for engine in ("auto", "builtin"):
         result = clean(page, html_engine=engine)
         assert result.text == f"{BODY1}\n\nទិសដៅអនាគត\n{BODY2}\n\nល។\n{BODY1}"
+
+
+UNCLOSED_HEAD_PAGES = [
+    "<html><head><title>t</title><body><p>ក្រុងភ្នំពេញ</p></body></html>",
+    "<head><meta charset=utf-8><body><p>ក្រុងភ្នំពេញ</p>",
+    "<html><head><title>t</title><p>ក្រុងភ្នំពេញ</p></html>",  # no <body>: the <p> ends the head
+    f"<html><head><title>t</title><meta name=author content=x><body><p>{BODY1}</p><p>{BODY2}</p>",
+]
+
+
+@pytest.mark.parametrize("engine", ["auto", "trafilatura", "builtin"])
+@pytest.mark.parametrize("page", UNCLOSED_HEAD_PAGES)
+def test_an_unclosed_head_ends_where_the_body_starts(page: str, engine: str) -> None:
+    # HTML5: </head> is optional; <body>, a <p> or any other body content closes the head
+    if engine == "trafilatura":
+        pytest.importorskip("trafilatura")
+    result = clean(page, html_engine=engine)
+    expected = f"{BODY1}\n\n{BODY2}" if BODY1 in page else "ក្រុងភ្នំពេញ"
+    assert result.text == expected
+    assert "unread_text" not in result.flags
+    for i, ch in enumerate(result.text):
+        if ch != "\n":
+            assert page[result.to_original(i)] == ch
+    if "<title>t</title>" in page:
+        assert result.meta["title"] == "t"
+
+
+@pytest.mark.parametrize("engine", ["auto", "builtin"])
+def test_a_closed_head_still_hides_its_content(engine: str) -> None:
+    page = ("<html><head><title>t</title><meta charset=utf-8><style>p {color: red}</style>"
+            "<script>var x = '<p>not text</p>';</script><noscript><img src=a.gif></noscript></head>"
+            "<body><p>ក្រុងភ្នំពេញ</p></body></html>")
+    result = clean(page, html_engine=engine)
+    assert result.text == "ក្រុងភ្នំពេញ"
+    assert result.meta["title"] == "t"
+    assert [r.text for r in result.removed] == []
+
+
+@pytest.mark.parametrize("extracted", [(None, {}), (["xyz"], {})])
+def test_when_trafilatura_keeps_no_line_of_the_page_the_builtin_rules_decide(
+        monkeypatch: pytest.MonkeyPatch, extracted: tuple[list[str] | None, dict[str, str]]) -> None:
+    from sastra.clean import html
+
+    monkeypatch.setattr(html, "_trafilatura_main", lambda source, url: extracted)
+    for page in UNCLOSED_HEAD_PAGES[:3]:
+        result = clean(page, html_engine="trafilatura")
+        assert result.text == "ក្រុងភ្នំពេញ"
+        assert "builtin_fallback" in result.flags
+
+
+def test_a_page_whose_text_was_not_read_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sastra.clean import html
+
+    monkeypatch.setattr(html, "parse_page", lambda source: ([], {}))  # a reader that loses everything
+    result = clean(PAGE, html_engine="builtin")
+    assert result.text == ""
+    assert "unread_text" in result.flags
+    for page in ("<html><head><title>t</title><script>x</script></head><body> &nbsp; </body></html>",
+                 "<html><body><!-- ក្រុងភ្នំពេញ --><style>p {}</style></body></html>"):
+        assert "unread_text" not in clean(page, html_engine="builtin").flags  # nothing to read

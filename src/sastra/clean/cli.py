@@ -13,6 +13,7 @@ PROBLEM_FLAGS = {
     "utf16": "UTF-16 text read as 8-bit (NUL bytes): kept as is; re-read it as UTF-16",
     "empty": "empty document",
     "broken_html": "HTML the tokenizer could not read: cleaned as plain text",
+    "unread_text": "HTML page that shows text of which the reader found none: no article text kept",
 }
 #: flags worth a note on stderr without failing the run
 NOTE_FLAGS = {

@@ -35,11 +35,18 @@ LARGE_PAGE = 5_000_000
 BLOCK_TAGS = frozenset("""address article aside blockquote body caption center dd details dialog div dl
 dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol
 option p pre section summary table tbody td tfoot th thead title tr ul""".split())
+#: elements whose text is not shown. ``head`` is not one: its own content (title, meta, link, base,
+#: style, script, noscript, template) shows nothing anyway, and HTML5 ends a ``<head>`` left open
+#: (``</head>`` is optional) at the first body content, so skipping up to ``</head>`` lost the article
 SKIP_TAGS = frozenset("script style noscript template svg iframe object embed select textarea button "
-                      "canvas video audio map head".split())
+                      "canvas video audio map".split())
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _TOKEN_RE = re.compile(r"([ \t\n\r\f\v]+)|[^ \t\n\r\f\v]+")
 _MATCH_DROP_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff\u00a0]+")
+#: comments and the elements the reader does not show, for the rough second reading of :func:`_shows_text`
+_HIDDEN_RE = re.compile(r"<!--.*?(?:-->|\Z)|<(%s)\b.*?(?:</\1\s*>|\Z)"
+                        % "|".join(sorted((SKIP_TAGS - VOID_TAGS) | {"title"})), re.S | re.I)
+_ANY_TAG_RE = re.compile(r"</?[A-Za-z!?][^>]*>?")
 
 #: class/id fragments that say what a container is, most specific first
 _HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -386,6 +393,8 @@ def clean_html(source: str, *, repeated: AbstractSet[str] = frozenset(), engine:
             meta.setdefault(k, v) if k != "title" else meta.__setitem__(k, v)
         if keys:
             main = _align(lines, keys)
+            if not any(main):  # none of its lines is on the page: no decision, not an empty article
+                main = None
     if main is None:
         main = [line.hint is None and not _linky(line) for line in lines]
         if use_trafilatura:
@@ -440,8 +449,16 @@ def clean_html(source: str, *, repeated: AbstractSet[str] = frozenset(), engine:
             position += b - a
             out.append(line.text[a:b])
     body = "".join(out)
+    if not visible_total and _shows_text(source):
+        flags.append("unread_text")  # the page shows text the reader found no line of: never silently empty
     result = _finish(source, body, mapping, removed, meta, "html", visible_total, tuple(flags))
     return result
+
+
+def _shows_text(source: str) -> bool:
+    """Whether a page shows any text, by a rough reading independent of the parser (tags stripped)."""
+    text = _ANY_TAG_RE.sub(" ", _HIDDEN_RE.sub(" ", source))
+    return bool(_MATCH_DROP_RE.sub("", html_lib.unescape(text)))
 
 
 def _linky(line: Line) -> bool:
