@@ -120,6 +120,16 @@ def test_a_letter_name_before_a_counted_number_keeps_the_number():
     assert m.text == "៣"
 
 
+def test_a_long_run_of_digits_is_one_invalid_number_in_linear_time():
+    """A run of 200,000 digits once took minutes (the phone-number pattern was tried from every
+    digit, each try scanning the rest of the run); no timing here, but a quadratic scan would not
+    finish in a test run."""
+    (m,) = find_dates_numbers_money("១២៣៤៥៦៧៨៩០" * 20_000)
+    assert (m.start, m.end) == (0, 200_000) and m.value is None and m.attrs["invalid"] is True
+    # still a run of digit groups where one is (a phone number between words)
+    assert find_dates_numbers_money("ទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨ ។") == []
+
+
 def test_absurd_number_reported():
     (m,) = find_numbers("ចំនួន ១២៣៤៥៦៧៨៩០១២៣៤៥៦៧៨ នាក់")
     assert m.value is None and m.attrs["invalid"] is True and "absurd" in m.attrs["reason"]

@@ -63,7 +63,9 @@ _WORD_NUMERAL_RE = re.compile(WORD_NUMBER_SCAN)
 _SPACED_RE = re.compile(_SPACED)
 #: three or more digit groups separated by single blanks or dashes: phone numbers, time stamps
 #: (``photo 2024 07 17 19 43 30``), account numbers -- never counts
-_DIGIT_RUN_RE = re.compile(f"{DIGIT}{DIGIT}*(?:(?:[ \u00a0]|-){DIGIT}+){{2,}}")
+#: (a run starts after no digit, and its groups never give digits back: else a long run of digits
+#: is tried from each of its digits, each try costing the rest of the run, quadratic time)
+_DIGIT_RUN_RE = re.compile(f"{DIGIT}(?<!{DIGIT}{DIGIT}){DIGIT}*+(?:(?:[ \u00a0]|-){DIGIT}++){{2,}}")
 #: clock times and ratios written with a colon
 _CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖ៈ]{GAP}{DIGIT}{{2}}(?:[:៖ៈ]{DIGIT}{{2}})?(?![0-9\u17e0-\u17e9])")
 #: ម៉ោង ៩ និង ៣០ នាទី, ម៉ោងប្រមាណ ៩, វេលាម៉ោង១៥នឹង០០នាទី (also the mistyped មោ់ង): a clock time,
