@@ -48,3 +48,10 @@ def test_bad_options_and_inputs(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert main(["extract", str(empty)]) == 0
+
+
+def test_kinds_that_name_no_kind_are_an_error(tmp_path, capsys):
+    page = tmp_path / "a.txt"
+    page.write_text("ថ្ងៃទី១៧ ខែកក្កដា ឆ្នាំ២០២៤", encoding="utf-8")
+    assert main(["extract", str(page), "--kinds", ""]) != 0
+    assert "--kinds names no kind" in capsys.readouterr().err

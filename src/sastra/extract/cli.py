@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from sastra.records import to_jsonable
 
     kinds = _check_kinds(args.kinds)
+    if not kinds:  # (``--kinds ""``: every document would come out with no mention, silently)
+        raise ConfigError(f"--kinds names no kind; choose from {','.join(KIND_NAMES)}")
     reference = None
     if args.reference_date:
         try:

@@ -25,7 +25,9 @@ def register(subparsers: Any) -> None:
                               description="Ranked hits with highlighted snippets. Query syntax: words, "
                                           '"phrases", +must -mustnot, title:..., date:2019-07, '
                                           "person:... org:... place:... site:... category:... "
-                                          "amount:>=1000 currency:USD (see docs/search.md).")
+                                          "amount:>=1000 currency:USD (see docs/search.md). A query "
+                                          "that starts with - goes after -- (sastra search DIR -n 5 -- "
+                                          "'-word other'), as for any command.")
     p.add_argument("index_dir", metavar="DIR", help="an index folder (from `sastra index` or `sastra run`)")
     p.add_argument("query", help="the query")
     p.add_argument("--filter", "-f", action="append", default=[], metavar="FIELD:VALUE",
