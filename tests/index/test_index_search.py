@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from sastra.errors import InputError
 from sastra.index import build_index, search
+from sastra.index.store import as_date
 from sastra.records import Document
 
 
@@ -275,3 +277,12 @@ def test_a_rebuilt_or_removed_index_is_seen_by_the_next_search(tmp_path, small_d
     shutil.rmtree(tmp_path / "idx")
     with pytest.raises(InputError):
         search("idx", "ភ្នំពេញ")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2019-07-15", dt.date(2019, 7, 15)), ("2019-07", dt.date(2019, 7, 1)), ("2019", dt.date(2019, 1, 1)),
+    ("2019-07-15T10:00:00Z", dt.date(2019, 7, 15)), ("2019-11-09/2019-11-12", dt.date(2019, 11, 9)),
+    ("2019-13-45", None), ("2019-07-99", None), ("--10-21", None), ("soon", None)])
+def test_a_metadata_date_is_read_whole_or_not_at_all(value, expected):
+    # (``2019-13-45`` was once read as the year 2019, so that published:2019 matched it)
+    assert as_date(value) == expected

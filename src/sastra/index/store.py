@@ -93,9 +93,10 @@ def as_date(value: Any) -> _dt.date | None:
         return value
     if isinstance(value, str):
         text = value.strip()[:10]
-        for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        # the whole day, month or year as written: ``2019-13-45`` is no date, not the year 2019
+        for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
             try:
-                return _dt.datetime.strptime(text[:size], fmt).date()
+                return _dt.datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
         return None
