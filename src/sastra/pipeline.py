@@ -707,10 +707,13 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
     pending_problems: dict[str, list[str]] = {}
     task = new_task(0)
     ordinal = 0
+    spooled = {item for item in inputs if Path(item).name in _STDIN_COPIES and Path(item).parent.name == "work"}
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
         if isinstance(item, Skipped):
             counts.skipped[item.reason] += 1
             continue
+        if spooled:  # stdin's copy in the work folder is named as the user gave it
+            item = _as_stdin(item, spooled)
         if hasattr(item, "fatal"):  # a Problem
             if not item.fatal:
                 pending_problems.setdefault(item.source, []).append(str(item))
@@ -797,6 +800,21 @@ def _unique(doc_id: str, seen: set[str], ordinal: int) -> str:
     return doc_id
 
 
+#: the names stdin is copied under in the work folder (see _spool_stdin)
+_STDIN_COPIES = ("stdin.txt", "stdin.jsonl")
+
+
+def _as_stdin(item: Any, spooled: set[str]) -> Any:
+    """A document or problem read from stdin's copy, with ``<stdin>`` as its source."""
+    from sastra.io import STDIN
+
+    if hasattr(item, "fatal"):
+        return dataclasses.replace(item, source=STDIN) if item.source in spooled else item
+    if item.meta.get("source") in spooled:
+        return item.replace(meta={**item.meta, "source": STDIN})
+    return item
+
+
 def _spool_stdin(work: Path, inputs: Sequence[str]) -> list[str]:
     """Copy stdin into the work folder once, so that a resumed run reads the same bytes."""
     if "-" not in inputs:
@@ -804,7 +822,7 @@ def _spool_stdin(work: Path, inputs: Sequence[str]) -> list[str]:
     done = work / "stdin.done"
     if not done.exists():
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        name = "stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt"
+        name = _STDIN_COPIES[1] if data.lstrip()[:1] == b"{" else _STDIN_COPIES[0]
         (work / name).write_bytes(data)
         done.write_text(name, encoding="utf-8")
     spooled = str(work / done.read_text(encoding="utf-8").strip())

@@ -132,7 +132,9 @@ def test_jsonl_text_field_and_stdin(tmp_path, monkeypatch, capsys):
     code = main(["run", "-", "--out", str(tmp_path / "o"), "--text-field", "body", "--workers", "1",
                  "--no-index", "--quiet"])
     assert code == 0
-    assert [r["id"] for r in read_jsonl(tmp_path / "o" / "records.jsonl")] == ["n0", "n1", "n2"]
+    records = read_jsonl(tmp_path / "o" / "records.jsonl")
+    assert [r["id"] for r in records] == ["n0", "n1", "n2"]
+    assert {r["meta"]["source"] for r in records} == {"<stdin>"}  # (not the copy in the work folder)
 
 
 def test_another_input_in_the_same_out_is_refused(tmp_path, samples):
