@@ -112,7 +112,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
     kind = _binary_format(data)
     if kind:
         return Decoded(None, "binary", (Problem(source, f"binary file ({kind}); skipped", fatal=True),))
-    if data.count(0) > max(1, len(data) // 100):
+    if _many_nul_bytes(data):
         return Decoded(None, "binary", (Problem(source, "binary file (NUL bytes); skipped", fatal=True),))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -156,6 +156,11 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
                 source, f"binary file ({bad} of {len(data)} bytes are not UTF-8, and no other encoding "
                         "gives text); skipped", fatal=True),))
     return Decoded(text, "utf-8", tuple(problems))
+
+
+def _many_nul_bytes(data: bytes) -> bool:
+    """More NUL bytes than text holds (over 1%): binary data, once UTF-16 is ruled out."""
+    return data.count(0) > max(1, len(data) // 100)
 
 
 def _multibyte_chars(text: str) -> int:
@@ -340,7 +345,7 @@ def iter_stdin_lines() -> Iterator[str | Problem]:
         yield Problem(STDIN, "empty input")
         return
     if any(head.startswith(bom) for bom, _ in _BOMS) or _looks_utf16(head) or _binary_format(head) or \
-            head.count(0) > max(1, len(head) // 100):
+            _many_nul_bytes(head):
         decoded = decode_bytes(first + binary.read(), STDIN)
         yield from decoded.problems
         if decoded.text is not None:

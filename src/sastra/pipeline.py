@@ -694,8 +694,11 @@ def _problem_reason(reason: str) -> str:
 
 
 def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages: tuple[str, ...],
-            furniture: dict[str, frozenset[str]] | None = None) -> Iterator[ShardTask]:
-    """Cut the input stream into numbered shards, giving each document a unique id and its problems."""
+            furniture: dict[str, frozenset[str]] | None = None, stdin_copy: str | None = None) -> Iterator[ShardTask]:
+    """Cut the input stream into numbered shards, giving each document a unique id and its problems.
+
+    ``stdin_copy`` is the file stdin was copied to (see _spool_stdin): what is read from it names
+    ``<stdin>`` as its source."""
     from sastra.readers import Skipped, iter_inputs
     from sastra.schema import reject_record
 
@@ -707,13 +710,12 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
     pending_problems: dict[str, list[str]] = {}
     task = new_task(0)
     ordinal = 0
-    spooled = {item for item in inputs if Path(item).name in _STDIN_COPIES and Path(item).parent.name == "work"}
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
         if isinstance(item, Skipped):
             counts.skipped[item.reason] += 1
             continue
-        if spooled:  # stdin's copy in the work folder is named as the user gave it
-            item = _as_stdin(item, spooled)
+        if stdin_copy is not None:
+            item = _as_stdin(item, stdin_copy)
         if hasattr(item, "fatal"):  # a Problem
             if not item.fatal:
                 pending_problems.setdefault(item.source, []).append(str(item))
@@ -800,33 +802,30 @@ def _unique(doc_id: str, seen: set[str], ordinal: int) -> str:
     return doc_id
 
 
-#: the names stdin is copied under in the work folder (see _spool_stdin)
-_STDIN_COPIES = ("stdin.txt", "stdin.jsonl")
-
-
-def _as_stdin(item: Any, spooled: set[str]) -> Any:
+def _as_stdin(item: Any, stdin_copy: str) -> Any:
     """A document or problem read from stdin's copy, with ``<stdin>`` as its source."""
     from sastra.io import STDIN
 
     if hasattr(item, "fatal"):
-        return dataclasses.replace(item, source=STDIN) if item.source in spooled else item
-    if item.meta.get("source") in spooled:
+        return dataclasses.replace(item, source=STDIN) if item.source == stdin_copy else item
+    if item.meta.get("source") == stdin_copy:
         return item.replace(meta={**item.meta, "source": STDIN})
     return item
 
 
-def _spool_stdin(work: Path, inputs: Sequence[str]) -> list[str]:
-    """Copy stdin into the work folder once, so that a resumed run reads the same bytes."""
+def _spool_stdin(work: Path, inputs: Sequence[str]) -> tuple[list[str], str | None]:
+    """Copy stdin into the work folder once, so that a resumed run reads the same bytes: the inputs
+    with ``-`` replaced by that copy, and the copy (None without ``-``)."""
     if "-" not in inputs:
-        return list(inputs)
+        return list(inputs), None
     done = work / "stdin.done"
     if not done.exists():
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        name = _STDIN_COPIES[1] if data.lstrip()[:1] == b"{" else _STDIN_COPIES[0]
+        name = "stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt"
         (work / name).write_bytes(data)
         done.write_text(name, encoding="utf-8")
     spooled = str(work / done.read_text(encoding="utf-8").strip())
-    return [spooled if item == "-" else item for item in inputs]
+    return [spooled if item == "-" else item for item in inputs], spooled
 
 
 # --- the run ------------------------------------------------------------------------------------------
@@ -963,7 +962,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     out_path.mkdir(parents=True, exist_ok=True)
     work = WorkDir(out_path, parquet)
     work.start(config, input_fingerprint(inputs), restart=restart)
-    inputs = _spool_stdin(work.path, inputs)
+    inputs, stdin_copy = _spool_stdin(work.path, inputs)
     done = work.committed()
     furniture = _site_furniture(work, config, inputs) if site_boilerplate and "clean" in names else {}
     runner = make_executor(executor, workers, ray_address)
@@ -977,7 +976,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
 
 
     def todo() -> Iterator[ShardTask]:
-        for task in _shards(config, inputs, counts, names, furniture):
+        for task in _shards(config, inputs, counts, names, furniture, stdin_copy):
             summary.shards += 1
             if task.index in done:
                 manifest[task.index] = done[task.index]

@@ -39,8 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sastra.errors import ConfigError, InputError
-    from sastra.io import (Problem, check_output_path, iter_documents, iter_jsonl, iter_stdin_lines, looks_like_jsonl,
-                           open_output, read_text, report, without_bad_bytes)
+    from sastra.io import (STDIN, Problem, check_output_path, iter_documents, iter_jsonl, iter_stdin_lines,
+                           looks_like_jsonl, open_output, read_text, report, without_bad_bytes)
     from sastra.records import to_jsonable
     from sastra.segment import UserDictionary, get_engine, segment_words, split_sentences
 
@@ -85,10 +85,10 @@ def run(args: argparse.Namespace) -> int:
                     report(line, verb="segment")
                     failures += line.fatal
                 elif looks_like_jsonl(line):  # JSON Lines: the text field of each record
-                    documents = iter_jsonl(itertools.chain([line], lines), "<stdin>", text_field=args.text_field)
+                    documents = iter_jsonl(itertools.chain([line], lines), STDIN, text_field=args.text_field)
                     break
                 else:
-                    line, bad_bytes = without_bad_bytes(line, "<stdin>", number)
+                    line, bad_bytes = without_bad_bytes(line, STDIN, number)
                     if bad_bytes is not None:
                         report(bad_bytes, verb="segment")
                     write_text(line)
