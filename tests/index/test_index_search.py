@@ -87,6 +87,25 @@ def test_highlights_are_offsets_into_the_original_text(small_index):
     assert "<mark>" in hit.snippets[0].html()
 
 
+def _highlighted(hit) -> list[str]:
+    return [hit.text[start:end] for snippet in hit.snippets for start, end in snippet.highlights]
+
+
+def test_mentions_matched_by_a_filter_are_highlighted(small_index):
+    """A hit found by a filter shows where the filter matched, not only the article's start."""
+    (hit,) = search(small_index, "person:ស្រេង", with_text=True).hits
+    assert _highlighted(hit) == ["ឃួង ស្រេង"]
+    (hit,) = search(small_index, "ផ្សារ date:2019-07", with_text=True).hits
+    assert "ថ្ងៃទី១៥ ខែកក្កដា ឆ្នាំ២០១៩" in _highlighted(hit) and "ផ្សារ" in _highlighted(hit)
+    (hit,) = search(small_index, "amount:500..1500", with_text=True).hits
+    assert _highlighted(hit) == ["១០០០ រៀល"]
+    # a negated filter or a publication date highlights nothing of its own
+    (hit,) = search(small_index, "published:2019-07", with_text=True).hits
+    assert _highlighted(hit) == []
+    assert all("ឃួង" not in text for h in search(small_index, "ក្រុង -person:ស្រេង", with_text=True).hits
+               for text in _highlighted(h))
+
+
 def test_a_query_is_analysed_the_same_whatever_came_before(small_index):
     """Query analysis is remembered per query, never per clause: a clause met first in another query
     (segmented beside other words) does not change how a later query is analysed."""

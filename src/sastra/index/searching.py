@@ -497,15 +497,49 @@ class _Highlighter:
                             spans.append((start, end))
                     at = body_keys.find(key, stop)
             spans.sort()
-        del spans[MAX_HIGHLIGHTS:]
-        merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                if end > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        return merged
+        return _merged(spans[:MAX_HIGHLIGHTS])
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping and touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _with_filter_spans(spans: list[tuple[int, int]], record: Mapping[str, Any],
+                       filters: Sequence[Filter]) -> list[tuple[int, int]]:
+    """``spans`` with the mentions that the query's filters matched (``person:…``, ``date:2024-07``,
+    ``amount:>1000000``) highlighted too, so that a hit found by a filter shows where it matched
+    rather than the start of the article."""
+    entity_filters = [(f.field, str(f.value)) for f in filters
+                      if f.field in ("person", "org", "place") and not f.negated]
+    date_filters = [f.value for f in filters if f.field == "date" and isinstance(f.value, DateRange)
+                    and not f.negated]
+    amount_filters = [f.value for f in filters if isinstance(f.value, AmountRange) and not f.negated]
+    if not (entity_filters or date_filters or amount_filters):
+        return spans
+    found: list[tuple[int, int]] = []
+    for item in record.get("mentions", ()):
+        kind, start, end = item[0], item[1], item[2]
+        if kind == "date":
+            try:
+                matched = any(_dt.date.fromisoformat(item[4]) in rng for rng in date_filters)
+            except (TypeError, ValueError):
+                matched = False
+        elif kind == "money":
+            matched = any(item[4][0] in rng for rng in amount_filters)
+        else:
+            key = item[5] if len(item) > 5 else ""
+            matched = any(field == kind and value in key for field, value in entity_filters)
+        if matched:
+            found.append((start, end))
+    return _merged(sorted(spans + found)[:MAX_HIGHLIGHTS]) if found else spans
 
 
 def _snippets(text: str, spans: list[tuple[int, int]], max_snippets: int = MAX_SNIPPETS,
@@ -697,6 +731,7 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
                 offsets = array("I")
                 offsets.frombytes(stored.get_first("offsets") or b"")
                 spans = highlighter.spans(stored.get_first("body") or "", offsets, text)
+                spans = _with_filter_spans(spans, record, all_filters)
                 shown = _snippets(text, spans)
                 entities, dates = _matched_mentions(record, spans, parsed, all_filters, highlighter.inner)
         hits.append(Hit(
