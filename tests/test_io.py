@@ -118,3 +118,17 @@ def test_json_lines_on_stdin_are_recognised_as_for_sastra_run(monkeypatch):
     monkeypatch.setattr("sys.stdin", _Stdin("ក្រសួង {x}\n".encode()))
     (doc,) = list(iter_documents(["-"]))
     assert doc.id == "stdin" and doc.text == "ក្រសួង {x}\n"
+
+
+def test_ids_of_any_json_type_become_their_json_text():
+    """A numeric id 0 is an id, not a missing one; objects and booleans are written as JSON, never as a
+    Python repr; a missing, null or empty id falls back to the file's stem and line number."""
+    import io as _io
+
+    from sastra.io import iter_jsonl
+
+    lines = "".join(f'{{"id": {value}, "text": "ក"}}\n' for value in
+                    ('0', '12', '1.5', 'true', '{"b": 2, "a": "ក"}', '[1, 2]', '"x"', 'null', '""'))
+    lines += '{"text": "ក"}\n'
+    ids = [doc.id for doc in iter_jsonl(_io.StringIO(lines), "dir/in.jsonl")]
+    assert ids == ["0", "12", "1.5", "true", '{"a":"ក","b":2}', "[1,2]", "x", "in:8", "in:9", "in:10"]

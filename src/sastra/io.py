@@ -247,10 +247,18 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
             if replaced:
                 yield Problem(source, f"lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD in "
                                       f"{', '.join(sorted(set(replaced)))}", line=number)
-        doc_id = str(record.get(id_field) or f"{Path(source).stem}:{number}")
+        doc_id = _id_text(record.get(id_field)) or f"{Path(source).stem}:{number}"
         meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
         meta["source"] = source
         yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+
+
+def _id_text(value: Any) -> str:
+    """A document id from a JSON value: a string as it is, anything else as its compact JSON text
+    (``0`` stays ``"0"``, ``true`` is ``"true"``, an object is its JSON, never a Python repr); "" for none."""
+    if value is None or value.__class__ is str:
+        return value or ""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
