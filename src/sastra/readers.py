@@ -134,11 +134,21 @@ def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
                 yield Document(id=doc_id, text=text, raw=text, meta=meta)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             # a truncated or corrupt archive: what came before stays, the rest is reported
-            yield Problem(source, f"corrupt WARC after record {number}: {exc}".strip(), offset=end, fatal=True)
+            yield Problem(source, f"corrupt WARC after record {number}: {_warc_error(exc)}", offset=end, fatal=True)
             return
         if end < size:
             yield Problem(source, f"corrupt WARC: {size - end} bytes after record {number} cannot be read "
                           "(truncated download?)", offset=end, fatal=True)
+
+
+def _warc_error(exc: BaseException) -> str:
+    """What went wrong, in one line without the damaged bytes (warcio quotes the first line it could
+    not read, which for a damaged archive is binary noise)."""
+    message = str(exc).strip()
+    if message.startswith("Unknown archive format"):
+        return "the bytes there do not start a WARC record (damaged or not a WARC)"
+    message = message.splitlines()[0] if message else type(exc).__name__
+    return message if message.isprintable() and len(message) <= 200 else f"{type(exc).__name__} (unreadable bytes)"
 
 
 def iter_inputs(inputs: Iterable[str], *, text_field: str = "text", id_field: str = "id",

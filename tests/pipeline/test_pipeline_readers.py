@@ -64,6 +64,17 @@ def test_truncated_warc_keeps_what_came_before_and_reports(tmp_path):
     assert len(problems) == 1 and problems[0].fatal and "corrupt WARC" in problems[0].reason
 
 
+def test_damaged_warc_is_reported_without_its_bytes(tmp_path):
+    """Noise inside the first record: the problem says the archive is damaged, in printable words,
+    instead of quoting the binary line warcio could not read."""
+    path = write_warc(tmp_path / "crawl.warc.gz", [("https://x/a", "text/html", PAGE)] * 3)
+    data = path.read_bytes()
+    path.write_bytes(data[:200] + b"\x00noise" * 50 + data[200:])
+    problems = [i for i in iter_warc(path) if isinstance(i, Problem)]
+    assert len(problems) == 1 and problems[0].fatal
+    assert "damaged" in problems[0].reason and problems[0].reason.isprintable() and "\\x" not in problems[0].reason
+
+
 def test_jsonl_text_field_and_folders(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "one.jsonl").write_text(
