@@ -192,6 +192,31 @@ def test_explain_agrees_with_normalize(text):
     assert "".join(rebuilt) == result.text
 
 
+# the same alphabet with only zero-width spaces among the invisibles, twice as often: texts where the
+# faster pattern is chosen, and texts one character away from needing the full one
+VISIBLE_ALPHABET = [c for c in KHMER_ALPHABET if c not in "\u200c\u200d\ufeff\u00ad\u2060"] + ["\u200b"]
+
+
+@settings(max_examples=300)
+@given(st.one_of(khmer_text, st.text(alphabet=st.sampled_from(VISIBLE_ALPHABET), max_size=40)))
+def test_the_faster_work_pattern_finds_what_the_full_one_finds(text):
+    from sastra.normalize.core import WORK_RE, work_pattern
+
+    assert [m.span() for m in work_pattern(text).finditer(text)] == [m.span() for m in WORK_RE.finditer(text)]
+
+
+def test_the_faster_work_pattern_on_the_corpus(shared_data):
+    # source: ../shared/data/corpus/kh-news-2019-07.jsonl (1,000 crawled articles)
+    from sastra.normalize.core import VISIBLE_WORK_RE, WORK_RE, work_pattern
+
+    with (shared_data / "corpus/kh-news-2019-07.jsonl").open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    faster = [text for text in texts if work_pattern(text) is VISIBLE_WORK_RE]
+    assert len(faster) > 500  # most articles
+    for text in faster:
+        assert [m.span() for m in VISIBLE_WORK_RE.finditer(text)] == [m.span() for m in WORK_RE.finditer(text)]
+
+
 @pytest.mark.slow
 def test_corpus_idempotent_and_lossless(shared_data):
     # source: ../shared/data/corpus/kh-news-2019-07.jsonl (1,000 crawled articles)

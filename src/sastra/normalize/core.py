@@ -54,6 +54,23 @@ WORK_RE = re.compile(
     f"|(?<!{_COENG})[{_ZWSP_OR_INV}]*(?:[{_REMOVABLE}]|\u200b\u200b)[{_ZWSP_OR_INV}]*"  # other invisible runs
 )
 
+#: what only WORK_RE's invisible-character branches can match: a ZWJ, ZWNJ or removable character, a
+#: doubled zero-width space, or a zero-width space before a mark (inside a cluster)
+_INVISIBLE_WORK_RE = re.compile(f"[\u200c\u200d{_REMOVABLE}]|\u200b(?:\u200b|[{_MARK}])")
+_ITEM_VISIBLE = f"(?:{_COENG}[{_BASE}]?|[{_MARK}])"
+#: WORK_RE for a text in which _INVISIBLE_WORK_RE finds nothing: the same matches (its invisible branches
+#: cannot match there), found about 2.5 times faster (one branch per base instead of three)
+VISIBLE_WORK_RE = re.compile(
+    f"[{_BASE}](?:{_ITEM_VISIBLE}{{2,}}|{_COENG}\u178a|{_COENG}(?![{_BASE}])|[\u17b4\u17b5])[{_INV}]*"
+    f"|[\u17a3\u17a4]{_ITEM_VISIBLE}*"
+    "|\u17d8"
+)
+
+
+def work_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that finds the places of ``text`` that may need work (see VISIBLE_WORK_RE)."""
+    return WORK_RE if _INVISIBLE_WORK_RE.search(text) else VISIBLE_WORK_RE
+
 # sort keys of cluster components
 _ROBAT, _SUB, _SUB_RO, _SHIFT, _Z, _VOWEL, _ABOVE_SIGN, _POST_SIGN = range(1, 9)
 _VOWEL_ORDER = {**{c: 0 for c in "\u17c1\u17c2\u17c3"}, **{c: 1 for c in "\u17bb\u17bc\u17bd"},
@@ -224,7 +241,7 @@ def normalize(text: str) -> str:
     if not text:
         return text
     _reject_surrogates(text)
-    return WORK_RE.sub(_replacement, text)
+    return work_pattern(text).sub(_replacement, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +295,7 @@ def normalize_and_explain(text: str) -> Normalized:
     out_ends: list[int] = []
     last = 0
     out_len = 0
-    for match in WORK_RE.finditer(text):
+    for match in work_pattern(text).finditer(text):
         before = match.group()
         after, fixers = _CANONICAL[before]
         if after == before:
