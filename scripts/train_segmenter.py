@@ -588,7 +588,6 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
                 p2[unsure] = predicted[unsure]
                 gated.setdefault(gate, []).append(score_labels(train_part, per_sentence, bounds, p2, test_idx))
                 gated_share.setdefault(gate, []).append(len(unsure) / max(1, len(test_cols)))
-            del stacked_now
             for bias in args.bias_sweep:  # (experiments) a constant added to the word score
                 for fb in (0.0, bias) if bias else (0.0,):
                     p2 = np.zeros(len(labels), dtype=np.int64)
