@@ -137,6 +137,9 @@ _YEAR_RES = (
     re.compile(f"(?P<era0>{_ERA}){SP}(?P<year0>{_Y4})"),
     re.compile(f"(?P<ry1>{_Y4}){SP}[-–—]{SP}(?P<ry2>{_Y4})(?![/.:-]?[0-9\u17e0-\u17e9])"),
 )
+#: for each of _YEAR_RES, strings one of which every match holds (None: no test); a text with none of
+#: them is not scanned (an era is written in one article in fifty, a dash between years in one in four)
+_YEAR_RES_NEED = (None, ("ព.", "គ.", "សករាជ"), ("-", "–", "—"))
 _YEAR_EDGE_WORDS = ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល")
 #: year forms after a word, each with the words one of which the text must hold for it to be scanned
 _WORDED_YEAR_RES = (
@@ -152,6 +155,9 @@ _NUMERIC_RES = (
     re.compile(f"(?P<d>{DIGIT}{DIGIT}?)(?P<sep>[/.-])(?P<m>{DIGIT}{DIGIT}?)(?P=sep)(?P<y>{DIGIT}{DIGIT}{{3}}){_NUMERIC_END}"),
     re.compile(f"(?P<iy>{DIGIT}{DIGIT}{{3}})-(?P<im>{DIGIT}{{2}})-(?P<id>{DIGIT}{{2}}){_NUMERIC_END}"),
 )
+#: for each of _NUMERIC_RES, the separators one of which every match holds (as _YEAR_RES_NEED)
+_NUMERIC_RES_NEED = (("/", ".", "-"), ("-",))
+assert len(_YEAR_RES_NEED) == len(_YEAR_RES) and len(_NUMERIC_RES_NEED) == len(_NUMERIC_RES)
 _EN_MONTH = f"(?:{alternation(ENGLISH_MONTHS)})(?![A-Za-z])"
 _ENGLISH_RES = (
     re.compile(f"(?P<mon>{_EN_MONTH}) (?P<d>[0-9][0-9]?),? (?P<y>[0-9]{{4}}){_ND}"),
@@ -166,6 +172,12 @@ _ENGLISH_MONTH_STEMS = tuple({name[:3] for name in ENGLISH_MONTHS})
 def _matches(regexes, text: str):
     for regex in regexes:
         yield from regex.finditer(text)
+
+
+def _needed(regexes, needs, text: str) -> tuple:
+    """The regexes whose needed strings (see _YEAR_RES_NEED) the text holds, in their order."""
+    return tuple(regex for regex, need in zip(regexes, needs)
+                 if need is None or any(word in text for word in need))
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -529,7 +541,8 @@ def _my(text: str) -> list:
 
 def _years(text: str) -> list:
     out = []
-    regexes = _YEAR_RES + tuple(regex for words, regex in _WORDED_YEAR_RES if any(word in text for word in words))
+    regexes = _needed(_YEAR_RES, _YEAR_RES_NEED, text) + \
+        tuple(regex for words, regex in _WORDED_YEAR_RES if any(word in text for word in words))
     for m in _matches(regexes, text):
         if _g(m, "year") is not None and not _free_year_word(text, m.start()):
             continue
@@ -590,7 +603,7 @@ def _years(text: str) -> list:
 
 def _numeric(text: str) -> list:
     out = []
-    for m in _matches(_NUMERIC_RES, text):
+    for m in _matches(_needed(_NUMERIC_RES, _NUMERIC_RES_NEED, text), text):
         if not _free_number_start(text, m.start(), "."):
             continue
         pfx = _prefix_start(text, m.start())
