@@ -167,6 +167,8 @@ _ENGLISH_RES = (
 
 
 _ENGLISH_MONTH_STEMS = tuple({name[:3] for name in ENGLISH_MONTHS})
+#: any of the stems (one search over a text costs less than a substring test per stem)
+_ENGLISH_MONTH_STEM_RE = re.compile("|".join(sorted(_ENGLISH_MONTH_STEMS)))
 
 
 def _matches(regexes, text: str):
@@ -761,7 +763,7 @@ def find_dates(text: str, reference_date: datetime.date | None = None) -> list[M
     cands += _numeric(text)
     if "ទី" in text:
         cands += _day_only(text)
-    if any(month in text for month in _ENGLISH_MONTH_STEMS):
+    if _ENGLISH_MONTH_STEM_RE.search(text) is not None:
         cands += _english(text)
     if not cands:
         return []

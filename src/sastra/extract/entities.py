@@ -44,6 +44,8 @@ _COURTESY_RE = re.compile(_COURTESY + r" ?[៖:]? ?([A-Z][A-Za-z]+(?: [A-Z][A-Za
 #: a site named by its bare domain after a word for website or source (a ``www.`` address is a link,
 #: not a name: the label files leave those out)
 _TOP_LEVEL_DOMAINS = (".com", ".kh", ".net", ".org", ".info", ".asia", ".tv")
+#: any of them (a search for the dot is faster than a substring test per domain)
+_TOP_LEVEL_DOMAIN_RE = re.compile("|".join(re.escape(d) for d in _TOP_LEVEL_DOMAINS))
 #: a domain name that is not a ``www.`` address: ``health.com.kh``
 _DOMAIN = (r"(?!www\.)[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:" +
            "|".join(d[1:] for d in _TOP_LEVEL_DOMAINS) + r")(?:\.kh)?")
@@ -970,7 +972,8 @@ def _candidates(view: _View) -> list[_Cand]:
         places = lex.places.get(text[s0:e0])
         if places and any(p.kind in ("province", "city") for p in places):
             cands.append(_Cand("loc", s0, e0, "loc.dateline", None, priority=1))
-    if _UPPER_RE.search(text):
+    latin = _UPPER_RE.search(text) is not None  # most Khmer articles: skip the Latin-script rules
+    if latin:
         _find_latin_places(text, cands, place_at)
     for match in _ROAD_RE.finditer(text):
         if _at_cluster_start(text, match.start()):
@@ -1146,7 +1149,6 @@ def _candidates(view: _View) -> list[_Cand]:
         if at > 0 and org_at.get(at, 0) > at:  # ``អគ្គនាយកដ្ឋានពន្ធដារនៃក្រសួងសេដ្ឋកិច្ច...``: a unit
             cand.end = org_at[at]
         cands.append(cand)
-    latin = _UPPER_RE.search(text) is not None  # most Khmer articles: skip the Latin-script rules
     _find_acronyms(text, cands, latin)
     _find_sources(text, cands, stops)
     persons = _find_persons(text, heads_at, stops, view.soft)
@@ -1173,7 +1175,7 @@ def _candidates(view: _View) -> list[_Cand]:
     if _COURTESY in text:  # (nineteenth pass) ``អត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet``: the site that lent the article
         cands.extend(_Cand("org", m.start(1), m.end(1), "org.courtesy", None, priority=2)
                      for m in _COURTESY_RE.finditer(text))
-    if any(tld in text for tld in _TOP_LEVEL_DOMAINS):
+    if _TOP_LEVEL_DOMAIN_RE.search(text) is not None:
         # (nineteenth pass) ``វេបសាយhealth.com.kh``: the site; (twentieth pass) and a bare domain
         # standing as a word in the sentence (``ខាងក្រោមនេះ Health.com.kh នឹងបង្ហាញ…``), but not an
         # address to visit (``ចូលទៅកាន់គេហទំព័រ emirates.com``)
