@@ -4180,6 +4180,35 @@ _NAME_ROLES = tuple(fold(r) for r in (
 _ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
 _STAR_ROLE_RE = re.compile("(?:" + trie_pattern(_STAR_ROLES) + ") ")
 _ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
+#: every position where _ROLE_RE or _ROLE_COUNTRY_RE matches, found in one scan: a first letter of a
+#: role, then (looking back at it) the role and what either pattern wants after it; each match is one
+#: character long, so overlapping roles are all found (``_role_matches`` then rebuilds both scans)
+_ROLE_AT_RE = re.compile(f"[{''.join(sorted({r[0] for r in _NAME_ROLES}))}]"
+                         "(?<=(?=(?:" + trie_pattern(_NAME_ROLES) +
+                         f")(?: |[{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}} )).)")
+
+
+def _role_matches(text: str) -> tuple[list[re.Match], list[re.Match]]:
+    """``list(_ROLE_RE.finditer(text))`` and ``list(_ROLE_COUNTRY_RE.finditer(text))``, from one scan
+    (the two scans cost twice as much): each pattern is tried at every position where either may
+    match, and a match is kept when it starts after the previous one of its pattern ends, as in
+    ``finditer``."""
+    roles: list[re.Match] = []
+    with_country: list[re.Match] = []
+    role_end = country_end = 0
+    for at in _ROLE_AT_RE.finditer(text):
+        pos = at.start()
+        if pos >= role_end:
+            match = _ROLE_RE.match(text, pos)
+            if match is not None:
+                roles.append(match)
+                role_end = match.end()
+        if pos >= country_end:
+            match = _ROLE_COUNTRY_RE.match(text, pos)
+            if match is not None:
+                with_country.append(match)
+                country_end = match.end()
+    return roles, with_country
 _END_LINE_RE = re.compile(r"\n[ \t]*(?:(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ)?ដោយ ?[៖:ៈ]? ?|(?:ប្រែសម្រួល|រៀបរៀង|អត្ថបទ|សរសេរ) ?[៖:ៈ] ?)?"
                           r"([^\n]{1,40})\s*$")  # (fifteenth pass: ``ប្រែសម្រួលដោយ ស្រេង លក្ខិណា``)
 #: words of a by-line that credit a desk, a site or a team rather than a person
@@ -4249,13 +4278,14 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
     """A two-word name right after a high office and a space, with no title between; after a star
     (``តារាស្រី``, ``អ្នកចម្រៀង``) a one-word stage name standing between spaces too."""
     found = []
-    for match in _ROLE_RE.finditer(text):
+    roles, with_country = _role_matches(text)
+    for match in roles:
         name = _name_after(text, match.end(), stops, soft)
         if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
                 not _patterns().titles.match(text, name[0]):
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
     lex = lexicon()
-    for match in _ROLE_COUNTRY_RE.finditer(text):
+    for match in with_country:
         # (eleventh pass) a country glued to the role: ``កីឡាករកម្ពុជា អេលីត សាន់``
         if not any(p.kind == "country" for p in lex.places.get(key(match.group(1)), ())):
             continue
