@@ -2881,7 +2881,10 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
                 saw_place = True
                 continue
             return place.end, True
-        if text.startswith("នៅ", pos) and not places_only:
+        ch = text[pos]
+        # (``នៅ``, ``នៃ`` and ``និង`` all begin with ``ន``: one comparison spares the other tests)
+        of = ch == "ន" and text.startswith("នៃ", pos)
+        if ch == "ន" and text.startswith("នៅ", pos) and not places_only:
             nxt = place_at.get(pos + 2)
             if nxt is not None and _acronym_follows(text, nxt.end):
                 return nxt.end, True  # ``វិទ្យាស្ថានភាសាបារាំងនៅកម្ពុជា (IFC)``
@@ -2890,14 +2893,14 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
                 return nxt.end, True  # (twentieth pass) ``សមាគមរោងចក្រកាត់ដេរនៅកម្ពុជា``: "in" a country
         if org_at and count and not places_only:
             # a unit of a known body: ``នាយកដ្ឋានព្រហ្មទណ្ឌក្រសួងមហាផ្ទៃ``, ``...នៃក្រសួងសុខាភិបាល``
-            at = pos + 2 if text.startswith("នៃ", pos) else pos
+            at = pos + 2 if of else pos
             if at < n and text[at] == " " and at == pos + 2:
                 at += 1
             if org_at.get(at, 0) > at:
                 return org_at[at], True
-        if text.startswith("នៃ", pos) and not places_only and text.startswith(_HEAD_PREFIXES(), pos + 2):
+        if of and not places_only and text.startswith(_HEAD_PREFIXES(), pos + 2):
             break  # ``...នៃអធិការដ្ឋាននគរបាល...``: another organization begins
-        if text.startswith("នៃ", pos) or text.startswith(" នៃ", pos):
+        if of or ch == " " and text.startswith(" នៃ", pos):
             after = pos + (3 if text[pos] == " " else 2)
             if after < n and text[after] == " ":
                 after += 1
@@ -2910,7 +2913,7 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
             end = pos
             count += _clusters_in(word)
             continue
-        if text[pos] == " ":
+        if ch == " ":
             nxt = place_at.get(pos + 1)
             if nxt is not None and text.startswith(_ADMIN_CUES, pos + 1) and count + (not places_only) > 0:
                 return nxt.end, True
@@ -2928,7 +2931,7 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
         match = _CLUSTER_RE.match(text, pos)
         if not match or places_only:
             break
-        if count and not places_only and text.startswith("និង", pos) and _CLUSTER_RE.match(text, pos + 3) \
+        if count and not places_only and ch == "ន" and text.startswith("និង", pos) and _CLUSTER_RE.match(text, pos + 3) \
                 and not text.startswith(_HEAD_PREFIXES(), pos + 3) and not text.startswith(_NOT_AFTER_AND, pos + 3) \
                 and _stop_at(text, pos + 3, stops) is None:
             pos += 3  # ``មន្ទីរសាធារណការនិងដឹកជញ្ជូន...``: domains joined by a glued ``និង``
@@ -2945,14 +2948,14 @@ def _org_end(text: str, head_end: int, place_at: dict[int, _Cand], stops: frozen
                 end = pos
                 count += _clusters_in(word)
                 continue
-        compound = _ORG_COMPOUND_RE.match(text, pos) if text[pos] in _ORG_COMPOUND_FIRST else None
+        compound = _ORG_COMPOUND_RE.match(text, pos) if ch in _ORG_COMPOUND_FIRST else None
         if compound is not None:
             # (twelfth pass) a word of a unit's domain that holds a stop word (``ចំណេះដឹង``,
             # ``ឃ្លាំមើល``, ``នគរូបនីយកម្ម``): the name runs over it
             pos = end = compound.end()
             count += _clusters_in(compound.group())
             continue
-        if _stop_at(text, pos, stops) is not None and not text.startswith("នៃ", pos):
+        if not of and _stop_at(text, pos, stops) is not None:
             break
         pos = match.end()
         end = pos
@@ -3314,6 +3317,8 @@ def _sorted_generic() -> tuple[str, ...]:
 def _starts_generic(text: str, pos: int, lex: Lexicon, always_only: bool = False) -> bool:
     """A place type word followed by a generic word (``ប្រទេសនានា``, ``ភូមិគំរូ``) names no place."""
     if always_only:
+        if not text.startswith(_ALWAYS_GENERIC, pos):  # (one C call for the usual answer)
+            return False
         words = _ALWAYS_GENERIC
     else:
         match = _generic_re().match(text, pos)
