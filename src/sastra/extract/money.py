@@ -103,6 +103,10 @@ _KHMER_NAMES = [name for name in _NAME_TO_CODE
 _KHMER_NAME_BEFORE_RE = re.compile(
     f"(?<![0-9\u17e0-\u17e9{GAP_CHARS}])(?<![0-9\u17e0-\u17e9][{GAP_CHARS}])"
     "(?P<cur>" + alternation(_KHMER_NAMES, loose=True, sep="[\u200b]?") + ")\u200b?$")
+#: the last letters of those names: whenever the pattern matches before an amount, one of them stands
+#: in the three characters before it (a zero-width space and a line break may follow the name), so
+#: without one the search is skipped
+_KHMER_NAME_LAST = frozenset(name[-1] for name in _KHMER_NAMES)
 #: an amount restated in parentheses between it and its currency (digits and scale words only)
 _RESTATED_RE = re.compile(f"{GAP}\\((?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*\\)")
 _SCALE_IN_RE = re.compile(_SCALES)
@@ -172,7 +176,8 @@ def _money_from(text: str, candidates) -> list[Mention]:
                 c = _CURRENCY_AFTER_AMOUNT_RE.match(text, restated.end())
         if c is None:
             if is_digits and not negative and start:
-                name_before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start)
+                name_before = _KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start) \
+                    if not _KHMER_NAME_LAST.isdisjoint(text[max(0, start - 3):start]) else None
                 if name_before is not None and UNIT_AFTER_RE.match(text, end) is None:
                     found.append((name_before.start(), end, text[start:end],
                                   _currency_code(name_before.group("cur")), "money.currency_amount", False))

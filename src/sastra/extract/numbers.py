@@ -83,8 +83,10 @@ _SPACED_THOUSANDS_RE = re.compile(f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]
 _PLUS_RE = re.compile(f"\\+{GAP}{DIGIT}+(?:[ \u00a0-]{DIGIT}+)*")
 
 # Context rules (applied to a few characters around a candidate, never to the whole text)
+# (the look-behinds stand after the first letter of their word, ``ម(?<!…ម)``: the same test, but every
+# alternative then starts with a literal that the engine rejects at once on most characters)
 _SKIP_BEFORE_RE = re.compile(
-    "(?:ទី|លេខ|(?<![0-9\u17e0-\u17e9])(?<!ពេញ)ម៉ោង|កូវីដ|កូវិដ|ផ្លូវ|វិថី|St\\.|ក្រុម|ភូមិ|កែង|ភាគ|៖|ផ្លូវជាតិ|មាត្រា|ជំពូក|កថាខណ្ឌ|ចំណុច|(?<![0-9\u17e0-\u17e9])ខែ|ព\\.?\\s?ស\\.?|គ\\.?\\s?ស\\.?"
+    "(?:ទី|លេខ|ម(?<![0-9\u17e0-\u17e9]ម)(?<!ពេញម)៉ោង|កូវីដ|កូវិដ|ផ្លូវ|វិថី|St\\.|ក្រុម|ភូមិ|កែង|ភាគ|៖|ផ្លូវជាតិ|មាត្រា|ជំពូក|កថាខណ្ឌ|ចំណុច|ខ(?<![0-9\u17e0-\u17e9]ខ)ែ|ព\\.?\\s?ស\\.?|គ\\.?\\s?ស\\.?"
     "|ពុទ្ធសករាជ|គ្រិស្តសករាជ|No\\.?|no\\.?|#|№|[A-Za-z\u1780-\u17d3]-|[0-9\u17e0-\u17e9][:៖/]|[/@])" + GAP + "$"
 )
 #: the second number of an identifier range (គីឡូម៉ែត្រលេខ៤៨-៤៩, ទី១-២)
