@@ -4869,7 +4869,8 @@ _LATIN_LIST_NAME_RE = re.compile(_LATIN_LIST_NAME)
 #: what separates the names of a list: a comma or ``និង`` ("and"), with or without spaces
 _LIST_SEPARATOR = " ?, ?| ?" + fold("និង") + " ?"
 #: (twentieth pass) three or more Latin-script names in a row, joined by commas or ``និង``
-_LATIN_NAME_LIST_RE = re.compile(r"(?<![A-Za-z0-9])" + _LATIN_LIST_NAME + "(?:(?:" + _LIST_SEPARATOR + ")" +
+assert _LATIN_LIST_NAME.startswith("[A-Z]")  # (the look-behind goes after that first letter: a faster scan)
+_LATIN_NAME_LIST_RE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])" + _LATIN_LIST_NAME[5:] + "(?:(?:" + _LIST_SEPARATOR + ")" +
                                  _LATIN_LIST_NAME + r"){2,}(?![A-Za-z0-9])")
 
 
@@ -4994,7 +4995,9 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
         end = match.start()
         start, found = end, 0
         while found < len(words):
-            word = _WORD_BEFORE_RE.search(text, 0, start)
+            # (from the line break or space before the word: the text before it cannot hold the match)
+            floor = max(text.rfind(" ", 0, max(0, start - 2)), text.rfind("\n", 0, max(0, start - 2))) + 1
+            word = _WORD_BEFORE_RE.search(text, floor, start)
             if word is None or _clusters_in(word.group(1)) > 6 or \
                     _stop_at(text, word.start(1), stops) is not None or titles.match(text, word.start(1)):
                 break
@@ -5016,7 +5019,9 @@ _NOT_GLOSSED_NAME_WORDS = frozenset("Hotels Boulevard Street Road Avenue Tower T
                                     "Garden Gardens Square Bridge Airport Port Market Village Hospital School "
                                     "Academy Award".split())
 #: a Latin-script name of capitalized words (and name particles) in parentheses after a Khmer word
-_TRANSLITERATION_GLOSS_RE = re.compile(r"(?<=[\u1780-\u17d3]) ?\( ?((?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)"
+# (the look-behind after the space or the parenthesis, not before: a pattern that starts with a literal
+# is scanned far faster than one tried at every position)
+_TRANSLITERATION_GLOSS_RE = re.compile(r"(?: (?<=[\u1780-\u17d3] )\(|\((?<=[\u1780-\u17d3]\()) ?((?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)"
                                        r"(?: (?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)){1,3}) ?\)")
 #: the Khmer word that ends where the search stops, after a space or at a line's start
 _WORD_BEFORE_RE = re.compile(f"(?:^|(?<=[ \n]))([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?$")
