@@ -184,7 +184,7 @@ def _needed(regexes, needs, text: str) -> tuple:
 
 def _g(m: re.Match, name: str) -> str | None:
     """A named group that this regex of a family may not have."""
-    return m.groupdict().get(name)
+    return m.group(name) if name in m.re.groupindex else None  # (groupdict() builds a dict per call)
 
 
 # a day without month: only with a relative word after it (ថ្ងៃទី២៦ នេះ, ថ្ងៃទី២១ កន្លងទៅ,

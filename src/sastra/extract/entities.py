@@ -993,7 +993,8 @@ def _candidates(view: _View) -> list[_Cand]:
     for match in (_UNIT_RE.finditer(text) if "យោធភូមិភាគ" in text or "កងពល" in text or "សេនា" in text else ()):
         cands.append(_Cand("org", match.start(), match.end(), "org.unit", None, priority=3))
     # a province name glued to a licence plate number (``ភ្នំពេញ1HM-775``) is part of an identifier
-    if _PLATE_HINT_RE.search(text):  # (a third of the articles hold no Latin digit or capital at all)
+    # (a third of the articles hold no Latin digit or capital at all; a capital was looked for above)
+    if latin or _PLATE_HINT_RE.search(text):
         cands[:] = [c for c in cands if not (c.kind == "loc" and _PLATE_AFTER_RE.match(text, c.end))]
         place_at = {k: v for k, v in place_at.items() if not _PLATE_AFTER_RE.match(text, v.end)}
 
