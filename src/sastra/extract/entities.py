@@ -5170,6 +5170,42 @@ _K = f"{_KHMER_LETTER}{_MARKS}\u200c\u200d"
 _CLUB_LINE_RE = re.compile(
     f"(?:(?<=[ \\n])|^)([{_K}]+ [{_K}]+) ((?:{fold('ក្លិប')}|{fold('ក្លឹប')})[{_K}0-9០-៩]+|{fold('សមាគមប្រដាល់')})"
     f"(?=[ \\n។.,;:៖]|$)")
+_CLUB_LINE_WORDS = (fold("ក្លិប"), fold("ក្លឹប"), fold("សមាគមប្រដាល់"))
+_K_CHARS = frozenset(map(chr, [*range(0x1780, 0x17d4), 0x17dd, 0x200c, 0x200d]))  # (the characters of _K)
+
+
+def _club_line_matches(text: str) -> list[re.Match]:
+    """``list(_CLUB_LINE_RE.finditer(text))``, the pattern tried only where a match can start: two
+    words back from a club word written after a space (the pattern starts with a look-behind, so a
+    scan tries it at every position, ten times the cost). A match is kept when it starts after the
+    previous one ends, as in ``finditer``."""
+    starts = set()
+    for word in _CLUB_LINE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            space = at - 1
+            if space > 0 and text[space] == " ":
+                second = space
+                while second > 0 and text[second - 1] in _K_CHARS:
+                    second -= 1
+                if second < space and second > 0 and text[second - 1] == " ":
+                    first = second - 1
+                    while first > 0 and text[first - 1] in _K_CHARS:
+                        first -= 1
+                    if first < second - 1:
+                        starts.add(first)
+            at = text.find(word, at + 1)
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = _CLUB_LINE_RE.match(text, start)
+            if match is not None:
+                found.append(match)
+                end = match.end()
+    return found
+
+
 #: words that make a club word generic: ``ចាកចេញពីក្លិបដោយសេរី``, ``ក្លឹបម្ចាស់ជើងឯក``
 _CLUB_NOT_NAMES = tuple(fold(w) for w in ("ដោយ", "ម្ចាស់", "ដ៏", "ដែល", "របស់", "នេះ", "នោះ", "ទាំង", "ថ្មី",
                                           "ចាស់"))
@@ -5295,7 +5331,7 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
     name_stops = lex.name_stops
     drop: set[int] = set()
     if "ក្ល" in text or _BOXING_ASSOCIATION in text:
-        for match in _CLUB_LINE_RE.finditer(text):
+        for match in _club_line_matches(text):
             ns, ne = match.span(1)
             cs, ce = match.span(2)
             name = match.group(1)
