@@ -66,3 +66,12 @@ def test_currency_name_before_an_amount_needs_a_last_letter_nearby():
         for start in range(1, len(text) + 1):
             if money._KHMER_NAME_LAST.isdisjoint(text[max(0, start - 3):start]):
                 assert money._KHMER_NAME_BEFORE_RE.search(text, max(0, start - 24), start) is None
+
+
+def test_clock_times_need_a_colon_before_the_minutes():
+    from sastra.extract import numbers
+
+    pieces = ["១", "2", "០", ":", "៖", "ៈ", " ", "\u200b", "ក", "ម៉ោង"]
+    for text in ["១២:៣០", "ម៉ោង ៩ ៖ ៣០", "10ៈ\u200b45", "១២ : ៣"] + random_strings(pieces, 5000, 10, seed=5):
+        if numbers._CLOCK_HINT_RE.search(text) is None:
+            assert numbers._CLOCK_RE.search(text) is None
