@@ -75,3 +75,11 @@ def test_clock_times_need_a_colon_before_the_minutes():
     for text in ["១២:៣០", "ម៉ោង ៩ ៖ ៣០", "10ៈ\u200b45", "១២ : ៣"] + random_strings(pieces, 5000, 10, seed=5):
         if numbers._CLOCK_HINT_RE.search(text) is None:
             assert numbers._CLOCK_RE.search(text) is None
+
+
+def test_khmer_initials_are_found_as_by_the_full_scan():
+    crafted = ["គ.ជ.ប", "គ .ជ . ក .អ .ក", "អ-ស-ប", "ហ.ល.ណ អាយុ ១៤ឆ្នាំ", "កក.ខ.គ", "ក៏.ខ.គ", "ក.ខ-គ.ឃ"]
+    pieces = ["ក", "ខ", "អ", "ឥ", ".", "-", " ", "៉", "ា", "្", "\u17dd", "\n"]
+    for text in sample_views() + crafted + random_strings(pieces, 20000, 12, seed=6):
+        found = entities._khmer_acronym_matches(text)
+        assert spans_and_groups(found) == spans_and_groups(entities._KHMER_ACRONYM_RE.finditer(text))

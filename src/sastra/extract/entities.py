@@ -3465,6 +3465,36 @@ def _trim_latin(text: str, start: int, end: int) -> int:
     return end
 
 
+_MARK_CHARS = frozenset(map(chr, [*range(0x17b4, 0x17d4), 0x17dd]))  # (the characters of _MARKS)
+
+
+def _khmer_acronym_matches(text: str) -> list[re.Match]:
+    """``list(_KHMER_ACRONYM_RE.finditer(text))``, the pattern tried only where a match can start: at
+    the letter before each dot or hyphen (its signs and a space between), not at every letter of the
+    text. A match is kept when it starts after the previous one ends, as in ``finditer``."""
+    starts = set()
+    for mark in ".-":
+        at = text.find(mark)
+        while at >= 0:
+            letter = at - 1
+            if letter >= 0 and text[letter] == " ":
+                letter -= 1
+            while letter >= 0 and text[letter] in _MARK_CHARS:
+                letter -= 1
+            if letter >= 0 and "\u1780" <= text[letter] <= "\u17a2":
+                starts.add(letter)
+            at = text.find(mark, at + 1)
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = _KHMER_ACRONYM_RE.match(text, start)
+            if match is not None:
+                found.append(match)
+                end = match.end()
+    return found
+
+
 def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
     spans = []
     for match in (_ACRONYM_RE.finditer(text) if latin else ()):
@@ -3480,7 +3510,7 @@ def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
             continue
         spans.append(match.span())
     if _KHMER_ACRONYM_HINT_RE.search(text):
-        spans.extend(match.span() for match in _KHMER_ACRONYM_RE.finditer(text))
+        spans.extend(match.span() for match in _khmer_acronym_matches(text))
     # join adjacent acronyms (``UCLG ASPAC``)
     spans.sort()
     merged: list[list[int]] = []
