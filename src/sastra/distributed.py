@@ -8,7 +8,9 @@ or set ``RAY_ADDRESS``. Input files must be readable from the driver (the driver
 shards to the workers); workers need sastra installed in the same version.
 
 Each shard becomes one row of a Ray Dataset; ``map`` runs :func:`sastra.pipeline.process_shard` on it
-in a Ray task, with one CPU per task, and rows come back in input order (``preserve_order``), so the
+in a Ray task, with one CPU per task, inside a placement group of ``--workers`` CPUs (every shard of
+a window is submitted at once and Ray's scheduler starts the next as soon as a worker is free), and
+rows come back in input order (``preserve_order``), so the
 driver commits shards exactly as the local executor does: same records, byte for byte, and the same
 resumability. Shards are sent in windows of a few per worker, so memory stays bounded. In local mode
 (one node) a task writes its shard's files into the work folder itself and returns only their
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import warnings
 from typing import Any, Callable, Iterable, Iterator
 
 from sastra.errors import MissingExtraError
@@ -60,6 +63,23 @@ class _Apply:
         return {"index": row["index"], "result": pickle.dumps(self.function(task), protocol=5)}
 
 
+def _map(ray: Any, dataset: Any, apply: _Apply, tasks: int, remote_args: dict[str, Any]) -> Any:
+    """``dataset.map(apply)`` with ``tasks`` tasks in flight, one CPU each, placed by ``remote_args``.
+
+    Ray 2.60 warns that the keyword form of Ray remote arguments (the one every Ray since 2.9 takes)
+    is deprecated without naming a replacement for a scheduling strategy; the warning is kept off the
+    user's terminal. A Ray that no longer takes it gets the map without them.
+    """
+    strategy = getattr(ray.data, "TaskPoolStrategy", None)
+    pool = {"compute": strategy(size=tasks)} if strategy is not None else {"concurrency": tasks}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
+        try:
+            return dataset.map(apply, num_cpus=1, **pool, **remote_args)
+        except TypeError:
+            return dataset.map(apply, num_cpus=1, **pool)
+
+
 class RayExecutor:
     """Runs shards as Ray Data tasks; ``workers`` is the number of tasks running at once."""
 
@@ -90,36 +110,48 @@ class RayExecutor:
 
     def map(self, function: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[Any]:
         ray = _ray()
+        from ray.util.placement_group import placement_group, remove_placement_group
+
         context = ray.data.DataContext.get_current()
-        before = (context.execution_options.preserve_order, context.enable_progress_bars,
-                  context.op_resource_reservation_enabled)
-        context.execution_options.preserve_order = True
+        options = context.execution_options
+        before = (options.preserve_order, context.enable_progress_bars, context.op_resource_reservation_enabled,
+                  options.resource_limits)
+        options.preserve_order = True
         context.enable_progress_bars = False
         # Ray Data reserves part of the CPUs per operator; with one map after the input, that holds
         # the second task back until the first has finished (measured: about 1 s late on two CPUs)
         context.op_resource_reservation_enabled = False
+        # ``workers`` CPUs are held in a placement group and every shard of a window is submitted at
+        # once into it: Ray's own scheduler then starts the next shard the moment a worker is free.
+        # Handing Ray Data ``workers`` tasks at a time left each worker idle 0.1-0.3 s between shards
+        # while the driver, busy on the same cores, noticed a task had ended (see docs/pipeline.md)
+        slots = placement_group([{"CPU": 1}] * self.workers, strategy="PACK")
         try:
+            ray.get(slots.ready())
             apply = _Apply(function)
             batch: list[dict[str, Any]] = []
             for task in tasks:
                 batch.append({"index": task.index, "task": pickle.dumps(task, protocol=5)})
                 if len(batch) >= self.window:
-                    yield from self._run(ray, apply, batch)
+                    yield from self._run(ray, apply, batch, slots)
                     batch = []
             if batch:
-                yield from self._run(ray, apply, batch)
+                yield from self._run(ray, apply, batch, slots)
         finally:  # the caller's own Ray Data work keeps its settings
-            (context.execution_options.preserve_order, context.enable_progress_bars,
-             context.op_resource_reservation_enabled) = before
+            (options.preserve_order, context.enable_progress_bars, context.op_resource_reservation_enabled,
+             options.resource_limits) = before
+            remove_placement_group(slots)
 
-    def _run(self, ray: Any, apply: _Apply, rows: list[dict[str, Any]]) -> Iterator[Any]:
+    def _run(self, ray: Any, apply: _Apply, rows: list[dict[str, Any]], slots: Any) -> Iterator[Any]:
+        from ray.util.scheduling_strategies import PlacementGroupSchedulingStrategy
+
+        # Ray Data may submit every row's task: the placement group, not Ray Data, bounds how many run
+        resources = getattr(ray.data, "ExecutionResources", None)
+        if resources is not None:
+            ray.data.DataContext.get_current().execution_options.resource_limits = resources(cpu=len(rows))
         dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
-        size = min(self.workers, len(rows))
-        strategy = getattr(ray.data, "TaskPoolStrategy", None)
-        if strategy is not None:
-            mapped = dataset.map(apply, num_cpus=1, compute=strategy(size=size))
-        else:  # older Ray
-            mapped = dataset.map(apply, num_cpus=1, concurrency=size)
+        mapped = _map(ray, dataset, apply, len(rows),
+                      {"scheduling_strategy": PlacementGroupSchedulingStrategy(slots)})
         # run the whole window, then read it: streaming the rows out as they come made Ray Data leave
         # a worker idle between tasks (bench/pipeline_bench.py: 2 workers over 1, 1.31x -> 1.41x)
         for row in mapped.materialize().iter_rows():
