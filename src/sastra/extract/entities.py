@@ -383,6 +383,19 @@ def _read_known_people() -> re.Pattern:
     return re.compile(trie_pattern(sorted({fold(n) for n in _entities("persons_known.txt")})))
 
 
+def _matches_from(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` finds when every match can only begin at one of ``starts``:
+    the matches at those positions in order, each kept when it begins after the previous one ends."""
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                found.append(match)
+                end = match.end()
+    return found
+
 # --- helpers --------------------------------------------------------------------------------------
 
 def _at_cluster_start(text: str, i: int) -> bool:
@@ -3484,15 +3497,7 @@ def _khmer_acronym_matches(text: str) -> list[re.Match]:
             if letter >= 0 and "\u1780" <= text[letter] <= "\u17a2":
                 starts.add(letter)
             at = text.find(mark, at + 1)
-    found = []
-    end = 0
-    for start in sorted(starts):
-        if start >= end:
-            match = _KHMER_ACRONYM_RE.match(text, start)
-            if match is not None:
-                found.append(match)
-                end = match.end()
-    return found
+    return _matches_from(_KHMER_ACRONYM_RE, text, starts)
 
 
 def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
@@ -5228,15 +5233,7 @@ def _club_line_matches(text: str) -> list[re.Match]:
                     if first < second - 1:
                         starts.add(first)
             at = text.find(word, at + 1)
-    found = []
-    end = 0
-    for start in sorted(starts):
-        if start >= end:
-            match = _CLUB_LINE_RE.match(text, start)
-            if match is not None:
-                found.append(match)
-                end = match.end()
-    return found
+    return _matches_from(_CLUB_LINE_RE, text, starts)
 
 
 #: words that make a club word generic: ``ចាកចេញពីក្លិបដោយសេរី``, ``ក្លឹបម្ចាស់ជើងឯក``
