@@ -63,21 +63,25 @@ class _Apply:
         return {"index": row["index"], "result": pickle.dumps(self.function(task), protocol=5)}
 
 
-def _map(ray: Any, dataset: Any, apply: _Apply, tasks: int, remote_args: dict[str, Any]) -> Any:
+def _map(ray: Any, dataset: Any, apply: _Apply, tasks: int, remote_args: dict[str, Any], workers: int) -> Any:
     """``dataset.map(apply)`` with ``tasks`` tasks in flight, one CPU each, placed by ``remote_args``.
 
     Ray 2.60 warns that the keyword form of Ray remote arguments (the one every Ray since 2.9 takes)
     is deprecated without naming a replacement for a scheduling strategy; the warning is kept off the
-    user's terminal. A Ray that no longer takes it gets the map without them.
+    user's terminal. A Ray that no longer takes it gets the map without them, with ``workers`` tasks in
+    flight (nothing else would then bound how many run at once).
     """
     strategy = getattr(ray.data, "TaskPoolStrategy", None)
-    pool = {"compute": strategy(size=tasks)} if strategy is not None else {"concurrency": tasks}
+
+    def pool(size: int) -> dict[str, Any]:
+        return {"compute": strategy(size=size)} if strategy is not None else {"concurrency": size}
+
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
         try:
-            return dataset.map(apply, num_cpus=1, **pool, **remote_args)
+            return dataset.map(apply, num_cpus=1, **pool(tasks), **remote_args)
         except TypeError:
-            return dataset.map(apply, num_cpus=1, **pool)
+            return dataset.map(apply, num_cpus=1, **pool(min(workers, tasks)))
 
 
 class RayExecutor:
@@ -151,7 +155,7 @@ class RayExecutor:
             ray.data.DataContext.get_current().execution_options.resource_limits = resources(cpu=len(rows))
         dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
         mapped = _map(ray, dataset, apply, len(rows),
-                      {"scheduling_strategy": PlacementGroupSchedulingStrategy(slots)})
+                      {"scheduling_strategy": PlacementGroupSchedulingStrategy(slots)}, self.workers)
         # run the whole window, then read it: streaming the rows out as they come made Ray Data leave
         # a worker idle between tasks (bench/pipeline_bench.py: 2 workers over 1, 1.31x -> 1.41x)
         for row in mapped.materialize().iter_rows():
