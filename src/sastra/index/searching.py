@@ -512,33 +512,54 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+@dataclass(frozen=True, slots=True)
+class _FilterMatcher:
+    """The query's positive entity, date and amount filters, gathered once per query and tested
+    against a hit's stored mentions (``[kind, start, end, text, value, key]``)."""
+
+    entities: tuple[tuple[str, str], ...]  # (field, value) of person:, org:, place:
+    dates: tuple[DateRange, ...]  # date: only: a date mention in one is where the hit matched
+    any_dates: tuple[DateRange, ...]  # date: and published:: a date mention in one is worth listing
+    amounts: tuple[AmountRange, ...]
+
+    @classmethod
+    def for_filters(cls, filters: Sequence[Filter]) -> "_FilterMatcher":
+        positive = [f for f in filters if not f.negated]
+        return cls(tuple((f.field, str(f.value)) for f in positive if f.field in ("person", "org", "place")),
+                   tuple(f.value for f in positive if f.field == "date" and isinstance(f.value, DateRange)),
+                   tuple(f.value for f in positive if isinstance(f.value, DateRange)),
+                   tuple(f.value for f in positive if isinstance(f.value, AmountRange)))
+
+    def __bool__(self) -> bool:
+        return bool(self.entities or self.any_dates or self.amounts)
+
+    def matches(self, item: Sequence[Any], *, published: bool = False) -> bool:
+        """Whether a filter matched the stored mention ``item``; ``published`` counts the
+        publication-date filter for date mentions too."""
+        kind = item[0]
+        if kind == "date":
+            ranges = self.any_dates if published else self.dates
+            if not ranges:
+                return False
+            try:
+                day = _dt.date.fromisoformat(item[4])
+            except (TypeError, ValueError):
+                return False
+            return any(day in rng for rng in ranges)
+        if kind == "money":
+            return any(item[4][0] in rng for rng in self.amounts)
+        key = item[5] if len(item) > 5 else ""
+        return any(field == kind and value in key for field, value in self.entities)
+
+
 def _with_filter_spans(spans: list[tuple[int, int]], record: Mapping[str, Any],
-                       filters: Sequence[Filter]) -> list[tuple[int, int]]:
+                       matcher: _FilterMatcher) -> list[tuple[int, int]]:
     """``spans`` with the mentions that the query's filters matched (``person:…``, ``date:2024-07``,
     ``amount:>1000000``) highlighted too, so that a hit found by a filter shows where it matched
     rather than the start of the article."""
-    entity_filters = [(f.field, str(f.value)) for f in filters
-                      if f.field in ("person", "org", "place") and not f.negated]
-    date_filters = [f.value for f in filters if f.field == "date" and isinstance(f.value, DateRange)
-                    and not f.negated]
-    amount_filters = [f.value for f in filters if isinstance(f.value, AmountRange) and not f.negated]
-    if not (entity_filters or date_filters or amount_filters):
+    if not matcher:
         return spans
-    found: list[tuple[int, int]] = []
-    for item in record.get("mentions", ()):
-        kind, start, end = item[0], item[1], item[2]
-        if kind == "date":
-            try:
-                matched = any(_dt.date.fromisoformat(item[4]) in rng for rng in date_filters)
-            except (TypeError, ValueError):
-                matched = False
-        elif kind == "money":
-            matched = any(item[4][0] in rng for rng in amount_filters)
-        else:
-            key = item[5] if len(item) > 5 else ""
-            matched = any(field == kind and value in key for field, value in entity_filters)
-        if matched:
-            found.append((start, end))
+    found = [(item[1], item[2]) for item in record.get("mentions", ()) if matcher.matches(item)]
     return _merged(sorted(spans + found)[:MAX_HIGHLIGHTS]) if found else spans
 
 
@@ -603,12 +624,10 @@ def _snap_end(text: str, end: int) -> int:
     return end
 
 
-def _matched_mentions(record: Mapping[str, Any], spans: Sequence[tuple[int, int]], parsed: ParsedQuery,
-                      filters: Sequence[Filter], inner: Sequence[str]) -> tuple[tuple[MatchedMention, ...],
-                                                                                 tuple[MatchedMention, ...]]:
-    entity_filters = [f for f in filters if f.field in ("person", "org", "place") and not f.negated]
-    date_filters = [f.value for f in filters if isinstance(f.value, DateRange) and not f.negated]
-    amount_filters = [f.value for f in filters if isinstance(f.value, AmountRange) and not f.negated]
+def _matched_mentions(record: Mapping[str, Any], spans: Sequence[tuple[int, int]], matcher: _FilterMatcher,
+                      inner: Sequence[str]) -> tuple[tuple[MatchedMention, ...], tuple[MatchedMention, ...]]:
+    """The hit's mentions worth listing: those inside a highlighted span, those a filter matched, and
+    entities whose key holds a query word."""
     entities: list[MatchedMention] = []
     dates: list[MatchedMention] = []
     starts = [s for s, _ in spans]
@@ -621,17 +640,15 @@ def _matched_mentions(record: Mapping[str, Any], spans: Sequence[tuple[int, int]
                 day = _dt.date.fromisoformat(item[4])
             except (TypeError, ValueError):
                 continue
-            if overlaps or any(day in rng for rng in date_filters):
+            if overlaps or matcher.matches(item, published=True):
                 dates.append(MatchedMention("date", text, start, end, day))
         elif kind == "money":
-            if overlaps or any(item[4][0] in rng for rng in amount_filters):
+            if overlaps or matcher.matches(item):
                 entities.append(MatchedMention("money", text, start, end, {"amount": item[4][0],
                                                                             "currency": item[4][1]}))
         else:
             key = item[5] if len(item) > 5 else ""
-            hit = overlaps or any(f.field == kind and str(f.value) in key for f in entity_filters) or any(
-                q in key for q in inner)
-            if hit:
+            if overlaps or matcher.matches(item) or any(q in key for q in inner):
                 entities.append(MatchedMention(kind, text, start, end, item[4]))
     return tuple(_dedupe(entities)), tuple(_dedupe(dates))
 
@@ -713,7 +730,7 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
     except BaseException as exc:  # noqa: BLE001 - tantivy refusing a query (even a Rust panic): a message
         return SearchResults(query, error=f"cannot run this query: {exc}",
                              took_ms=(time.perf_counter() - started) * 1000)
-    all_filters = tuple(parsed.filters) + tuple(extra)
+    matcher = _FilterMatcher.for_filters(tuple(parsed.filters) + tuple(extra))
     highlighter = _Highlighter.for_query(parsed) if snippets else None
     hits: list[Hit] = []
     duplicates = opened.manifest.get("duplicates", {})
@@ -731,9 +748,9 @@ def search(index_dir: str | os.PathLike[str], query: str, *, filters: Mapping[st
                 offsets = array("I")
                 offsets.frombytes(stored.get_first("offsets") or b"")
                 spans = highlighter.spans(stored.get_first("body") or "", offsets, text)
-                spans = _with_filter_spans(spans, record, all_filters)
+                spans = _with_filter_spans(spans, record, matcher)
                 shown = _snippets(text, spans)
-                entities, dates = _matched_mentions(record, spans, parsed, all_filters, highlighter.inner)
+                entities, dates = _matched_mentions(record, spans, matcher, highlighter.inner)
         hits.append(Hit(
             id=head["id"], score=float(score), title=head["title"], snippets=shown, entities=entities,
             dates=dates, meta=head["meta"], duplicates=tuple(duplicates.get(head["id"], ())),
