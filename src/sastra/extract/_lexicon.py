@@ -156,10 +156,18 @@ def lexicon() -> Lexicon:
     for line in _entities("places_world.tsv"):
         kind, kh, en = line.split("\t")[:3]
         places.setdefault(key(kh), []).append(Place(kh, kind, en))
+    world = tuple(places)
     for line in _read_lines("gazetteer", "cambodia_admin.tsv"):
         level, kh, en, codes = line.split("\t")[:4]
         code_tuple = tuple(c for c in codes.split(",") if c and not c.startswith("n="))
         places.setdefault(key(kh), []).append(Place(kh, level, en, code_tuple))
+    # (twenty-first pass) world names transliterated with ៉/៊ are often written without it
+    # (``កូរេខាងត្បូង``, ``សហព័ន្ធរុស្សី``, ``អេស្បាញ``), and ``-rica`` with a final ច (``អាមេរិច``,
+    # ``អាហ្វ្រិច``): such a spelling is an alias unless it names something else
+    for name_key in world:
+        for alias in (name_key.replace("\u17ca", ""), name_key.replace("រិក", "រិច")):
+            if alias != name_key and len(alias) >= 4 and alias not in places:
+                places[alias] = [Place(alias, place.kind, place.english) for place in places[name_key]]
     # ``ចោមចៅទី២`` is written ``ចោមចៅ២``, ``ចោមចៅ ២`` or ``ចោមចៅទី 2`` in news text
     for name_key, listed in list(places.items()):
         match = _NUMBERED_RE.match(name_key)
@@ -184,6 +192,12 @@ def lexicon() -> Lexicon:
             alias = name_key.replace("ឫ", "ប្ញ").replace("ឮ", "ល្ញ")
             for place in listed:
                 places.setdefault(alias, []).append(Place(alias, place.kind, place.english, place.codes))
+    # (twenty-first pass) a nasal before a consonant is written with the nikahit or as MO with a
+    # subscript, and publishers use either: ``ចម្ការមន`` / ``ចំការមន``, ``សំរោង`` / ``សម្រោង``
+    for name_key, listed in list(places.items()):
+        for alias in (_NIKAHIT_RE.sub("ម្", name_key), _MO_COENG_RE.sub("ំ", name_key)):
+            if alias != name_key and alias not in places:
+                places[alias] = [Place(alias, place.kind, place.english, place.codes) for place in listed]
     for alias, target in _ALIASES.items():
         for place in tuple(places.get(key(target), ())):
             places.setdefault(key(alias), []).append(Place(alias, place.kind, place.english, place.codes))
@@ -204,6 +218,8 @@ def lexicon() -> Lexicon:
 
 
 _NUMBERED_RE = re.compile("(.+?)ទី([០-៩]{1,2})$")
+_NIKAHIT_RE = re.compile("(?<=[\u1780-\u17a2])\u17c6(?=[\u1780-\u17a2])")
+_MO_COENG_RE = re.compile("(?<=[\u1780-\u17a2])\u1798\u17d2(?=[\u1780-\u17a2])")
 _REPUBLIC = key("សាធារណរដ្ឋ")
 _REPUBLIC_SPELLING = key("សាធារណៈរដ្ឋ")
 

@@ -201,12 +201,14 @@ _NAMED_MARKET_RE = re.compile("ផ្សារ ?(?:" + "|".join(sorted({fold(w) 
     "ធំថ្មី", "ទួលទំពូង", "អូរឫស្សី", "ដីហុយ", "ដើមគរ", "ដើមថ្កូវ", "អូរបែកក្អម", "ពោធិចិនតុង", "ឈូកមាស",
     "ចាស់", "កណ្តាល", "ទួលគោក", "ព្រែកផ្នៅ", "ចោមចៅ", "រាត្រី")}, key=len, reverse=True)) + ")")
 #: (nineteenth pass) the main roads of Phnom Penh named after ``ផ្លូវ`` without a number (general
-#: knowledge of the city's map; ``ផ្លូវ`` + any word is too often "the way of …")
-_NAMED_ROAD_RE = re.compile("ផ្លូវ ?(?:" + "|".join(sorted({fold(w) for w in (
+#: knowledge of the city's map; ``ផ្លូវ`` + any word is too often "the way of …"); each also written
+#: without its ៊ (``ផ្លូវសហព័ន្ធរុស្សី``), as world place names are (twenty-first pass)
+_NAMED_ROAD_RE = re.compile("ផ្លូវ ?(?:" + "|".join(sorted({v for w in (
     "ព្រះមុនីវង្ស", "មុនីវង្ស", "ព្រះនរោត្តម", "ព្រះសីហនុ", "កម្ពុជាក្រោម", "សហព័ន្ធរុស្ស៊ី", "ម៉ៅសេទុង",
     "វេងស្រេង", "មិត្តភាព", "ព្រះយុគន្ធរ", "ព្រះអង្គឌួង", "ព្រះស៊ីសុវត្ថិ", "ស៊ីសុវត្ថិ", "ព្រះកុសុមៈ",
     "ជ័យជំនះ", "ហ៊ុនសែន", "សម្តេចហ៊ុនសែន", "ព្រៃស", "ព្រះអង្គអេង", "ព្រះចិន្តា",
-    "អង្គរធំ", "ព្រះនរោត្តមសីហនុ", "ព្រះមហាក្សត្រី")}, key=len, reverse=True)) + ")")
+    "អង្គរធំ", "ព្រះនរោត្តមសីហនុ", "ព្រះមហាក្សត្រី") for v in (fold(w), fold(w).replace("\u17ca", ""))},
+                                             key=len, reverse=True)) + ")")
 _PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
 _PLATE_HINT_RE = re.compile("[0-9A-Z]")  # every match of _PLATE_AFTER_RE holds one of these
 _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី|លេខ)? ?[0-9០-៩]{1,3}")
@@ -571,6 +573,11 @@ def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -
         places = lex.places.get(text[start:end].replace(" ", ""))
         chosen = next((p for k in kinds for p in places if p.kind == k), None) if places else None
         if chosen is not None:
+            if end < len(text) and text[end] == " ":
+                # (twenty-first pass) a longer name with an inner space: ``សង្កាត់វាល វង់``
+                spaced = _lookup_place_slow(text, start, kinds, lex)
+                if spaced is not None and spaced[0] > end:
+                    return spaced
             return end, chosen
     return _lookup_place_slow(text, start, kinds, lex)
 
@@ -949,7 +956,7 @@ def _candidates(view: _View) -> list[_Cand]:
                 cands.append(cand)
                 place_at[s] = cand
             continue
-        if cue in _GLOSSED_CUES and pos == e:
+        if cue in _GLOSSED_CUES:  # (twenty-first pass) also after a space: ``ទីក្រុង ខេមប្រ៊ីជ (Cambridge)``
             run = _CLUSTER_RUN_RE.match(text, pos)
             if run and 2 <= _clusters_in(run.group()) <= 8 and _GLOSS_RE.match(text, run.end()) and \
                     _open_place_end(text, pos, lex.name_stops) == run.end():
