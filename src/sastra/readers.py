@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from sastra.io import Problem, _binary_format, decode_bytes, iter_documents, iter_paths, iter_stdin
 from sastra.records import Document
@@ -136,9 +136,17 @@ def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
             # a truncated or corrupt archive: what came before stays, the rest is reported
             yield Problem(source, f"corrupt WARC after record {number}: {_warc_error(exc)}", offset=end, fatal=True)
             return
-        if end < size:
+        if end < size and not _only_line_breaks(stream, end):
             yield Problem(source, f"corrupt WARC: {size - end} bytes after record {number} cannot be read "
                           "(truncated download?)", offset=end, fatal=True)
+
+
+def _only_line_breaks(stream: BinaryIO, start: int) -> bool:
+    """Whether the bytes from ``start`` to the end of ``stream`` are a few line breaks: an uncompressed
+    WARC ends every record with two CRLFs, which warcio leaves out of the record's length."""
+    stream.seek(start)
+    tail = stream.read(64)
+    return len(tail) < 64 and not tail.strip(b"\r\n")
 
 
 def _warc_error(exc: BaseException) -> str:

@@ -54,6 +54,18 @@ def test_plain_warc_is_read_too(tmp_path):
     assert sum(isinstance(i, Document) for i in iter_inputs([str(path)])) == 1
 
 
+def test_whole_plain_warc_is_not_reported_as_truncated(tmp_path):
+    """An uncompressed WARC ends each record with two CRLFs that warcio leaves out of the record's
+    length: after the last record they are the end of the file, not bytes of a cut download."""
+    path = write_warc(tmp_path / "crawl.warc", [("https://x/a", "text/html", PAGE)] * 2, gz=False)
+    assert path.read_bytes().endswith(b"\r\n\r\n")
+    items = list(iter_warc(path))
+    assert sum(isinstance(i, Document) for i in items) == 2
+    assert not [i for i in items if isinstance(i, Problem)]
+    path.write_bytes(path.read_bytes()[:-60])  # the same archive cut inside its last record
+    assert [i.fatal for i in iter_warc(path) if isinstance(i, Problem)] == [True]
+
+
 def test_truncated_warc_keeps_what_came_before_and_reports(tmp_path):
     path = write_warc(tmp_path / "crawl.warc.gz", [("https://x/a", "text/html", PAGE)] * 3)
     data = path.read_bytes()
