@@ -94,6 +94,12 @@ def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
             for record in archive:
                 number += 1
                 where = f"{source}#{number}"
+                if record.rec_headers.get_header("Content-Length") is None:
+                    # (a WARC record must say its length: without it the archive was cut inside a
+                    # record's header, and warcio would read what is left as one record)
+                    yield Problem(source, f"corrupt WARC: record {number} has no Content-Length (cut inside "
+                                  "its header?)", offset=end, fatal=True)
+                    return
                 body = record.content_stream().read()
                 missing = getattr(record.raw_stream, "limit", 0) or 0
                 if missing > 0:  # the archive ends inside this record: a cut download

@@ -66,6 +66,16 @@ def test_whole_plain_warc_is_not_reported_as_truncated(tmp_path):
     assert [i.fatal for i in iter_warc(path) if isinstance(i, Problem)] == [True]
 
 
+def test_plain_warc_cut_inside_a_record_header_is_reported(tmp_path):
+    """warcio reads a header cut short (no Content-Length) as a record of whatever type it names."""
+    path = write_warc(tmp_path / "crawl.warc", [("https://x/a", "text/html", PAGE)], gz=False)
+    path.write_bytes(path.read_bytes() + b"WARC/1.0\r\nWARC-Type: resp")
+    items = list(iter_warc(path))
+    assert sum(isinstance(i, Document) for i in items) == 1
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert len(problems) == 1 and problems[0].fatal and "record 3" in problems[0].reason
+
+
 def test_truncated_warc_keeps_what_came_before_and_reports(tmp_path):
     path = write_warc(tmp_path / "crawl.warc.gz", [("https://x/a", "text/html", PAGE)] * 3)
     data = path.read_bytes()
