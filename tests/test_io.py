@@ -132,3 +132,15 @@ def test_ids_of_any_json_type_become_their_json_text():
     lines += '{"text": "ក"}\n'
     ids = [doc.id for doc in iter_jsonl(_io.StringIO(lines), "dir/in.jsonl")]
     assert ids == ["0", "12", "1.5", "true", '{"a":"ក","b":2}', "[1,2]", "x", "in:8", "in:9", "in:10"]
+
+
+def test_a_json_line_cut_short_is_reported_at_its_end():
+    """The error of a line that stops in the middle of a record is where it stops (it was once reported
+    at column 1: of the next line, the line break being read as part of the record)."""
+    import io as _io
+
+    from sastra.io import iter_jsonl
+
+    (problem,) = list(iter_jsonl(_io.StringIO('{"id": "b", "text": \r\n'), "in.jsonl"))
+    assert problem.fatal and problem.line == 1
+    assert problem.reason == "bad JSON: Expecting value (column 21)"

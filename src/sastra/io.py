@@ -229,8 +229,8 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         line, bad_bytes = without_bad_bytes(line, source, number)  # (a stream read with surrogateescape)
         if bad_bytes is not None:
             yield bad_bytes
-        try:
-            record = json.loads(line)
+        try:  # (without the line break, a line cut short is an error at its end, not at column 1)
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             yield Problem(source, f"bad JSON: {exc.msg} (column {exc.colno})", line=number, fatal=True)
             continue
