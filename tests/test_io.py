@@ -144,3 +144,21 @@ def test_a_json_line_cut_short_is_reported_at_its_end():
     (problem,) = list(iter_jsonl(_io.StringIO('{"id": "b", "text": \r\n'), "in.jsonl"))
     assert problem.fatal and problem.line == 1
     assert problem.reason == "bad JSON: Expecting value (column 21)"
+
+
+def test_nan_and_infinity_in_json_lines_are_read_as_null_and_reported():
+    """Python's json reads NaN, Infinity and 1e999 (as inf), but they are not JSON: kept, they went into
+    records.jsonl as bare NaN/Infinity, which jq, JSON.parse and other JSON readers refuse."""
+    import io as _io
+    import json as _json
+
+    from sastra.io import Problem, iter_jsonl
+
+    lines = ('{"id": "a", "text": "ក", "x": NaN, "y": [-Infinity, 1.5], "z": 1e999}\n'
+             '{"id": "b", "text": "NaN and Infinity in the text", "n": 2.5}\n')
+    problem, first, second = list(iter_jsonl(_io.StringIO(lines), "in.jsonl"))
+    assert isinstance(problem, Problem) and not problem.fatal and problem.line == 1
+    assert problem.reason == "numbers read as null: NaN (not JSON), -Infinity (not JSON), 1e999 (too large)"
+    assert first.meta["x"] is None and first.meta["y"] == [None, 1.5] and first.meta["z"] is None
+    _json.dumps(first.meta, allow_nan=False)
+    assert second.text == "NaN and Infinity in the text" and second.meta["n"] == 2.5

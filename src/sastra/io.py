@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -223,14 +224,17 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path]:
 def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
                id_field: str = "id") -> Iterator[Document | Problem]:
     """Documents from a JSON Lines stream; bad lines become problems with their line number."""
+    not_json: list[str] = []
+    decoder = json_decoder(not_json)
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
         line, bad_bytes = without_bad_bytes(line, source, number)  # (a stream read with surrogateescape)
         if bad_bytes is not None:
             yield bad_bytes
+        not_json.clear()
         try:  # (without the line break, a line cut short is an error at its end, not at column 1)
-            record = json.loads(line.rstrip("\r\n"))
+            record = decoder.decode(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             yield Problem(source, f"bad JSON: {exc.msg} (column {exc.colno})", line=number, fatal=True)
             continue
@@ -241,6 +245,8 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         if not isinstance(record.get(text_field), str):
             yield Problem(source, f"no string field {text_field!r}", line=number, fatal=True)
             continue
+        if not_json:
+            yield Problem(source, f"numbers read as null: {', '.join(dict.fromkeys(not_json))}", line=number)
         if "\\ud" in line or "\\uD" in line:  # a JSON escape of a lone surrogate: no UTF-8 text holds one
             replaced: list[str] = []
             record = _without_surrogates(record, replaced)
@@ -251,6 +257,23 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
         meta["source"] = source
         yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+
+
+def json_decoder(not_json: list[str]) -> json.JSONDecoder:
+    """A JSON decoder that reads NaN, Infinity and numbers too large for a float (``1e999``) as null,
+    adding their text to ``not_json``: Python's json module reads them, but they are not JSON, and a
+    record that kept them would be written out in a form no other JSON reader accepts."""
+    def constant(name: str) -> None:
+        not_json.append(f"{name} (not JSON)")
+
+    def number(text: str) -> float | None:
+        value = float(text)
+        if value in (math.inf, -math.inf):
+            not_json.append(f"{text} (too large)")
+            return None
+        return value
+
+    return json.JSONDecoder(parse_constant=constant, parse_float=number)
 
 
 def _id_text(value: Any) -> str:
