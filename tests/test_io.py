@@ -162,3 +162,17 @@ def test_nan_and_infinity_in_json_lines_are_read_as_null_and_reported():
     assert first.meta["x"] is None and first.meta["y"] == [None, 1.5] and first.meta["z"] is None
     _json.dumps(first.meta, allow_nan=False)
     assert second.text == "NaN and Infinity in the text" and second.meta["n"] == 2.5
+
+
+def test_an_integer_too_long_for_python_is_read_as_null_and_reported():
+    """Python refuses to convert an integer of more than 4,300 digits (ValueError, not a
+    JSONDecodeError): it stopped every verb, and `sastra run`, with a traceback."""
+    import io as _io
+
+    from sastra.io import Problem, iter_jsonl
+
+    lines = '{"id": "a", "text": "ក", "n": -' + "9" * 5000 + ', "m": 12}\n{"id": "b", "text": "ខ"}\n'
+    problem, first, second = list(iter_jsonl(_io.StringIO(lines), "in.jsonl"))
+    assert isinstance(problem, Problem) and not problem.fatal and problem.line == 1
+    assert problem.reason == "numbers read as null: a 5,000-digit integer (too long)"
+    assert first.meta["n"] is None and first.meta["m"] == 12 and second.text == "ខ"

@@ -238,6 +238,8 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         except json.JSONDecodeError as exc:
             yield Problem(source, f"bad JSON: {exc.msg} (column {exc.colno})", line=number, fatal=True)
             continue
+        except ValueError:  # an integer of more digits than Python converts (4,300): again, read as null
+            record = json_decoder(not_json, long_ints=True).decode(line.rstrip("\r\n"))
         if not isinstance(record, dict):
             yield Problem(source, f"bad JSON: a JSON {type(record).__name__}, not an object", line=number,
                           fatal=True)
@@ -259,10 +261,12 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
 
 
-def json_decoder(not_json: list[str]) -> json.JSONDecoder:
+def json_decoder(not_json: list[str], *, long_ints: bool = False) -> json.JSONDecoder:
     """A JSON decoder that reads NaN, Infinity and numbers too large for a float (``1e999``) as null,
     adding their text to ``not_json``: Python's json module reads them, but they are not JSON, and a
-    record that kept them would be written out in a form no other JSON reader accepts."""
+    record that kept them would be written out in a form no other JSON reader accepts. With
+    ``long_ints``, an integer too long for Python to convert is read as null too (instead of raising
+    ValueError; only then, as a hook per integer costs time)."""
     def constant(name: str) -> None:
         not_json.append(f"{name} (not JSON)")
 
@@ -273,7 +277,15 @@ def json_decoder(not_json: list[str]) -> json.JSONDecoder:
             return None
         return value
 
-    return json.JSONDecoder(parse_constant=constant, parse_float=number)
+    def integer(text: str) -> int | None:
+        try:
+            return int(text)
+        except ValueError:
+            not_json.append(f"a {len(text.lstrip('-')):,}-digit integer (too long)")
+            return None
+
+    return json.JSONDecoder(parse_constant=constant, parse_float=number,
+                            **({"parse_int": integer} if long_ints else {}))
 
 
 def _id_text(value: Any) -> str:
