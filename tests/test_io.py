@@ -176,3 +176,20 @@ def test_an_integer_too_long_for_python_is_read_as_null_and_reported():
     assert isinstance(problem, Problem) and not problem.fatal and problem.line == 1
     assert problem.reason == "numbers read as null: a 5,000-digit integer (too long)"
     assert first.meta["n"] is None and first.meta["m"] == 12 and second.text == "ខ"
+
+
+def test_json_nested_too_deeply_is_a_bad_line_not_a_traceback():
+    """Python's json reads 900 nested lists but the record could not be written out (RecursionError in
+    `sastra run`); 100,000 stopped the reading itself. Both are bad lines now, and the rest goes on."""
+    import io as _io
+
+    from sastra.io import MAX_JSON_DEPTH, Problem, iter_jsonl
+
+    def line(depth: int, doc_id: str) -> str:
+        return f'{{"id": "{doc_id}", "text": "ក", "n": ' + "[" * depth + "]" * depth + "}\n"
+
+    lines = line(100_000, "a") + line(900, "b") + line(MAX_JSON_DEPTH - 1, "c") + '{"text": "[[[[[[[[", "id": "d"}\nnull\n'
+    items = list(iter_jsonl(_io.StringIO(lines), "in.jsonl"))
+    assert [(i.line, i.fatal) for i in items if isinstance(i, Problem)] == [(1, True), (2, True), (5, True)]
+    assert ["nested" in i.reason for i in items if isinstance(i, Problem)] == [True, True, False]
+    assert [i.id for i in items if not isinstance(i, Problem)] == ["c", "d"]

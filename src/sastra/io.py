@@ -25,6 +25,9 @@ MAX_LISTED_BAD_BYTES = 5
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+#: how deep the values of a JSON Lines record may nest (a news record nests a few levels): a deeper one
+#: would exceed Python's recursion limit where the record is written out, and stop the whole verb
+MAX_JSON_DEPTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +243,13 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
             continue
         except ValueError:  # an integer of more digits than Python converts (4,300): again, read as null
             record = json_decoder(not_json, long_ints=True).decode(line.rstrip("\r\n"))
+        except RecursionError:
+            record = _TOO_DEEP
+        if record is _TOO_DEEP or (line.count("[") + line.count("{") > MAX_JSON_DEPTH and
+                                   _nested_deeper(record, MAX_JSON_DEPTH)):
+            yield Problem(source, f"bad JSON: values nested more than {MAX_JSON_DEPTH} levels deep",
+                          line=number, fatal=True)
+            continue
         if not isinstance(record, dict):
             yield Problem(source, f"bad JSON: a JSON {type(record).__name__}, not an object", line=number,
                           fatal=True)
@@ -259,6 +269,23 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
         meta["source"] = source
         yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+
+
+_TOO_DEEP = object()
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether lists and objects in ``value`` nest more than ``limit`` levels deep (without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def json_decoder(not_json: list[str], *, long_ints: bool = False) -> json.JSONDecoder:
