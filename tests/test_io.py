@@ -193,3 +193,30 @@ def test_json_nested_too_deeply_is_a_bad_line_not_a_traceback():
     assert [(i.line, i.fatal) for i in items if isinstance(i, Problem)] == [(1, True), (2, True), (5, True)]
     assert ["nested" in i.reason for i in items if isinstance(i, Problem)] == [True, True, False]
     assert [i.id for i in items if not isinstance(i, Problem)] == ["c", "d"]
+
+
+def test_streamed_stdin_refuses_random_bytes_and_reads_another_encoding_as_a_file_would(monkeypatch):
+    """Bytes without a known header or NUL bytes, mostly not UTF-8, once went through line by line as
+    U+FFFD garbage with exit status 0 (`head -c 2000 /dev/urandom | sastra segment`), where the same
+    bytes in a file are refused as binary."""
+    import io as _io
+    import random
+
+    from sastra.io import Problem, iter_stdin_lines
+
+    class Stdin:
+        def __init__(self, data: bytes) -> None:
+            self.buffer = _io.BufferedReader(_io.BytesIO(data))
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(1, 256) for _ in range(5000))  # (refused as a file: see above)
+    monkeypatch.setattr("sys.stdin", Stdin(noise))
+    (problem,) = list(iter_stdin_lines())
+    assert isinstance(problem, Problem) and problem.fatal and "binary" in problem.reason
+    russian = "Правительство Камбоджи объявило сегодня о новых мерах поддержки экспорта риса.\n" * 3
+    monkeypatch.setattr("sys.stdin", Stdin(russian.encode("cp1251")))
+    problem, *lines = list(iter_stdin_lines())
+    assert isinstance(problem, Problem) and not problem.fatal and "not UTF-8" in problem.reason
+    assert "".join(lines) == russian
+    monkeypatch.setattr("sys.stdin", Stdin("ក្រុង\xff\n".encode("utf-8") + b"\xff\n"))
+    assert list(iter_stdin_lines()) == ["ក្រុង\xff\n", "\udcff\n"]  # a few bad bytes: still streamed

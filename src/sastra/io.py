@@ -415,7 +415,8 @@ def iter_stdin_lines() -> Iterator[str | Problem]:
         yield Problem(STDIN, "empty input")
         return
     if any(head.startswith(bom) for bom, _ in _BOMS) or _looks_utf16(head) or _binary_format(head) or \
-            _many_nul_bytes(head):
+            _many_nul_bytes(head) or decode_bytes(head[:4096], STDIN).encoding != "utf-8":
+        # (the last: mostly not UTF-8, so random bytes or another encoding, as a file's bytes would be)
         decoded = decode_bytes(first + binary.read(), STDIN)
         yield from decoded.problems
         if decoded.text is not None:
