@@ -227,9 +227,39 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path]:
 def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
                id_field: str = "id") -> Iterator[Document | Problem]:
     """Documents from a JSON Lines stream; bad lines become problems with their line number."""
+    for item in iter_json_objects(stream, source):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, record, problems = item
+        if not isinstance(record.get(text_field), str):
+            yield Problem(source, f"no string field {text_field!r}", line=number, fatal=True)
+            continue
+        yield from problems
+        doc_id = _id_text(record.get(id_field)) or f"{Path(source).stem}:{number}"
+        meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
+        meta["source"] = source
+        yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+
+
+def iter_json_objects(lines: Iterable[str | Problem], source: str
+                      ) -> Iterator[Problem | tuple[int, dict[str, Any], tuple[Problem, ...]]]:
+    """The objects of JSON Lines as ``(line number, object, problems)``, for every reader of JSON Lines.
+
+    A line that gives no object (bad JSON, another JSON value, nesting too deep) is a fatal Problem, and
+    undecodable bytes (lines read with surrogateescape) are reported as they are met. ``problems`` are
+    those that did not stop the object, for the caller to report with it when it keeps it: NaN and
+    the like read as null, lone surrogate escapes replaced by U+FFFD. Problems among ``lines`` (from
+    :func:`iter_stdin_lines`) are passed on.
+    """
     not_json: list[str] = []
     decoder = json_decoder(not_json)
-    for number, line in enumerate(stream, 1):
+    number = 0
+    for line in lines:
+        if isinstance(line, Problem):
+            yield line
+            continue
+        number += 1
         if not line.strip():
             continue
         line, bad_bytes = without_bad_bytes(line, source, number)  # (a stream read with surrogateescape)
@@ -254,21 +284,17 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
             yield Problem(source, f"bad JSON: a JSON {type(record).__name__}, not an object", line=number,
                           fatal=True)
             continue
-        if not isinstance(record.get(text_field), str):
-            yield Problem(source, f"no string field {text_field!r}", line=number, fatal=True)
-            continue
+        problems: list[Problem] = []
         if not_json:
-            yield Problem(source, f"numbers read as null: {', '.join(dict.fromkeys(not_json))}", line=number)
+            problems.append(Problem(source, f"numbers read as null: {', '.join(dict.fromkeys(not_json))}",
+                                    line=number))
         if "\\ud" in line or "\\uD" in line:  # a JSON escape of a lone surrogate: no UTF-8 text holds one
             replaced: list[str] = []
             record = _without_surrogates(record, replaced)
             if replaced:
-                yield Problem(source, f"lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD in "
-                                      f"{', '.join(sorted(set(replaced)))}", line=number)
-        doc_id = _id_text(record.get(id_field)) or f"{Path(source).stem}:{number}"
-        meta = {k: v for k, v in record.items() if k not in (text_field, id_field)}
-        meta["source"] = source
-        yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
+                problems.append(Problem(source, f"lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD "
+                                                f"in {', '.join(sorted(set(replaced)))}", line=number))
+        yield number, record, tuple(problems)
 
 
 _TOO_DEEP = object()

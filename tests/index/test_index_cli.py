@@ -21,7 +21,7 @@ def test_index_then_search(tmp_path, capsys, small_docs):
     records = _records(tmp_path, small_docs)
     assert main(["index", str(records), "--out", str(tmp_path / "ix"), "-q"]) == 1  # one bad line reported
     err = capsys.readouterr().err
-    assert "bad record" in err and "4 indexed" in err and "1 duplicates" in err
+    assert "bad JSON" in err and "4 indexed" in err and "1 duplicates" in err
     assert main(["search", str(tmp_path / "ix"), "ឯកឧត្តម", "--limit", "3"]) == 0
     out = capsys.readouterr().out
     assert "[a]" in out and "\u00abឯកឧត្ដម\u00bb" in out
@@ -67,3 +67,27 @@ def test_search_finds_the_index_inside_a_run_output_folder(tmp_path, capsys, sma
     capsys.readouterr()
     assert main(["search", str(tmp_path / "out"), "ឯកឧត្តម", "--limit", "1"]) == 0
     assert "[a]" in capsys.readouterr().out
+
+
+def test_a_bad_line_is_reported_and_the_rest_indexed(tmp_path, capsys, monkeypatch):
+    """A lone surrogate escape, a bad byte or NaN in one line once stopped the whole index (an
+    InputError without file or line, nothing indexed); stdin got none of a file's checks (binary data
+    and UTF-16 read as bad records line by line)."""
+    import io
+
+    lines = ('{"id": "a", "text": "ក្រសួង \\ud800 សុខាភិបាល"}\n'.encode() + b'{"id": "b", "text": "x\xffy"}\n'
+             + '{"id": "c", "text": "ខេត្តកំពង់ចាម", "n": NaN}\n'.encode())
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(lines)
+    for given, stdin in ((str(path), b""), ("-", lines)):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(stdin))))
+        assert main(["index", given, "--out", str(tmp_path / "ix"), "-q"]) == 1
+        err = capsys.readouterr().err
+        assert ":1: lone surrogate" in err and ":2: " in err and ":3: numbers read as null" in err
+        assert "3 read, 3 indexed" in err and "error" not in err
+    for data, said in ((b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary file (PNG image)"),
+                       ('{"id": "u", "text": "ក"}\n'.encode("utf-16"), "1 read, 1 indexed")):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+        main(["index", "-", "--out", str(tmp_path / "ix"), "-q"])
+        err = capsys.readouterr().err
+        assert said in err and "bad record" not in err
