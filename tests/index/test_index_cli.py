@@ -91,3 +91,16 @@ def test_a_bad_line_is_reported_and_the_rest_indexed(tmp_path, capsys, monkeypat
         main(["index", "-", "--out", str(tmp_path / "ix"), "-q"])
         err = capsys.readouterr().err
         assert said in err and "bad record" not in err
+
+
+def test_documents_not_indexed_for_a_repeated_id_are_counted(tmp_path, capsys):
+    """The first document of an id is indexed and a later one skipped; the summary once said nothing of
+    it (the same file given twice: "66 read, 32 indexed", the other 34 unaccounted for)."""
+    path = tmp_path / "plain.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in
+                            (("a", "ទន្លេមេគង្គ"), ("b", "ខេត្តកំពង់ចាម"), ("a", "ក្រសួងសុខាភិបាល"))), encoding="utf-8")
+    assert main(["index", str(path), str(path), "-o", str(tmp_path / "ix"), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "6 read, 2 indexed, 0 duplicates linked, 0 empty, 4 with an id read before (not indexed)" in err
+    assert main(["search", str(tmp_path / "ix"), "មេគង្គ", "--format", "jsonl"]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["a"]

@@ -77,8 +77,9 @@ def _index(args: argparse.Namespace) -> int:
 
         docs = tqdm(docs, unit="doc", desc="indexing", file=sys.stderr)
     stats = build_index(docs, args.out)
+    repeated = f", {stats.repeated_ids} with an id read before (not indexed)" if stats.repeated_ids else ""
     print(f"sastra index: {counts['read']} read, {stats.documents} indexed, {stats.duplicates} duplicates "
-          f"linked, {stats.skipped} empty, {counts['problems']} problems; {stats.tokens} tokens in "
+          f"linked, {stats.skipped} empty{repeated}, {counts['problems']} problems; {stats.tokens} tokens in "
           f"{stats.seconds:.1f}s -> {args.out}", file=sys.stderr)
     return 1 if counts["problems"] else 0
 

@@ -395,6 +395,7 @@ class IndexStats:
     tokens: int
     seconds: float
     duplicate_orphans: int = 0  # duplicates whose canonical document was absent: indexed themselves
+    repeated_ids: int = 0  # documents with the id of one indexed before: not indexed (the first one stands)
 
     @property
     def docs_per_second(self) -> float:
@@ -437,7 +438,7 @@ def write_index(prepared: Iterable[PreparedDoc], index_dir: str | os.PathLike[st
     indexed: set[str] = set()
     held: list[PreparedDoc] = []  # near-duplicates, linked at the end
     names: dict[str, dict[str, dict[str, int]]] = {}
-    documents = skipped = tokens = 0
+    documents = skipped = tokens = repeated = 0
     for doc in prepared:
         if doc.dup_of is not None:
             held.append(doc)
@@ -445,8 +446,9 @@ def write_index(prepared: Iterable[PreparedDoc], index_dir: str | os.PathLike[st
         if not doc.body_keys and not doc.title_keys:
             skipped += 1
             continue
-        if doc.id in indexed:
-            continue  # the same id twice: the first one stands
+        if doc.id in indexed:  # the same id twice: the first one stands, and the count says so
+            repeated += 1
+            continue
         writer.add_document(_tantivy_document(doc))
         indexed.add(doc.id)
         documents += 1
@@ -478,7 +480,7 @@ def write_index(prepared: Iterable[PreparedDoc], index_dir: str | os.PathLike[st
     tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     tmp.replace(index_dir / MANIFEST_NAME)
     return IndexStats(str(index_dir), documents, sum(map(len, duplicates.values())), skipped, tokens,
-                      time.perf_counter() - started, orphans)
+                      time.perf_counter() - started, orphans, repeated)
 
 
 def _analysis_description() -> dict[str, str]:
