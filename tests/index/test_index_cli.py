@@ -104,3 +104,14 @@ def test_documents_not_indexed_for_a_repeated_id_are_counted(tmp_path, capsys):
     assert "6 read, 2 indexed, 0 duplicates linked, 0 empty, 4 with an id read before (not indexed)" in err
     assert main(["search", str(tmp_path / "ix"), "មេគង្គ", "--format", "jsonl"]) == 0
     assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["a"]
+
+
+def test_ids_of_any_json_type_are_their_json_text_as_for_every_verb(tmp_path, capsys):
+    """A numeric id 0 was taken for a missing one, and an object id became a Python repr."""
+    path = tmp_path / "plain.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": "ទន្លេមេគង្គ"}, ensure_ascii=False) + "\n"
+                            for i in (0, {"b": 1, "a": "ក"}, None)), encoding="utf-8")
+    assert main(["index", str(path), "-o", str(tmp_path / "ix"), "-q"]) == 0
+    assert main(["search", str(tmp_path / "ix"), "មេគង្គ", "--format", "jsonl"]) == 0
+    ids = {json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()}
+    assert ids == {"0", '{"a":"ក","b":1}', "plain:3"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from sastra.io import Problem, read_text
+from sastra.io import Problem, _id_text, read_text
 from sastra.records import Document, Mention, Sentence, Token
 
 __all__ = ["document_from_json", "iter_records"]
@@ -47,7 +47,7 @@ def document_from_json(record: Mapping[str, Any], *, text_field: str = "text", i
     text = record.get(text_field)
     if not isinstance(text, str):
         raise ValueError(f"no string field {text_field!r}")
-    doc_id = str(record.get(id_field) or fallback_id)
+    doc_id = _id_text(record.get(id_field)) or fallback_id  # (0 is an id; an object is its JSON, as for every verb)
     if isinstance(record.get("meta"), Mapping):  # a sastra record
         meta = dict(record["meta"])
     else:
