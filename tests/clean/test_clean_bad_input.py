@@ -51,6 +51,28 @@ def test_empty_and_whitespace() -> None:
     assert "empty" in clean("").flags
 
 
+@pytest.mark.parametrize("page, kind", [
+    ("\u200b" * 50 + "\n" + "\u200b" * 50 + "\n", "text"),
+    (" \u200b \n\u00a0\n\ufeff", "text"),
+    ("<html><head><script>var x = '<p>hi</p>';</script></head><body><script>alert(1)</script>"
+     "<style>p{}</style></body></html>", "html"),
+    ("<html><body><div></div><span> </span></body></html>", "html"),
+])
+def test_a_page_that_shows_nothing_is_empty_not_legacy_encoded(page: str, kind: str) -> None:
+    """A page of only scripts or empty tags was flagged legacy_encoding (its markup, tags glued to
+    words, was read for the encoding check) and not empty; one of only zero-width spaces was not
+    flagged at all, where a page of spaces is empty."""
+    result = clean(page, kind=kind)
+    assert result.text == "" and "empty" in result.flags and "legacy_encoding" not in result.flags
+
+
+def test_legacy_font_html_is_still_detected_from_what_it_shows() -> None:
+    import html
+
+    result = clean(f"<html><body><p>{html.escape(LIMON)}</p><p>{html.escape(LIMON)}</p></body></html>", kind="html")
+    assert "legacy_encoding" in result.flags and "empty" not in result.flags and result.text.startswith(LIMON)
+
+
 def test_a_ten_megabyte_line_is_cleaned_without_loss() -> None:
     line = KHMER * (10_000_000 // len(KHMER))
     result = clean(f"ចែករំលែក\n{line}\nKommentar (0)\n", kind="text")

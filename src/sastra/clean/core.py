@@ -26,6 +26,8 @@ MOSTLY_REMOVED_SHARE = 0.5
 NOT_KHMER_SHARE = 0.5
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+#: nothing to read: spacing and the invisible characters a blank line may hold (U+200B and its kin)
+_BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1ea0-\u1eff]{3,}")
 _HTML_START_RE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml)", re.I)
 _HTML_TAG_RE = re.compile(r"</?(?:p|div|br|a|span|li|ul|h[1-6]|article|section|nav|footer|header|"
@@ -196,10 +198,15 @@ def _join(source: str, pieces: list[tuple[int, int]]) -> tuple[str, list[tuple[i
 
 def _finish(source: str, body: str, mapping: list[tuple[int, int, int]], removed: list[Removal],
             meta: Mapping[str, Any], kind: str, visible_total: int,
-            extra_flags: tuple[str, ...] = ()) -> CleanResult:
-    """Shared end of both paths: language, encoding and mostly-removed flags; never an emptied page."""
+            extra_flags: tuple[str, ...] = (), shown: str | None = None) -> CleanResult:
+    """Shared end of both paths: language, encoding and mostly-removed flags; never an emptied page.
+
+    ``shown`` is what the page shows (HTML: its visible lines; text: the input), read for an encoding
+    problem when no body is left (not the markup: tags glued to words look like a legacy font) and
+    for emptiness."""
     flags = list(extra_flags)
-    problem = detect_encoding_problem(source if kind == "text" else body or source)
+    shown = source if shown is None else shown
+    problem = detect_encoding_problem(shown if kind == "text" else body or shown)
     if problem:
         flags.append(problem)
     content = len(body.strip())
@@ -215,7 +222,7 @@ def _finish(source: str, body: str, mapping: list[tuple[int, int, int]], removed
         flags.append("not_khmer")
     elif problem is None and _mixed_language(body):
         flags.append("mixed_language")
-    if not source.strip():
+    if "unread_text" not in flags and _BLANK_RE.fullmatch(shown):
         flags.append("empty")
     removed.sort(key=lambda r: (r.start, r.end))
     return CleanResult(body, tuple(removed), dict(meta), tuple(dict.fromkeys(flags)), kind, share,

@@ -451,7 +451,8 @@ def clean_html(source: str, *, repeated: AbstractSet[str] = frozenset(), engine:
     body = "".join(out)
     if not visible_total and _shows_text(source):
         flags.append("unread_text")  # the page shows text the reader found no line of: never silently empty
-    result = _finish(source, body, mapping, removed, meta, "html", visible_total, tuple(flags))
+    result = _finish(source, body, mapping, removed, meta, "html", visible_total, tuple(flags),
+                     shown="\n".join(line.text for line in lines))
     return result
 
 
