@@ -14,6 +14,7 @@ Lunar dates are found by :mod:`sastra.extract.lunar`.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -662,15 +663,20 @@ def _day_only(text: str) -> list:
 
 
 def _select(cands: list) -> list:
-    """Outer mention wins: longest first, then earliest; no overlaps."""
+    """Outer mention wins: longest first, then earliest; no overlaps.
+
+    The spans taken are kept sorted: as they do not overlap, their ends are in order too, so of those
+    that start before a candidate ends, the last is the only one that can reach past its start (testing
+    every span taken made a long text quadratic: 7 M characters, 2 minutes)."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
     for c in cands:
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
+        before = bisect.bisect_left(taken, (e, -1))  # the spans that start before e
+        if before and taken[before - 1][1] > s:
             continue
-        taken.append((s, e))
+        bisect.insort(taken, (s, e))
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
