@@ -815,7 +815,10 @@ def _as_stdin(item: Any, stdin_copy: str) -> Any:
 
 def _spool_stdin(work: Path, inputs: Sequence[str]) -> tuple[list[str], str | None]:
     """Copy stdin into the work folder once, so that a resumed run reads the same bytes: the inputs
-    with ``-`` replaced by that copy, and the copy (None without ``-``)."""
+    with ``-`` replaced by that copy, and the copy (None without ``-``).
+
+    A resumed run is given stdin again: other bytes than the copy's are refused, as other input files
+    are (they would be ignored in silence); a terminal is not read, the copy stands for it."""
     if "-" not in inputs:
         return list(inputs), None
     done = work / "stdin.done"
@@ -824,8 +827,27 @@ def _spool_stdin(work: Path, inputs: Sequence[str]) -> tuple[list[str], str | No
         name = "stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt"
         (work / name).write_bytes(data)
         done.write_text(name, encoding="utf-8")
+    else:
+        copy = work / done.read_text(encoding="utf-8").strip()
+        if not sys.stdin.isatty() and not _stdin_equals(copy):
+            raise ConfigError(f"{work.parent} holds a run of another stdin (kept in {copy}); give it the same "
+                              "input, use another --out, or --restart to discard it")
     spooled = str(work / done.read_text(encoding="utf-8").strip())
     return [spooled if item == "-" else item for item in inputs], spooled
+
+
+def _stdin_equals(copy: Path) -> bool:
+    """Whether stdin holds the bytes of ``copy``, read a megabyte at a time."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # (a text stream put in its place)
+        return sys.stdin.read().encode("utf-8") == copy.read_bytes()
+    with open(copy, "rb") as saved:
+        while True:
+            chunk = stream.read(1 << 20)
+            if chunk != saved.read(len(chunk)):
+                return False
+            if not chunk:
+                return not saved.read(1)
 
 
 # --- the run ------------------------------------------------------------------------------------------

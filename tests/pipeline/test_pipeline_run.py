@@ -137,6 +137,33 @@ def test_jsonl_text_field_and_stdin(tmp_path, monkeypatch, capsys):
     assert {r["meta"]["source"] for r in records} == {"<stdin>"}  # (not the copy in the work folder)
 
 
+def test_a_resumed_run_given_another_stdin_is_refused(tmp_path, monkeypatch, capsys):
+    """The copy of stdin kept in OUT/work stands for it in a resumed run; other bytes on stdin were
+    ignored in silence (the run "resumed" and gave the first input's records), where other input
+    files are refused."""
+    import io
+
+    def lines(n: int) -> bytes:
+        return "".join(json.dumps({"id": f"n{i}", "text": f"ព័ត៌មានទី{i} ក្រសួងសុខាភិបាល។"}, ensure_ascii=False)
+                       + "\n" for i in range(n)).encode("utf-8")
+
+    def run_with(data: bytes) -> int:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+        return main(["run", "-", "--out", str(tmp_path / "o"), "--workers", "1", "--no-index", "--quiet"])
+
+    assert run_with(lines(3)) == 0
+    assert run_with(lines(3)) == 0  # the same bytes: resumed
+    capsys.readouterr()
+    assert run_with(lines(5)) == 1
+    assert "another stdin" in capsys.readouterr().err
+    assert len(read_jsonl(tmp_path / "o" / "records.jsonl")) == 3
+    assert run_with(lines(3)[:-1]) == 1  # one byte short is other bytes too
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(lines(5)), encoding="utf-8"))
+    assert main(["run", "-", "--out", str(tmp_path / "o"), "--workers", "1", "--no-index", "--quiet",
+                 "--restart"]) == 0
+    assert len(read_jsonl(tmp_path / "o" / "records.jsonl")) == 5
+
+
 def test_another_input_in_the_same_out_is_refused(tmp_path, samples):
     out = tmp_path / "o"
     run([str(samples / "05-flood-battambang.txt")], out, workers=1, progress=False, index=False)
