@@ -32,3 +32,16 @@ def test_cli_help_lists_verbs(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "normalize" in capsys.readouterr().out
+
+
+def test_an_output_folder_that_is_a_file_is_said_so(tmp_path, capsys):
+    """mkdir's own words for it were "File exists", as if the folder were there already."""
+    from sastra.cli import main
+
+    (tmp_path / "in.txt").write_text("ខ្មែរ\n", encoding="utf-8")
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    for argv in (["normalize", str(tmp_path / "in.txt"), "-o", str(tmp_path / "taken" / "out.txt")],
+                 ["run", str(tmp_path / "in.txt"), "--out", str(tmp_path / "taken"), "-q"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "a file stands where a folder is needed" in err and str(tmp_path / "taken") in err

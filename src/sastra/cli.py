@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Sequence
 
@@ -60,7 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # the system refused (an output folder that cannot be made, a full disk)
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"sastra {args.verb}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, FileExistsError) and exc.filename and os.path.isfile(exc.filename):
+            reason = "a file stands where a folder is needed"  # (mkdir's own words: "File exists")
+        print(f"sastra {args.verb}: error: {reason}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"sastra {args.verb}: interrupted", file=sys.stderr)
