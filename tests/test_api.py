@@ -45,3 +45,16 @@ def test_an_output_folder_that_is_a_file_is_said_so(tmp_path, capsys):
         assert main(argv) == 1
         err = capsys.readouterr().err
         assert "a file stands where a folder is needed" in err and str(tmp_path / "taken") in err
+
+
+def test_an_empty_output_folder_name_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    """``--out "$OUT"`` with OUT unset: the run's files and index went into the current folder."""
+    from sastra.cli import main
+
+    (tmp_path / "in.txt").write_text("ខ្មែរ\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for argv in (["run", "in.txt", "--out", "", "-q"], ["index", "in.txt", "--out", " "]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2 and "an empty name" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["in.txt"]

@@ -27,6 +27,14 @@ VERB_MODULES = (
 )
 
 
+def folder_argument(value: str) -> str:
+    """An output folder named on the command line: an empty name (an unset shell variable in
+    ``--out "$OUT"``) would mean the current folder, and the outputs would land there unasked."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty name; give a folder (. for the current one)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sastra",

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from sastra.cli import folder_argument
+
 #: rejects listed one per line on stderr; the rest are counted (all are in OUT/rejects.jsonl)
 MAX_LISTED_REJECTS = 20
 
@@ -22,7 +24,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="files or folders (.txt, .html, .jsonl, .warc, .warc.gz), or - for stdin")
-    parser.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
+    parser.add_argument("--out", "-o", required=True, metavar="DIR", type=folder_argument, help="output folder")
     parser.add_argument("--executor", choices=("local", "ray"), default="local",
                         help="local processes (default) or Ray Data (pip install 'sastra[distributed]')")
     parser.add_argument("--workers", type=int, default=None, metavar="N",

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from sastra.cli import folder_argument
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("index", help="build a search index from records (JSON Lines)",
@@ -15,7 +17,8 @@ def register(subparsers: Any) -> None:
                                           "plain JSON Lines (id, text, ...). Near-duplicates are linked, "
                                           "not indexed.")
     p.add_argument("inputs", nargs="+", metavar="RECORDS.jsonl", help="JSON Lines files, or - for stdin")
-    p.add_argument("--out", "-o", required=True, metavar="DIR", help="index folder (replaced if it holds an index)")
+    p.add_argument("--out", "-o", required=True, metavar="DIR", type=folder_argument,
+                   help="index folder (replaced if it holds an index)")
     p.add_argument("--text-field", default="text", help="field holding the text in plain JSON Lines")
     p.add_argument("--id-field", default="id")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
