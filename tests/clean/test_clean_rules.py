@@ -185,3 +185,18 @@ def test_per_line_language_check_flags_a_mixed_page() -> None:
 
 def test_old_mac_line_endings() -> None:
     assert clean(f"ចែករំលែក\r{BODY}\r{BODY2}\r", kind="text").text == f"{BODY}\r{BODY2}"
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_a_short_article_with_no_full_sentence_is_not_a_list_of_headlines(kind: str) -> None:
+    """With no strong line there is no article span, and every line was taken as both before and after
+    it: the article's short lines, under a heading removed as navigation, went as a list of headlines
+    (related_links). HTML returned an empty article flagged only mostly_removed; text the whole page,
+    heading included, flagged nothing_kept."""
+    lines = ["ក្រសួងសុខាភិបាលបានប្រកាសថា ប្រជាពលរដ្ឋចំនួន ៦៧០នាក់ បានចូលរួមក្នុងយុទ្ធនាការចាក់វ៉ាក់សាំង",
+             "យុទ្ធនាការនេះនឹងបន្តរហូតដល់ចុងខែនេះ នៅគ្រប់ស្រុកទាំងអស់នៃខេត្តកំពង់ចាម"]
+    page = ("<h1>ក្រសួងសុខាភិបាល</h1>" + "".join(f"<p>{line}</p>" for line in lines) if kind == "html"
+            else "ក្រសួងសុខាភិបាល\n" + "\n".join(lines) + "\n")
+    result = clean(page, kind=kind)
+    assert [line.strip() for line in result.text.splitlines() if line.strip()] == lines
+    assert [r.reason for r in result.removed] == ["navigation"] and "mostly_removed" not in result.flags

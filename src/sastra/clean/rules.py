@@ -432,7 +432,8 @@ _LIST_HEADING_RE = re.compile(r"ទាក់ទង|ពាក់ព័ន្ធ|�
 def _edges(decided: list[LineDecision], classes: list[str], visibles: list[str],
            strong: list[int]) -> list[LineDecision]:
     """Pass 4: rules for lines before the first and after the last strong line."""
-    first, last = (strong[0], strong[-1]) if strong else (len(decided), -1)
+    # no strong line, no article: every line is before it, none after it (where lists of headlines go)
+    first, last = (strong[0], strong[-1]) if strong else (len(decided), len(decided))
     out = list(decided)
     head = [i for i in range(min(first, len(decided))) if decided[i].reason is None and classes[i] != "nav1"]
     long_title = -1
