@@ -12,6 +12,7 @@ pick up where it stopped.
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +50,23 @@ def _charset(content_type: str) -> str | None:
 
 
 def _decode(body: bytes, charset: str | None, source: str) -> tuple[str | None, str, tuple[Problem, ...]]:
+    """A response's text in the charset its header gives, else as detected. A single-byte charset
+    (ISO-8859-1, windows-1252) decodes any bytes, so UTF-8 bytes under such a header, a common server
+    default, would become mojibake (``áž€`` for ``ក``): bytes that are well-formed UTF-8 and not all
+    ASCII are read as UTF-8, and the mismatch is reported."""
     if charset:
         try:
-            return body.decode(charset), charset, ()
+            text = body.decode(charset)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:
+            if not codecs.lookup(charset).name.startswith("utf") and not body.isascii():
+                try:
+                    return body.decode("utf-8"), "utf-8", (Problem(
+                        source, f"the header says charset={charset}, but the bytes are UTF-8; read as UTF-8"),)
+                except UnicodeDecodeError:
+                    pass
+            return text, charset, ()
     decoded = decode_bytes(body, source)
     return decoded.text, decoded.encoding, decoded.problems
 

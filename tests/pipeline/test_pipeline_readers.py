@@ -16,7 +16,7 @@ from sastra.records import Document
 PAGE = "<html><head><meta charset='utf-8'><title>ក</title></head><body><p>ព័ត៌មាន​ថ្មី</p></body></html>"
 
 
-def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool = True) -> Path:
+def write_warc(path: Path, pages: list[tuple[str, str, str | bytes]], *, gz: bool = True) -> Path:
     """A WARC with one response per (url, content type, body), plus a request record."""
     warcio = pytest.importorskip("warcio")
     from warcio.statusandheaders import StatusAndHeaders
@@ -26,7 +26,7 @@ def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool = True
         writer = WARCWriter(stream, gzip=gz)
         for url, content_type, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode("utf-8")),
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body if isinstance(body, bytes) else body.encode("utf-8")),
                                                           http_headers=headers))
             writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
     assert warcio
@@ -118,3 +118,19 @@ def test_stdin_jsonl_is_detected(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     docs = list(iter_inputs(["-"]))
     assert [d.id for d in docs] == ["s1"]
+
+
+def test_utf8_bytes_under_a_single_byte_charset_header_are_read_as_utf8(tmp_path):
+    """A server that says ISO-8859-1 (a common default) for a UTF-8 page: decoded as the header said,
+    every Khmer character became three Latin-1 letters (mojibake) in the record."""
+    page = "<html><body><p>ក្រសួងសុខាភិបាល។</p></body></html>"
+    latin = "<p>Caf\u00e9 cr\u00e8me</p>"
+    path = write_warc(tmp_path / "crawl.warc.gz", [("https://x/a", "text/html; charset=iso-8859-1", page),
+                                                   ("https://x/b", "text/html; charset=iso-8859-1",
+                                                    latin.encode("latin-1"))])
+    items = list(iter_warc(path))
+    first, second = [i for i in items if isinstance(i, Document)]
+    assert (first.text, first.meta["encoding"]) == (page, "utf-8")
+    assert (second.text, second.meta["encoding"]) == (latin, "iso-8859-1")  # real Latin-1 stays as said
+    (problem,) = [i for i in items if isinstance(i, Problem)]
+    assert not problem.fatal and "charset=iso-8859-1" in problem.reason and problem.source.endswith("#1")
