@@ -97,3 +97,19 @@ def test_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
     monkeypatch.setattr("sys.stdin", io.StringIO(PAGE))
     assert main(["clean", "-"]) == 0
     assert capsys.readouterr().out == BODY + "\n"
+
+
+def test_report_tsv_keeps_one_line_per_removal_whatever_the_id(tmp_path) -> None:
+    """An id from JSON Lines may hold a tab or a line break: written as it was, it broke the TSV."""
+    import json
+
+    from sastra.cli import main
+
+    src = tmp_path / "in.jsonl"
+    body = "រាជធានីភ្នំពេញ ៖ នាព្រឹកថ្ងៃទី១៧ ខែកក្កដា ក្រសួងសុខាភិបាលបានប្រកាសថា ប្រជាពលរដ្ឋចំនួន ៦៧០នាក់ បានចូលរួម។"
+    src.write_text(json.dumps({"id": "a\tb\nc\\d", "text": f"ចែករំលែក\n{body}"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    report = tmp_path / "report.tsv"
+    main(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--report", str(report)])
+    header, row = report.read_text(encoding="utf-8").splitlines()
+    assert row.split("\t") == ["a\\tb\\nc\\\\d", "0", "8", "share", "removed", "ចែករំលែក"]

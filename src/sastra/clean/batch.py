@@ -152,8 +152,13 @@ def _write_report(file: IO[str], doc: Document, as_jsonl: bool) -> None:
         file.write(json.dumps({"id": doc.id, "flags": list(doc.flags), "removed": to_jsonable(doc.removed)},
                               ensure_ascii=False) + "\n")
         return
+    doc_id = doc.id.translate(_TSV_ESCAPES)  # (an id from JSON may hold a tab or a line break)
     for r in doc.removed:
         text = " ".join(r.text.split())
         if len(text) > 200:
             text = text[:199] + "…"
-        file.write(f"{doc.id}\t{r.start}\t{r.end}\t{r.reason}\t{'kept' if r.kept else 'removed'}\t{text}\n")
+        file.write(f"{doc_id}\t{r.start}\t{r.end}\t{r.reason}\t{'kept' if r.kept else 'removed'}\t{text}\n")
+
+
+#: the escapes of linear TSV, for the one field of the report that is not made one line of text
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
