@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from sastra.cli import folder_argument
@@ -75,6 +76,8 @@ def handle(args: argparse.Namespace) -> int:
                     break
                 reject = json.loads(line)
                 where = reject["source"] + (f":{reject['line']}" if reject.get("line") else "")
+                if not reject.get("line") and reject["id"].split("~")[0] not in (Path(where).stem, "stdin"):
+                    where += f" [{reject['id']}]"  # (a record of a JSON Lines file: its id says which)
                 report(f"{where}: rejected ({reject['reason']}) {reject.get('detail') or ''}".rstrip(), verb="run")
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))

@@ -353,3 +353,17 @@ def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path, samples, ca
     assert main(["run", str(samples), "--out", str(blocker / "out"), "-q"]) == 1
     err = capsys.readouterr().err
     assert "sastra run: error:" in err and str(blocker / "out") in err and "Traceback" not in err
+
+
+def test_a_reject_without_a_line_number_names_its_record(tmp_path, capsys):
+    """A JSON Lines record rejected after it was read (empty, no article text, too large) has no line
+    number: the stderr line said only the file ("in.jsonl: rejected (empty)"), not which record."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in
+                           (("a", "ព័ត៌មានទី១ ក្រសួងសុខាភិបាល។"), ("b", " \n"))), encoding="utf-8")
+    (tmp_path / "blank.txt").write_text(" \n", encoding="utf-8")
+    assert main(["run", str(src), str(tmp_path / "blank.txt"), "--out", str(tmp_path / "o"), "--workers", "1",
+                 "--no-index", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert f"{src} [b]: rejected (empty)" in err
+    assert f"{tmp_path / 'blank.txt'}: rejected (empty)" in err  # (a file's id is its name: said already)
