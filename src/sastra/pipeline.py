@@ -330,7 +330,9 @@ def _process_shard(task: ShardTask) -> ShardResult:
         failed = failures.get(ordinal)
         doc = done.get(ordinal, doc)
         if failed is None and not doc.text.strip():
-            reason = "empty" if not (doc.raw or "").strip() else "no_article_text"
+            # (empty: the input shows nothing, zero-width spaces or a page of scripts included, as the
+            # cleaner's flag says; no_article_text: it showed text, and cleaning kept none of it)
+            reason = "empty" if "empty" in doc.flags or not (doc.raw or "").strip() else "no_article_text"
             detail = "nothing left after cleaning" if reason == "no_article_text" else ""
             problems = doc.meta.get("input_problems")
             if problems:

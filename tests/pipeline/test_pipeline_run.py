@@ -367,3 +367,17 @@ def test_a_reject_without_a_line_number_names_its_record(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{src} [b]: rejected (empty)" in err
     assert f"{tmp_path / 'blank.txt'}: rejected (empty)" in err  # (a file's id is its name: said already)
+
+
+def test_an_input_that_shows_nothing_is_rejected_as_empty(tmp_path):
+    """Zero-width spaces only, or a page of scripts: "no_article_text, nothing left after cleaning" said
+    that cleaning had taken text away, where there was none to take."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zw.txt").write_text("\u200b" * 20 + "\n", encoding="utf-8")
+    (folder / "scripts.html").write_text("<html><body><script>var a = 1;</script></body></html>", encoding="utf-8")
+    (folder / "text.txt").write_text("ព័ត៌មានទី១ ក្រសួងសុខាភិបាល។\n", encoding="utf-8")
+    summary = run([str(folder)], tmp_path / "o", workers=1, progress=False, index=False)
+    reasons = {r["id"]: r["reason"] for r in read_jsonl(tmp_path / "o" / "rejects.jsonl")}
+    assert reasons == {"scripts": "empty", "zw": "empty"}
+    assert (summary.read, summary.kept) == (3, 1)
