@@ -115,3 +115,14 @@ def test_ids_of_any_json_type_are_their_json_text_as_for_every_verb(tmp_path, ca
     assert main(["search", str(tmp_path / "ix"), "មេគង្គ", "--format", "jsonl"]) == 0
     ids = {json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()}
     assert ids == {"0", '{"a":"ក","b":1}', "plain:3"}
+
+
+def test_export_refuses_to_write_its_template_over_an_input(tmp_path, capsys, small_docs):
+    """--out was checked against the inputs, --template was not: the records file was replaced by the
+    index template."""
+    records = _records(tmp_path, small_docs)
+    before = records.read_bytes()
+    assert main(["export-opensearch", str(records), "--out", str(tmp_path / "bulk.ndjson"),
+                 "--template", str(records)]) == 1
+    assert "refusing to overwrite the input" in capsys.readouterr().err
+    assert records.read_bytes() == before

@@ -128,6 +128,7 @@ def _export(args: argparse.Namespace) -> int:
     from sastra.io import check_output_path
 
     check_output_path(args.out, args.inputs)
+    check_output_path(args.template, args.inputs)
     counts = {"read": 0, "problems": 0}
     stats = export_opensearch(_documents(args, "export-opensearch", counts), args.out,
                               index_name=args.index_name, template_path=args.template)
