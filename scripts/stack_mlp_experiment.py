@@ -299,6 +299,14 @@ def predict_joint(w, d, net, rows, dense_in, part_idx, lex_idx, cont):
     return decisions(total[:, 0], total[:, 1])
 
 
+def predict_ensemble(w, d, nets, rows, dense_in, part_idx, lex_idx, cont):
+    total = w[rows].sum(axis=0) + dense_in @ d
+    for net in nets:
+        _, _, out = net.forward(part_idx, lex_idx, cont)
+        total = total + (out[:, 1:] - out[:, :1]) / len(nets)
+    return decisions(total[:, 0], total[:, 1])
+
+
 # --- data ------------------------------------------------------------------------------------------
 def prepare(sentences, vocab, table_of, scores_of, scale, pairs_of, word_pairs_of, lex_bits, fields=LEX_FIELDS):
     """Second-pass inputs of every candidate boundary of ``sentences``."""
@@ -361,7 +369,9 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=0, help="(debug) first N sentences only")
     parser.add_argument("--no-heldout", action="store_true")
-    parser.add_argument("--seeds", type=int, default=1, help="networks with different seeds (CV only)")
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="networks with different seeds: each scored, and their outputs averaged ('ens')")
+    parser.add_argument("--seed-base", type=int, default=17, help="seed of the first network")
     args = parser.parse_args(argv)
 
     sentences = read_khpos(Path(args.data) / "segmentation" / "khpos" / "train.tagged")
@@ -444,14 +454,20 @@ def main(argv=None) -> int:
         results["lr"].append(ts.score_labels(part, per_sentence, bounds,
                                              gated_labels(data, predict_joint(w, d, None, r, dn, p, lx, c), unsure),
                                              test_idx))
-        seed_scores = []
+        seed_scores, nets = [], []
         for seed in range(args.seeds):
             w, d, net = train_joint(data["rows"][:, tr], data["dense"][tr], data["part"][:, tr], data["lex"][:, tr],
-                                    data["cont"][tr], data["labels"][tr], args, seed=17 + seed)
+                                    data["cont"][tr], data["labels"][tr], args, seed=args.seed_base + seed)
+            nets.append(net)
             seed_scores.append(ts.score_labels(part, per_sentence, bounds,
                                                gated_labels(data, predict_joint(w, d, net, r, dn, p, lx, c), unsure),
                                                test_idx))
+            results.setdefault(f"seed{args.seed_base + seed}", []).append(seed_scores[-1])
         results["mlp"].append(tuple(np.mean(seed_scores, axis=0)))
+        if args.seeds > 1:  # the networks' outputs averaged (one network, hidden units side by side)
+            ensemble = predict_ensemble(w, d, nets, r, dn, p, lx, c)
+            results.setdefault("ens", []).append(ts.score_labels(part, per_sentence, bounds,
+                                                                 gated_labels(data, ensemble, unsure), test_idx))
         print(f"fold {k + 1}: first {100 * results['first'][-1][0]:.2f}/{100 * results['first'][-1][1]:.2f}  "
               f"lr {100 * results['lr'][-1][0]:.2f}/{100 * results['lr'][-1][1]:.2f}  "
               f"mlp {100 * results['mlp'][-1][0]:.2f}/{100 * results['mlp'][-1][1]:.2f}  "
@@ -459,9 +475,15 @@ def main(argv=None) -> int:
     for name, sc in results.items():
         wv = [a for a, _ in sc]
         fv = [b for _, b in sc]
-        print(f"{k_folds}-fold CV {name:5s}: word F1 {100 * np.mean(wv):.3f} (sd {100 * np.std(wv):.2f})  "
+        print(f"{k_folds}-fold CV {name:6s}: word F1 {100 * np.mean(wv):.3f} (sd {100 * np.std(wv):.2f})  "
               f"fine F1 {100 * np.mean(fv):.3f} (sd {100 * np.std(fv):.2f})  per fold "
-              + " ".join(f"{100 * a:.2f}" for a in wv), flush=True)
+              + " ".join(f"{100 * a:.3f}" for a in wv) + "  fine " + " ".join(f"{100 * b:.3f}" for b in fv), flush=True)
+        if name not in ("first", "lr"):
+            dw = 100 * (np.array(wv) - [a for a, _ in results["lr"]])
+            df = 100 * (np.array(fv) - [b for _, b in results["lr"]])
+            print(f"    minus lr, per fold: word " + " ".join(f"{x:+.3f}" for x in dw)
+                  + f" (mean {dw.mean():+.3f}); fine " + " ".join(f"{x:+.3f}" for x in df)
+                  + f" (mean {df.mean():+.3f})", flush=True)
     if args.no_heldout or args.limit:
         return 0
 
@@ -496,10 +518,15 @@ def main(argv=None) -> int:
                           args, with_net=False)
     lr = gated_labels(held, predict_joint(w, d, None, r, dn, p, lx, c), unsure)
     show("lr (retrained here)", lr)
-    w, d, net = train_joint(data["rows"], data["dense"], data["part"], data["lex"], data["cont"], data["labels"],
-                            args)
-    mlp = gated_labels(held, predict_joint(w, d, net, r, dn, p, lx, c), unsure)
-    show("mlp", mlp)
+    nets = []
+    for seed in range(args.seeds):
+        w, d, net = train_joint(data["rows"], data["dense"], data["part"], data["lex"], data["cont"],
+                                data["labels"], args, seed=args.seed_base + seed)
+        nets.append(net)
+        show(f"mlp (seed {args.seed_base + seed})", gated_labels(held, predict_joint(w, d, net, r, dn, p, lx, c), unsure))
+    if args.seeds > 1:
+        show("mlp (outputs of the seeds averaged)",
+             gated_labels(held, predict_ensemble(w, d, nets, r, dn, p, lx, c), unsure))
     return 0
 
 

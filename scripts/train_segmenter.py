@@ -14,7 +14,11 @@ over the shipped file), and ``--stack-cv`` for 5-fold CV inside the training par
    at run time). Then a second pass (sastra.segment.stacking: features of the first pass's decisions
    around each boundary and of the words they make), a logistic regression trained on out-of-fold
    first-pass scores (``--oof`` contiguous folds; ``--stack-cv`` reports the CV of both passes on them;
-   ``--no-stack`` builds the first pass only). Trained on the first (1 - holdout) of khPOS
+   ``--no-stack`` builds the first pass only). Over the logistic second pass, a small network (one
+   hidden ReLU layer, numpy, Adam; ``--net-seeds`` networks of ``--net-hidden`` units averaged, 0: none)
+   is trained on the out-of-fold boundaries whose first-pass margin is under ``--net-gate`` and added
+   to its scores where the second pass applies (stacking.network_inputs says what it sees).
+   Trained on the first (1 - holdout) of khPOS
    train.tagged (CC BY-NC-SA 4.0); with ``--holdout 0.1`` the last tenth of the file is never trained on
    and is scored at the end (the split that bench/segment_bench.py reports). ``--cv K`` also reports K-fold
    cross-validation of the first pass inside the training part. One core, numpy only; about seven
@@ -38,7 +42,7 @@ sys.path.insert(0, str(REPO / "src"))
 from sastra.segment import core  # noqa: E402
 from sastra.segment.encoding import Vocabulary  # noqa: E402
 from sastra.segment.engines import (  # noqa: E402
-    PerceptronEngine, _Encoder, build_lexicon_table, lexicon_words, write_table_file)
+    NET_ARRAYS, PerceptronEngine, _Encoder, build_lexicon_table, lexicon_words, write_table_file)
 from sastra.segment.features import (  # noqa: E402
     COMPOUND_TEMPLATES,
     TEMPLATES,
@@ -49,13 +53,20 @@ from sastra.segment.features import (  # noqa: E402
     lexicon_lookup,
 )
 from sastra.segment.stacking import (  # noqa: E402
+    NET_CONTINUOUS,
+    NET_PART_ROWS,
+    NET_PARTS,
     PAIR_TEMPLATES,
     STACK_BITS,
     WPAIR_TEMPLATES,
     STACK_TEMPLATES,
+    NetworkWeights,
     PairTable,
     decisions,
     gold_pair_keys,
+    margins,
+    network_inputs,
+    network_scores,
     stack_features,
 )
 from sastra.segment.normal import fold  # noqa: E402
@@ -484,6 +495,80 @@ def train_stack(rows, dense_in, labels, epochs: int, rate: float = 0.1, batch: i
     return weights[:, 1:] - weights[:, :1], dense[:, 1:] - dense[:, :1]
 
 
+def network_rows(per_sentence, bounds, scores, scale, which, pairs_for, word_pairs_for):
+    """Inputs of the second pass's network (stacking.network_inputs) at every boundary of sentences
+    ``which``, in column order: part rows (len(NET_PARTS), N) and continuous inputs (N, NET_CONTINUOUS)."""
+    parts, continuous = [], []
+    for i in which:
+        info = per_sentence[i]
+        if info is None:
+            continue
+        s, ids, grams, slots, positions, lists = info
+        lo, hi = bounds[s], bounds[s + 1]
+        p, c = network_inputs(ids, grams, slots.astype(np.int64), lists, positions, scores[lo:hi, 0],
+                              scores[lo:hi, 1], scale, pairs_for(i), word_pairs_for(i))
+        parts.append(p)
+        continuous.append(c)
+    return np.concatenate(parts, axis=1), np.concatenate(continuous)
+
+
+def train_network(part_rows, continuous, labels, offset, hidden: int, epochs: int, rate: float, seed: int,
+                  batch: int = 256) -> NetworkWeights:
+    """One hidden ReLU layer (Adam, mini-batches) trained over the fixed (fine, word) scores ``offset`` of
+    the logistic second pass: it learns what the linear pass leaves, from the same views one-hot plus
+    the first-pass scores around the boundary and the khPOS pair counts (stacking.network_inputs)."""
+    rng = np.random.default_rng(seed)
+    params = {"parts": rng.normal(0, 0.05, (NET_PART_ROWS, hidden)),
+              "continuous": rng.normal(0, 0.1, (NET_CONTINUOUS, hidden)),
+              "bias": np.zeros(hidden),
+              "out": rng.normal(0, 0.05, (hidden, 3)),
+              "out_bias": np.zeros(3)}
+    first_moment = {name: np.zeros_like(value) for name, value in params.items()}
+    second_moment = {name: np.zeros_like(value) for name, value in params.items()}
+    order_rng = np.random.default_rng(seed)
+    onehot = np.eye(3)[labels]
+    base = np.concatenate([np.zeros((len(labels), 1)), offset], axis=1)
+    n = len(labels)
+    step = 0
+    for epoch in range(epochs):
+        order = order_rng.permutation(n)
+        loss = 0.0
+        for lo in range(0, n, batch):
+            idx = order[lo:lo + batch]
+            pr, ci = part_rows[:, idx], continuous[idx]
+            z = params["parts"][pr].sum(axis=0) + ci @ params["continuous"] + params["bias"]
+            h = np.maximum(z, 0)
+            nll, g = softmax_gradient(base[idx] + h @ params["out"] + params["out_bias"], labels[idx], onehot[idx])
+            loss += nll
+            dz = (g @ params["out"].T) * (z > 0)
+            grad_parts = np.zeros_like(params["parts"])
+            np.add.at(grad_parts, pr.ravel(), np.tile(dz, (pr.shape[0], 1)))
+            grads = {"out": h.T @ g, "out_bias": g.sum(axis=0), "bias": dz.sum(axis=0), "continuous": ci.T @ dz,
+                     "parts": grad_parts}
+            step += 1
+            c1, c2 = 1 - 0.9 ** step, 1 - 0.999 ** step
+            for name in ("parts", "continuous", "bias", "out", "out_bias"):
+                first_moment[name] = 0.9 * first_moment[name] + 0.1 * grads[name]
+                second_moment[name] = 0.999 * second_moment[name] + 0.001 * grads[name] ** 2
+                params[name] -= rate * (first_moment[name] / c1) / (np.sqrt(second_moment[name] / c2) + 1e-8)
+        print(f"network epoch {epoch + 1}: loss {loss / n:.4f} on {n} boundaries", file=sys.stderr)
+    return NetworkWeights(params["parts"], params["continuous"], params["bias"],
+                          params["out"][:, 1:] - params["out"][:, :1], params["out_bias"][1:] - params["out_bias"][0])
+
+
+def train_networks(part_rows, continuous, labels, offset, args) -> NetworkWeights:
+    """``args.net_seeds`` networks (seeds 17, 18, ...), their outputs averaged: one network with their
+    hidden units side by side and output weights divided by their number."""
+    nets = [train_network(part_rows, continuous, labels, offset, args.net_hidden, args.net_epochs, args.net_rate,
+                          seed=17 + k) for k in range(args.net_seeds)]
+    count = len(nets)
+    return NetworkWeights(np.concatenate([n.parts for n in nets], axis=1),
+                          np.concatenate([n.continuous for n in nets], axis=1),
+                          np.concatenate([n.bias for n in nets]),
+                          np.concatenate([n.out for n in nets]) / count,
+                          sum(n.out_bias for n in nets) / count)
+
+
 def stack_predict(weights, dense, rows, dense_in, word_bias: float = 0.0, fine_bias: float = 0.0):
     total = weights[rows].sum(axis=0) + dense_in @ dense
     return decisions(total[:, 0] + fine_bias, total[:, 1] + word_bias)
@@ -546,7 +631,8 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
     templates = (STACK_TEMPLATES + (PAIR_TEMPLATES if args.pairs else ())
                  + (WPAIR_TEMPLATES if args.word_pairs else ()))
     pair_tables = {}  # level (1 fine, 2 word) -> (per-block tables, full table)
-    for level in ([1] if args.pairs else []) + ([2] if args.word_pairs else []):
+    with_net = args.net_seeds > 0
+    for level in ([1] if args.pairs or with_net else []) + ([2] if args.word_pairs or with_net else []):
         # pair statistics of gold units, for each block from the other blocks only (as at run time)
         gold_keys = np.zeros(len(labels), dtype=np.uint64)
         for info in per_sentence:
@@ -562,12 +648,17 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
         print(f"pair table (level {level}): {len(pair_tables[level][1].keys)} pairs", file=sys.stderr)
     pairs_for = (lambda i: pair_tables[1][0][block[i]]) if 1 in pair_tables else None
     word_pairs_for = (lambda i: pair_tables[2][0][block[i]]) if 2 in pair_tables else None
-    rows, cols = stack_rows(per_sentence, bounds, oof, scale, all_idx, templates, pairs_for, word_pairs_for)
+    rows, cols = stack_rows(per_sentence, bounds, oof, scale, all_idx, templates,
+                            pairs_for if args.pairs else None, word_pairs_for if args.word_pairs else None)
     assert np.array_equal(cols, np.arange(len(labels)))
     dense_in = oof / scale
+    if with_net:  # the network's inputs, with each block's pair counts taken from the other blocks
+        net_parts, net_continuous = network_rows(per_sentence, bounds, oof, scale, all_idx, pairs_for,
+                                                 word_pairs_for)
+        net_train = margins(oof[:, 0], oof[:, 1]) < args.net_gate  # the boundaries it is trained on
 
     # CV of both passes on the same folds
-    first_scores, stack_scores, sweep, gated, gated_share = [], [], {}, {}, {}
+    first_scores, stack_scores, sweep, gated, gated_share, net_scores = [], [], {}, {}, {}, []
     three = np.concatenate([np.zeros((len(oof), 1)), oof], axis=1)
     three.sort(axis=1)
     first_margin = three[:, 2] - three[:, 1]  # top score minus the runner-up, in first-pass units
@@ -594,6 +685,22 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
                     p2[test_cols] = stack_predict(w2, d2, rows[:, test_cols], dense_in[test_cols], bias, fb)
                     sweep.setdefault((bias, fb), []).append(score_labels(train_part, per_sentence, bounds, p2,
                                                                          test_idx))
+            if with_net and args.stack_gate is not None:  # + the network, applied where the second pass is
+                fit = train_cols[net_train[train_cols]]
+                logistic = w2[rows[:, fit]].sum(axis=0) + dense_in[fit] @ d2
+                net = train_networks(net_parts[:, fit], net_continuous[fit], labels[fit], logistic, args)
+                unsure = test_cols[first_margin[test_cols] < args.stack_gate]
+                total = (w2[rows[:, unsure]].sum(axis=0) + dense_in[unsure] @ d2
+                         + network_scores(net_parts[:, unsure], net_continuous[unsure], net))
+                p2 = first_labels.copy()
+                p2[unsure] = decisions(total[:, 0], total[:, 1])
+                p_lr = first_labels.copy()
+                p_lr[unsure] = predicted[unsure]
+                net_scores.append((score_labels(train_part, per_sentence, bounds, p_lr, test_idx),
+                                   score_labels(train_part, per_sentence, bounds, p2, test_idx)))
+                print(f"cv fold {k + 1}/{k_folds}: second pass (gate {args.stack_gate:g}) word "
+                      f"{100 * net_scores[-1][0][0]:.3f} fine {100 * net_scores[-1][0][1]:.3f} | + network word "
+                      f"{100 * net_scores[-1][1][0]:.3f} fine {100 * net_scores[-1][1][1]:.3f}")
             first_scores.append(score_labels(train_part, per_sentence, bounds, first_labels, test_idx))
             stack_scores.append(score_labels(train_part, per_sentence, bounds, predicted, test_idx))
             print(f"cv fold {k + 1}/{k_folds}: first pass word {100 * first_scores[-1][0]:.2f} fine "
@@ -611,12 +718,27 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
             f = [b for _, b in sc]
             print(f"{k_folds}-fold CV ({name}): word F1 {100 * np.mean(w):.2f} (sd {100 * np.std(w):.2f})  "
                   f"fine F1 {100 * np.mean(f):.2f} (sd {100 * np.std(f):.2f})")
+        if net_scores:
+            for name, at in (("second pass, gated", 0), ("second pass + network, gated", 1)):
+                w = [100 * pair[at][0] for pair in net_scores]
+                f = [100 * pair[at][1] for pair in net_scores]
+                print(f"{k_folds}-fold CV ({name}): word F1 {np.mean(w):.3f} (sd {np.std(w):.2f})  "
+                      f"fine F1 {np.mean(f):.3f} (sd {np.std(f):.2f})")
+            dw = [100 * (b[0] - a[0]) for a, b in net_scores]
+            df = [100 * (b[1] - a[1]) for a, b in net_scores]
+            print("  network minus logistic per fold: word " + " ".join(f"{x:+.3f}" for x in dw)
+                  + "; fine " + " ".join(f"{x:+.3f}" for x in df))
     if path is None or args.first_cv_only:
         return
 
     t0 = time.time()
     first = fit_first_pass(features, labels, bounds, args)
     stack_w, stack_d = train_stack(rows, dense_in, labels, args.stack_epochs, rate=args.stack_rate)
+    net = None
+    if with_net:
+        fit = np.flatnonzero(net_train)
+        net = train_networks(net_parts[:, fit], net_continuous[fit], labels[fit],
+                             stack_w[rows[:, fit]].sum(axis=0) + dense_in[fit] @ stack_d, args)
     print(f"final model trained in {time.time() - t0:.1f}s", file=sys.stderr)
     largest = np.abs(first).max(axis=1)
     keys = np.flatnonzero(largest > 0.2 * np.median(largest[largest > 0]))
@@ -632,7 +754,12 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
         "epochs": args.epochs,
         "stack": {"bits": STACK_BITS, "templates": [list(t) for t in templates], "scale": scale,
                   "gate": args.stack_gate,
-                  "oof_folds": k_folds, "epochs": args.stack_epochs},
+                  "oof_folds": k_folds, "epochs": args.stack_epochs,
+                  **({"net": {"parts": [list(part) for part in NET_PARTS], "hidden": int(net.parts.shape[1]),
+                              "shapes": {f"net_{name}": list(getattr(net, name).shape) for name in NET_ARRAYS},
+                              "seeds": args.net_seeds, "units_per_seed": args.net_hidden,
+                              "epochs": args.net_epochs, "rate": args.net_rate, "trained_under_margin": args.net_gate}}
+                     if net is not None else {})},
         "built": time.strftime("%Y-%m-%d"),
     }
     np.savez_compressed(
@@ -650,6 +777,7 @@ def build_stacked(train_part, lexicon, args, path: Path | None, trained_on: str)
                                 np.minimum(getattr(table, name), 65535).astype(np.uint16))
            for level, prefix in ((1, "pair"), (2, "wpair")) if level in pair_tables
            for table in [pair_tables[level][1]] for name in ("keys", "joined", "split")},
+        **({f"net_{name}": getattr(net, name).astype(np.float32) for name in NET_ARRAYS} if net is not None else {}),
     )
     print(f"saved {path}: {len(keys)} + {len(stack_keys)} weight rows, vocab {len(vocab.atoms)}; lexicon table "
           f"{write_table_file(path)}", file=sys.stderr)
@@ -696,6 +824,13 @@ def main(argv=None) -> int:
     parser.add_argument("--stack-gate", type=float, default=2.0,
                         help="second pass only where the first-pass margin is under this (CV: same F1 as "
                              "everywhere, 5%% of the boundaries); a negative value: everywhere")
+    parser.add_argument("--net-seeds", type=int, default=3,
+                        help="second pass: networks (seeds 17, 18, ...) averaged over the logistic part; 0: none")
+    parser.add_argument("--net-hidden", type=int, default=128, help="hidden units per network")
+    parser.add_argument("--net-epochs", type=int, default=5)
+    parser.add_argument("--net-rate", type=float, default=1e-3, help="Adam step of the network")
+    parser.add_argument("--net-gate", type=float, default=3.0,
+                        help="the network is trained on boundaries whose first-pass margin is under this")
     parser.add_argument("--set-gate", metavar="FILE", help="only rewrite FILE's --stack-gate (same weights)")
     parser.add_argument("--gate-sweep", type=float, nargs="*", default=[],
                         help="(experiments) CV of the second pass applied only under these first-pass margins")

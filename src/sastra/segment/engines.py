@@ -44,10 +44,13 @@ from sastra.segment.features import (
 )
 from sastra.segment.stacking import (
     FEW_PARTS,
+    NET_PARTS,
     PART_NAMES,
     STACK_BITS,
+    NetworkWeights,
     PairTable,
     margins,
+    second_pass_inputs,
     stack_features,
     stack_features_few,
 )
@@ -55,9 +58,11 @@ from sastra.segment.normal import fold_atom
 from sastra.segment.pretokenize import ATOM_RE
 
 NONE, FINE, WORD = 0, 1, 2
+#: the second-pass network's arrays in a model file (``net_<name>``; see stacking.NetworkWeights)
+NET_ARRAYS = ("parts", "continuous", "bias", "out", "out_bias")
 
 #: up to this many boundaries to rescore, the second pass computes its features with Python numbers
-FEW_TARGETS = 8
+FEW_TARGETS = 12
 #: how many out-of-vocabulary atoms an engine remembers before starting over (bounds memory)
 MAX_CACHED_MISSES = 200_000
 
@@ -156,7 +161,9 @@ class PerceptronEngine:
     so one model serves both granularities. Weights are stored relative to label 0 as complex64
     (real: fine, imaginary: word), so scoring is one 8-byte gather per template. When the model file
     has a second pass (``stack_*`` arrays), the first-pass scores are rescored by it
-    (``sastra.segment.stacking``); a file without one is used as a first pass alone.
+    (``sastra.segment.stacking``); a file without one is used as a first pass alone. A file with a
+    second-pass network (``net_*`` arrays, ``stacking.NetworkWeights``) adds its scores to the logistic
+    second pass's, at the same boundaries.
     """
 
     name = "perceptron"
@@ -174,6 +181,8 @@ class PerceptronEngine:
                             if "stack_keys" in data.files else None)
             pair_arrays = {prefix: tuple(data[f"{prefix}_{name}"] for name in ("keys", "joined", "split"))
                            for prefix in ("pair", "wpair") if f"{prefix}_keys" in data.files}
+            net_arrays = ({name: data[f"net_{name}"] for name in NET_ARRAYS}
+                          if "net_parts" in data.files else None)
         self.templates = tuple(tuple((str(kind), int(offset)) for kind, offset in t)
                                for t in self.meta.get("templates", ()))
         self.bits = int(self.meta.get("weight_bits", WEIGHT_BITS))
@@ -189,6 +198,7 @@ class PerceptronEngine:
         self.lexicon, self.table_key = _lexicon_table(path, self.vocab, vocab_atoms, own_lists,
                                                       bool(self.meta.get("lexicon")), use_table_file)
         self.stack = None
+        self.network = None
         if stack_arrays is not None:
             stack = self.meta.get("stack", {})
             templates = tuple(tuple(t) for t in stack.get("templates", ()))
@@ -211,6 +221,18 @@ class PerceptronEngine:
                       for prefix, (keys, joined, split) in pair_arrays.items()}
             self.pairs = tables.get("pair")
             self.word_pairs = tables.get("wpair")
+            #: the second pass's network (None in files built before it): added to the logistic scores
+            if net_arrays is not None:
+                net = stack.get("net", {})
+                if (net.get("parts") != [list(part) for part in NET_PARTS] or self.pairs is None
+                        or self.word_pairs is None):
+                    raise ConfigError(f"segment model {model_file} was built with another second-pass network; "
+                                      "rebuild it with scripts/train_segmenter.py")
+                try:
+                    self.network = NetworkWeights(**net_arrays)
+                except ValueError as error:
+                    raise ConfigError(f"segment model {model_file}: {error}") from None
+                self.network.prepare(self.pairs, self.word_pairs)
 
     def first_pass(self, ids: np.ndarray, candidates: np.ndarray, lookup=None) -> np.ndarray:
         """(fine - none, word - none) first-pass scores per candidate, as one complex64 per candidate."""
@@ -231,13 +253,22 @@ class PerceptronEngine:
             targets = (margins(fine, word) < self.stack_gate).nonzero()[0]
             if len(targets) == 0:
                 return total
+        network = self.network
         if targets is not None and len(targets) <= FEW_TARGETS and self._few_ok:
             rows = stack_features_few(ids, lookup[1], self.lexicon.lists, candidates.tolist(), fine.tolist(),
-                                      word.tolist(), scale, self.stack_templates, targets.tolist())
+                                      word.tolist(), scale, self.stack_templates, targets.tolist(), network, lookup[0])
+        elif network is not None:
+            rows = second_pass_inputs(ids, lookup[0], lookup[1], self.lexicon.lists, candidates, fine, word, scale,
+                                      self.stack_templates, network, targets)
         else:
             rows = stack_features(ids, lookup[0], lookup[1], self.lexicon.lists, candidates, fine, word, scale,
                                   self.stack_templates, self.pairs, self.word_pairs, targets)
-        second = weights[rows].sum(axis=0)
+        if network is not None:  # the network's (fine, word) scores, added to the logistic part's
+            rows, inputs = rows
+            second = weights[rows].sum(axis=0)
+            second += network.evaluate(*inputs).view(np.complex64).ravel()
+        else:
+            second = weights[rows].sum(axis=0)
         if targets is not None:
             fine, word = fine[targets], word[targets]
         rescored = (second.real + (fine * dense[0, 0] + word * dense[1, 0]) / scale
