@@ -365,7 +365,7 @@ _ONES = np.ones((1, 4096))
 
 
 #: network inputs are multiplied in blocks of at most this many boundaries (longer inputs are padded
-#: to a multiple of it): a product of (32, 20) by (20, hidden) stays under the size from which OpenBLAS
+#: to whole blocks): a product of (32, 20) by (20, hidden) stays under the size from which OpenBLAS
 #: runs a product on several threads (measured: one product per text used both cores of the machine)
 NET_BLOCK = 32
 #: the engine's order of the continuous inputs (reference columns, :func:`network_inputs`): the word
@@ -378,8 +378,15 @@ _ENGINE_COLUMNS = np.r_[7:14, 0:7, 17:20, 14:17]
 _FEW_ROWS = 12
 
 
+def _block(m: int) -> int:
+    """Rows per product for m boundaries: at most NET_BLOCK, as even as the blocks can be."""
+    return -(-m // -(-m // NET_BLOCK)) if m else 1
+
+
 def _padded(m: int) -> int:
-    return m if m <= NET_BLOCK else -(-m // NET_BLOCK) * NET_BLOCK
+    """m rounded up to a whole number of blocks of :func:`_block` rows."""
+    block = _block(m)
+    return -(-m // block) * block
 
 
 def _second_pass_inputs(ids, grams, slots, lists, positions, fine, word, scale, templates, pairs, word_pairs,
@@ -438,7 +445,7 @@ def _second_pass_inputs(ids, grams, slots, lists, positions, fine, word, scale, 
     codes = codes.reshape(6, m)
     for i, name in enumerate(_SPANS):
         put(name, codes[i])
-    lengths = np.minimum(np.stack([positions - before, after - positions]), 8)
+    lengths = np.minimum(np.array([positions - before, after - positions]), 8)
     put("ll", lengths[0])
     put("lr", lengths[1])
     if with_hash:
@@ -586,7 +593,7 @@ class NetworkWeights:
         m = keys.shape[1]
         if m == 0:
             return np.zeros((0, 2), dtype=np.float32)
-        hidden = np.matmul(continuous.reshape(-1, min(m, NET_BLOCK), NET_CONTINUOUS), self.engine_continuous)
+        hidden = np.matmul(continuous.reshape(-1, _block(m), NET_CONTINUOUS), self.engine_continuous)
         flat = hidden.reshape(-1, hidden.shape[2])
         used = flat[:m]
         table = self.groups
