@@ -6,11 +6,16 @@ arrays works as before."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
+from sastra.errors import ConfigError
+from sastra.segment import get_engine
+from sastra.segment.core import ATOM_RE
 from sastra.segment.encoding import Vocabulary
-from sastra.segment.engines import build_lexicon_table
+from sastra.segment.engines import NET_ARRAYS, PerceptronEngine, build_lexicon_table, data_path
 from sastra.segment.features import lexicon_lookup
 from sastra.segment.stacking import (
     NET_CONTINUOUS,
@@ -21,6 +26,7 @@ from sastra.segment.stacking import (
     PairTable,
     _membership,
     decisions,
+    margins,
     network_inputs,
     network_scores,
     pair_keys,
@@ -271,3 +277,126 @@ def test_pair_inputs_find_what_the_tables_hold():
         rows = [[lookup.row_of(int(w), 0), lookup.row_of(int(f), 1)] for w, f in zip(word_keys, fine_keys)]
         assert np.array_equal(lookup.values.take(np.array(rows), axis=0).reshape(-1, 6), got)
     assert np.array_equal(pairs.count_inputs(np.array([0], dtype=np.uint64)), [[0.0, 0.0, 0.5]])
+
+
+# --- the shipped model's network ------------------------------------------------------------------------
+
+
+def model_copy(tmp_path, drop=(), meta_change=None):
+    """The shipped model file, copied with some arrays left out or its meta changed."""
+    with data_path("perceptron.npz").open("rb") as stream:
+        data = np.load(stream, allow_pickle=False)
+        arrays = {name: data[name] for name in data.files if name not in drop}
+    if meta_change is not None:
+        meta = json.loads(str(arrays["meta"]))
+        meta_change(meta)
+        arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    path = tmp_path / "model.npz"
+    np.savez_compressed(path, **arrays)
+    return path
+
+
+TEXT = "ព្រះរាជាណាចក្រកម្ពុជាមានប្រជាជនជាង១៦លាននាក់ហើយក្រសួងសុខាភិបាលបានប្រកាសថាការបោះឆ្នោតនឹងធ្វើឡើងនៅខែក្រោយ"
+
+
+def text_ids(engine):
+    ids, codes = engine.encode(ATOM_RE.findall(TEXT))
+    ids = ids[codes == 1]
+    return ids, np.arange(1, len(ids))
+
+
+def test_shipped_model_has_the_network():
+    engine = get_engine("perceptron")
+    assert engine.network is not None
+    assert engine.meta["stack"]["net"]["parts"] == [list(part) for part in NET_PARTS]
+
+
+def test_network_adds_to_the_logistic_scores_where_the_second_pass_applies(tmp_path):
+    """Without the network arrays a file loads and scores as the logistic second pass alone; with
+    them, the scores differ by the network's output exactly at the gated boundaries."""
+    with_net = get_engine("perceptron")
+    without = PerceptronEngine(str(model_copy(tmp_path, drop=tuple(f"net_{name}" for name in NET_ARRAYS))))
+    assert without.network is None and without.stack is not None
+    ids, candidates = text_ids(with_net)
+    lookup = lexicon_lookup(ids, with_net.lexicon)
+    first = with_net.first_pass(ids, candidates, lookup)
+    fine, word = first.real.astype(np.float64), first.imag.astype(np.float64)
+    targets = np.flatnonzero(margins(fine, word) < with_net.stack_gate)
+    assert len(targets)
+    part_rows, continuous = network_inputs(ids, lookup[0], lookup[1], with_net.lexicon.lists, candidates, fine, word,
+                                           with_net.stack[2], with_net.pairs, with_net.word_pairs, targets)
+    net = network_scores(part_rows, continuous, with_net.network)
+    difference = with_net.scores(ids, candidates) - without.scores(ids, candidates)
+    assert np.allclose(difference[targets].real, net[:, 0]) and np.allclose(difference[targets].imag, net[:, 1])
+    sure = np.setdiff1d(np.arange(len(candidates)), targets)
+    assert np.all(difference[sure] == 0)
+    # and without the arrays the engine still labels text (an older file)
+    assert set(without.label(ids, np.ones(len(ids), dtype=np.int64), candidates).tolist()) <= {0, 1, 2}
+
+
+def test_network_of_other_parts_is_refused(tmp_path):
+    def other_parts(meta):
+        meta["stack"]["net"]["parts"] = meta["stack"]["net"]["parts"][:-1]
+
+    with pytest.raises(ConfigError):
+        PerceptronEngine(str(model_copy(tmp_path, meta_change=other_parts)))
+
+
+def test_network_without_pair_tables_is_refused(tmp_path):
+    with pytest.raises(ConfigError):
+        PerceptronEngine(str(model_copy(tmp_path, drop=("pair_keys", "pair_joined", "pair_split"))))
+
+
+def reference_scores(engine, ids, candidates):
+    """The engine's scores as the definitions give them: the first pass, then at the gated boundaries
+    the logistic second pass (stack_features) plus network_scores over network_inputs, in float64."""
+    from sastra.segment.stacking import stack_features
+
+    lookup = lexicon_lookup(ids, engine.lexicon)
+    first = engine.first_pass(ids, candidates, lookup)
+    fine, word = first.real.astype(np.float64), first.imag.astype(np.float64)
+    weights, dense, scale = engine.stack
+    out = first.astype(np.complex128)
+    targets = np.flatnonzero(margins(fine, word) < engine.stack_gate)
+    if len(targets) == 0:
+        return out
+    rows = stack_features(ids, lookup[0], lookup[1], engine.lexicon.lists, candidates, fine, word, scale,
+                          engine.stack_templates, engine.pairs, engine.word_pairs, targets)
+    part_rows, continuous = network_inputs(ids, lookup[0], lookup[1], engine.lexicon.lists, candidates, fine, word,
+                                           scale, engine.pairs, engine.word_pairs, targets)
+    net = network_scores(part_rows, continuous, engine.network).astype(np.float64)
+    second = weights[rows].sum(axis=0)
+    f, w = fine[targets], word[targets]
+    out[targets] = ((second.real + (f * dense[0, 0] + w * dense[1, 0]) / scale + net[:, 0])
+                    + 1j * (second.imag + (f * dense[0, 1] + w * dense[1, 1]) / scale + net[:, 1]))
+    return out
+
+
+def test_engine_labels_equal_the_definitions_on_news(shared_data):
+    """On ../shared/data/corpus/kh-news-2019-07.jsonl (150 articles, and short pieces of them, which take
+    the few-boundary path), the engine's labels are those of the definitions (reference_scores) and its
+    scores agree with them to float32 rounding."""
+    import json
+
+    path = shared_data / "corpus" / "kh-news-2019-07.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    engine = get_engine("perceptron")
+    boundaries = 0
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream):
+            if number >= 150:
+                break
+            text = json.loads(line)["text"]
+            for piece in (text, text[:40], text[100:160]):
+                ids, codes = engine.encode(ATOM_RE.findall(piece))
+                ids = ids[codes == 1]
+                if len(ids) < 2:
+                    continue
+                candidates = np.arange(1, len(ids))
+                want = reference_scores(engine, ids, candidates)
+                got = engine.scores(ids, candidates)
+                assert np.allclose(got, want, rtol=1e-5, atol=1e-4)
+                assert np.array_equal(decisions(got.real, got.imag), decisions(want.real, want.imag))
+                boundaries += len(candidates)
+    assert boundaries > 50_000
