@@ -829,12 +829,13 @@ def _spool_stdin(work: Path, inputs: Sequence[str]) -> tuple[list[str], str | No
         name = "stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt"
         (work / name).write_bytes(data)
         done.write_text(name, encoding="utf-8")
+        copy = work / name
     else:
         copy = work / done.read_text(encoding="utf-8").strip()
         if not sys.stdin.isatty() and not _stdin_equals(copy):
             raise ConfigError(f"{work.parent} holds a run of another stdin (kept in {copy}); give it the same "
                               "input, use another --out, or --restart to discard it")
-    spooled = str(work / done.read_text(encoding="utf-8").strip())
+    spooled = str(copy)
     return [spooled if item == "-" else item for item in inputs], spooled
 
 
