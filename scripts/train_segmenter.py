@@ -427,20 +427,27 @@ def columns_of(sentence_indices, per_sentence, bounds):
     return np.concatenate(cols), np.array(sub_bounds)
 
 
-def stack_rows(per_sentence, bounds, scores, scale, which, templates=STACK_TEMPLATES, pairs_for=None,
-               word_pairs_for=None):
-    rows, cols = [], []
+def _sentence_boundaries(per_sentence, bounds, scores, which):
+    """Per sentence of ``which`` that has boundaries: (its number, its first and last boundary columns,
+    its ids, grams, slots as int64, positions, lists, and the first-pass fine and word scores)."""
     for i in which:
         info = per_sentence[i]
         if info is None:
             continue
         s, ids, grams, slots, positions, lists = info
         lo, hi = bounds[s], bounds[s + 1]
-        fine, word = scores[lo:hi, 0], scores[lo:hi, 1]
+        yield i, lo, hi, ids, grams, slots.astype(np.int64), positions, lists, scores[lo:hi, 0], scores[lo:hi, 1]
+
+
+def stack_rows(per_sentence, bounds, scores, scale, which, templates=STACK_TEMPLATES, pairs_for=None,
+               word_pairs_for=None):
+    rows, cols = [], []
+    for i, lo, hi, ids, grams, slots, positions, lists, fine, word in _sentence_boundaries(
+            per_sentence, bounds, scores, which):
         pairs = pairs_for(i) if pairs_for is not None else None
         word_pairs = word_pairs_for(i) if word_pairs_for is not None else None
-        rows.append(stack_features(ids, grams, slots.astype(np.int64), lists, positions, fine, word, scale,
-                                   templates, pairs, word_pairs))
+        rows.append(stack_features(ids, grams, slots, lists, positions, fine, word, scale, templates, pairs,
+                                   word_pairs))
         cols.append(np.arange(lo, hi))
     return np.concatenate(rows, axis=1), np.concatenate(cols)
 
@@ -499,14 +506,10 @@ def network_rows(per_sentence, bounds, scores, scale, which, pairs_for, word_pai
     """Inputs of the second pass's network (stacking.network_inputs) at every boundary of sentences
     ``which``, in column order: part rows (len(NET_PARTS), N) and continuous inputs (N, NET_CONTINUOUS)."""
     parts, continuous = [], []
-    for i in which:
-        info = per_sentence[i]
-        if info is None:
-            continue
-        s, ids, grams, slots, positions, lists = info
-        lo, hi = bounds[s], bounds[s + 1]
-        p, c = network_inputs(ids, grams, slots.astype(np.int64), lists, positions, scores[lo:hi, 0],
-                              scores[lo:hi, 1], scale, pairs_for(i), word_pairs_for(i))
+    for i, _, _, ids, grams, slots, positions, lists, fine, word in _sentence_boundaries(
+            per_sentence, bounds, scores, which):
+        p, c = network_inputs(ids, grams, slots, lists, positions, fine, word, scale, pairs_for(i),
+                              word_pairs_for(i))
         parts.append(p)
         continuous.append(c)
     return np.concatenate(parts, axis=1), np.concatenate(continuous)
