@@ -271,7 +271,7 @@ _FAMOUS_CUE = fold("ល្បីឈ្មោះ")
 #: (nineteenth pass) things named with ``ឈ្មោះ`` ("named"): a device, a ship, a company, a channel, a
 #: product, an animal; the noun stands at most a few words before the cue
 _NAMED_THINGS = tuple(sorted({fold(w) for w in (
-    "ឧបករណ៍", "នាវា", "កប៉ាល់", "ក្រុមហ៊ុន", "ផលិតផល", "ម៉ាក", "កម្មវិធី", "គេហទំព័រ", "ទំព័រ", "ហាង",
+    "ឧបករណ៍", "នាវា", "កប៉ាល់", "ទូក", "ក្រុមហ៊ុន", "ផលិតផល", "ម៉ាក", "កម្មវិធី", "គេហទំព័រ", "ទំព័រ", "ហាង",
     "ភោជនីយដ្ឋាន", "រោងចក្រ", "ម៉ាស៊ីន", "ជ្រូក", "ឆ្កែ", "ឆ្មា", "ព្យុះ", "ខ្សែភាពយន្ត", "រឿង",
     "បទចម្រៀង", "សៀវភៅ", "Channel", "YouTube")}, key=len, reverse=True))
 _THING_BEFORE_NAME_RE = re.compile("(?:" + "|".join(_NAMED_THINGS) + ")[^។\n]{0,20}$")
@@ -3707,8 +3707,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
             continue
         if text[s:e] == _FAMOUS_CUE and (not text.startswith(" ", e) or pats.titles.match(text, e + 1)):
             continue  # ``ល្បីឈ្មោះតាមរយៈ…`` (famous through), ``ល្បីឈ្មោះកញ្ញា X`` (the title rule's)
-        if _THING_BEFORE_NAME_RE.search(text, max(0, s - 30), s) and \
-                not _person_role_re().search(text, max(0, s - 40), s):
+        if _named_thing_before(text, s):
             # (nineteenth pass) ``ឧបករណ៍…ឈ្មោះ Reon Pocket``, ``នាវា…ឈ្មោះ``: a thing's name (but
             # ``ប្រធានរដ្ឋបាលក្រុមហ៊ុនទ្រីភាពឈ្មោះ សារុំ``: a person of the company)
             continue
@@ -3723,7 +3722,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
             continue  # (nineteenth pass) ``ប្ដូរឈ្មោះនាវានេះ``: "renamed the ship"; ``ឈ្មោះលេចធ្លោ``
         if person is not None and (said or text[s:e].endswith("ថា")) and \
                 (" " not in text[person[0]:person[1]] or text[person[0]].isascii()) and \
-                not _age_or_people_after(text, person[1]):
+                not _age_or_people_after(text, person[1]) and not _person_noun_before(text, s):
             continue  # ``ឈ្មោះថា`` also names things: only a two-word Khmer name there, or a name
             # with an age, a sex or a people after it (``ឈ្មោះថា Mabel Goo អាយុ ២៤ឆ្នាំ``)
         if person is not None:
@@ -4521,6 +4520,24 @@ def _person_roles() -> tuple[str, ...]:
 
 
 @functools.cache
+def _named_thing_before(text: str, at: int) -> bool:
+    """Whether a thing that bears names (a ship, a device, a film, a company...) is written shortly
+    before ``at`` in the same sentence, with no person noun closer: what follows names that thing."""
+    return _THING_BEFORE_NAME_RE.search(text, max(0, at - 30), at) is not None and \
+        not _person_role_re().search(text, max(0, at - 40), at)
+
+
+def _person_noun_before(text: str, at: int) -> bool:
+    """Whether a person noun (a role such as ``អ្នកប្រដាល់``, ``តារាចម្រៀង``) ends at ``at``, or before it
+    with at most a glued country or province: ``អ្នកប្រដាល់ថៃឈ្មោះថា Nun Tanun`` names a person."""
+    start = max(0, at - 40)
+    for match in _person_role_re().finditer(text, start, at):
+        rest = text[match.end():at].strip(" \u200b")
+        if not rest or rest.replace(" ", "") in lexicon().places:
+            return True
+    return False
+
+
 def _person_role_re() -> re.Pattern:
     return re.compile(trie_pattern(_person_roles(), space=" "))
 
@@ -4710,7 +4727,7 @@ def _find_latin_before_verbs(text: str, cands: list[_Cand]) -> None:
                 key(name) in lex.orgs or name in _PLATFORMS:
             continue
         before = text[max(0, s0 - 14):s0].rstrip(" ")
-        if before.endswith(_NOT_PERSON_BEFORE_LATIN):
+        if before.endswith(_NOT_PERSON_BEFORE_LATIN) or _named_thing_before(text, s0):
             continue
         cands.append(_Cand("person", s0, e0, "person.latin_verb", None, priority=0))
         surnames.add(words[-1])
@@ -5110,6 +5127,35 @@ def _surname_stop(text: str, pos: int, stops: frozenset[str]) -> bool:
     return _CLUSTER_RE.match(text, end + 1) is not None and _stop_at(text, end + 1, stops) is None
 
 
+_CAPITALIZED_BEFORE_RE = re.compile(r"[A-Z][A-Za-z'\-]* $")
+_CAPITALIZED_AFTER_RE = re.compile(r" [A-Z][a-z]")
+
+
+#: capitalized words that begin a credit or a phrase, not a name (``By Kosal``, ``Photo Reuters``)
+_NOT_GIVEN_NAMES = frozenset(("By", "And", "Or", "Of", "The", "With", "From", "For", "To", "In", "On", "At",
+                              "Photo", "Photos", "Source", "Via", "Credit", "Mr", "Mrs", "Ms", "Dr", "Team",
+                              "Club", "Coach", "Captain", "President", "King", "Queen", "Prince", "Princess"))
+
+
+def _given_name_before(text: str, start: int, end: int) -> int:
+    """Where a Latin surname at ``start:end`` begins with its given name: the start of the one
+    capitalized word before it (``Manny`` of ``Manny Pacquiao``), when no other capitalized word is
+    next to the two; ``start`` otherwise."""
+    before = _CAPITALIZED_BEFORE_RE.search(text, max(0, start - 30), start)
+    if before is None or before.group()[:-1] in _NOT_GIVEN_NAMES or _CAPITALIZED_AFTER_RE.match(text, end) or \
+            _CAPITALIZED_BEFORE_RE.search(text, max(0, before.start() - 30), before.start()) or \
+            (before.start() and text[before.start() - 1].isascii() and text[before.start() - 1].isalnum()):
+        return start
+    return before.start()
+
+
+def _inside_latin_name(text: str, start: int, end: int) -> bool:
+    """Whether the Latin words at ``start:end`` are part of a longer run of capitalized words
+    (``Boram`` in ``Boram Tube Vlog``, ``Pacquiao`` in ``Manny Pacquiao``): that run is another name."""
+    return _CAPITALIZED_BEFORE_RE.search(text, max(0, start - 30), start) is not None or \
+        _CAPITALIZED_AFTER_RE.match(text, end) is not None
+
+
 def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
                   soft: frozenset[int] = frozenset()) -> None:
     """Names already found after a title or cue, found again where they stand without one.
@@ -5145,11 +5191,15 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
+            start = at
+            if name.isascii() and " " not in name and name[:1].isupper():
+                start = _given_name_before(text, at, end)  # (``Manny Pacquiao`` after ``Pacquiao``)
             if _at_cluster_start(text, at) and _at_cluster_end(text, end) and \
-                    not (name[-1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
+                    not (name[-1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()) and \
+                    not (name.isascii() and start == at and _inside_latin_name(text, at, end)):
                 # (fifteenth pass) a Latin name is not repeated inside a longer word (``«Yoong»`` is not
                 # in ``«Yoongphrodite»``)
-                cands.append(_Cand("person", at, end, "person.repeat", None, title_span=titled.get(at),
+                cands.append(_Cand("person", start, end, "person.repeat", None, title_span=titled.get(start),
                                    priority=1))
             at = text.find(name, end)
     for name, (after, surname) in given_names.items():

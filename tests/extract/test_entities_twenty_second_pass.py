@@ -1,0 +1,51 @@
+"""Twenty-second pass of the entity rules: a person noun before ``ឈ្មោះថា`` ("named") says that the
+name after it is a person's, also when it is a Latin-script or one-word name (which ``ឈ្មោះថា`` alone
+does not say: it names things too); and a thing that bears names (a ship, a device) written just
+before a Latin name followed by a verb says it is not a person's name. The texts follow the shape of corpus excerpts
+(../shared/data/corpus/kh-news-2019-07.jsonl), with the person noun made explicit."""
+
+from __future__ import annotations
+
+import pytest
+
+from entity_views import spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ការប្រកួតជាមួយអ្នកប្រដាល់ថៃឈ្មោះថា Nun Tanun Viaraya ដោយជាម្ចាស់ខ្សែក្រវាត់", "Nun Tanun Viaraya"),
+    ("តារាចម្រៀងឈ្មោះថា Yangzhe បានបង្ហោះរូបភាព", "Yangzhe"),
+])
+def test_a_name_after_a_person_noun_and_named_is_a_person(text, name):
+    assert name in spans(text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a thing named, with no person noun before it
+    ("ក្រុមហ៊ុនបានដាក់លក់ឧបករណ៍ឈ្មោះថា Pocket បន្ទាប់ពី", "Pocket"),
+    ("ទូកមួយឈ្មោះថា Stena Impero ត្រូវបានឃាត់ទុក", "Stena Impero"),
+    # 312767 (final16): a ship, named before a verb
+    ("ក្រោយពីនាវា\u200bដោត\u200bទង់\u200bអង់គ្លេស Stena Impero\u200bត្រូវបាន\u200bអ៊ីរ៉ង់ចាប់", "Stena Impero"),
+])
+def test_a_name_after_named_alone_is_not_a_person(text, name):
+    assert name not in spans(text, "person")
+
+
+def test_a_latin_name_repeated_inside_a_longer_run_of_capitalized_words_is_not_repeated():
+    # 311969 (final39): the child is a person, the channels named after her are not
+    text = ("តារា\u200bYouTube\u200bវ័យក្មេង\u200bជនជាតិ\u200bកូរ៉េខាងត្បូង\u200bម្នាក់ឈ្មោះ\u200bBoram \u200bរួមជាមួយ"
+            "\u200bក្រុមគ្រួសារ\u200bរបស់\u200bនាង។ ក្នុងនោះ\u200bBoram Tube Vlog\u200bឆានែល មានអ្នក\u200bsubscriber"
+            "១៧.៦\u200bលាន\u200bនាក់ និង\u200bBoram Tube Toys Review\u200bឆានែល")
+    assert spans(text, "person") == ["Boram"]
+
+
+def test_a_latin_surname_repeated_after_its_given_name_takes_the_whole_name():
+    # 311930 (final39): ``Pacquiao`` found alone, then written with his given name
+    text = ("គេឃើញឈ្មោះ Pacquiao បាននិយាយថា ខ្ញុំនឹងប្រកួត។\n"
+            "ពួកគេចង់ឲ្យខ្ញុំវ៉ៃជាមួយ Manny Pacquiao ម្ដងទៀត។")
+    assert "Manny Pacquiao" in spans(text, "person")
+    assert "Pacquiao" in spans(text, "person")  # the first one, alone
+
+
+def test_a_credit_word_is_not_taken_as_a_given_name():
+    text = "កូសល់ Kosal បាននិយាយថា ល្អ។\nBy Kosal"
+    assert "By Kosal" not in spans(text, "person")
