@@ -49,3 +49,14 @@ def test_a_latin_surname_repeated_after_its_given_name_takes_the_whole_name():
 def test_a_credit_word_is_not_taken_as_a_given_name():
     text = "កូសល់ Kosal បាននិយាយថា ល្អ។\nBy Kosal"
     assert "By Kosal" not in spans(text, "person")
+
+
+@pytest.mark.parametrize("text, person", [
+    # 312850 (final13): a by-line glued to the dateline
+    ("ថ្ងៃទី២៤ July 2019 09:34 AM ដោយ ៖ មេត្តាភ្នំពេញ\u200b៖ \u200bអ្នកនាំពាក្យក្រសួងបានឲ្យដឹងថា", "មេត្តា"),
+    # 311886 (final21)
+    ("អត្ថបទ៖ លោក កែវ សុខា, កញ្ញា ច័ន្ទ លក្ខ័ណាភ្នំពេញ៖ នាយករដ្ឋមន្ត្រីបានថ្លែងថា", "ច័ន្ទ លក្ខ័ណា"),
+])
+def test_a_name_glued_to_the_dateline_after_it_ends_where_the_place_begins(text, person):
+    assert person in spans(text, "person")
+    assert "ភ្នំពេញ" in spans(text, "loc")

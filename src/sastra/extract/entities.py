@@ -1282,6 +1282,8 @@ def _candidates(view: _View) -> list[_Cand]:
     _repeated_spaced_names(text, cands, view.soft, lex)
     if latin and "(" in text:
         _transliterated_names(text, cands, view.soft)
+    if "៖" in text or ":" in text:
+        _names_before_datelines(text, cands, lex)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -5621,6 +5623,26 @@ def _addresses_over_soft_breaks(text: str, cands: list, soft: frozenset[int]) ->
 
 #: (eighteenth pass) the credit under an article: ``៕\n ដោយ ឈឹន ស៊ីនឡុង និង ភឺង ស៊ី`` on the last line
 _END_BYLINE_RE = re.compile(f"\\n[ \\t]*{fold('ដោយ')} ?([^\\n]{{2,60}}?)[ \\t]*$")
+
+
+_DATELINE_MARKS = "៖:"
+
+
+def _names_before_datelines(text: str, cands: list, lex: Lexicon) -> None:
+    """A writer's name glued to the dateline that follows it (``ដោយ៖ មេត្តាភ្នំពេញ៖ …``, ``កញ្ញា ច័ន្ទ
+    លក្ខណាភ្នំពេញ៖``): a person that ends with a province's or a city's name right before ``៖`` ends
+    where that name begins, and the name is the dateline's place."""
+    for number, cand in enumerate(cands):
+        if cand.kind != "person" or cand.end >= len(text) or text[cand.end] not in _DATELINE_MARKS:
+            continue
+        for cut in range(max(cand.start + 1, cand.end - 24), cand.end - 1):
+            places = lex.places.get(text[cut:cand.end])
+            if places and any(p.kind in ("province", "city") for p in places) and \
+                    _at_cluster_start(text, cut) and text[cut - 1] != " ":
+                cands[number] = _Cand("person", cand.start, cut, cand.rule, cand.value, cand.title_span,
+                                      cand.attrs, cand.priority)
+                cands.append(_Cand("loc", cut, cand.end, "loc.dateline", None, priority=1))
+                break
 
 
 def _end_byline(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
