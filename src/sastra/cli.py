@@ -35,6 +35,29 @@ def folder_argument(value: str) -> str:
     return value
 
 
+def positive_int_argument(value: str) -> int:
+    """A count named on the command line (documents per shard, workers, characters): 0 or less would
+    be refused by the library after the options were read; argparse says it as a usage error."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number; give one of at least 1") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small; give a whole number of at least 1")
+    return number
+
+
+def text_argument(value: str) -> str:
+    """A name or value given on the command line (a JSON field, an index name, a filter): undecodable
+    bytes of the command line reach Python as lone surrogates, which no file can hold, and writing
+    them out ended a verb in a traceback."""
+    bad = next((ch for ch in value if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not text (undecodable bytes or a lone surrogate "
+                                         f"U+{ord(bad):04X}); give UTF-8 text")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sastra",

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sastra.cli import folder_argument
+from sastra.cli import folder_argument, positive_int_argument, text_argument
 
+#: the stages ``--skip`` may name (= sastra.pipeline.STAGE_NAMES, kept light for ``sastra --help``)
+STAGE_NAMES = ("clean", "normalize", "segment", "extract")
 #: rejects listed one per line on stderr; the rest are counted (all are in OUT/rejects.jsonl)
 MAX_LISTED_REJECTS = 20
 
@@ -28,20 +30,22 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", "-o", required=True, metavar="DIR", type=folder_argument, help="output folder")
     parser.add_argument("--executor", choices=("local", "ray"), default="local",
                         help="local processes (default) or Ray Data (pip install 'sastra[distributed]')")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    parser.add_argument("--workers", type=positive_int_argument, default=None, metavar="N",
                         help="worker processes (default: every core); with ray, parallel tasks")
     parser.add_argument("--ray-address", default=None, metavar="ADDR",
                         help="Ray cluster to join, e.g. auto or ray://head:10001 (default: $RAY_ADDRESS, "
                              "else a local Ray)")
-    parser.add_argument("--text-field", default="text", metavar="F", help="JSON Lines field with the text")
-    parser.add_argument("--id-field", default="id", metavar="F", help="JSON Lines field with the document id")
-    parser.add_argument("--shard-size", type=int, default=100, metavar="N",
+    parser.add_argument("--text-field", type=text_argument, default="text", metavar="F",
+                        help="JSON Lines field with the text")
+    parser.add_argument("--id-field", type=text_argument, default="id", metavar="F",
+                        help="JSON Lines field with the document id")
+    parser.add_argument("--shard-size", type=positive_int_argument, default=100, metavar="N",
                         help="documents per committed shard (the unit of resuming and of parallel work; default 100)")
-    parser.add_argument("--max-chars", type=int, default=None, metavar="N",
+    parser.add_argument("--max-chars", type=positive_int_argument, default=None, metavar="N",
                         help="reject a document whose text after cleaning is longer than N characters as "
                              "too_large (default 2,000,000; a news article is under 100,000)")
-    parser.add_argument("--skip", action="append", default=[], metavar="STAGE",
-                        help="leave out a stage (clean, normalize, segment, extract); repeatable")
+    parser.add_argument("--skip", action="append", default=[], metavar="STAGE", choices=STAGE_NAMES,
+                        help=f"leave out a stage ({', '.join(STAGE_NAMES)}); repeatable")
     parser.add_argument("--no-dedup", action="store_true", help="do not look for near-duplicates")
     parser.add_argument("--no-site-furniture", action="store_true",
                         help="skip the corpus pass that finds lines repeated across a site's pages (it reads "

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline_helpers import read_jsonl
 from sastra.cli import main
+from sastra.errors import ConfigError
 from sastra.pipeline import FunctionStage, process_shard, resolve_stages, run, ShardTask
 from sastra.records import Document
 from sastra.schema import read_records
@@ -116,6 +117,41 @@ def test_cli_run_in_process(tmp_path, samples, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert summary["read"] == 2 and summary["kept"] == 2
     assert (out / "records.parquet").exists()
+
+
+@pytest.mark.parametrize("option, value, said", [
+    ("--shard-size", "0", "argument --shard-size: 0 is too small; give a whole number of at least 1"),
+    ("--shard-size", "-5", "argument --shard-size: -5 is too small"),
+    ("--max-chars", "0", "argument --max-chars: 0 is too small"),
+    ("--workers", "0", "argument --workers: 0 is too small"),
+    ("--workers", "two", "argument --workers: 'two' is not a whole number"),
+    ("--skip", "foo", "argument --skip: invalid choice: 'foo' (choose from 'clean', 'normalize', 'segment', "
+                      "'extract')"),
+])
+def test_bad_option_values_are_usage_errors_before_any_work(tmp_path, capsys, option, value, said):
+    """They exited 1 (the library's ConfigError), where the docs give 2 for usage errors; --workers 0
+    or less ran on every core or on one, silently."""
+    page = tmp_path / "in.txt"
+    page.write_text("ខ្មែរ\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", str(page), "--out", str(tmp_path / "o"), "-q", option, value])
+    assert exit_.value.code == 2 and said in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_library_still_says_a_bad_value_with_a_config_error(tmp_path):
+    page = tmp_path / "in.txt"
+    page.write_text("ខ្មែរ\n", encoding="utf-8")
+    for options in ({"shard_size": 0}, {"max_chars": 0}, {"skip": ("foo",)}):
+        with pytest.raises(ConfigError):
+            run([str(page)], tmp_path / "o", progress=False, **options)
+
+
+def test_the_cli_knows_every_stage_of_the_library():
+    from sastra.pipeline import STAGE_NAMES
+    from sastra.pipeline_cli import STAGE_NAMES as CLI_STAGE_NAMES
+
+    assert CLI_STAGE_NAMES == STAGE_NAMES
 
 
 def test_cli_refuses_to_write_into_an_input(tmp_path, samples, capsys):

@@ -109,6 +109,24 @@ def test_user_words_are_decoded_like_any_input(sample, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("sep", ["\\x", "\\u12"])
-def test_a_bad_escape_in_the_separator_is_an_error_not_a_traceback(sample, capsys, sep):
-    assert main(["segment", str(sample), "--sep", sep]) == 1
-    assert "--sep" in capsys.readouterr().err
+def test_a_bad_escape_in_the_separator_is_a_usage_error_not_a_traceback(sample, capsys, sep):
+    with pytest.raises(SystemExit) as exit_:
+        main(["segment", str(sample), "--sep", sep])
+    assert exit_.value.code == 2 and "--sep" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sep", ["\ud800", "\\ud800", "|\udcff"])
+def test_a_separator_of_lone_surrogates_is_a_usage_error_before_any_work(sample, tmp_path, capsys, sep):
+    """A lone surrogate (an escape, or an undecodable byte of the command line read with
+    surrogateescape) cannot be written: the verb ended in a traceback at the first line it wrote."""
+    out = tmp_path / "out.txt"
+    with pytest.raises(SystemExit) as exit_:
+        main(["segment", str(sample), "--sep", sep, "-o", str(out)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "argument --sep" in err and "lone surrogate" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_an_escaped_separator_keeps_the_characters_around_the_escape(sample, capsys):
+    assert main(["segment", str(sample), "--sep", "។\\t"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "ប្រជាជន។\tកម្ពុជា"

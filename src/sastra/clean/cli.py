@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sastra.cli import text_argument
+
 #: document flags that make a file count as a problem (reported on stderr, non-zero exit)
 PROBLEM_FLAGS = {
     "legacy_encoding": "legacy Khmer font encoding (Limon/ABC-style Latin-1 glyphs): kept as is; "
@@ -41,8 +43,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--repeated", action="store_true",
                         help="first find lines repeated across many pages of one site and remove them")
     parser.add_argument("--html-engine", choices=("auto", "trafilatura", "builtin"), default="auto")
-    parser.add_argument("--text-field", default="text", help="JSON Lines field holding the page")
-    parser.add_argument("--id-field", default="id", help="JSON Lines field holding the id")
+    parser.add_argument("--text-field", type=text_argument, default="text", help="JSON Lines field holding the page")
+    parser.add_argument("--id-field", type=text_argument, default="id", help="JSON Lines field holding the id")
     parser.add_argument("--keep-raw", action="store_true", help="jsonl output: include the raw page")
     parser.set_defaults(handler=run)
 

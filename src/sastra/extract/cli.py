@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 
+from sastra.cli import text_argument
+
 KIND_NAMES = ("date", "money", "number", "person", "org", "loc")  # = sastra.extract.KINDS, kept light
+
+
+def kinds_argument(value: str) -> tuple[str, ...]:
+    """``--kinds``: mention kinds separated by commas (or spaces), each one of :data:`KIND_NAMES`.
+    ``--kinds ""`` is refused too: every document would come out with no mention, silently."""
+    kinds = tuple(dict.fromkeys(k for k in value.replace(",", " ").split() if k))
+    unknown = [k for k in kinds if k not in KIND_NAMES]
+    if unknown or not kinds:
+        what = f"unknown kind {', '.join(map(repr, unknown))}" if unknown else "names no kind"
+        raise argparse.ArgumentTypeError(f"{what}; choose from {','.join(KIND_NAMES)}")
+    return kinds
+
+
+def date_argument(value: str) -> datetime.date:
+    """``--reference-date``: a calendar date written YYYY-MM-DD."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,34 +42,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", help="output file (default: stdout)")
     parser.add_argument("--format", choices=("jsonl", "text"), default="jsonl",
                         help="jsonl (default): mentions per document; text: mentions marked inline")
-    parser.add_argument("--kinds", default=None,
+    parser.add_argument("--kinds", default=None, type=kinds_argument,
                         help=f"comma-separated kinds to keep (default all: {','.join(KIND_NAMES)})")
-    parser.add_argument("--reference-date", default=None, metavar="YYYY-MM-DD",
+    parser.add_argument("--reference-date", default=None, metavar="YYYY-MM-DD", type=date_argument,
                         help="publication date passed to the date finder")
-    parser.add_argument("--text-field", default="text", help="text field of JSON Lines input")
-    parser.add_argument("--id-field", default="id", help="id field of JSON Lines input")
+    parser.add_argument("--text-field", type=text_argument, default="text", help="text field of JSON Lines input")
+    parser.add_argument("--id-field", type=text_argument, default="id", help="id field of JSON Lines input")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime
     import json
 
-    from sastra.errors import ConfigError
     from sastra.extract import _check_kinds, extract
     from sastra.extract.render import mark_inline
     from sastra.io import Problem, check_output_path, iter_documents, open_output, report
     from sastra.records import to_jsonable
 
     kinds = _check_kinds(args.kinds)
-    if not kinds:  # (``--kinds ""``: every document would come out with no mention, silently)
-        raise ConfigError(f"--kinds names no kind; choose from {','.join(KIND_NAMES)}")
-    reference = None
-    if args.reference_date:
-        try:
-            reference = datetime.date.fromisoformat(args.reference_date)
-        except ValueError:
-            raise ConfigError(f"--reference-date {args.reference_date!r} is not a date; write YYYY-MM-DD")
     check_output_path(args.output, args.inputs)
     failures = 0
     out = open_output(args.output)
@@ -57,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                 report(item, verb="extract")
                 failures += item.fatal
                 continue
-            mentions = extract(item.text, kinds=kinds, reference_date=reference)
+            mentions = extract(item.text, kinds=kinds, reference_date=args.reference_date)
             if args.format == "jsonl":
                 record = {"id": item.id, "mentions": to_jsonable(mentions)}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")

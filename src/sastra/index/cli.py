@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from sastra.cli import folder_argument
+from sastra.cli import folder_argument, text_argument
 
 
 def register(subparsers: Any) -> None:
@@ -19,8 +19,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("inputs", nargs="+", metavar="RECORDS.jsonl", help="JSON Lines files, or - for stdin")
     p.add_argument("--out", "-o", required=True, metavar="DIR", type=folder_argument,
                    help="index folder (replaced if it holds an index)")
-    p.add_argument("--text-field", default="text", help="field holding the text in plain JSON Lines")
-    p.add_argument("--id-field", default="id")
+    p.add_argument("--text-field", type=text_argument, default="text",
+                   help="field holding the text in plain JSON Lines")
+    p.add_argument("--id-field", type=text_argument, default="id")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(handler=_index)
 
@@ -33,7 +34,7 @@ def register(subparsers: Any) -> None:
                                           "'-word other'), as for any command.")
     p.add_argument("index_dir", metavar="DIR", help="an index folder (from `sastra index` or `sastra run`)")
     p.add_argument("query", help="the query")
-    p.add_argument("--filter", "-f", action="append", default=[], metavar="FIELD:VALUE",
+    p.add_argument("--filter", "-f", type=text_argument, action="append", default=[], metavar="FIELD:VALUE",
                    help="a filter, e.g. date:2019-07 or person:\"...\"; repeatable")
     p.add_argument("--limit", "-n", type=int, default=10)
     p.add_argument("--offset", type=int, default=0)
@@ -47,11 +48,11 @@ def register(subparsers: Any) -> None:
                                           "analyzer): the cluster needs no Khmer analyzer.")
     p.add_argument("inputs", nargs="+", metavar="RECORDS.jsonl")
     p.add_argument("--out", "-o", required=True, metavar="FILE.ndjson", help="bulk file (- for stdout)")
-    p.add_argument("--index-name", default="sastra")
+    p.add_argument("--index-name", type=text_argument, default="sastra")
     p.add_argument("--template", metavar="FILE.json", help="where to write the index template "
                                                            "(default: beside --out)")
-    p.add_argument("--text-field", default="text")
-    p.add_argument("--id-field", default="id")
+    p.add_argument("--text-field", type=text_argument, default="text")
+    p.add_argument("--id-field", type=text_argument, default="id")
     p.set_defaults(handler=_export)
 
 

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from sastra.cli import text_argument
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="report clusters that stay invalid after normalization")
     parser.add_argument("--search-key", action="store_true",
                         help="write the aggressive search key instead of the canonical text")
-    parser.add_argument("--text-field", default="text", help="text field of JSON Lines input")
+    parser.add_argument("--text-field", type=text_argument, default="text", help="text field of JSON Lines input")
     parser.set_defaults(handler=run)
 
 

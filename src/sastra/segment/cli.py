@@ -8,7 +8,23 @@ import json
 import os
 import sys
 
+from sastra.cli import text_argument
 from sastra.segment.core import DEFAULT_ENGINE, ENGINES, GRANULARITIES
+
+
+def separator_argument(value: str) -> str:
+    """``--sep``: the word separator of text output, with escapes like ``\\u200b`` and ``\\t`` read.
+    A lone surrogate (from an escape like ``\\ud800``, or undecodable bytes on the command line) can
+    be written in no encoding: refused here, before any work, not when the first line is written."""
+    try:
+        # (non-Latin-1 characters go in as escapes, so that a separator like "។\\t" keeps its "។")
+        sep = value.encode("latin-1", "backslashreplace").decode("unicode_escape") if "\\" in value else value
+    except UnicodeDecodeError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r}: not a valid escape ({exc.reason})") from None
+    if any("\ud800" <= ch <= "\udfff" for ch in sep):
+        raise argparse.ArgumentTypeError(f"{value!r} is not text (a lone surrogate or undecodable bytes); "
+                                         "give UTF-8 text or an escape such as \\u200b")
+    return sep
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,18 +43,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="word: compounds whole; fine: compound parts, prefixes and suffixes split")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text",
                         help="text: words joined by --sep, line by line; jsonl: tokens with offsets")
-    parser.add_argument("--sep", "--separator", dest="sep", default=" ", help="word separator of text output (default: a space); "
-                        "escapes like \\u200b and \\t are understood")
+    parser.add_argument("--sep", "--separator", dest="sep", default=" ", type=separator_argument,
+                        help="word separator of text output (default: a space); escapes like \\u200b and "
+                             "\\t are understood")
     parser.add_argument("--sentences", action="store_true",
                         help="text: one sentence per line; jsonl: add the sentences with offsets")
     parser.add_argument("--user-words", metavar="FILE", action="append", default=[],
                         help="a file of words to keep whole, one per line (repeatable)")
-    parser.add_argument("--text-field", default="text", help="text field of JSON Lines input")
+    parser.add_argument("--text-field", type=text_argument, default="text", help="text field of JSON Lines input")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from sastra.errors import ConfigError, InputError
+    from sastra.errors import InputError
     from sastra.io import (STDIN, Problem, check_output_path, iter_documents, iter_jsonl, iter_stdin_lines,
                            looks_like_jsonl, open_output, read_text, report, without_bad_bytes)
     from sastra.records import to_jsonable
@@ -57,10 +74,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in decoded.problems:
             report(problem, verb="segment")
         words.add(line.strip() for line in decoded.text.splitlines() if line.strip() and not line.startswith("#"))
-    try:
-        sep = args.sep.encode("utf-8").decode("unicode_escape") if "\\" in args.sep else args.sep
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"--sep {args.sep!r}: not a valid escape ({exc.reason})") from exc
+    sep = args.sep
 
     def words_of(text: str):
         return segment_words(text, engine=args.engine, granularity=args.granularity, user_words=words)
