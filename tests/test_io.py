@@ -220,3 +220,44 @@ def test_streamed_stdin_refuses_random_bytes_and_reads_another_encoding_as_a_fil
     assert "".join(lines) == russian
     monkeypatch.setattr("sys.stdin", Stdin("ក្រុង\xff\n".encode("utf-8") + b"\xff\n"))
     assert list(iter_stdin_lines()) == ["ក្រុង\xff\n", "\udcff\n"]  # a few bad bytes: still streamed
+
+
+def test_an_output_is_refused_where_it_would_overwrite_an_input_or_be_read_as_one(tmp_path):
+    """An output inside an input folder was read back as an input (an empty file, or its own partial
+    output), a hard link to an input was overwritten, and ``clean -o FOLDER/`` wrote its
+    per-document files over the inputs it was reading."""
+    from sastra.errors import InputError
+    from sastra.io import check_output_path
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text("ខ្មែរ\n", encoding="utf-8")
+    (tmp_path / "link.txt").hardlink_to(page)
+    refused = {
+        str(page): [str(page)],  # the input itself
+        str(tmp_path / "link.txt"): [str(page)],  # the same file under another name
+        str(folder / "all.txt"): [str(folder)],  # inside an input folder
+        str(folder): [str(page)],  # a folder holding an input
+        str(tmp_path / "words.txt"): [str(page), str(tmp_path / "words.txt")],  # any file read
+    }
+    for output, inputs in refused.items():
+        with pytest.raises(InputError, match="refusing"):
+            check_output_path(output, inputs)
+    check_output_path(str(tmp_path / "out" / "a.txt"), [str(page), str(folder), "-"])
+    check_output_path("-", [str(page)])
+
+
+def test_verbs_refuse_an_output_inside_their_input_folder(tmp_path, capsys):
+    from sastra.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text("ខ្មែរ\n", encoding="utf-8")
+    for argv in (["normalize", str(folder), "-o", str(folder / "all.txt")],
+                 ["clean", str(page), "-o", f"{folder}/"]):
+        assert main(argv) == 1
+        assert "refusing to write" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+    assert page.read_text(encoding="utf-8") == "ខ្មែរ\n"

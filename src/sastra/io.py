@@ -462,14 +462,29 @@ def without_bad_bytes(line: str, source: str, number: int) -> tuple[str, Problem
             Problem(source, "undecodable UTF-8 bytes; replaced by U+FFFD", line=number))
 
 
-def check_output_path(output: str | None, inputs: Iterable[str]) -> None:
-    """Refuse to write over one of the inputs."""
+def check_output_path(output: str | None, inputs: Iterable[str], *, option: str = "-o") -> None:
+    """Refuse an output that would overwrite a file the command reads or be read back by it.
+
+    ``inputs`` are every file and folder the command reads (a word list too). Refused: the same file
+    (by name, link or hard link); a place inside an input folder (the folder's files are listed
+    after the output is opened, so the output would be read as an input, and a file of the folder
+    could be the output); a folder holding an input (``clean -o FOLDER/`` writes a file per
+    document there, named like the inputs)."""
     if not output or output == "-":
         return
     out = Path(output).resolve()
     for item in inputs:
-        if item != "-" and Path(item).resolve() == out:
-            raise InputError(f"refusing to overwrite the input {item}; choose another -o")
+        if item == "-":
+            continue
+        path = Path(item).resolve()
+        if path == out or (out.exists() and path.exists() and os.path.samefile(path, out)):
+            raise InputError(f"refusing to overwrite the input {item}; choose another {option}")
+        if path.is_dir() and out.is_relative_to(path):
+            raise InputError(f"refusing to write inside the input folder {item} (the output would be read "
+                             f"as an input); choose another {option}")
+        if path.is_relative_to(out):
+            raise InputError(f"refusing to write into {output}, which holds the input {item}; choose another "
+                             f"{option}")
 
 
 def open_output(output: str | None) -> IO[str]:

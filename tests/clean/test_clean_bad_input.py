@@ -87,14 +87,16 @@ def test_a_large_html_page_is_cleaned() -> None:
 
 @pytest.fixture()
 def folder(tmp_path: Path) -> Path:
-    (tmp_path / "good.txt").write_text(f"ចែករំលែក\n{KHMER}\n", encoding="utf-8")
-    (tmp_path / "binary.dat").write_bytes(b"\x00\x01\x02\x03binary\x00\x00\xff" * 10)
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "utf16.txt").write_bytes(f"{KHMER}\n".encode("utf-16"))
-    (tmp_path / "utf16-nobom.txt").write_bytes(f"{KHMER}\n".encode("utf-16-le"))
-    (tmp_path / "limon.txt").write_text(LIMON + "\n", encoding="latin-1")
-    (tmp_path / "broken.html").write_text(f"<html><body><p>{KHMER}<div><p <<", encoding="utf-8")
-    return tmp_path
+    folder = tmp_path / "in"  # (outputs go beside it: inside it, they would be read as inputs)
+    folder.mkdir()
+    (folder / "good.txt").write_text(f"ចែករំលែក\n{KHMER}\n", encoding="utf-8")
+    (folder / "binary.dat").write_bytes(b"\x00\x01\x02\x03binary\x00\x00\xff" * 10)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "utf16.txt").write_bytes(f"{KHMER}\n".encode("utf-16"))
+    (folder / "utf16-nobom.txt").write_bytes(f"{KHMER}\n".encode("utf-16-le"))
+    (folder / "limon.txt").write_text(LIMON + "\n", encoding="latin-1")
+    (folder / "broken.html").write_text(f"<html><body><p>{KHMER}<div><p <<", encoding="utf-8")
+    return folder
 
 
 def test_cli_reports_each_problem_file_and_processes_the_rest(folder: Path, tmp_path: Path,

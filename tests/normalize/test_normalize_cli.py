@@ -29,10 +29,12 @@ def test_normalize_stdin_jsonl(monkeypatch, capsys):
 
 
 def test_binary_and_empty_files_are_reported(tmp_path, capsys):
-    (tmp_path / "a.bin").write_bytes(b"\x00\x01\x02\x00" * 50)
-    (tmp_path / "b.txt").write_bytes(b"")
-    (tmp_path / "c.txt").write_text("ខែ្មរ", encoding="utf-8")
-    status = main(["normalize", str(tmp_path), "-o", str(tmp_path / "out" / "x.txt")])
+    folder = tmp_path / "in"  # (the output beside it: inside it, it would be read as an input)
+    folder.mkdir()
+    (folder / "a.bin").write_bytes(b"\x00\x01\x02\x00" * 50)
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_text("ខែ្មរ", encoding="utf-8")
+    status = main(["normalize", str(folder), "-o", str(tmp_path / "out" / "x.txt")])
     err = capsys.readouterr().err
     assert status == 1
     assert "a.bin: binary file" in err and "b.txt: empty file" in err

@@ -54,6 +54,15 @@ def test_refuses_to_overwrite_input(sample, capsys):
     assert "refusing" in capsys.readouterr().err
 
 
+def test_refuses_to_overwrite_its_user_words(sample, tmp_path, capsys):
+    """-o was checked against the inputs only: the word list was replaced by the output."""
+    words = tmp_path / "words.txt"
+    words.write_text("សុខសាន្ត\n", encoding="utf-8")
+    assert main(["segment", str(sample), "--user-words", str(words), "-o", str(words)]) == 1
+    assert f"refusing to overwrite the input {words}" in capsys.readouterr().err
+    assert words.read_text(encoding="utf-8") == "សុខសាន្ត\n"
+
+
 def test_missing_user_words_file(sample, tmp_path, capsys):
     assert main(["segment", str(sample), "--user-words", str(tmp_path / "nope.txt")]) == 1
     assert "user words" in capsys.readouterr().err

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from sastra.records import to_jsonable
     from sastra.segment import UserDictionary, get_engine, segment_words, split_sentences
 
-    check_output_path(args.output, args.inputs)
+    check_output_path(args.output, [*args.inputs, *args.user_words])  # (never over a word list)
     get_engine(args.engine)  # fail early on a bad model file
     words = UserDictionary()
     for path in args.user_words:
