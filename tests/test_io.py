@@ -261,3 +261,26 @@ def test_verbs_refuse_an_output_inside_their_input_folder(tmp_path, capsys):
         assert "refusing to write" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
     assert page.read_text(encoding="utf-8") == "ខ្មែរ\n"
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_json_lines_end_at_a_lone_cr_as_at_lf(tmp_path, monkeypatch, end):
+    """Old Mac line ends (CR alone) made a JSON Lines file one bad line; CR LF and LF are unchanged.
+    Line numbers in problems count CR-ended lines."""
+    from sastra.io import Problem, iter_documents
+    from sastra.index.records_io import iter_records
+
+    data = end.encode().join(['{"id": "a", "text": "ក្រសួង"}'.encode(), '{"id": "b", "text": "សុខា"}'.encode(),
+                              b"not json", b'{"id": "c", "text": "x\xffy"}', b""])
+    path = tmp_path / "old-mac.jsonl"
+    path.write_bytes(data)
+
+    def outline(items):
+        return [(item.line, item.fatal) if isinstance(item, Problem) else (item.id, item.text) for item in items]
+
+    expected = [(4, False), ("a", "ក្រសួង"), ("b", "សុខា"), (3, True), ("c", "x\ufffdy")]
+    assert outline(iter_documents([str(path)])) == expected
+    assert outline(iter_records([str(path)])) == expected
+    monkeypatch.setattr("sys.stdin", _Stdin(data))  # (streamed: the bad byte is reported at its line)
+    assert outline(iter_documents(["-"], jsonl=True)) == [("a", "ក្រសួង"), ("b", "សុខា"), (3, True), (4, False),
+                                                          ("c", "x\ufffdy")]

@@ -138,7 +138,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
             bad += exc.end - exc.start
             errors += 1
             if len(problems) < MAX_LISTED_BAD_BYTES:
-                line = data.count(b"\n", 0, bad_at) + 1
+                line = _line_number_at(data, bad_at)
                 problems.append(Problem(source, f"undecodable UTF-8 byte 0x{data[bad_at]:02x}; replaced "
                                         "by U+FFFD", line=line, offset=bad_at))
             pieces.append("\ufffd" * (exc.end - exc.start))
@@ -255,7 +255,7 @@ def iter_json_objects(lines: Iterable[str | Problem], source: str
     not_json: list[str] = []
     decoder = json_decoder(not_json)
     number = 0
-    for line in lines:
+    for line in _split_at_lone_cr(lines):
         if isinstance(line, Problem):
             yield line
             continue
@@ -298,6 +298,26 @@ def iter_json_objects(lines: Iterable[str | Problem], source: str
 
 
 _TOO_DEEP = object()
+#: a carriage return that ends a line by itself (old Mac line ends), not one of a CR LF pair
+_LONE_CR_END_RE = re.compile(r"(?<=\r)(?!\n)")
+
+
+def _split_at_lone_cr(lines: Iterable[str | Problem]) -> Iterator[str | Problem]:
+    """``lines`` (split at LF by the stream that read them) split at lone CRs too, so that JSON Lines
+    with old Mac line ends are read line by line, numbered as an editor shows them. (JSON text holds
+    no raw CR inside a string, so none is cut.)"""
+    for line in lines:
+        if isinstance(line, Problem) or "\r" not in line:
+            yield line
+            continue
+        yield from (piece for piece in _LONE_CR_END_RE.split(line) if piece)
+
+
+def _line_number_at(data: bytes, offset: int) -> int:
+    """The line (from 1) that byte ``offset`` of ``data`` stands on; a line ends at LF, CR LF or a
+    lone CR, as Python's text reading and :func:`iter_json_objects` take it."""
+    return (data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset) - data.count(b"\r\n", 0, offset)
+            + 1)
 
 
 def _nested_deeper(value: Any, limit: int) -> bool:
@@ -445,8 +465,8 @@ def iter_stdin_lines() -> Iterator[str | Problem]:
         # (the last: mostly not UTF-8, so random bytes or another encoding, as a file's bytes would be)
         decoded = decode_bytes(first + binary.read(), STDIN)
         yield from decoded.problems
-        if decoded.text is not None:
-            yield from decoded.text.splitlines(keepends=True)
+        if decoded.text is not None:  # (at LF only, as a stream reads: JSON text may hold U+2028 raw)
+            yield from io.StringIO(decoded.text)
         return
     yield first.decode("utf-8", "surrogateescape")
     for line in iter(binary.readline, b""):

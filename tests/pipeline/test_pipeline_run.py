@@ -383,6 +383,24 @@ def test_a_lone_surrogate_in_json_lines_is_replaced_not_fatal(tmp_path):
     assert first["meta"]["title"] == "t\ufffd" and "input_problem" in first["flags"]
 
 
+def test_json_lines_with_old_mac_line_ends_are_read_record_by_record(tmp_path, monkeypatch, capsys):
+    """Lines ended by CR alone made the whole file one bad_json reject, from a file or from stdin."""
+    import io
+
+    data = "\r".join(['{"id": "a", "text": "ក្រសួងសុខាភិបាល"}', '{"id": "b", "text": "ទន្លេមេគង្គ"}', "{oops",
+                      ""]).encode()
+    source = tmp_path / "old-mac.jsonl"
+    source.write_bytes(data)
+    summary = run([str(source)], tmp_path / "out", progress=False, index=False, parquet=False)
+    assert summary.kept == 2 and summary.rejected == {"bad_json": 1}
+    assert [r["id"] for r in read_jsonl(tmp_path / "out" / "records.jsonl")] == ["a", "b"]
+    assert read_jsonl(tmp_path / "out" / "rejects.jsonl")[0]["line"] == 3
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["run", "-", "--out", str(tmp_path / "piped"), "--workers", "1", "--no-index", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(tmp_path / "piped" / "records.jsonl")] == ["a", "b"]
+    assert "<stdin>:3: rejected (bad_json)" in capsys.readouterr().err
+
+
 def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path, samples, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
