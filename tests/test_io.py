@@ -278,9 +278,24 @@ def test_json_lines_end_at_a_lone_cr_as_at_lf(tmp_path, monkeypatch, end):
     def outline(items):
         return [(item.line, item.fatal) if isinstance(item, Problem) else (item.id, item.text) for item in items]
 
-    expected = [(4, False), ("a", "ក្រសួង"), ("b", "សុខា"), (3, True), ("c", "x\ufffdy")]
+    expected = [("a", "ក្រសួង"), ("b", "សុខា"), (3, True), (4, False), ("c", "x\ufffdy")]
     assert outline(iter_documents([str(path)])) == expected
     assert outline(iter_records([str(path)])) == expected
-    monkeypatch.setattr("sys.stdin", _Stdin(data))  # (streamed: the bad byte is reported at its line)
-    assert outline(iter_documents(["-"], jsonl=True)) == [("a", "ក្រសួង"), ("b", "សុខា"), (3, True), (4, False),
-                                                          ("c", "x\ufffdy")]
+    monkeypatch.setattr("sys.stdin", _Stdin(data))  # (streamed: each line decoded as it is read)
+    assert outline(iter_documents(["-"], jsonl=True)) == expected
+    monkeypatch.setattr("sys.stdin", _Stdin(data))  # (read whole)
+    assert outline(iter_documents(["-"])) == expected
+
+
+def test_the_undecodable_bytes_of_a_json_line_come_just_before_what_the_line_gives(tmp_path):
+    """The file's bytes are decoded before its lines are read: each byte problem used to come first,
+    before the first record, so that a reader took it for that record's."""
+    from sastra.io import Problem, iter_documents
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "x"}\n\n{"id": "b", "text": "\xff"}\n' + b"{\xfe\n" + b"\xfd" * 4)
+    items = [(type(item).__name__, getattr(item, "line", None), getattr(item, "fatal", None))
+             for item in iter_documents([str(path)])]
+    assert items == [("Problem", None, False),  # (more bad bytes than are listed: the count, first)
+                     ("Document", None, None), ("Problem", 3, False), ("Document", None, None),
+                     ("Problem", 4, False), ("Problem", 4, True), *[("Problem", 5, False)] * 3, ("Problem", 5, True)]

@@ -224,10 +224,11 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path]:
             yield path
 
 
-def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
-               id_field: str = "id") -> Iterator[Document | Problem]:
-    """Documents from a JSON Lines stream; bad lines become problems with their line number."""
-    for item in iter_json_objects(stream, source):
+def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text", id_field: str = "id",
+               decode_problems: Iterable[Problem] = ()) -> Iterator[Document | Problem]:
+    """Documents from a JSON Lines stream; bad lines become problems with their line number.
+    ``decode_problems``: see :func:`iter_json_objects`."""
+    for item in iter_json_objects(stream, source, decode_problems=decode_problems):
         if isinstance(item, Problem):
             yield item
             continue
@@ -242,7 +243,7 @@ def iter_jsonl(stream: IO[str], source: str, *, text_field: str = "text",
         yield Document(id=doc_id, text=record[text_field], raw=record[text_field], meta=meta)
 
 
-def iter_json_objects(lines: Iterable[str | Problem], source: str
+def iter_json_objects(lines: Iterable[str | Problem], source: str, *, decode_problems: Iterable[Problem] = ()
                       ) -> Iterator[Problem | tuple[int, dict[str, Any], tuple[Problem, ...]]]:
     """The objects of JSON Lines as ``(line number, object, problems)``, for every reader of JSON Lines.
 
@@ -251,7 +252,14 @@ def iter_json_objects(lines: Iterable[str | Problem], source: str
     those that did not stop the object, for the caller to report with it when it keeps it: NaN and
     the like read as null, lone surrogate escapes replaced by U+FFFD. Problems among ``lines`` (from
     :func:`iter_stdin_lines`) are passed on.
+
+    ``decode_problems`` are those of decoding the whole file (:func:`decode_bytes`): one of a line is
+    given as that line is read, before what the line gives, so that a reader can tell the record or
+    the reject it belongs to (not the first record of the file); those of no line come first.
     """
+    by_line = sorted((p for p in decode_problems if p.line is not None), key=lambda p: p.line or 0)
+    yield from (p for p in decode_problems if p.line is None)
+    told = 0  # how many of by_line were given
     not_json: list[str] = []
     decoder = json_decoder(not_json)
     number = 0
@@ -260,6 +268,9 @@ def iter_json_objects(lines: Iterable[str | Problem], source: str
             yield line
             continue
         number += 1
+        while told < len(by_line) and (by_line[told].line or 0) <= number:
+            yield by_line[told]
+            told += 1
         if not line.strip():
             continue
         line, bad_bytes = without_bad_bytes(line, source, number)  # (a stream read with surrogateescape)
@@ -295,6 +306,7 @@ def iter_json_objects(lines: Iterable[str | Problem], source: str
                 problems.append(Problem(source, f"lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD "
                                                 f"in {', '.join(sorted(set(replaced)))}", line=number))
         yield number, record, tuple(problems)
+    yield from by_line[told:]
 
 
 _TOO_DEEP = object()
@@ -408,10 +420,11 @@ def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field:
         suffix = path.suffix.lower()
         if jsonl or (jsonl is None and suffix in JSONL_SUFFIXES):
             decoded = read_text(path)
-            yield from decoded.problems
-            if decoded.text is not None:
+            if decoded.text is None:
+                yield from decoded.problems
+            else:
                 yield from iter_jsonl(io.StringIO(decoded.text), source, text_field=text_field,
-                                      id_field=id_field)
+                                      id_field=id_field, decode_problems=decoded.problems)
             continue
         decoded = read_text(path)
         yield from decoded.problems
@@ -437,14 +450,16 @@ def iter_stdin(*, text_field: str = "text", id_field: str = "id",
     binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
     decoded = decode_bytes(sys.stdin.read().encode("utf-8", "surrogateescape") if binary is None else
                            binary.read(), STDIN)
-    yield from decoded.problems
     if decoded.text is None:
+        yield from decoded.problems
         return
     if jsonl or (jsonl is None and looks_like_jsonl(decoded.text)):
-        yield from iter_jsonl(io.StringIO(decoded.text), STDIN, text_field=text_field, id_field=id_field)
-    else:
-        yield Document(id="stdin", text=decoded.text, raw=decoded.text,
-                       meta={"source": STDIN, "format": "auto", "encoding": decoded.encoding})
+        yield from iter_jsonl(io.StringIO(decoded.text), STDIN, text_field=text_field, id_field=id_field,
+                              decode_problems=decoded.problems)
+        return
+    yield from decoded.problems
+    yield Document(id="stdin", text=decoded.text, raw=decoded.text,
+                   meta={"source": STDIN, "format": "auto", "encoding": decoded.encoding})
 
 
 def iter_stdin_lines() -> Iterator[str | Problem]:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
 from sastra.errors import ConfigError, InputError
-from sastra.io import iter_paths
+from sastra.io import Problem, iter_paths
 from sastra.records import Document, Mention
 
 __all__ = ["Stage", "FunctionStage", "STAGES", "STAGE_NAMES", "resolve_stages", "RunConfig", "RunSummary",
@@ -679,7 +679,7 @@ def _write_atomic(path: Path, text: str) -> None:
 @dataclass
 class ReadCounts:
     read: int = 0
-    problems: list[str] = field(default_factory=list)  # non-fatal input problems (documents kept)
+    problems: list[str] = field(default_factory=list)  # non-fatal input problems (of kept documents or rejects)
     skipped: Counter[str] = field(default_factory=Counter)  # WARC records that are not documents
 
 
@@ -709,7 +709,9 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
                          max_chars=config.max_chars)
 
     seen_ids: set[str] = set()
-    pending_problems: dict[str, list[str]] = {}
+    #: non-fatal problems read before the document they belong to, by source: the next document of
+    #: that source takes them, except those of a line a reject stands for, which go with that reject
+    pending_problems: dict[str, list[Problem]] = {}
     task = new_task(0)
     ordinal = 0
     for item in iter_inputs(inputs, text_field=config.text_field, id_field=config.id_field):
@@ -718,19 +720,22 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
             continue
         if stdin_copy is not None:
             item = _as_stdin(item, stdin_copy)
-        if hasattr(item, "fatal"):  # a Problem
+        if isinstance(item, Problem):
             if not item.fatal:
-                pending_problems.setdefault(item.source, []).append(str(item))
+                pending_problems.setdefault(item.source, []).append(item)
                 continue
+            own = _problems_of_line(pending_problems, item.source, item.line)
+            counts.problems.extend(own)
             doc_id = f"{Path(item.source).name}:{item.line}" if item.line else Path(item.source).stem
             doc_id = _unique(doc_id, seen_ids, ordinal)
             task.rejects.append((ordinal, reject_record(doc_id, item.source, _problem_reason(item.reason),
-                                                        item.reason, line=item.line, offset=item.offset)))
+                                                        "; ".join([item.reason, *own]), line=item.line,
+                                                        offset=item.offset)))
         else:
             doc: Document = item
             doc_id = _unique(doc.id, seen_ids, ordinal)
             source = str(doc.meta.get("source", ""))
-            problems = pending_problems.pop(source, None)
+            problems = [str(problem) for problem in pending_problems.pop(source, ())]
             if doc_id != doc.id or problems:
                 meta = dict(doc.meta)
                 flags = doc.flags
@@ -750,9 +755,21 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
             yield task
             task = new_task(task.index + 1)
     for problems in pending_problems.values():  # e.g. a problem of a JSON Lines file as a whole
-        counts.problems.extend(problems)
+        counts.problems.extend(map(str, problems))
     if len(task):
         yield task
+
+
+def _problems_of_line(pending: dict[str, list[Problem]], source: str, line: int | None) -> list[str]:
+    """Take out of ``pending`` the problems of ``source`` at ``line`` (a rejected line's own, such as
+    its undecodable bytes), as text; none when the reject has no line."""
+    waiting = pending.get(source)
+    if line is None or not waiting:
+        return []
+    own = [problem for problem in waiting if problem.line == line]
+    if own:
+        pending[source] = [problem for problem in waiting if problem.line != line]
+    return [str(problem) for problem in own]
 
 
 def _site_of(doc: Document) -> str:
@@ -907,7 +924,7 @@ class RunSummary:
                          f"{self.site_furniture_sites} sites removed by cleaning")
         if self.input_problems:
             lines.append(f"  input problems reported: {self.input_problems} (kept documents carry them in "
-                         "meta.input_problems and the flag input_problem)")
+                         "meta.input_problems and the flag input_problem, rejects in their detail)")
         if self.skipped_records:
             lines.append("  WARC records that are not pages: " + ", ".join(
                 f"{k} {v}" for k, v in sorted(self.skipped_records.items())))

@@ -401,6 +401,31 @@ def test_json_lines_with_old_mac_line_ends_are_read_record_by_record(tmp_path, m
     assert "<stdin>:3: rejected (bad_json)" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("end", ["\n", "\r"])
+def test_a_problem_of_a_json_line_goes_with_that_line_not_the_next_record(tmp_path, monkeypatch, capsys, end):
+    """The undecodable byte of a rejected line was put on the next record; a bad byte on a later line
+    was put on the first record of the file (the file's bytes are decoded before its lines are read)."""
+    import io
+
+    data = end.encode().join([b'{"id": "bad", "text": "\xff', '{"id": "a", "text": "ក្រសួងសុខាភិបាល"}'.encode(),
+                              '{"id": "b", "text": "ទន្លេមេគង្គ'.encode() + b'\xff"}', b""])
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(data)
+    summary = run([str(source)], tmp_path / "out", progress=False, index=False, parquet=False)
+    assert summary.kept == 2 and summary.rejected == {"bad_json": 1} and summary.input_problems == 2
+    records = {r["id"]: r for r in read_jsonl(tmp_path / "out" / "records.jsonl")}
+    assert "input_problems" not in records["a"]["meta"] and "input_problem" not in records["a"]["flags"]
+    assert [p.split(": ")[0] for p in records["b"]["meta"]["input_problems"]] == [f"{source}:3"]
+    (reject,) = read_jsonl(tmp_path / "out" / "rejects.jsonl")
+    assert reject["line"] == 1 and "bad JSON" in reject["detail"] and "undecodable UTF-8 byte 0xff" in reject["detail"]
+    # streamed from stdin, where each line is decoded as it is read: the same
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["run", "-", "--out", str(tmp_path / "piped"), "--workers", "1", "--no-index", "-q"]) == 0
+    records = {r["id"]: r for r in read_jsonl(tmp_path / "piped" / "records.jsonl")}
+    assert "input_problems" not in records["a"]["meta"] and "input_problems" in records["b"]["meta"]
+    assert "undecodable" in read_jsonl(tmp_path / "piped" / "rejects.jsonl")[0]["detail"]
+
+
 def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path, samples, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")

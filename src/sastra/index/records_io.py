@@ -73,15 +73,16 @@ def iter_records(paths: Iterable[str], *, text_field: str = "text",
     from sastra.io import STDIN, iter_json_objects, iter_stdin_lines
 
     for path in paths:
+        decode_problems: tuple[Problem, ...] = ()
         if path == "-":
             lines, source = iter_stdin_lines(), STDIN
         else:
             decoded = read_text(path)
-            yield from decoded.problems
             if decoded.text is None:
+                yield from decoded.problems
                 continue
-            lines, source = io.StringIO(decoded.text), str(path)
-        for item in iter_json_objects(lines, source):
+            lines, source, decode_problems = io.StringIO(decoded.text), str(path), decoded.problems
+        for item in iter_json_objects(lines, source, decode_problems=decode_problems):
             if isinstance(item, Problem):
                 yield item
                 continue
