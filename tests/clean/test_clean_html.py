@@ -186,3 +186,21 @@ def test_a_page_whose_text_was_not_read_is_flagged(monkeypatch: pytest.MonkeyPat
     for page in ("<html><head><title>t</title><script>x</script></head><body> &nbsp; </body></html>",
                  "<html><body><!-- ក្រុងភ្នំពេញ --><style>p {}</style></body></html>"):
         assert "unread_text" not in clean(page, html_engine="builtin").flags  # nothing to read
+
+
+@pytest.mark.parametrize("engine", ["auto", "builtin"])
+def test_a_page_of_furniture_only_is_kept_whole_and_flagged_as_text_is(engine: str) -> None:
+    """Cleaning never silently drops a page's text: the text path kept a page of furniture whole,
+    flagged nothing_kept, where HTML returned it empty, flagged only mostly_removed."""
+    page = ('<html><body><nav class="main-menu"><a href="/">ទំព័រដើម</a> | <a href="/n">ព័ត៌មានជាតិ</a> | '
+            '<a href="/s">កីឡា</a></nav><div class="sharedaddy"><a>ចែករំលែក</a></div>'
+            '<footer class="site-footer"><p>រក្សាសិទ្ធិ &copy; ២០១៩ Fresh News</p></footer></body></html>')
+    as_text = clean("ទំព័រដើម | ព័ត៌មានជាតិ | កីឡា\nចែករំលែក\nរក្សាសិទ្ធិ © ២០១៩ Fresh News\n", kind="text")
+    result = clean(page, html_engine=engine)
+    assert "nothing_kept" in result.flags and "nothing_kept" in as_text.flags
+    assert result.text.split() == as_text.text.split()
+    assert {r.reason for r in result.removed} >= {"navigation", "share"}  # (what was found is still said)
+    for i, ch in enumerate(result.text):
+        if ch not in " \n©":
+            assert page[result.to_original(i)] == ch
+    assert page[result.to_original(result.text.index("©"))] == "&"  # (an entity maps to its start)

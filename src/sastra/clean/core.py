@@ -198,12 +198,14 @@ def _join(source: str, pieces: list[tuple[int, int]]) -> tuple[str, list[tuple[i
 
 def _finish(source: str, body: str, mapping: list[tuple[int, int, int]], removed: list[Removal],
             meta: Mapping[str, Any], kind: str, visible_total: int,
-            extra_flags: tuple[str, ...] = (), shown: str | None = None) -> CleanResult:
+            extra_flags: tuple[str, ...] = (), shown: str | None = None,
+            whole: tuple[str, list[tuple[int, int, int]]] | None = None) -> CleanResult:
     """Shared end of both paths: language, encoding and mostly-removed flags; never an emptied page.
 
     ``shown`` is what the page shows (HTML: its visible lines; text: the input), read for an encoding
     problem when no body is left (not the markup: tags glued to words look like a legacy font) and
-    for emptiness."""
+    for emptiness. ``whole`` is the text kept, with its offset map, when every line looked like
+    furniture (HTML: every visible line; text, by default: the input)."""
     flags = list(extra_flags)
     shown = source if shown is None else shown
     problem = detect_encoding_problem(shown if kind == "text" else body or shown)
@@ -212,10 +214,10 @@ def _finish(source: str, body: str, mapping: list[tuple[int, int, int]], removed
     content = len(body.strip())
     if visible_total and content < MOSTLY_REMOVED_SHARE * visible_total:
         flags.append("mostly_removed")
-    if not body.strip() and removed and kind == "text":
+    if not body.strip() and removed:
         # everything looked like furniture: keep the page rather than empty it, and say so
         flags.append("nothing_kept")
-        body, mapping = source, [(0, 0, len(source))]
+        body, mapping = whole if whole is not None else (source, [(0, 0, len(source))])
     sample = body[:800]
     share = khmer_ratio(sample) if sample else 0.0
     if share < NOT_KHMER_SHARE and problem is None and len(_LETTER_RE.findall(sample)) >= 20:

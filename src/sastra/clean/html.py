@@ -65,6 +65,8 @@ _HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("byline", ("byline", "author", "posted-on", "entry-meta", "post-meta", "article-meta", "meta-info",
                 "td-post-date", "entry-date", "publish-date", "dateline")),
 )
+#: what a line may hold and still show nothing (spaces, no-break space, zero-width characters)
+_BLANK_CHARS = " \u00a0\u200b\u200c\u200d\u2060\ufeff"
 _TAG_HINTS = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "figcaption": "caption",
               "menu": "navigation", "form": "form"}
 
@@ -411,7 +413,7 @@ def clean_html(source: str, *, repeated: AbstractSet[str] = frozenset(), engine:
     visible_total = 0
     first = True
     for i, line in enumerate(lines):
-        if not line.text.strip(" \u00a0\u200b\u200c\u200d\u2060\ufeff"):
+        if not line.text.strip(_BLANK_CHARS):
             continue
         visible_total += len(line.text)
         decision = decision_of.get(i)
@@ -452,8 +454,29 @@ def clean_html(source: str, *, repeated: AbstractSet[str] = frozenset(), engine:
     if not visible_total and _shows_text(source):
         flags.append("unread_text")  # the page shows text the reader found no line of: never silently empty
     result = _finish(source, body, mapping, removed, meta, "html", visible_total, tuple(flags),
-                     shown="\n".join(line.text for line in lines))
+                     shown="\n".join(line.text for line in lines),
+                     whole=None if body.strip() else _every_visible_line(lines))
     return result
+
+
+def _every_visible_line(lines: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The page's visible lines as a body (laid out as the article's are), with their offset map:
+    what is kept when every line looked like furniture, as the text path keeps the whole input."""
+    out: list[str] = []
+    mapping: list[tuple[int, int, int]] = []
+    position = 0
+    for line in lines:
+        if not line.text.strip(_BLANK_CHARS):
+            continue
+        if out:
+            sep = "\n\n" if line.paragraph else "\n"
+            out.append(sep)
+            position += len(sep)
+        mapping.extend((position + start, raw_start, length)
+                       for start, raw_start, length in _runs(line, 0, len(line.text)))
+        out.append(line.text)
+        position += len(line.text)
+    return "".join(out), mapping
 
 
 def _shows_text(source: str) -> bool:
