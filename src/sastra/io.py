@@ -401,15 +401,19 @@ def _without_surrogates(value: Any, replaced: list[str], where: str = "") -> Any
 
 
 def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field: str = "id",
-                   jsonl: bool | None = None) -> Iterator[Document | Problem]:
+                   jsonl: bool | None = None, stdin: Decoded | None = None) -> Iterator[Document | Problem]:
     """Every document in files, folders, JSON Lines files and stdin, with problems in-line.
 
-    ``meta["format"]`` says ``html`` or ``text`` so that cleaning can choose its path.
+    ``meta["format"]`` says ``html`` or ``text`` so that cleaning can choose its path. ``stdin``: stdin
+    already read by :func:`read_stdin`, for a verb that must see what it holds before it writes, or
+    that reads its inputs twice (stdin can be read once).
     """
     for path in iter_paths(inputs):
         source = str(path)
         if source == "-":
-            if jsonl:  # line by line (a stream may be long); undecodable bytes are reported per line
+            if stdin is not None:
+                yield from iter_stdin(text_field=text_field, id_field=id_field, jsonl=jsonl, decoded=stdin)
+            elif jsonl:  # line by line (a stream may be long); undecodable bytes are reported per line
                 binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
                 stream = sys.stdin if binary is None else \
                     io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape")
@@ -443,17 +447,28 @@ def looks_like_jsonl(text: str) -> bool:
     return text.lstrip().startswith("{")
 
 
-def iter_stdin(*, text_field: str = "text", id_field: str = "id",
-               jsonl: bool | None = None) -> Iterator[Document | Problem]:
-    """stdin read whole and decoded like a file's bytes (bad bytes reported, binary data refused):
-    JSON Lines when ``jsonl`` is true or, when None, when it starts like JSON; else one document."""
+def read_stdin() -> Decoded:
+    """All of stdin, decoded like a file's bytes (bad bytes reported, binary data refused)."""
     binary = getattr(sys.stdin, "buffer", None)  # (None: a text stream put in its place)
-    decoded = decode_bytes(sys.stdin.read().encode("utf-8", "surrogateescape") if binary is None else
-                           binary.read(), STDIN)
+    return decode_bytes(sys.stdin.read().encode("utf-8", "surrogateescape") if binary is None else
+                        binary.read(), STDIN)
+
+
+def stdin_is_jsonl(decoded: Decoded) -> bool:
+    """Whether stdin, read by :func:`read_stdin`, is read as JSON Lines when not told."""
+    return decoded.text is not None and looks_like_jsonl(decoded.text)
+
+
+def iter_stdin(*, text_field: str = "text", id_field: str = "id", jsonl: bool | None = None,
+               decoded: Decoded | None = None) -> Iterator[Document | Problem]:
+    """stdin read whole (or ``decoded``, from :func:`read_stdin`): JSON Lines when ``jsonl`` is true
+    or, when None, when it starts like JSON (:func:`stdin_is_jsonl`); else one document."""
+    if decoded is None:
+        decoded = read_stdin()
     if decoded.text is None:
         yield from decoded.problems
         return
-    if jsonl or (jsonl is None and looks_like_jsonl(decoded.text)):
+    if jsonl or (jsonl is None and stdin_is_jsonl(decoded)):
         yield from iter_jsonl(io.StringIO(decoded.text), STDIN, text_field=text_field, id_field=id_field,
                               decode_problems=decoded.problems)
         return

@@ -99,6 +99,39 @@ def test_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
     assert capsys.readouterr().out == BODY + "\n"
 
 
+def test_json_lines_on_stdin_give_json_lines_as_a_json_lines_file_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The output format followed the inputs' suffixes only: JSON Lines piped in came out as text, the
+    records' ids and metadata lost. ``--format`` still chooses."""
+    import io
+
+    lines = "".join(json.dumps({"id": name, "text": PAGE, "url": f"https://x.example/{name}"}, ensure_ascii=False)
+                    + "\n" for name in ("a", "b"))
+    (tmp_path / "in.jsonl").write_text(lines, encoding="utf-8")
+    assert main(["clean", str(tmp_path / "in.jsonl")]) == 0
+    from_file = capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert main(["clean", "-"]) == 0
+    from_stdin = capsys.readouterr().out
+    assert [json.loads(line)["id"] for line in from_stdin.splitlines()] == ["a", "b"]
+    assert from_stdin == from_file.replace(json.dumps(str(tmp_path / "in.jsonl")), json.dumps("<stdin>"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert main(["clean", "-", "--format", "text"]) == 0
+    assert capsys.readouterr().out == f"{BODY}\n\f\n{BODY}\n"
+
+
+def test_repeated_lines_are_found_in_stdin_too(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """--repeated reads the inputs twice: stdin was read up by the first pass, and the second found it
+    empty (no document cleaned, exit 1)."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(PAGE))
+    assert main(["clean", "--repeated", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == BODY + "\n" and "empty" not in captured.err
+
+
 def test_report_tsv_keeps_one_line_per_removal_whatever_the_id(tmp_path) -> None:
     """An id from JSON Lines may hold a tab or a line break: written as it was, it broke the TSV."""
     import json

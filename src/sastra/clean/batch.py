@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlparse
 
-from sastra.io import Problem, check_output_path, iter_documents, open_output, report
+from sastra.io import (Problem, check_output_path, iter_documents, open_output, read_stdin, report,
+                       stdin_is_jsonl)
 from sastra.records import Document, to_jsonable
 from sastra.clean.cli import NOTE_FLAGS, PROBLEM_FLAGS
 from sastra.clean.core import clean_document
@@ -38,7 +39,11 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
     check_output_path(output, inputs)
     if report_path:
         check_output_path(report_path, inputs)
-    jsonl_input = any(str(i).lower().endswith((".jsonl", ".ndjson")) for i in inputs)
+    # stdin read once, here: what it holds chooses the output format as a file's suffix does, and
+    # --repeated reads the inputs twice
+    stdin = read_stdin() if "-" in inputs else None
+    jsonl_input = any(str(i).lower().endswith((".jsonl", ".ndjson")) for i in inputs) or \
+        (stdin is not None and stdin_is_jsonl(stdin))
     if fmt is None:
         fmt = "jsonl" if jsonl_input or (output or "").endswith(".jsonl") else "text"
     per_file_dir = bool(output) and (output.endswith(("/", os.sep)) or Path(output).is_dir())
@@ -46,7 +51,7 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
     repeated_by_site: dict[str, frozenset[str]] = {}
     if repeated:
         texts: dict[str, list[str]] = defaultdict(list)
-        for item in iter_documents(inputs, text_field=text_field, id_field=id_field):
+        for item in iter_documents(inputs, text_field=text_field, id_field=id_field, stdin=stdin):
             if isinstance(item, Document):
                 texts[site_of(item)].append(item.raw or item.text)
         repeated_by_site = find_repeated_lines(texts)
@@ -65,7 +70,7 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
         report_file.write("id\tstart\tend\treason\tkept\ttext\n")
     try:
         first = True
-        for item in iter_documents(inputs, text_field=text_field, id_field=id_field):
+        for item in iter_documents(inputs, text_field=text_field, id_field=id_field, stdin=stdin):
             if isinstance(item, Problem):
                 report(item, verb=VERB)
                 if item.fatal or item.reason == "empty file":

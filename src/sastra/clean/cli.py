@@ -35,7 +35,8 @@ def register(subparsers: Any) -> None:
                         "gets one file per document")
     parser.add_argument("--format", choices=("text", "jsonl"), default=None,
                         help="text (documents separated by a form-feed line) or jsonl (default: jsonl "
-                             "when the input is JSON Lines or the output ends in .jsonl, else text)")
+                             "when the input is JSON Lines, a .jsonl file or stdin that starts with {, or the "
+                             "output ends in .jsonl; else text)")
     parser.add_argument("--report", help="write every removed or tagged line (TSV, or JSON Lines if "
                         "the name ends in .jsonl)")
     parser.add_argument("--kind", choices=("auto", "text", "html"), default=None,
