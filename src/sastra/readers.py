@@ -13,7 +13,12 @@ pick up where it stopped.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
+import logging
 import os
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -104,22 +109,33 @@ def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
             return
         try:
             archive = ArchiveIterator(stream, arc2warc=True)
-            for record in archive:
-                number += 1
-                where = f"{source}#{number}"
-                if record.rec_headers.get_header("Content-Length") is None:
+            records = iter(archive)
+            while True:
+                body, missing = b"", 0
+                with _warcio_messages() as said:  # (no yield inside: the consumer's stderr is its own)
+                    record = next(records, None)
                     # (a WARC record must say its length: without it the archive was cut inside a
                     # record's header, and warcio would read what is left as one record)
+                    has_length = record is not None and record.rec_headers.get_header("Content-Length") is not None
+                    if has_length:
+                        body = record.content_stream().read()
+                        missing = getattr(record.raw_stream, "limit", 0) or 0
+                        if missing <= 0:
+                            archive.read_to_end(record)
+                if record is None:
+                    yield from (Problem(source, message) for message in said)
+                    break
+                number += 1
+                where = f"{source}#{number}"
+                yield from (Problem(where, message) for message in said)
+                if not has_length:
                     yield Problem(source, f"corrupt WARC: record {number} has no Content-Length (cut inside "
                                   "its header?)", offset=end, fatal=True)
                     return
-                body = record.content_stream().read()
-                missing = getattr(record.raw_stream, "limit", 0) or 0
                 if missing > 0:  # the archive ends inside this record: a cut download
                     yield Problem(source, f"corrupt WARC: record {number} is cut short ({missing} bytes "
                                   "missing)", offset=end, fatal=True)
                     return
-                archive.read_to_end(record)
                 end = archive.get_record_offset() + archive.get_record_length()
                 if record.rec_type not in ("response", "resource"):
                     yield Skipped(where, f"warc {record.rec_type} record")
@@ -158,6 +174,61 @@ def iter_warc(path: str | Path) -> Iterator[Document | Problem | Skipped]:
         if end < size and not _only_line_breaks(stream, end):
             yield Problem(source, f"corrupt WARC: {size - end} bytes after record {number} cannot be read "
                           "(truncated download?)", offset=end, fatal=True)
+
+
+class _MessageList(logging.Handler):
+    """A logging handler that keeps each message's text in a list."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warcio_messages() -> Iterator[list[str]]:
+    """What warcio says while it reads (written straight to stderr, logged, or warned), caught and
+    filled into the list when the block ends, to be given as problems of the record: stderr carries
+    sastra's own lines only. Hold no ``yield`` of a generator inside the block: the stderr of the code
+    that consumes it would be caught too."""
+    said: list[str] = []
+    logged: list[str] = []
+    written = io.StringIO()
+    logger = logging.getLogger("warcio")
+    handler, propagate = _MessageList(logged), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False  # (a handler of the root logger, set up by a program using sastra, sees none)
+    try:
+        with contextlib.redirect_stderr(written), warnings.catch_warnings(record=True) as warned:
+            yield said
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        messages = [*map(_warcio_message, logged), *_warcio_stderr(written.getvalue()),
+                    *(_warcio_message(str(warning.message)) for warning in warned)]
+        said.extend(dict.fromkeys(messages))  # (warcio may say one thing of a record more than once)
+
+
+def _warcio_message(text: str) -> str:
+    """One thing warcio said, in sastra's words where it is a known one."""
+    if text.startswith("Replacing spaces in invalid WARC-Target-URI"):
+        return "the WARC-Target-URI holds spaces; read with them written %20"
+    first = text.strip().splitlines()[0] if text.strip() else "(nothing)"
+    return "warcio: " + (first if first.isprintable() and len(first) <= 200 else "(unreadable message)")
+
+
+def _warcio_stderr(text: str) -> list[str]:
+    """What warcio wrote to stderr, one message per problem: its warning of a record not followed by a
+    blank line takes three lines (the warning, the offset, the bytes found)."""
+    if not text.strip():
+        return []
+    if "Record not followed by newline" in text:
+        offset = re.search(r"Offset: (\d+)", text)
+        return ["the record is not followed by a blank line: its Content-Length may be wrong (the line "
+                f"after it{f' at byte {offset.group(1)}' if offset else ''} was skipped)"]
+    return [_warcio_message(line) for line in text.splitlines() if line.strip()]
 
 
 def _only_line_breaks(stream: BinaryIO, start: int) -> bool:

@@ -134,3 +134,41 @@ def test_utf8_bytes_under_a_single_byte_charset_header_are_read_as_utf8(tmp_path
     assert (second.text, second.meta["encoding"]) == (latin, "iso-8859-1")  # real Latin-1 stays as said
     (problem,) = [i for i in items if isinstance(i, Problem)]
     assert not problem.fatal and "charset=iso-8859-1" in problem.reason and problem.source.endswith("#1")
+
+
+def test_what_warcio_says_becomes_problems_of_the_record_not_lines_on_stderr(tmp_path, capfd):
+    """warcio wrote to stderr (a record not followed by a blank line, a Content-Length too short) and
+    logged (spaces in a WARC-Target-URI): lines that were not sastra's, unattached to any record."""
+    path = write_warc(tmp_path / "odd.warc", [("https://x/a b", "text/html", PAGE), ("https://x/c", "text/html", PAGE)],
+                      gz=False)
+    data = path.read_bytes()
+    length = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    digits = data[length:data.index(b"\r\n", length)]
+    path.write_bytes(data[:length] + str(int(digits) - 2).encode() + data[length + len(digits):])
+    items = list(iter_warc(path))
+    assert capfd.readouterr().err == ""
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert not any(problem.fatal for problem in problems)
+    assert {(problem.source, problem.reason.split(":")[0]) for problem in problems} == {
+        (f"{path}#1", "the WARC-Target-URI holds spaces; read with them written %20"),
+        (f"{path}#1", "the record is not followed by a blank line"),
+        (f"{path}#2", "the WARC-Target-URI holds spaces; read with them written %20"),
+    }
+    first = items.index(problems[0])
+    assert isinstance(items[first + 2], Document) and items[first + 2].meta["source"] == f"{path}#1"
+    assert [item.meta["url"] for item in items if isinstance(item, Document)] == ["https://x/a%20b", "https://x/c"]
+
+
+def test_warcio_messages_are_caught_only_while_it_reads(tmp_path, capfd):
+    """The catching is undone between records: what the consumer writes meanwhile reaches stderr."""
+    import logging
+    import sys
+
+    path = write_warc(tmp_path / "odd.warc", [("https://x/a b", "text/html", PAGE)] * 2, gz=False)
+    propagate = logging.getLogger("warcio").propagate
+    items = 0
+    for _ in iter_warc(path):
+        items += 1
+        print("consumer", file=sys.stderr)
+    assert items > 2 and capfd.readouterr().err.splitlines() == ["consumer"] * items
+    assert logging.getLogger("warcio").propagate == propagate and not logging.getLogger("warcio").handlers
