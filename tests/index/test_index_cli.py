@@ -126,3 +126,31 @@ def test_export_refuses_to_write_its_template_over_an_input(tmp_path, capsys, sm
                  "--template", str(records)]) == 1
     assert "refusing to overwrite the input" in capsys.readouterr().err
     assert records.read_bytes() == before
+
+
+def test_export_to_stdout_writes_the_template_only_where_asked(tmp_path, capsys, monkeypatch, small_docs):
+    """With --out - the template went to sastra-template.json in the current folder, unasked and
+    unsaid."""
+    records = _records(tmp_path, small_docs)
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["export-opensearch", str(records), "--out", "-"]) == 1  # (_records ends with a bad line)
+    captured = capsys.readouterr()
+    assert captured.out.count("\n") == 2 * 5 and list(work.iterdir()) == []
+    assert "no index template written: give --template FILE.json for one" in captured.err
+    assert main(["export-opensearch", str(records), "--out", "-", "--template", str(tmp_path / "t.json")]) == 1
+    assert f"(template {tmp_path / 't.json'})" in capsys.readouterr().err
+    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["index_patterns"]
+    assert list(work.iterdir()) == []
+
+
+def test_export_refuses_a_template_over_its_bulk_file_or_beside_it_over_an_input(tmp_path, capsys, small_docs):
+    records = _records(tmp_path, small_docs)
+    bulk = tmp_path / "bulk.ndjson"
+    assert main(["export-opensearch", str(records), "--out", str(bulk), "--template", str(bulk)]) == 1
+    assert "--template and --out name the same file" in capsys.readouterr().err and not bulk.exists()
+    beside = tmp_path / "records.template.json"  # (the default template of --out records.ndjson)
+    beside.write_text("{}", encoding="utf-8")
+    assert main(["export-opensearch", str(records), str(beside), "--out", str(tmp_path / "records.ndjson")]) == 1
+    assert "refusing to overwrite the input" in capsys.readouterr().err and beside.read_text() == "{}"

@@ -47,6 +47,13 @@ def test_stream_output(tmp_path, small_docs):
     assert (tmp_path / "t.json").exists()
 
 
+def test_stream_output_without_a_template_path_writes_no_template(tmp_path, small_docs, monkeypatch):
+    """It went to sastra-template.json in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    stats = export_opensearch(small_docs[:1], io.StringIO())
+    assert stats.template_path is None and list(tmp_path.iterdir()) == []
+
+
 def test_query_body_uses_the_same_analysis():
     body = opensearch_query('ឯកឧត្ដម "ក្រសួង សុខាភិបាល" -សៀមរាប date:2019-07 person:"ហ៊ុន សែន" amount:>100')
     boolean = body["query"]["bool"]

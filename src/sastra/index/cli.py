@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", "-o", required=True, metavar="FILE.ndjson", help="bulk file (- for stdout)")
     p.add_argument("--index-name", type=text_argument, default="sastra")
     p.add_argument("--template", metavar="FILE.json", help="where to write the index template "
-                                                           "(default: beside --out)")
+                                                           "(default: beside --out; with --out -, none)")
     p.add_argument("--text-field", type=text_argument, default="text")
     p.add_argument("--id-field", type=text_argument, default="id")
     p.set_defaults(handler=_export)
@@ -125,14 +125,22 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from sastra.index.opensearch import export_opensearch
+    from pathlib import Path
+
+    from sastra.errors import InputError
+    from sastra.index.opensearch import default_template_path, export_opensearch
     from sastra.io import check_output_path
 
-    check_output_path(args.out, args.inputs)
-    check_output_path(args.template, args.inputs)
+    template = args.template or default_template_path(args.out)
+    check_output_path(args.out, args.inputs, option="--out")
+    check_output_path(template and str(template), args.inputs, option="--template")
+    if template and args.out != "-" and Path(template).resolve() == Path(args.out).resolve():
+        raise InputError(f"--template and --out name the same file, {args.out}; choose another --template")
     counts = {"read": 0, "problems": 0}
     stats = export_opensearch(_documents(args, "export-opensearch", counts), args.out,
-                              index_name=args.index_name, template_path=args.template)
+                              index_name=args.index_name, template_path=template)
+    where = f"template {stats.template_path}" if stats.template_path else \
+        "no index template written: give --template FILE.json for one"
     print(f"sastra export-opensearch: {stats.documents} documents, {stats.duplicates} duplicates linked, "
-          f"{counts['problems']} problems -> {stats.bulk_path} (template {stats.template_path})", file=sys.stderr)
+          f"{counts['problems']} problems -> {stats.bulk_path} ({where})", file=sys.stderr)
     return 1 if counts["problems"] else 0

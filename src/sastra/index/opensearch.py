@@ -19,7 +19,8 @@ from sastra.index.query import AmountRange, DateRange, parse_filters, parse_quer
 from sastra.index.store import PreparedDoc, cluster_bigrams, prepare_document
 from sastra.records import Document
 
-__all__ = ["export_opensearch", "index_template", "opensearch_query", "ExportStats", "bulk_source"]
+__all__ = ["export_opensearch", "index_template", "opensearch_query", "ExportStats", "bulk_source",
+           "default_template_path"]
 
 TOKENS_ANALYZER = "sastra_tokens"
 
@@ -27,7 +28,7 @@ TOKENS_ANALYZER = "sastra_tokens"
 @dataclass(frozen=True, slots=True)
 class ExportStats:
     bulk_path: str
-    template_path: str
+    template_path: str | None  # None: no template written (a stream, and no template_path given)
     documents: int  # searchable documents
     duplicates: int  # near-duplicates written as links only (no text fields)
 
@@ -107,25 +108,32 @@ def bulk_source(prepared: PreparedDoc) -> dict[str, Any]:
     return {k: v for k, v in source.items() if v is not None}
 
 
+def default_template_path(out: str | os.PathLike[str] | IO[str]) -> Path | None:
+    """Where the index template goes when not told: beside a bulk file, ``<name>.template.json``; for
+    a stream (``-``, stdout), nowhere: it once went to the current folder, unasked."""
+    if not isinstance(out, (str, os.PathLike)) or str(out) == "-":
+        return None
+    out_path = Path(out)
+    return out_path.with_name(out_path.name.rsplit(".", 1)[0] + ".template.json")
+
+
 def export_opensearch(records: Iterable[Document], out: str | os.PathLike[str] | IO[str], *,
                       index_name: str = "sastra", template_path: str | os.PathLike[str] | None = None) -> ExportStats:
     """Write ``records`` as bulk NDJSON (``POST _bulk``) to ``out`` and the index template to
-    ``template_path`` (default: ``<out>.template.json``; for a stream, ``sastra-template.json``)."""
+    ``template_path`` (default: :func:`default_template_path`, none for a stream)."""
     if isinstance(out, (str, os.PathLike)) and str(out) != "-":
         out_path = Path(out)
         out_path.parent.mkdir(parents=True, exist_ok=True)
         stream: IO[str] = open(out_path, "w", encoding="utf-8", newline="\n")
         owned = True
         bulk_name = str(out_path)
-        default_template = out_path.with_name(out_path.name.rsplit(".", 1)[0] + ".template.json")
     else:
         import sys
 
         stream = sys.stdout if not hasattr(out, "write") else out  # type: ignore[assignment]
         owned = False
         bulk_name = "<stream>"
-        default_template = Path("sastra-template.json")
-    template_file = Path(template_path) if template_path else default_template
+    template_file = Path(template_path) if template_path else default_template_path(out)
     documents = duplicates = 0
     try:
         for doc in records:
@@ -142,6 +150,8 @@ def export_opensearch(records: Iterable[Document], out: str | os.PathLike[str] |
     finally:
         if owned:
             stream.close()
+    if template_file is None:
+        return ExportStats(bulk_name, None, documents, duplicates)
     template_file.parent.mkdir(parents=True, exist_ok=True)
     template_file.write_text(json.dumps(index_template(index_name), ensure_ascii=False, indent=2) + "\n",
                              encoding="utf-8")
