@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from entity_views import spans
+from sastra import extract
 
 
 @pytest.mark.parametrize("text, name", [
@@ -60,3 +61,19 @@ def test_a_credit_word_is_not_taken_as_a_given_name():
 def test_a_name_glued_to_the_dateline_after_it_ends_where_the_place_begins(text, person):
     assert person in spans(text, "person")
     assert "ភ្នំពេញ" in spans(text, "loc")
+
+
+def test_names_listed_after_a_person_noun_and_including_are_persons():
+    # 312661 (final18): swimmers, "and" glued to the names around it
+    text = "ក្នុងវិញ្ញាសានេះដែលមានកីឡាការិនីរួមមាន ឆោម ស្រីវល័្លក្ខណ៍ កាំង មុយនីន វ័ច ហ្សង់ឆាយនិងឃឹន ប៊ុនពេជ្រមរកត បាន"
+    assert spans(text, "person") == ["ឆោម ស្រីវល័្លក្ខណ៍", "កាំង មុយនីន", "វ័ច ហ្សង់ឆាយ", "ឃឹន ប៊ុនពេជ្រមរកត"]
+    text = "តារាចម្រៀងល្បីៗ ដូចជា ព្រាប សុវត្ថិ, ខេមរៈ សិរីមន្ត និង ឱក សុគន្ធកញ្ញា បានចូលរួម"
+    assert spans(text, "person") == ["ព្រាប សុវត្ថិ", "ខេមរៈ សិរីមន្ត", "ឱក សុគន្ធកញ្ញា"]
+
+
+@pytest.mark.parametrize("text", [
+    "កីឡាកររួមមាន ការហ្វឹកហាត់ និងការប្រកួត",  # "players including training and matches": no names
+    "កីឡាករដូចជា លោក ចង់ឈ្នះ",  # one pair only is no list
+])
+def test_no_list_of_names_no_listed_persons(text):
+    assert all(m.rule != "person.listed" for m in extract(text))

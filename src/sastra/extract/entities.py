@@ -1284,6 +1284,8 @@ def _candidates(view: _View) -> list[_Cand]:
         _transliterated_names(text, cands, view.soft)
     if "៖" in text or ":" in text:
         _names_before_datelines(text, cands, lex)
+    if _INCLUDING in text or _SUCH_AS in text:
+        _names_listed_after_roles(text, cands, lex)
     # (fourteenth pass) ``ឧកញ៉ា ឬមន្ត្រី``: "or" after a title is no name; ``សម្តេចក្រឡា ហោម ស ខេង``:
     # an honorific title of office written with a space is no name either
     cands[:] = [c for c in cands if not (c.kind == "person" and (text[c.start:c.end] == _OR or
@@ -5623,6 +5625,52 @@ def _addresses_over_soft_breaks(text: str, cands: list, soft: frozenset[int]) ->
 
 #: (eighteenth pass) the credit under an article: ``៕\n ដោយ ឈឹន ស៊ីនឡុង និង ភឺង ស៊ី`` on the last line
 _END_BYLINE_RE = re.compile(f"\\n[ \\t]*{fold('ដោយ')} ?([^\\n]{{2,60}}?)[ \\t]*$")
+
+
+_INCLUDING = fold("រួមមាន")
+_SUCH_AS = fold("ដូចជា")
+_LIST_AFTER_ROLE_RE = re.compile(f"(?:ដែល)?(?:{_INCLUDING}|{_SUCH_AS}) ?[៖:]? ?")
+
+
+def _names_listed_after_roles(text: str, cands: list, lex: Lexicon) -> None:
+    """Names listed after a person noun and "including" or "such as" (``កីឡាការិនីរួមមាន ឆោម
+    ស្រីវល័្លក្ខណ៍ កាំង មុយនីន និង ឃឹន ប៊ុនពេជ្រមរកត``): two-word Khmer names, one after another,
+    apart by a space, a comma or ``និង``. Two names at least, the family name a run of one to six
+    clusters, the given name of one to eight, neither starting with a function word; the list ends at
+    the first thing that is not such a name."""
+    stops = lex.name_stops
+    for match in _LIST_AFTER_ROLE_RE.finditer(text):
+        role = None
+        for role in _person_role_re().finditer(text, max(0, match.start() - 30), match.start()):
+            pass
+        if role is None or match.start() - role.end() > 12 or \
+                any(ch in "។៕\n,()" for ch in text[role.end():match.start()]):
+            continue  # (a few words between: ``តារាចម្រៀងល្បីៗ ដូចជា``, famous singers such as)
+        pos, names = match.end(), []
+        while True:
+            first = _CLUSTER_RUN_RE.match(text, pos)
+            if first is None or not text.startswith(" ", first.end()):
+                break
+            second = _CLUSTER_RUN_RE.match(text, first.end() + 1)
+            if second is None:
+                break
+            end = second.end()
+            glued_and = text.find(_AND, first.end() + 2, end)
+            if glued_and > 0 and _at_cluster_start(text, glued_and):
+                end = glued_and  # ``ហ្សង់ឆាយនិងឃឹន``: "and" glued to the names around it
+            if not (1 <= _clusters_in(first.group()) <= 6 and 1 <= _clusters_in(text[first.end() + 1:end]) <= 8) \
+                    or _stop_at(text, pos, stops) or _stop_at(text, first.end() + 1, stops):
+                break
+            names.append((pos, end))
+            pos = end
+            for gap in (" ", ",", "​", _AND, " "):
+                if text.startswith(gap, pos):
+                    pos += len(gap)
+        if len(names) < 2:
+            continue
+        for start, end in names:
+            if not any(c.start < end and start < c.end for c in cands if c.kind == "person"):
+                cands.append(_Cand("person", start, end, "person.listed", None, priority=1))
 
 
 _DATELINE_MARKS = "៖:"
