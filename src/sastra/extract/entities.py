@@ -4542,6 +4542,7 @@ def _person_noun_before(text: str, at: int) -> bool:
     return False
 
 
+@functools.cache
 def _person_role_re() -> re.Pattern:
     return re.compile(trie_pattern(_person_roles(), space=" "))
 
