@@ -77,3 +77,15 @@ def test_names_listed_after_a_person_noun_and_including_are_persons():
 ])
 def test_no_list_of_names_no_listed_persons(text):
     assert all(m.rule != "person.listed" for m in extract(text))
+
+
+def test_a_transliterated_name_may_have_a_later_word_that_begins_like_a_function_word():
+    # 312952 (final11): ``ពីឈីត`` begins like ``ពី`` ("from"); the gloss gives two words, so two
+    text = "ការប្រកួតជាមួយ អ្នក\u200bប្រដាល់\u200bថៃ\u200bឈ្មោះ យ៉\u200bត ពី\u200bឈី\u200bត (Yorth Pichhit) នៅសង្វៀន"
+    assert spans(text, "person") == ["យ៉ត ពីឈីត", "Yorth Pichhit"]
+
+
+def test_a_translated_place_before_a_gloss_is_no_transliterated_name():
+    # 311874 (unlabelled): ``ក្រោមទឹក`` is "underwater", ``ដោយថន`` begins with ``ដោយ`` ("by")
+    text = "ឬ ផ៉ាលេះ ដោយថន (Palace Downtown) អាចចូលទៅ សួតឧទ្យាន ក្រោមទឹក(Underwater Zoo) និង"
+    assert spans(text, "person") == []

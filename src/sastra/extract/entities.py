@@ -5067,7 +5067,8 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
             floor = max(text.rfind(" ", 0, max(0, start - 2)), text.rfind("\n", 0, max(0, start - 2))) + 1
             word = _WORD_BEFORE_RE.search(text, floor, start)
             if word is None or _clusters_in(word.group(1)) > 6 or \
-                    _stop_at(text, word.start(1), stops) is not None or titles.match(text, word.start(1)):
+                    _stopped_word(text, word.start(1), word.group(1), stops, found == len(words) - 1) or \
+                    titles.match(text, word.start(1)):
                 break
             start, found = word.start(1), found + 1
             if start == 0 or text[start - 1] != " ":
@@ -5078,6 +5079,16 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
             cands.append(_Cand(kind, ls, le, f"{kind}.transliterated", None, priority=1))
             if kind == "person":
                 _find_repeats(text, [khmer], cands, soft)  # (the name, or its last word, again further on)
+
+
+def _stopped_word(text: str, start: int, word: str, stops: frozenset[str], first: bool) -> bool:
+    """Whether a Khmer word before a Latin gloss cannot be part of the name: it is a function word, or
+    begins with one; a later word of the name may begin with a one-cluster one (``យ៉ត ពីឈីត (Yorth
+    Pichhit)``), the first may not (``និង…``, ``ដោយ…``)."""
+    stop = _stop_at(text, start, stops)
+    if stop is None:
+        return False
+    return first or stop == word or _clusters_in(stop) > 1
 
 
 #: words that make a glossed name an organization's (``វីដា ហូថែល (Vida Hotels)``: final21)
