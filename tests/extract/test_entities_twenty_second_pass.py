@@ -89,3 +89,16 @@ def test_a_translated_place_before_a_gloss_is_no_transliterated_name():
     # 311874 (unlabelled): ``ក្រោមទឹក`` is "underwater", ``ដោយថន`` begins with ``ដោយ`` ("by")
     text = "ឬ ផ៉ាលេះ ដោយថន (Palace Downtown) អាចចូលទៅ សួតឧទ្យាន ក្រោមទឹក(Underwater Zoo) និង"
     assert spans(text, "person") == []
+
+
+@pytest.mark.parametrize("text, person", [
+    # 312674 (final18), 312675 (final12): role, country and family name written as one word
+    ("ភ្នំពេញ:អ្នកប្រដាល់កម្ពុជាប៉ោ ភារិទ្ធនៃសមាគមប្រដាល់កុនខ្មែរ", "ប៉ោ ភារិទ្ធ"),
+    ("ថ្ងៃនេះ អ្នកប្រដាល់កម្ពុជាទេស ជីវ៉ាដែលកន្លង មកលង់ក្នុងបញ្ហា", "ទេស ជីវ៉ា"),
+])
+def test_a_family_name_glued_to_the_country_after_a_role_starts_the_name(text, person):
+    assert person in spans(text, "person")
+
+
+def test_a_function_word_glued_to_the_country_after_a_role_starts_no_name():
+    assert spans("កីឡាករកម្ពុជាបាន ឈ្នះការប្រកួត", "person") == []

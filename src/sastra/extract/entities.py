@@ -4341,9 +4341,13 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
     lex = lexicon()
     for match in with_country:
         # (eleventh pass) a country glued to the role: ``កីឡាករកម្ពុជា អេលីត សាន់``
+        start = match.end()
         if not any(p.kind == "country" for p in lex.places.get(key(match.group(1)), ())):
-            continue
-        name = _name_after(text, match.end(), stops, soft)
+            # (twenty-second pass) the family name glued to the country too: ``អ្នកប្រដាល់កម្ពុជាប៉ោ ភារិទ្ធ``
+            start = _surname_after_country(text, match.start(1), match.end(1), lex, stops)
+            if start is None:
+                continue
+        name = _name_after(text, start, stops, soft)
         if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
                 not _patterns().titles.match(text, name[0]) and key(text[name[0]:name[1]]) not in lex.places:
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
@@ -4366,6 +4370,18 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
                 continue  # (``តារាសម្តែងស្រី កញ្ញាដួង ម៉ានិច``: a title, the title rule takes it)
             found.append(_Cand("person", pos, end, "person.role", None, priority=1))
     return found
+
+
+def _surname_after_country(text: str, start: int, end: int, lex: Lexicon, stops: frozenset[str]) -> int | None:
+    """Where a family name of one to three clusters begins, glued after a country's name that runs
+    from ``start`` (``កម្ពុជាប៉ោ``: Cambodia, then ``ប៉ោ``); None when ``text[start:end]`` is no
+    country followed by such a word."""
+    for cut in range(end - 1, start, -1):
+        if not _at_cluster_start(text, cut) or not 1 <= _clusters_in(text[cut:end]) <= 3:
+            continue
+        if any(p.kind == "country" for p in lex.places.get(key(text[start:cut]), ())):
+            return cut if _stop_at(text, cut, stops) is None else None
+    return None
 
 
 #: people nouns that are also the names of domains in a spaced list (``អប់រំ យុវជន កីឡា …``)
