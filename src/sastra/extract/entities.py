@@ -4539,7 +4539,6 @@ def _person_roles() -> tuple[str, ...]:
     return tuple(sorted(roles, key=len, reverse=True))
 
 
-@functools.cache
 def _named_thing_before(text: str, at: int) -> bool:
     """Whether a thing that bears names (a ship, a device, a film, a company...) is written shortly
     before ``at`` in the same sentence, with no person noun closer: what follows names that thing."""
@@ -5691,7 +5690,7 @@ def _names_listed_after_roles(text: str, cands: list, lex: Lexicon) -> None:
                 break
             names.append((pos, end))
             pos = end
-            for gap in (" ", ",", "​", _AND, " "):
+            for gap in (" ", ",", "\u200b", _AND, " "):
                 if text.startswith(gap, pos):
                     pos += len(gap)
         if len(names) < 2:
