@@ -85,8 +85,26 @@ def test_no_index(tmp_path):
 def test_serve_verb_without_index_fails_before_listening(tmp_path, capsys):
     from sastra.cli import main
 
-    assert main(["serve", str(tmp_path), "--port", "0"]) == 1
+    assert main(["serve", str(tmp_path), "--port", "8000"]) == 1
     assert "no sastra index" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("port", ["0", "-1", "65536", "http"])
+def test_serve_port_outside_1_to_65535_is_a_usage_error_before_the_index_opens(tmp_path, capsys, monkeypatch,
+                                                                               port):
+    """uvicorn refused such a port only after the index was opened, in a traceback; 0 listened on a
+    port the printed URL did not name."""
+    from sastra.cli import main
+    from sastra.server import app
+
+    def must_not_start(index_dir):
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr(app, "create_app", must_not_start)
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", str(tmp_path), f"--port={port}"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "argument --port: " in err and "from 1 to 65535" in err
 
 
 def test_the_app_loads_what_queries_need_before_the_first_request(tmp_path, monkeypatch):
