@@ -512,6 +512,12 @@ def without_bad_bytes(line: str, source: str, number: int) -> tuple[str, Problem
             Problem(source, "undecodable UTF-8 bytes; replaced by U+FFFD", line=number))
 
 
+def same_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two names are one file: the same path once resolved, or a link or hard link to it."""
+    first, second = Path(first).resolve(), Path(second).resolve()
+    return first == second or (first.exists() and second.exists() and os.path.samefile(first, second))
+
+
 def check_output_path(output: str | None, inputs: Iterable[str], *, option: str = "-o") -> None:
     """Refuse an output that would overwrite a file the command reads or be read back by it.
 
@@ -527,7 +533,7 @@ def check_output_path(output: str | None, inputs: Iterable[str], *, option: str 
         if item == "-":
             continue
         path = Path(item).resolve()
-        if path == out or (out.exists() and path.exists() and os.path.samefile(path, out)):
+        if same_file(path, out):
             raise InputError(f"refusing to overwrite the input {item}; choose another {option}")
         if path.is_dir() and out.is_relative_to(path):
             raise InputError(f"refusing to write inside the input folder {item} (the output would be read "

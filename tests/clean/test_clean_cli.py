@@ -79,6 +79,27 @@ def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     assert page.read_text(encoding="utf-8") == PAGE
 
 
+@pytest.mark.parametrize("report_name, output_name", [
+    ("out.tsv", "out.tsv"), ("./out.tsv", "out.tsv"), ("a.txt", "out.txt"), ("pages/b.txt", "out.txt"),
+    ("pages/new.tsv", "out.txt"), ("folder", "folder"),
+])
+def test_refuses_a_report_where_it_would_replace_the_output_or_an_input(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        report_name: str, output_name: str) -> None:
+    """``--report R -o R`` wrote the output, then the report over it; a report named like an input or
+    inside an input folder was refused in the name of -o."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "b.txt").write_text(PAGE, encoding="utf-8")
+    output = output_name + ("/" if output_name == "folder" else "")
+    assert main(["clean", "a.txt", "pages", "--report", report_name, "-o", output]) == 1
+    assert "choose another --report" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "b.txt", "pages"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == PAGE
+    assert (tmp_path / "pages" / "b.txt").read_text(encoding="utf-8") == PAGE
+
+
 def test_clean_document_keeps_raw_and_existing_meta() -> None:
     doc = Document(id="x", text=PAGE, raw=PAGE, meta={"url": "https://x.example/a", "format": "text"},
                    flags=("earlier",))

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlparse
 
+from sastra.errors import InputError
 from sastra.io import (Problem, check_output_path, iter_documents, open_output, read_stdin, report,
-                       stdin_is_jsonl)
+                       same_file, stdin_is_jsonl)
 from sastra.records import Document, to_jsonable
 from sastra.clean.cli import NOTE_FLAGS, PROBLEM_FLAGS
 from sastra.clean.core import clean_document
@@ -38,7 +39,10 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
     """Clean every document of ``inputs``; returns the exit status (1 if any input had a problem)."""
     check_output_path(output, inputs)
     if report_path:
-        check_output_path(report_path, inputs)
+        check_output_path(report_path, inputs, option="--report")
+        if output and output != "-" and same_file(report_path, output):
+            raise InputError(f"--report and -o both name {report_path}; the report would replace the "
+                             f"output: choose another --report")
     # stdin read once, here: what it holds chooses the output format as a file's suffix does, and
     # --repeated reads the inputs twice
     stdin = read_stdin() if "-" in inputs else None
