@@ -120,6 +120,21 @@ def test_json_lines_on_stdin_are_recognised_as_for_sastra_run(monkeypatch):
     assert doc.id == "stdin" and doc.text == "ក្រសួង {x}\n"
 
 
+def test_bytes_look_like_json_lines_as_their_decoded_text_does():
+    """Decoded as a file's bytes are: a byte order mark is skipped, UTF-16 recognised, and blanks
+    longer than the first bytes looked at are passed over."""
+    from sastra.io import bytes_look_like_jsonl
+
+    record = '{"id": "a", "text": "ក្រសួង"}\n'
+    assert bytes_look_like_jsonl(record.encode())
+    assert bytes_look_like_jsonl(b"\xef\xbb\xbf" + record.encode())
+    assert bytes_look_like_jsonl(b"\xff\xfe" + record.encode("utf-16-le"))
+    assert bytes_look_like_jsonl(b" \n" * 5000 + record.encode(), head=64)
+    assert not bytes_look_like_jsonl("\ufeffក្រសួង {x}\n".encode())
+    assert not bytes_look_like_jsonl(b" \n" * 5000 + "ក្រសួង".encode(), head=64)
+    assert not bytes_look_like_jsonl(b"") and not bytes_look_like_jsonl(bytes(range(256)) * 20)
+
+
 def test_ids_of_any_json_type_become_their_json_text():
     """A numeric id 0 is an id, not a missing one; objects and booleans are written as JSON, never as a
     Python repr; a missing, null or empty id falls back to the file's stem and line number."""

@@ -459,6 +459,20 @@ def stdin_is_jsonl(decoded: Decoded) -> bool:
     return decoded.text is not None and looks_like_jsonl(decoded.text)
 
 
+def bytes_look_like_jsonl(data: bytes, *, head: int = 4096) -> bool:
+    """Whether bytes not yet decoded (stdin kept in a file) would be read as JSON Lines when not told:
+    only their first ``head`` bytes are decoded, as a file's are (a byte order mark skipped, UTF-16
+    recognised), then more while they hold only blanks."""
+    size = head
+    while True:
+        decoded = decode_bytes(data[:size], STDIN)
+        if decoded.text is None:
+            return False
+        if decoded.text.strip() or size >= len(data):
+            return looks_like_jsonl(decoded.text)
+        size *= 16
+
+
 def iter_stdin(*, text_field: str = "text", id_field: str = "id", jsonl: bool | None = None,
                decoded: Decoded | None = None) -> Iterator[Document | Problem]:
     """stdin read whole (or ``decoded``, from :func:`read_stdin`): JSON Lines when ``jsonl`` is true

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
 from sastra.errors import ConfigError, InputError
-from sastra.io import Problem, iter_paths
+from sastra.io import Problem, bytes_look_like_jsonl, iter_paths
 from sastra.records import Document, Mention
 
 __all__ = ["Stage", "FunctionStage", "STAGES", "STAGE_NAMES", "resolve_stages", "RunConfig", "RunSummary",
@@ -843,7 +843,7 @@ def _spool_stdin(work: Path, inputs: Sequence[str]) -> tuple[list[str], str | No
     done = work / "stdin.done"
     if not done.exists():
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        name = "stdin.jsonl" if data.lstrip()[:1] == b"{" else "stdin.txt"
+        name = "stdin.jsonl" if bytes_look_like_jsonl(data) else "stdin.txt"
         (work / name).write_bytes(data)
         done.write_text(name, encoding="utf-8")
         copy = work / name

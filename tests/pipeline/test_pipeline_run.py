@@ -173,6 +173,22 @@ def test_jsonl_text_field_and_stdin(tmp_path, monkeypatch, capsys):
     assert {r["meta"]["source"] for r in records} == {"<stdin>"}  # (not the copy in the work folder)
 
 
+@pytest.mark.parametrize("encoding, bom", [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe")])
+def test_json_lines_on_stdin_after_a_byte_order_mark_are_json_lines(tmp_path, monkeypatch, encoding, bom):
+    """stdin was taken for JSON Lines when its first byte was {: after a byte order mark (as Windows
+    tools write) the records came out as one text document, JSON syntax and all. A file with a BOM was
+    read as JSON Lines already; stdin is now decoded the same way before its format is chosen."""
+    import io
+
+    lines = "".join(json.dumps({"id": f"n{i}", "text": f"ព័ត៌មានទី{i} ក្រសួងសុខាភិបាល។"}, ensure_ascii=False) + "\n"
+                    for i in range(3))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bom + lines.encode(encoding)), encoding="utf-8"))
+    code = main(["run", "-", "--out", str(tmp_path / "o"), "--workers", "1", "--no-index", "--quiet"])
+    assert code == 0
+    records = read_jsonl(tmp_path / "o" / "records.jsonl")
+    assert [(r["id"], r["text"]) for r in records] == [(f"n{i}", f"ព័ត៌មានទី{i} ក្រសួងសុខាភិបាល។") for i in range(3)]
+
+
 def test_a_resumed_run_given_another_stdin_is_refused(tmp_path, monkeypatch, capsys):
     """The copy of stdin kept in OUT/work stands for it in a resumed run; other bytes on stdin were
     ignored in silence (the run "resumed" and gave the first input's records), where other input
