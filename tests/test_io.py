@@ -314,3 +314,14 @@ def test_the_undecodable_bytes_of_a_json_line_come_just_before_what_the_line_giv
     assert items == [("Problem", None, False),  # (more bad bytes than are listed: the count, first)
                      ("Document", None, None), ("Problem", 3, False), ("Document", None, None),
                      ("Problem", 4, False), ("Problem", 4, True), *[("Problem", 5, False)] * 3, ("Problem", 5, True)]
+
+
+def test_one_path_given_alone_is_one_path(tmp_path):
+    # a string is one path, not a sequence of one-character paths (``/`` would walk the whole disk)
+    from sastra.io import iter_documents, iter_paths
+
+    article = tmp_path / "a.txt"
+    article.write_text("អត្ថបទ", encoding="utf-8")
+    assert list(iter_paths(str(article))) == [article]
+    assert list(iter_paths(article)) == [article]
+    assert [doc.text for doc in iter_documents(str(article))] == ["អត្ថបទ"]

@@ -210,10 +210,14 @@ def read_text(path: str | os.PathLike[str]) -> Decoded:
     return decode_bytes(data, source)
 
 
-def iter_paths(inputs: Iterable[str]) -> Iterator[Path]:
+def iter_paths(inputs: Iterable[str] | str | os.PathLike[str]) -> Iterator[Path]:
     """Expand folders (recursively, sorted) into files; ``-`` stands for stdin and is kept as is.
-    A broken link inside a folder is kept too, so that reading it reports it."""
+    A broken link inside a folder is kept too, so that reading it reports it. One path may be given
+    alone (a string is one path, not a sequence of one-character paths: ``/`` would be the root)."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
     for item in inputs:
+        item = os.fspath(item)
         path = Path(item)
         if item != "-" and path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -400,7 +404,7 @@ def _without_surrogates(value: Any, replaced: list[str], where: str = "") -> Any
     return value
 
 
-def iter_documents(inputs: Iterable[str], *, text_field: str = "text", id_field: str = "id",
+def iter_documents(inputs: Iterable[str] | str | os.PathLike[str], *, text_field: str = "text", id_field: str = "id",
                    jsonl: bool | None = None, stdin: Decoded | None = None) -> Iterator[Document | Problem]:
     """Every document in files, folders, JSON Lines files and stdin, with problems in-line.
 
