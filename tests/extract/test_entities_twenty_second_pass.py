@@ -102,3 +102,9 @@ def test_a_family_name_glued_to_the_country_after_a_role_starts_the_name(text, p
 
 def test_a_function_word_glued_to_the_country_after_a_role_starts_no_name():
     assert spans("កីឡាករកម្ពុជាបាន ឈ្នះការប្រកួត", "person") == []
+
+
+def test_a_korean_name_with_a_listed_family_name_first_is_a_person_but_hong_kong_is_not():
+    # 311923 (final39)
+    assert "Hong Ji Sang" in spans("ក្នុងនោះរួមមាន Hong Ji Sang (អ្នកនិពន្ធបទ Why Shouldn't Have…)", "person")
+    assert spans("ក្រុមហ៊ុនអាកាសចរណ៍ Hong Kong Airlines បានប្រកាស", "person") == []

@@ -5377,8 +5377,8 @@ def _latin_names_by_given_name(text: str, cands: list) -> None:
             continue
         if any(_latin_thing_word(w) for w in words) or \
                 any(w in _latin_place_words() for w in words[1:]) or key(match.group()) in lex.orgs or \
-                match.group() in _latin_known_names():
-            continue
+                match.group() in _latin_known_names() or " ".join(words[:2]) in _latin_places()[0]:
+            continue  # (``Hong Kong Airlines``: a place's name begins it)
         if text[max(0, s0 - 14):s0].rstrip(" ").endswith(_NOT_PERSON_BEFORE_LATIN):
             continue
         cands.append(_Cand("person", s0, match.end(), "person.latin_given", None, priority=0))
