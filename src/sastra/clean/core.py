@@ -17,7 +17,7 @@ from sastra.errors import ConfigError, require_str
 from sastra.khmer import khmer_ratio
 from sastra.records import Document, Removal
 from sastra.clean.encoding import detect_encoding_problem
-from sastra.clean.rules import LineDecision, classify_lines
+from sastra.clean.rules import ZERO_WIDTH, LineDecision, classify_lines
 
 KINDS = ("auto", "text", "html")
 #: below this share of the page's visible characters kept as body, the document is flagged
@@ -27,7 +27,7 @@ NOT_KHMER_SHARE = 0.5
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 #: nothing to read: spacing and the invisible characters a blank line may hold (U+200B and its kin)
-_BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")
+_BLANK_RE = re.compile(f"[\\s{ZERO_WIDTH}]*")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1ea0-\u1eff]{3,}")
 _HTML_START_RE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml)", re.I)
 _HTML_TAG_RE = re.compile(r"</?(?:p|div|br|a|span|li|ul|h[1-6]|article|section|nav|footer|header|"

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, AbstractSet, Any
 
 from sastra.errors import ConfigError, MissingExtraError
 from sastra.records import Removal
-from sastra.clean.rules import (KEPT_REASONS, LineDecision, classify_line, classify_lines, is_date_line,
-                                is_strong)
+from sastra.clean.rules import (KEPT_REASONS, ZERO_WIDTH, LineDecision, classify_line, classify_lines,
+                                is_date_line, is_strong)
 
 if TYPE_CHECKING:  # pragma: no cover
     from sastra.clean.core import CleanResult
@@ -66,7 +66,7 @@ _HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "td-post-date", "entry-date", "publish-date", "dateline")),
 )
 #: what a line may hold and still show nothing (spaces, no-break space, zero-width characters)
-_BLANK_CHARS = " \u00a0\u200b\u200c\u200d\u2060\ufeff"
+_BLANK_CHARS = " \u00a0" + ZERO_WIDTH
 _TAG_HINTS = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "figcaption": "caption",
               "menu": "navigation", "form": "form"}
 
