@@ -167,3 +167,40 @@ def test_report_tsv_keeps_one_line_per_removal_whatever_the_id(tmp_path) -> None
     main(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--report", str(report)])
     header, row = report.read_text(encoding="utf-8").splitlines()
     assert row.split("\t") == ["a\\tb\\nc\\\\d", "0", "8", "share", "removed", "ចែករំលែក"]
+
+
+def test_report_to_stdout_when_the_output_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """``--report -`` wrote a file named ``-`` in the working folder; it is stdout, as ``-`` is
+    everywhere else, when the cleaned text goes to a file."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(PAGE, encoding="utf-8")
+    assert main(["clean", "a.txt", "-o", "out.txt", "--report", "-"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].split("\t") == ["id", "start", "end", "reason", "kept", "text"]
+    assert rows[1].split("\t")[3:] == ["share", "removed", "ចែករំលែក"]
+    assert Path("out.txt").read_text(encoding="utf-8") == BODY + "\n"
+    assert not Path("-").exists()
+
+
+def test_report_and_text_both_on_stdout_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(PAGE, encoding="utf-8")
+    assert main(["clean", "a.txt", "--report", "-"]) == 1
+    assert "would both go to stdout" in capsys.readouterr().err
+    assert not Path("-").exists()
+
+
+def test_a_report_in_the_output_folder_keeps_its_file(tmp_path: Path) -> None:
+    """With ``-o OUT/ --report OUT/report.txt``, a document whose id is ``report`` was written over
+    the report (or the report over it): the document gets ``report~2.txt``."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": name, "text": PAGE}, ensure_ascii=False)
+                                for name in ("report", "other")) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", str(source), "-o", f"{out}/", "--format", "text", "--report",
+                 str(out / "report.txt")]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["other.txt", "report.txt", "report~2.txt"]
+    assert (out / "report~2.txt").read_text(encoding="utf-8") == BODY + "\n"
+    assert (out / "report.txt").read_text(encoding="utf-8").startswith("id\tstart\tend\treason")

@@ -38,7 +38,11 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
                  keep_raw: bool = False, err: IO[str] | None = None) -> int:
     """Clean every document of ``inputs``; returns the exit status (1 if any input had a problem)."""
     check_output_path(output, inputs)
-    if report_path:
+    report_to_stdout = report_path == "-"
+    if report_to_stdout and (not output or output == "-"):
+        raise InputError("--report - and the cleaned text would both go to stdout: give -o FILE or FOLDER/, "
+                         "or a --report file")
+    if report_path and not report_to_stdout:
         check_output_path(report_path, inputs, option="--report")
         if output and output != "-" and same_file(report_path, output):
             raise InputError(f"--report and -o both name {report_path}; the report would replace the "
@@ -64,11 +68,9 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
     counts: Counter[str] = Counter()
     flag_counts: Counter[str] = Counter()
     n_docs = 0
-    written_names: set[str] = set()
+    written_names = _report_name_in(output, report_path, fmt) if per_file_dir else set()
     out = None if per_file_dir else open_output(output)
-    if report_path:  # (made like -o's folder)
-        Path(report_path).parent.mkdir(parents=True, exist_ok=True)
-    report_file = open(report_path, "w", encoding="utf-8", newline="\n") if report_path else None
+    report_file = open_output(report_path) if report_path else None
     report_jsonl = bool(report_path) and report_path.endswith(".jsonl")
     if report_file and not report_jsonl:
         report_file.write("id\tstart\tend\treason\tkept\ttext\n")
@@ -112,7 +114,9 @@ def clean_inputs(inputs: list[str], *, output: str | None = None, fmt: str | Non
             out.close()
         elif out is sys.stdout:
             out.flush()
-        if report_file:
+        if report_file is sys.stdout:
+            report_file.flush()
+        elif report_file:
             report_file.close()
     summary = ", ".join(f"{reason} {n}" for reason, n in counts.most_common()) or "nothing"
     if flag_counts:
@@ -137,6 +141,19 @@ def _write(out: IO[str], doc: Document, fmt: str, keep_raw: bool, first: bool) -
         if not first:
             out.write("\f\n")
         out.write(doc.text + "\n")
+
+
+def _report_name_in(folder: str | None, report_path: str | None, fmt: str) -> set[str]:
+    """The report's name when it stands in the per-document output folder as a document's file
+    would (``OUT/report.txt`` beside ``OUT/<id>.txt``): taken from the start, so that a document
+    whose id is ``report`` gets ``report~2`` instead of overwriting the report."""
+    if not folder or not report_path or report_path == "-":
+        return set()
+    report = Path(report_path)
+    if report.suffix != (".jsonl" if fmt == "jsonl" else ".txt") or \
+            os.path.abspath(report.parent) != os.path.abspath(folder):
+        return set()
+    return {report.stem.lower()}
 
 
 def _write_one(folder: Path, doc: Document, fmt: str, keep_raw: bool, written: set[str]) -> None:

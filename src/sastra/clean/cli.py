@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
                              "when the input is JSON Lines, a .jsonl file or stdin that starts with {, or the "
                              "output ends in .jsonl; else text)")
     parser.add_argument("--report", help="write every removed or tagged line (TSV, or JSON Lines if "
-                        "the name ends in .jsonl)")
+                        "the name ends in .jsonl; - for stdout when -o names the output)")
     parser.add_argument("--kind", choices=("auto", "text", "html"), default=None,
                         help="force the input kind (default: from the file suffix, else sniffed)")
     parser.add_argument("--repeated", action="store_true",
