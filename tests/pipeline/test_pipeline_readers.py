@@ -93,8 +93,11 @@ def test_damaged_warc_is_reported_without_its_bytes(tmp_path):
     data = path.read_bytes()
     path.write_bytes(data[:200] + b"\x00noise" * 50 + data[200:])
     problems = [i for i in iter_warc(path) if isinstance(i, Problem)]
-    assert len(problems) == 1 and problems[0].fatal
-    assert "damaged" in problems[0].reason and problems[0].reason.isprintable() and "\\x" not in problems[0].reason
+    # (the record ids and dates are random, so the noise lands in other compressed bytes each time: in
+    # about one run in sixteen warcio still reads a damaged first record, and says so before the end)
+    fatal = [p for p in problems if p.fatal]
+    assert len(fatal) == 1 and problems[-1] is fatal[0] and "damaged" in fatal[0].reason
+    assert all(p.reason.isprintable() and "\\x" not in p.reason for p in problems)
 
 
 def test_jsonl_text_field_and_folders(tmp_path):
