@@ -27,6 +27,42 @@ def test_unknown_name():
         sastra.does_not_exist  # noqa: B018
 
 
+@pytest.mark.parametrize("package", ["sastra.segment", "sastra.index", "sastra.clean"])
+def test_stage_packages_export_their_names_lazily(package):
+    """Each name of a stage package's ``__all__`` is reachable by attribute and by ``from ... import``,
+    is listed by ``dir()``, and an unknown name is an AttributeError."""
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        assert getattr(module, name) is not None
+        assert name in dir(module)
+    with pytest.raises(AttributeError, match="no attribute"):
+        module.does_not_exist  # noqa: B018
+
+
+def test_lazy_exports_are_the_core_objects_and_work_on_khmer_text():
+    from sastra.clean import clean as clean_function
+    from sastra.segment import ENGINES, segment_words
+    from sastra.segment.core import ENGINES as core_engines
+
+    assert ENGINES is core_engines
+    assert [t.text for t in segment_words("ខ្ញុំស្រលាញ់កម្ពុជា")] == ["ខ្ញុំ", "ស្រលាញ់", "កម្ពុជា"]
+    page = "ចែករំលែក\nភ្នំពេញ៖ លោករដ្ឋមន្ត្រីបានអញ្ជើញចូលរួមពិធីសម្ពោធស្ពានថ្មីមួយនៅខេត្តកំពង់ចាម។\n"
+    assert sastra.clean(page).text == clean_function(page).text == page.split("\n")[1]
+
+
+def test_building_the_command_line_loads_no_stage(tmp_path):
+    """Every command builds the whole parser; it must not import numpy, the segmenter, the search
+    modules or the cleaner (that cost every command about 0.2 s before any work)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from sastra.cli import build_parser; build_parser(); "
+            "heavy = [m for m in ('numpy', 'sastra.segment.core', 'sastra.index.searching', 'sastra.index.store', "
+            "'sastra.clean.core', 'sastra.extract.entities') if m in sys.modules]; print(heavy)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.strip() == "[]"
+
+
 def test_cli_help_lists_verbs(capsys):
     from sastra.cli import main
     with pytest.raises(SystemExit):

@@ -7,21 +7,15 @@ registry (``ENGINES``); user words can be added for every call (``add_words``) o
 
 from __future__ import annotations
 
-from sastra.segment.core import (
-    DEFAULT_ENGINE,
-    ENGINES,
-    GRANULARITIES,
-    UserDictionary,
-    add_words,
-    clear_words,
-    engine_names,
-    get_engine,
-    remove_words,
-    segment_document,
-    segment_words,
-    user_words,
-)
-from sastra.segment.sentences import split_sentences
+from typing import TYPE_CHECKING
+
+from sastra._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from sastra.segment.core import (DEFAULT_ENGINE, ENGINES, GRANULARITIES, UserDictionary, add_words,
+                                     clear_words, engine_names, get_engine, remove_words, segment_document,
+                                     segment_words, user_words)
+    from sastra.segment.sentences import split_sentences
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -38,3 +32,7 @@ __all__ = [
     "split_sentences",
     "user_words",
 ]
+
+#: (imported on first use: see sastra._lazy)
+__getattr__, __dir__ = lazy_exports(__name__, {
+    name: "sastra.segment.sentences" if name == "split_sentences" else "sastra.segment.core" for name in __all__})

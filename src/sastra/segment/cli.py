@@ -9,7 +9,7 @@ import os
 import sys
 
 from sastra.cli import text_argument
-from sastra.segment.core import DEFAULT_ENGINE, ENGINES, GRANULARITIES
+from sastra.segment.registry import DEFAULT_ENGINE, ENGINES, GRANULARITIES
 
 
 def separator_argument(value: str) -> str:

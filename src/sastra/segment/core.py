@@ -9,7 +9,6 @@ are processed in chunks cut at whitespace, so time and memory stay linear.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -18,13 +17,13 @@ from sastra.errors import ConfigError, require_str
 from sastra.records import Token
 from sastra.segment.normal import fold, fold_atom
 from sastra.segment.pretokenize import ATOM_RE, atom_kind
+from sastra.segment.registry import DEFAULT_ENGINE, ENGINES, GRANULARITIES, EngineInfo  # noqa: F401 (re-exported)
 
 #: atom codes: index into KIND_NAMES; 0 = gap (not a token), 1 = Khmer cluster (an engine decides)
 #: (the last code is a word of another script: a token of its own, never joined by an engine)
 KIND_NAMES = ("gap", "word", "number", "latin", "acronym", "url", "email", "punct", "symbol", "word")
 _KIND_CODE = {name: i for i, name in enumerate(KIND_NAMES[:-1])}
 _OTHER_WORD = len(KIND_NAMES) - 1
-GRANULARITIES = ("word", "fine")
 #: a chunk is at most this many characters; it is cut at whitespace when there is some
 CHUNK_CHARS = 50_000
 _MAX_CODE_CACHE = 300_000
@@ -34,42 +33,6 @@ SHORT_TEXT_CHARS = 256
 _MAX_SHORT_CACHE = 65_536
 
 
-# --- engine registry ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class EngineInfo:
-    name: str
-    description: str
-    factory: Callable[[], object]
-
-
-def _perceptron():
-    from sastra.segment.engines import PerceptronEngine
-
-    return PerceptronEngine()
-
-
-def _dictionary():
-    from sastra.segment.engines import DictionaryEngine
-
-    return DictionaryEngine()
-
-
-#: the one list of engine names: CLI choices, docs and the unknown-name error all come from here
-ENGINES: dict[str, EngineInfo] = {
-    "perceptron": EngineInfo(
-        "perceptron",
-        "linear model (averaged perceptron + logistic regression) over cluster n-grams and lexicon "
-        "evidence, plus a second pass over its own decisions nearby, trained on khPOS (model licence "
-        "CC BY-NC-SA 4.0); both granularities; the default",
-        _perceptron,
-    ),
-    "dict": EngineInfo(
-        "dict",
-        "greedy longest match over the ICU + Google lexicons only (redistributable, no khPOS data)",
-        _dictionary,
-    ),
-}
-DEFAULT_ENGINE = "perceptron"
 _loaded: dict[str, object] = {}
 _lock = threading.Lock()
 
