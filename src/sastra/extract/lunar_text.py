@@ -134,7 +134,8 @@ _WEEKDAY_RE = _alternation(_WEEKDAY_SPELLINGS)
 _BE_WORD = f"(?:ពុទ្ធសករាជ|ព{GAP}\\.{GAP}ស{GAP}\\.?|ពស\\.?)"
 
 _CORE = (
-    f"(?P<day>{DIGIT}{{1,3}}){GAP}(?P<phase>កើត|រោច)"
+    # (one digit class first, not {1,3}: the engine then skips ahead to the next digit)
+    f"(?P<day>{DIGIT}{DIGIT}{{0,2}}){GAP}(?P<phase>កើត|រោច)"
     f"{GAP}(?:ខែ{GAP})?(?P<month>{_MONTH_RE})"
     f"(?:{GAP}(?:ឆ្នាំ{GAP})?(?P<animal>{_ANIMAL_RE})"
     f"(?={GAP}(?:{_SAK_RE}|{_BE_WORD})|[^\u1780-\u17dd]|$))?"
@@ -349,6 +350,21 @@ def _attrs(written: _Written, resolution: _Resolution, context: _Context | None)
     return attrs
 
 
+def _phase_after_digit(text: str) -> bool:
+    """Some កើត or រោច of the text stands right after a digit (blanks between skipped), as in every
+    lunar date; most texts hold the phase words only in other words (កើតឡើង, happen)."""
+    for phase in cal.PHASES:
+        i = text.find(phase)
+        while i >= 0:
+            j = i
+            while j and text[j - 1] in GAP_CHARS:
+                j -= 1
+            if j and text[j - 1] in DIGIT_CHARS:
+                return True
+            i = text.find(phase, i + 1)
+    return False
+
+
 def find_lunar_dates(text: str) -> list[Mention]:
     """Lunar dates in ``text`` as date mentions (kind ``date``, rule ``lunar``).
 
@@ -360,8 +376,8 @@ def find_lunar_dates(text: str) -> list[Mention]:
     """
     require_str(text)
     mentions: list[Mention] = []
-    if "កើត" not in text and "រោច" not in text:
-        return mentions  # (every lunar date names its phase: two substring tests instead of a scan)
+    if not _phase_after_digit(text):
+        return mentions  # (every lunar date has a phase after its day: a few substring tests, no scan)
     for match in FIND_RE.finditer(text):
         start = match.start("day")
         if start and text[start - 1] in DIGIT_CHARS:
