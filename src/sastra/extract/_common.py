@@ -7,6 +7,7 @@ Everything here works on short matched strings; the long texts are only scanned 
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -297,6 +298,7 @@ def _compose(atoms: list[tuple[str, object]]) -> Decimal:
     return left_value * big + right_value
 
 
+@functools.lru_cache(maxsize=4096)  # (a pure function of a short numeral; the same ones recur: years, small counts)
 def parse_number_text(raw: str) -> Decimal:
     """Value of a numeral made of digits and/or Khmer number words (``៦៧០លាន``, ``មួយលានកន្លះ``).
 
