@@ -24,7 +24,7 @@ from sastra.errors import require_str
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, alternation
+from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, DigitRuns, alternation
 
 __all__ = ["DateValue", "find_dates", "MONTH_NAMES", "WEEKDAY_NAMES"]
 
@@ -141,14 +141,19 @@ _YEAR_RES = (
 #: for each of _YEAR_RES, strings one of which every match holds (None: no test); a text with none of
 #: them is not scanned (an era is written in one article in fifty, a dash between years in one in four)
 _YEAR_RES_NEED = (None, ("ព.", "គ.", "សករាជ"), ("-", "–", "—"))
+#: for each of _YEAR_RES, the characters one of which stands next to the digits of every match (blanks
+#: skipped), and on which side, for a text whose DigitRuns are known: the end of an era before the year
+#: (ព.ស. ពុទ្ធសករាជ), a dash after the first year (None: no test)
+_YEAR_RES_RUNS = (None, ("before", ".សជ"), ("after", "-–—"))
 _YEAR_EDGE_WORDS = ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល")
-#: year forms after a word, each with the words one of which the text must hold for it to be scanned
+#: year forms after a word, each with the words one of which the text must hold for it to be scanned,
+#: and the words one of which stands right before the year (blanks skipped)
 _WORDED_YEAR_RES = (
     # (dmn12) a sports season: រដូវកាល ២០១៨/១៩ or ២០១៨-២០១៩ (the span is the years)
-    (("រដូវ",), re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}")),
+    (("រដូវ",), ("រដូវ", "រដូវកាល"), re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}")),
     # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
-    (_YEAR_EDGE_WORDS, re.compile(f"(?:{'|'.join(_YEAR_EDGE_WORDS)}){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}"
-                                  f"(?![.,:/-]?{DIGIT})")),
+    (_YEAR_EDGE_WORDS, _YEAR_EDGE_WORDS,
+     re.compile(f"(?:{'|'.join(_YEAR_EDGE_WORDS)}){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/-]?{DIGIT})")),
 )
 # numeric: 17/07/2024, ២២-០៧-២០១៩, 27.7.2019, 2019-10-23
 _NUMERIC_END = "(?![0-9\u17e0-\u17e9]|[/.:-][0-9\u17e0-\u17e9])"
@@ -158,7 +163,10 @@ _NUMERIC_RES = (
 )
 #: for each of _NUMERIC_RES, the separators one of which every match holds (as _YEAR_RES_NEED)
 _NUMERIC_RES_NEED = (("/", ".", "-"), ("-",))
-assert len(_YEAR_RES_NEED) == len(_YEAR_RES) and len(_NUMERIC_RES_NEED) == len(_NUMERIC_RES)
+#: and the separator that stands alone between two runs of digits in every match (as _YEAR_RES_RUNS)
+_NUMERIC_RES_RUNS = (("between", "/.-"), ("between", "-"))
+assert len(_YEAR_RES_NEED) == len(_YEAR_RES_RUNS) == len(_YEAR_RES)
+assert len(_NUMERIC_RES_NEED) == len(_NUMERIC_RES_RUNS) == len(_NUMERIC_RES)
 _EN_MONTH = f"(?:{alternation(ENGLISH_MONTHS)})(?![A-Za-z])"
 _ENGLISH_RES = (
     re.compile(f"(?P<mon>{_EN_MONTH}) (?P<d>[0-9][0-9]?),? (?P<y>[0-9]{{4}}){_ND}"),
@@ -170,6 +178,10 @@ _ENGLISH_RES = (
 _ENGLISH_MONTH_STEMS = tuple({name[:3] for name in ENGLISH_MONTHS})
 #: any of the stems (one search over a text costs less than a substring test per stem)
 _ENGLISH_MONTH_STEM_RE = re.compile("|".join(sorted(_ENGLISH_MONTH_STEMS)))
+#: what stands before the digits of every English date (blanks skipped): a month name or a comma
+_ENGLISH_BEFORE_DIGITS = frozenset(name[-1] for name in ENGLISH_MONTHS) | {","}
+#: what stands after the last day of every day-month date (blanks skipped): ខែ or a month name
+_MONTH_STARTS = frozenset("ខ") | frozenset(name[0] for name in MONTH_NAMES)
 
 
 def _matches(regexes, text: str):
@@ -177,10 +189,19 @@ def _matches(regexes, text: str):
         yield from regex.finditer(text)
 
 
-def _needed(regexes, needs, text: str) -> tuple:
-    """The regexes whose needed strings (see _YEAR_RES_NEED) the text holds, in their order."""
-    return tuple(regex for regex, need in zip(regexes, needs)
-                 if need is None or any(word in text for word in need))
+def _needed(regexes, needs, text: str, runs: DigitRuns | None = None, run_needs: tuple = ()) -> tuple:
+    """The regexes whose needed strings (see _YEAR_RES_NEED) the text holds and, when the text's
+    DigitRuns are given, whose needed characters stand next to its digits (see _YEAR_RES_RUNS), in
+    their order."""
+    kept = []
+    for i, (regex, need) in enumerate(zip(regexes, needs)):
+        if runs is not None and run_needs[i] is not None:
+            side, chars = run_needs[i]
+            if getattr(runs, side).isdisjoint(chars):
+                continue  # (a few set lookups: cheaper than the substring tests below)
+        if need is None or any(word in text for word in need):
+            kept.append(regex)
+    return tuple(kept)
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -456,8 +477,10 @@ def _year_from_part(m: re.Match, month: int | None,
     return year, written, era, year is not None
 
 
-def _dmy(text: str) -> list[tuple[int, int, str, _Parts | None, str]]:
-    out = []
+def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, _Parts | None, str]]:
+    out: list[tuple[int, int, str, _Parts | None, str]] = []
+    if runs is not None and runs.after.isdisjoint(_MONTH_STARTS):
+        return out  # no digits before ខែ or a month name
     for m in _DMY_RE.finditer(text):
         pfx = _prefix_start(text, m.start())
         if pfx is None and not _free_number_start(text, m.start()):
@@ -542,10 +565,11 @@ def _my(text: str) -> list:
     return out
 
 
-def _years(text: str) -> list:
+def _years(text: str, runs: DigitRuns | None = None) -> list:
     out = []
-    regexes = _needed(_YEAR_RES, _YEAR_RES_NEED, text) + \
-        tuple(regex for words, regex in _WORDED_YEAR_RES if any(word in text for word in words))
+    regexes = _needed(_YEAR_RES, _YEAR_RES_NEED, text, runs, _YEAR_RES_RUNS) + tuple(
+        regex for words, words_before, regex in _WORDED_YEAR_RES
+        if (runs.preceded_by(words_before) if runs is not None else any(word in text for word in words)))
     for m in _matches(regexes, text):
         if _g(m, "year") is not None and not _free_year_word(text, m.start()):
             continue
@@ -604,9 +628,9 @@ def _years(text: str) -> list:
     return out
 
 
-def _numeric(text: str) -> list:
+def _numeric(text: str, runs: DigitRuns | None = None) -> list:
     out = []
-    for m in _matches(_needed(_NUMERIC_RES, _NUMERIC_RES_NEED, text), text):
+    for m in _matches(_needed(_NUMERIC_RES, _NUMERIC_RES_NEED, text, runs, _NUMERIC_RES_RUNS), text):
         if not _free_number_start(text, m.start(), "."):
             continue
         pfx = _prefix_start(text, m.start())
@@ -760,16 +784,22 @@ def find_dates(text: str, reference_date: datetime.date | None = None) -> list[M
     mention then carries ``attrs["year_inferred"]`` and keeps ``attrs["partial"]``.
     """
     require_str(text)
+    return _find_dates(text, reference_date, None)
+
+
+def _find_dates(text: str, reference_date: datetime.date | None, runs: DigitRuns | None) -> list[Mention]:
+    """find_dates; ``runs``, the text's DigitRuns when known, lets the scans that cannot match be skipped."""
     if not text:
         return []
     cands = []
-    cands += _dmy(text)
+    cands += _dmy(text, runs)
     cands += _my(text)
-    cands += _years(text)
-    cands += _numeric(text)
+    cands += _years(text, runs)
+    cands += _numeric(text, runs)
     if "ទី" in text:
         cands += _day_only(text)
-    if _ENGLISH_MONTH_STEM_RE.search(text) is not None:
+    if (runs is None or not runs.before.isdisjoint(_ENGLISH_BEFORE_DIGITS)) and \
+            _ENGLISH_MONTH_STEM_RE.search(text) is not None:
         cands += _english(text)
     if not cands:
         return []

@@ -17,6 +17,7 @@ from sastra.records import Mention
 from ._common import (
     DIGIT_CHARS,
     JOIN_SPACED_THOUSANDS_RE,
+    DigitRuns,
     DIGIT,
     DIGIT_NUMBER,
     GAP,
@@ -157,11 +158,12 @@ def find_money(text: str) -> list[Mention]:
     require_str(text)
     from .numbers import _candidates
 
-    return _money_from(text, _candidates(text))
+    return _money_from(text, *_candidates(text))
 
 
-def _money_from(text: str, candidates) -> list[Mention]:
-    """Money from the numerals found by the number scanner: each numeral followed by a currency."""
+def _money_from(text: str, candidates, runs: DigitRuns | None = None) -> list[Mention]:
+    """Money from the numerals found by the number scanner: each numeral followed by a currency
+    (``runs``, when given, tells whether a currency sign can stand before an amount)."""
     found: list[tuple[int, int, str, str, str, bool]] = []  # start, end, amount text, code, rule, ជាង
     sums: dict[int, Decimal] = {}  # start -> amount, for two parts joined by និង
     previous: tuple[int, int] | None = None
@@ -195,7 +197,7 @@ def _money_from(text: str, candidates) -> list[Mention]:
             sums[before[0]] = total
             start = before[0]
         found.append((start, c.end(), text[start:end], code, "money.amount_currency", c.group("more") is not None))
-    if any(ch in text for ch in _SIGN_CHARS):
+    if (runs is None or not runs.before.isdisjoint(_SIGN_LAST_CHARS)) and any(ch in text for ch in _SIGN_CHARS):
         for m in _SIGN_RE.finditer(text):
             start = m.start()
             if start and text[start - 1].isascii() and text[start - 1].isalpha():
@@ -232,3 +234,5 @@ def _money_from(text: str, candidates) -> list[Mention]:
 
 #: characters that can start a currency sign or code written before the amount
 _SIGN_CHARS = tuple(sorted({p[0] for p in CURRENCY_PREFIXES}))
+#: the characters that end them: one stands before the digits of every such amount (blanks skipped)
+_SIGN_LAST_CHARS = frozenset(p[-1] for p in CURRENCY_PREFIXES)

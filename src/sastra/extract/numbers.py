@@ -19,6 +19,8 @@ from sastra.records import Mention
 from ._common import (
     DIGIT_CHARS,
     JOIN_SPACED_THOUSANDS_RE,
+    DigitRuns,
+    digit_runs,
     flat_spans,
     DIGIT,
     DIGIT_NUMBER,
@@ -70,6 +72,10 @@ _DIGIT_RUN_RE = re.compile(f"{DIGIT}(?<!{DIGIT}{DIGIT}){DIGIT}*+(?:(?:[ \u00a0]|
 _CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖ៈ]{GAP}{DIGIT}{{2}}(?:[:៖ៈ]{DIGIT}{{2}})?(?![0-9\u17e0-\u17e9])")
 #: what every clock time above holds: the colon and the minutes after it
 _CLOCK_HINT_RE = re.compile(f"[:៖ៈ]{GAP}{DIGIT}{DIGIT}")
+#: what stands between the digit groups of _DIGIT_RUN_RE, and before the minutes of _CLOCK_HINT_RE
+_RUN_SEPARATORS = frozenset(" \u00a0-")
+_CLOCK_COLONS = frozenset(":៖ៈ")
+_AND_WORDS = ("និង", "នឹង")
 #: ម៉ោង ៩ និង ៣០ នាទី, ម៉ោងប្រមាណ ៩, វេលាម៉ោង១៥នឹង០០នាទី (also the mistyped មោ់ង): a clock time,
 #: unless ម៉ោង follows a count (៣ម៉ោង ២០នាទី is a duration; checked in Python)
 _HOUR_WORD_CLOCK_RE = re.compile(
@@ -120,9 +126,14 @@ _LATIN_UNIT_AFTER_RE = re.compile(
 _FULL = "ពេញ"
 
 
-def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _DIGIT_RUN_RE.finditer(text) if not _SPACED_THOUSANDS_RE.fullmatch(m.group())]
-    if _CLOCK_HINT_RE.search(text) is not None:  # (one article in thirteen: the scan tries every digit)
+def _excluded_spans(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int]]:
+    """Spans whose numerals are no counts (phone numbers, clock times); the scans that cannot match
+    by what stands around the text's digits (``runs``, when given) are skipped."""
+    spans = []
+    if runs is None or not runs.between.isdisjoint(_RUN_SEPARATORS):
+        spans = [m.span() for m in _DIGIT_RUN_RE.finditer(text) if not _SPACED_THOUSANDS_RE.fullmatch(m.group())]
+    if (runs is None or not runs.before.isdisjoint(_CLOCK_COLONS)) and _CLOCK_HINT_RE.search(text) is not None:
+        # (one article in thirteen: the scan tries every digit)
         spans.extend(m.span() for m in _CLOCK_RE.finditer(text))
     for m in (_HOUR_WORD_CLOCK_RE.finditer(text) if "ោ" in text else ()):  # (ម៉ោង and its misspellings)
         p = m.start()
@@ -133,7 +144,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         if text.endswith(_FULL, 0, p):
             continue  # ``ពេញម៉ោង ៩០នាទី``: "full time, 90 minutes" (a duration, dmn10)
         spans.append(m.span())
-    if "នាទី" in text:
+    if "នាទី" in text and (runs is None or runs.followed_by(_AND_WORDS)):
         spans.extend(m.span() for m in _HOURS_AND_MINUTES_RE.finditer(text))
     if "+" in text:
         spans.extend(m.span() for m in _PLUS_RE.finditer(text))
@@ -144,11 +155,14 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _candidates(text: str) -> list[tuple[int, int, bool, bool]]:
-    """(start, end, is_digits, negative) of every numeral, digit numerals first in case of overlap."""
+def _candidates(text: str) -> tuple[list[tuple[int, int, bool, bool]], DigitRuns]:
+    """(start, end, is_digits, negative) of every numeral, digit numerals first in case of overlap;
+    and the DigitRuns of the text (the scanner's matches hold every digit of it)."""
     found = []
+    spans = []
     for m in _DIGIT_NUMERAL_RE.finditer(text):
         start, end = m.span()
+        spans.append((start, end))
         if not digits_start_ok(text, start):
             continue
         if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group()):
@@ -171,7 +185,7 @@ def _candidates(text: str) -> list[tuple[int, int, bool, bool]]:
     if words:
         found.extend(words)
         found.sort()
-    return found
+    return found, digit_runs(text, spans)
 
 
 def find_numbers(text: str) -> list[Mention]:
@@ -181,14 +195,14 @@ def find_numbers(text: str) -> list[Mention]:
     with ``value=None`` and ``attrs["invalid"]`` naming the reason; nothing is invented.
     """
     require_str(text)
-    return _numbers_from(text, _candidates(text))
+    return _numbers_from(text, *_candidates(text))
 
 
 _SINGLE_WORDS = frozenset(UNIT_WORDS) | frozenset(TENS_WORDS)
 
 
-def _numbers_from(text: str, candidates) -> list[Mention]:
-    excluded = _excluded_spans(text)
+def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[Mention]:
+    excluded = _excluded_spans(text, runs)
     out: list[Mention] = []
     for start, end, is_digits, negative in candidates:
         raw = text[start:end]
@@ -294,12 +308,13 @@ def find_dates_numbers_money(text: str, reference_date=None) -> list[Mention]:
     """Dates, money and numbers of ``text`` together, without overlaps: a number that is part of a
     date or an amount of money is not reported again on its own (annotation guidelines: flat spans,
     the outer mention wins)."""
-    from .dates import find_dates
+    from .dates import _find_dates
 
     from .money import _money_from
 
     require_str(text)
-    candidates = _candidates(text)  # shared by money and numbers
+    candidates, runs = _candidates(text)  # shared by dates, money and numbers
     return resolve_overlaps(
-        find_dates(text, reference_date) + _money_from(text, candidates) + _numbers_from(text, candidates)
+        _find_dates(text, reference_date, runs) + _money_from(text, candidates, runs)
+        + _numbers_from(text, candidates, runs)
     )
