@@ -33,7 +33,7 @@ def texts() -> list[str]:
 def test_the_number_scanner_holds_every_run_of_digits():
     for text in texts():
         _, runs = numbers._candidates(text)
-        assert [(start, end) for _, start, end, _ in runs.runs] == [m.span() for m in re.finditer(f"{DIGIT}+", text)]
+        assert list(zip(runs.starts, runs.ends)) == [m.span() for m in re.finditer(f"{DIGIT}+", text)]
 
 
 def test_skipped_scans_find_nothing():
@@ -68,3 +68,10 @@ def test_finders_give_what_they_give_without_skipping():
         assert dates._find_dates(text, None, runs) == dates._find_dates(text, None, None)
         assert money._money_from(text, candidates, runs) == money._money_from(text, candidates)
         assert numbers._numbers_from(text, candidates, runs) == numbers._numbers_from(text, candidates)
+
+
+def test_day_month_matches_are_those_of_the_full_scan():
+    for text in texts():
+        _, runs = numbers._candidates(text)
+        found = [(m.span(), m.groups()) for m in dates._day_month_matches(text, runs)]
+        assert found == [(m.span(), m.groups()) for m in dates._DMY_RE.finditer(text)]

@@ -220,7 +220,7 @@ def digits_start_ok(text: str, start: int) -> bool:
 _DIGITS_RE = re.compile(f"{DIGIT}+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: built once per text, and a frozen dataclass is slower to build)
 class DigitRuns:
     """The runs of digits of a text and what stands around them.
 
@@ -232,50 +232,57 @@ class DigitRuns:
     """
 
     text: str
-    #: per run: (where the blanks before it start, its start, its end, where the blanks after it end)
-    runs: tuple[tuple[int, int, int, int], ...]
+    starts: list[int]
+    ends: list[int]
+    #: where the blanks before each run start, and where those after it end
+    gap_starts: list[int]
+    gap_ends: list[int]
     #: the first character before a run, blanks skipped ("" at the start of the text)
-    before: frozenset[str]
+    before: set[str]
     #: the first character after a run, blanks skipped ("" at the end of the text)
-    after: frozenset[str]
+    after: set[str]
     #: a character standing alone between two runs (the "/" of ``17/07/2019``, the "." of ``1.5``)
-    between: frozenset[str]
+    between: set[str]
 
     def preceded_by(self, words: tuple[str, ...]) -> bool:
         """Some run has one of ``words`` before it (blanks between skipped)."""
-        return any(self.text.endswith(words, 0, gap_start) for gap_start, _, _, _ in self.runs)
+        return any(self.text.endswith(words, 0, gap_start) for gap_start in self.gap_starts)
 
     def followed_by(self, words: tuple[str, ...]) -> bool:
         """Some run has one of ``words`` after it (blanks between skipped)."""
-        return any(self.text.startswith(words, gap_end) for _, _, _, gap_end in self.runs)
+        return any(self.text.startswith(words, gap_end) for gap_end in self.gap_ends)
 
 
 def digit_runs(text: str, spans: Iterable[tuple[int, int]]) -> DigitRuns:
     """The DigitRuns of ``text``, from ``spans`` that hold every digit of the text between them and
     each start and end at the edge of a run (the number scanner's matches)."""
-    runs = []
-    before: set[str] = set()
-    after: set[str] = set()
-    between: set[str] = set()
-    n = len(text)
+    starts = []
+    ends = []
     for span_start, span_end in spans:
         if text[span_start:span_end].isdigit():  # (the common case: the span is one run)
-            inner: Iterable[tuple[int, int]] = ((span_start, span_end),)
+            starts.append(span_start)
+            ends.append(span_end)
         else:
-            inner = [m.span() for m in _DIGITS_RE.finditer(text, span_start, span_end)]
-        for start, end in inner:
-            gap_start = start
-            while gap_start and text[gap_start - 1] in GAP_CHARS:
-                gap_start -= 1
-            gap_end = end
-            while gap_end < n and text[gap_end] in GAP_CHARS:
-                gap_end += 1
-            runs.append((gap_start, start, end, gap_end))
-            before.add(text[gap_start - 1] if gap_start else "")
-            after.add(text[gap_end] if gap_end < n else "")
-            if end + 1 < n and text[end + 1] in DIGIT_CHARS:
-                between.add(text[end])
-    return DigitRuns(text, tuple(runs), frozenset(before), frozenset(after), frozenset(between))
+            for m in _DIGITS_RE.finditer(text, span_start, span_end):
+                starts.append(m.start())
+                ends.append(m.end())
+    n = len(text)
+    gap_starts = []
+    for i in starts:
+        while i and text[i - 1] in GAP_CHARS:
+            i -= 1
+        gap_starts.append(i)
+    gap_ends = []
+    for i in ends:
+        while i < n and text[i] in GAP_CHARS:
+            i += 1
+        gap_ends.append(i)
+    return DigitRuns(
+        text, starts, ends, gap_starts, gap_ends,
+        before={text[i - 1] if i else "" for i in gap_starts},
+        after={text[i:i + 1] for i in gap_ends},
+        between={text[i] for i in ends if text[i + 1:i + 2] in DIGIT_CHARS},
+    )
 
 
 _ATOM_RE = re.compile(

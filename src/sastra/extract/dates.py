@@ -19,6 +19,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from sastra.errors import require_str
 from sastra.records import Mention
@@ -479,9 +480,7 @@ def _year_from_part(m: re.Match, month: int | None,
 
 def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, _Parts | None, str]]:
     out: list[tuple[int, int, str, _Parts | None, str]] = []
-    if runs is not None and runs.after.isdisjoint(_MONTH_STARTS):
-        return out  # no digits before ខែ or a month name
-    for m in _DMY_RE.finditer(text):
+    for m in _day_month_matches(text, runs):
         pfx = _prefix_start(text, m.start())
         if pfx is None and not _free_number_start(text, m.start()):
             continue
@@ -530,6 +529,24 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
             rule += ".list" if coordinated else ".range"
         out.append((m.start() if pfx is None else pfx, end, rule, parts, "" if broken is None else _BROKEN_YEAR))
     return out
+
+
+def _day_month_matches(text: str, runs: DigitRuns | None) -> Iterator[re.Match]:
+    """``_DMY_RE.finditer(text)``; with the text's DigitRuns, the regex is tried only where a match can
+    start: at the last one or two digits of a run (a day is ``{DIGIT}{DIGIT}?`` and no digit after)."""
+    if runs is None:
+        yield from _DMY_RE.finditer(text)
+        return
+    if runs.after.isdisjoint(_MONTH_STARTS):
+        return  # no digits before ខែ or a month name
+    resume = 0  # (as finditer: a match starts at or after the end of the previous one)
+    for start, end in zip(runs.starts, runs.ends):
+        for at in (end - 2, end - 1):
+            if at >= start and at >= resume:
+                m = _DMY_RE.match(text, at)
+                if m is not None:
+                    yield m
+                    resume = m.end()
 
 
 #: a year after a day and month typed with three digits (``ថ្ងៃទី២៧ ខែកក្កដា ឆ្នាំ២០៩``)
