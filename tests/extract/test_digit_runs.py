@@ -75,3 +75,12 @@ def test_day_month_matches_are_those_of_the_full_scan():
         _, runs = numbers._candidates(text)
         found = [(m.span(), m.groups()) for m in dates._day_month_matches(text, runs)]
         assert found == [(m.span(), m.groups()) for m in dates._DMY_RE.finditer(text)]
+
+
+def test_month_year_matches_are_those_of_the_full_scan():
+    more = ["កក្កដា ២០១៩", "ខែមករា ឆ្នាំ២០២០", "តុលាឆ្នំា២០១៩", "មិថុនា  2019", "ធ្នូ ព.ស.២៥៦៣", "កក្កដ ២០១៩",
+            "មក\u200bរា ២០២០", "បវរកញ្ញា ២០"]
+    for text in more + texts():
+        _, runs = numbers._candidates(text)
+        found = [(m.span(), m.groups()) for m in dates._month_year_matches(text, runs)]
+        assert found == [(m.span(), m.groups()) for m in dates._MY_RES[1].finditer(text)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -554,9 +555,62 @@ _BROKEN_YEAR_RE = re.compile(f"{SP}{_YEAR_WORD}{SP}{DIGIT}{{3}}{_ND}")
 _BROKEN_YEAR = "the year is written with three digits"
 
 
-def _my(text: str) -> list:
+_MONTH_NAME_LIST = tuple(MONTH_NAMES)
+_MONTH_NAME_LAST = frozenset(name[-1] for name in MONTH_NAMES)
+_YEAR_WORDS = ("ឆ្នាំ", "ឆ្នំា")
+_ERA_MARKS = ("ព.", "គ.")
+
+
+def _month_year_matches(text: str, runs: DigitRuns | None) -> Iterator[re.Match]:
+    """``_MY_RES[1].finditer(text)`` (a month name before a year: ``កក្កដា ២០១៩``). With the text's
+    DigitRuns, the regex is tried only where a month name ends right before (blanks skipped) what its
+    look-ahead needs: a run of digits or ឆ្នាំ (texts with an era, ព.ស., get the full scan)."""
+    regex = _MY_RES[1]
+    if runs is None or "សករាជ" in text or ("." in text and any(mark in text for mark in _ERA_MARKS)):
+        yield from regex.finditer(text)
+        return
+    name_ends = set(runs.gap_starts)
+    for word in _YEAR_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            end = at
+            while end and text[end - 1] in GAP_CHARS:
+                end -= 1
+            name_ends.add(end)
+            at = text.find(word, at + 1)
+    starts = sorted({start for end in name_ends if end and text[end - 1] in _MONTH_NAME_LAST
+                     for start in _month_name_starts(text, end)})
+    resume = 0  # (as finditer: a match starts at or after the end of the previous one)
+    for start in starts:
+        if start >= resume:
+            m = regex.match(text, start)
+            if m is not None:
+                yield m
+                resume = m.end()
+
+
+def _month_name_starts(text: str, end: int) -> list[int]:
+    """Where the month names that end at ``end`` start (a zero-width space may stand between the
+    clusters of one, as _MONTH allows)."""
+    window = text[max(0, end - 24):end]  # (a name and the zero-width spaces _MONTH lets into it)
+    plain = window.replace("\u200b", "")
+    if not plain.endswith(_MONTH_NAME_LIST):
+        return []
+    starts = []
+    for name in _MONTH_NAME_LIST:
+        if plain.endswith(name):
+            start, left = end, len(name)
+            while left:
+                start -= 1
+                if text[start] != "\u200b":
+                    left -= 1
+            starts.append(start)
+    return starts
+
+
+def _my(text: str, runs: DigitRuns | None = None) -> list:
     out = []
-    for m in _matches(_MY_RES, text):
+    for m in itertools.chain(_MY_RES[0].finditer(text), _month_year_matches(text, runs)):
         mname, mnum, bname = _g(m, "mname"), _g(m, "mnum"), _g(m, "bname")
         if bname is None and not _free_month_word(text, m.start()):
             continue
@@ -810,7 +864,7 @@ def _find_dates(text: str, reference_date: datetime.date | None, runs: DigitRuns
         return []
     cands = []
     cands += _dmy(text, runs)
-    cands += _my(text)
+    cands += _my(text, runs)
     cands += _years(text, runs)
     cands += _numeric(text, runs)
     if "ទី" in text:
