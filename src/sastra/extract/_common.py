@@ -246,6 +246,8 @@ class DigitRuns:
 
     def preceded_by(self, words: tuple[str, ...]) -> bool:
         """Some run has one of ``words`` before it (blanks between skipped)."""
+        if self.before.isdisjoint(word[-1] for word in words):
+            return False  # (no run has the last letter of one before it: a set lookup per word)
         return any(self.text.endswith(words, 0, gap_start) for gap_start in self.gap_starts)
 
     def followed_by(self, words: tuple[str, ...]) -> bool:

@@ -611,15 +611,16 @@ def _month_name_starts(text: str, end: int) -> list[int]:
 def _my(text: str, runs: DigitRuns | None = None) -> list:
     out = []
     for m in itertools.chain(_MY_RES[0].finditer(text), _month_year_matches(text, runs)):
-        mname, mnum, bname = _g(m, "mname"), _g(m, "mnum"), _g(m, "bname")
+        g = m.groupdict()  # (one dict per match: cheaper than a lookup per group)
+        mname, mnum, bname = g.get("mname"), g.get("mnum"), g.get("bname")
         if bname is None and not _free_month_word(text, m.start()):
             continue
         if bname is not None and "\u1780" <= _prev(text, m.start()) <= "\u17d3":
             continue  # a month name inside a longer word (បវរកញ្ញា)
-        if mnum is not None and _g(m, "yp") is None:
+        if mnum is not None and g.get("yp") is None:
             continue  # ខែ៩ alone: too ambiguous without a year
         month = _month_number(mname or bname) if (mname or bname) else _num(mnum)
-        month2 = _month_number(_g(m, "mname2")) if _g(m, "mname2") else None
+        month2 = _month_number(g.get("mname2")) if g.get("mname2") else None
         year, written, era, ok = _year_from_part(m, month)
         end = m.end()
         if not ok:
@@ -642,34 +643,35 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
         regex for words, words_before, regex in _WORDED_YEAR_RES
         if (runs.preceded_by(words_before) if runs is not None else any(word in text for word in words)))
     for m in _matches(regexes, text):
-        if _g(m, "year") is not None and not _free_year_word(text, m.start()):
+        g = m.groupdict()  # (one dict per match: cheaper than a lookup per group)
+        if g.get("year") is not None and not _free_year_word(text, m.start()):
             continue
-        if _g(m, "ry1") is not None and not _free_number_start(text, m.start(), "."):
+        if g.get("ry1") is not None and not _free_number_start(text, m.start(), "."):
             continue
-        if _g(m, "ry1") is not None:
-            y1, y2 = _num(_g(m, "ry1")), _num(_g(m, "ry2"))
+        if g.get("ry1") is not None:
+            y1, y2 = _num(g.get("ry1")), _num(g.get("ry2"))
             if not (1900 <= y1 < y2 <= 2100 and y2 - y1 <= 50):
                 continue
             out.append((m.start(), m.end(), "date.year_range", _Parts(year=y1, year2=y2), ""))
             continue
-        if _g(m, "sy1") is not None:
-            y1, raw2 = _num(_g(m, "sy1")), _g(m, "sy2")
+        if g.get("sy1") is not None:
+            y1, raw2 = _num(g.get("sy1")), g.get("sy2")
             y2 = y1 // 100 * 100 + _num(raw2) if len(raw2) == 2 else _num(raw2)
             if 1900 <= y1 and y2 == y1 + 1:
                 out.append((m.start("sy1"), m.end(), "date.season", _Parts(year=y1, year2=y2), ""))
             continue
-        if _g(m, "yearb") is not None:
-            written = _num(_g(m, "yearb"))
+        if g.get("yearb") is not None:
+            written = _num(g.get("yearb"))
             if 1900 <= written <= 2100:
                 out.append((m.start("yearb"), m.end(), "date.year", _Parts(year=written, written_year=written), ""))
             continue
-        if _g(m, "year0") is not None:
-            written = _num(_g(m, "year0"))
-            era = _era_of(_g(m, "era0"))
+        if g.get("year0") is not None:
+            written = _num(g.get("year0"))
+            era = _era_of(g.get("era0"))
         else:
-            written = _num(_g(m, "year"))
-            era = _era_of(_g(m, "era1"), _g(m, "era2"))
-            if len(_g(m, "year")) == 5 and (not 1900 <= written <= 2100 or _counted_after(text, m.end("year"))):
+            written = _num(g.get("year"))
+            era = _era_of(g.get("era1"), g.get("era2"))
+            if len(g.get("year")) == 5 and (not 1900 <= written <= 2100 or _counted_after(text, m.end("year"))):
                 continue  # a spaced number after ឆ្នាំ that is no year
         end = m.end()
         if era == "BE" or (era is None and 2300 <= written <= 2800):
@@ -683,15 +685,15 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
             continue
         y2 = None
         rule = "date.year"
-        if _g(m, "year2") is not None or _g(m, "year2s") is not None:
-            raw2 = _g(m, "year2") or _g(m, "year2s")
+        if g.get("year2") is not None or g.get("year2s") is not None:
+            raw2 = g.get("year2") or g.get("year2s")
             y2 = _num(raw2)
             if len(raw2) == 2:
                 y2 = written // 100 * 100 + y2
             if not (written < y2 <= written + 50):
                 # not a year range (e.g. ឆ្នាំ២០១៩-២០): keep the first year only
                 y2 = None
-                end = m.start("year") + len(_g(m, "year"))
+                end = m.start("year") + len(g.get("year"))
             else:
                 rule = "date.year_range"
         parts = _Parts(year=written, year2=y2, era=era, written_year=written)
