@@ -83,3 +83,28 @@ def test_khmer_initials_are_found_as_by_the_full_scan():
     for text in sample_views() + crafted + random_strings(pieces, 20000, 12, seed=6):
         found = entities._khmer_acronym_matches(text)
         assert spans_and_groups(found) == spans_and_groups(entities._KHMER_ACRONYM_RE.finditer(text))
+
+
+NEEDLE_SCANS = [
+    (entities._PROVINCIAL_BODY_STARTS, entities._PROVINCIAL_BODY_RE),
+    (entities._DOMAIN_BODY_STARTS, entities._DOMAIN_BODY_RE),
+    (entities._QUOTED_HEADS, entities._QUOTED_RE),
+    (entities._GLUED_ADDRESS_CUES, entities._GLUED_ADDRESS_RE),
+    (entities._CREDIT_COLONS, entities._CREDIT_COLON_RE),
+    (entities._GLUED_ADMIN, entities._GLUED_ADMIN_RE),
+    (entities._SPLIT_HEAD_FIRSTS, entities._SPLIT_HEAD_RE),
+    (entities._BYLINE_WORDS, entities._BYLINE_RE),
+    (("ប្រភព",), entities._SOURCE_RE),
+    (("មហាវិថី",), entities._BOULEVARD_RE),
+    (entities._OTHER_LEVEL_CUES, entities._OTHER_LEVELS_RE),
+    (entities._SITE_TYPE_WORDS, entities._SITE_TYPE_RE),
+    (entities._LIST_AFTER_ROLE_STARTS, entities._LIST_AFTER_ROLE_RE),
+]
+
+
+@pytest.mark.parametrize("needles, regex", NEEDLE_SCANS)
+def test_scans_from_needles_find_what_the_full_scan_finds(needles, regex):
+    pieces = list(needles) + ["ក", "ា", "្", " ", "៖", ":", "«", "»", "\"", "ខេត្ត", "ស្រុក", "ដែល", "នគរបាល", "\n"]
+    for text in sample_views() + random_strings(pieces, 3000, 10, seed=7):
+        found = entities._matches_of(text, needles, regex)
+        assert spans_and_groups(found) == spans_and_groups(regex.finditer(text))
