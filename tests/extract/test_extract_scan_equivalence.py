@@ -99,12 +99,18 @@ NEEDLE_SCANS = [
     (entities._OTHER_LEVEL_CUES, entities._OTHER_LEVELS_RE),
     (entities._SITE_TYPE_WORDS, entities._SITE_TYPE_RE),
     (entities._LIST_AFTER_ROLE_STARTS, entities._LIST_AFTER_ROLE_RE),
+    (entities._HOSPITALITY_HEADS, entities._HOSPITALITY_RE),
+    (entities._POLICE_POST_STARTS, entities._POLICE_POST_RE),
+    (entities._PEOPLE_SCHOOL_HEADS, entities._SCHOOLS_FOR_PEOPLE_RE),
+    (entities._REPEATED_NAME_HEADS, entities._REPEATED_NAME_RE),
+    (entities._LANDMARK_CUE_WORDS, entities._LANDMARK_RE),
 ]
 
 
 @pytest.mark.parametrize("needles, regex", NEEDLE_SCANS)
 def test_scans_from_needles_find_what_the_full_scan_finds(needles, regex):
-    pieces = list(needles) + ["ក", "ា", "្", " ", "៖", ":", "«", "»", "\"", "ខេត្ត", "ស្រុក", "ដែល", "នគរបាល", "\n"]
+    pieces = list(needles) + ["ក", "ា", "្", " ", "៖", ":", "«", "»", "\"", "ខេត្ត", "ស្រុក", "ដែល", "នគរបាល", "ប៉ុស្តិ៍",
+                              "ឃុំ", "អនុ", "\n"]
     for text in sample_views() + random_strings(pieces, 3000, 10, seed=7):
         found = entities._matches_of(text, needles, regex)
         assert spans_and_groups(found) == spans_and_groups(regex.finditer(text))

@@ -1413,7 +1413,8 @@ def _misspelled_after_cue(text: str, pos: int, kinds: tuple[str, ...], lex: Lexi
     return None
 
 
-_HOSPITALITY_RE = re.compile("|".join(fold(h) for h in ("ភោជនីយដ្ឋាន", "សណ្ឋាគារ")))
+_HOSPITALITY_HEADS = tuple(fold(h) for h in ("ភោជនីយដ្ឋាន", "សណ្ឋាគារ"))
+_HOSPITALITY_RE = re.compile("|".join(_HOSPITALITY_HEADS))
 
 
 def _named_restaurants_and_hotels(text: str, cands: list, lex: Lexicon, soft: frozenset[int]) -> None:
@@ -1425,7 +1426,7 @@ def _named_restaurants_and_hotels(text: str, cands: list, lex: Lexicon, soft: fr
     named like its city)."""
     stop_re = _patterns().stop_re
     places = _place_starts(cands)
-    for match in _HOSPITALITY_RE.finditer(text):
+    for match in _matches_of(text, _HOSPITALITY_HEADS, _HOSPITALITY_RE):
         pos = match.end()
         if pos >= len(text) or not _CLUSTER_RE.match(text, pos) or stop_re.match(text, pos) or \
                 text.startswith(_NOT_HOSPITALITY_NAMES, pos) or pos in places or _starts_generic(text, pos, lex):
@@ -1449,6 +1450,7 @@ _NOT_HOSPITALITY_NAMES = tuple(fold(w) for w in ("លំដាប់", "ផ្�
 _POST = fold("ប៉ុស្តិ៍")
 #: a police post and the words written between it and the commune that names it
 _POLICE_POST_RE = re.compile(fold("(?:នគរបាល ?)?ប៉ុស្តិ៍ ?(?:នគរបាល ?)?(?:រដ្ឋបាល ?)?(?:ឃុំ|សង្កាត់)?"))
+_POLICE_POST_STARTS = (fold("នគរបាល"), _POST)  # (the optional first word made the engine try every position)
 
 
 def _police_posts(text: str, cands: list, lex: Lexicon, soft: frozenset[int]) -> None:
@@ -1456,7 +1458,7 @@ def _police_posts(text: str, cands: list, lex: Lexicon, soft: frozenset[int]) ->
     ``នគរបាលប៉ុស្តិ៍ស្រះចក``, ``ប៉ុស្តិ៍ប្រាសាទ``) is an organization, up to the end of the listed
     commune, district or village name when that name ends where a word ends (also before a glued
     ``នគរបាល``, the post's police)."""
-    for match in _POLICE_POST_RE.finditer(text):
+    for match in _matches_of(text, _POLICE_POST_STARTS, _POLICE_POST_RE):
         pos = match.end()
         found = _lookup_place(text, pos, ("commune", "district", "village"), lex)
         if found is None:
@@ -1481,7 +1483,8 @@ def _place_starts(cands: list) -> frozenset[int]:
 
 # --- fourteenth pass: schools named for people, Latin names of places and people after type words ---
 
-_SCHOOLS_FOR_PEOPLE_RE = re.compile("|".join(fold(h) for h in ("អនុវិទ្យាល័យ", "វិទ្យាល័យ", "សាលាបឋមសិក្សា")))
+_PEOPLE_SCHOOL_HEADS = tuple(fold(h) for h in ("អនុវិទ្យាល័យ", "វិទ្យាល័យ", "សាលាបឋមសិក្សា"))
+_SCHOOLS_FOR_PEOPLE_RE = re.compile("|".join(_PEOPLE_SCHOOL_HEADS))
 _SCHOOL_HINTS = (fold("វិទ្យាល័យ"), fold("បឋមសិក្សា"))
 #: words that start an address or a place after a school's name (they end it)
 _SCHOOL_NAME_ENDS = _ADMIN_CUES + (fold("ភូមិ"),)
@@ -1502,7 +1505,7 @@ def _schools_named_for_people(text: str, cands: list, lex: Lexicon) -> None:
             if persons.get(at) is None or persons[at].end < cand.end:
                 persons[at] = cand
     known_people = _patterns().known_people
-    for match in _SCHOOLS_FOR_PEOPLE_RE.finditer(text):
+    for match in _matches_of(text, _PEOPLE_SCHOOL_HEADS, _SCHOOLS_FOR_PEOPLE_RE):
         pos = match.end()
         person = persons.get(pos) or (persons.get(pos + 1) if text.startswith(" ", pos) else None)
         if person is not None:
@@ -2543,9 +2546,7 @@ def _repeated_weak_heads(text: str, orgs: list, lex: Lexicon) -> list:
     """A weak head and a glued name of three to twelve clusters (up to a space or punctuation),
     written twice or more in the article, not generic and with no function word at its start."""
     seen: dict[str, list[int]] = {}
-    if not any(h in text for h in _REPEATED_NAME_HEADS):
-        return []
-    for match in _REPEATED_NAME_RE.finditer(text):
+    for match in _matches_of(text, _REPEATED_NAME_HEADS, _REPEATED_NAME_RE):
         run = _CLUSTER_RUN_RE.match(text, match.end())
         if run is None or not _at_cluster_start(text, match.start()):
             continue
@@ -5586,6 +5587,7 @@ _HISTORICAL = tuple(fold(w) for w in ("ប្រវត្តិសាស្ត�
 # (pagodas, ``វត្ត`` + a name, were tried in the eighteenth pass and left out: most label files leave
 # a pagoda named as a landmark, ``មុខវត្តស្លាកែត``, unlabelled, and their organization F1 fell)
 _LANDMARK_RE = re.compile("|".join(sorted(_LANDMARK_CUES, key=len, reverse=True)))
+_LANDMARK_CUE_WORDS = tuple(_LANDMARK_CUES)
 #: an admin type word and the other levels a name after it may be listed at (a commune renamed, a
 #: village that gave its name to a commune): ``ឃុំច្រាបក្រសាំង`` (listed as a village)
 _OTHER_LEVELS = {fold(c): kinds for c, kinds in (("ឃុំ", ("village", "district")), ("សង្កាត់", ("village", "district")),
@@ -5623,21 +5625,20 @@ def _seventeenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon
             patronym = _LATIN_PATRONYM_RE.match(text, end)
             if patronym is not None:
                 c.end = patronym.end()  # ``Pengiran Dato Paduka Seri Aminan bin Pengiran Haji Mahmud``
-    if any(cue in text for cue in _LANDMARK_CUES):  # (a substring test per cue: faster than the regex search)
-        for match in _LANDMARK_RE.finditer(text):
-            s, pos = match.span()
-            if not _at_cluster_start(text, s) or pos >= size or _starts_generic(text, pos, lex) or \
-                    _stop_at(text, pos, lex.name_stops) is not None:
-                continue
-            if match.group() == _MONUMENT and (text.startswith(_HISTORICAL, pos) or _known_org_at(text, pos, lex)):
-                continue  # ``វិមានប្រវត្តិសាស្ត្រ``: "a historical monument"; ``វិមានព្រឹទ្ធសភា``: the Senate's
-            place = _lookup_place(text, pos, _ANY_PLACE, lex)
-            end = place[0] if place is not None else _open_place_end(text, pos, lex.name_stops, 6)
-            if place is None and (_clusters_in(text[pos:end]) < 2 or not _ends_at_boundary(text, end)):
-                continue
-            if end > pos:
-                kind = _LANDMARK_CUES[match.group()]
-                cands.append(_Cand(kind, s, end, f"{kind}.landmark", None, priority=2))
+    for match in _matches_of(text, _LANDMARK_CUE_WORDS, _LANDMARK_RE):
+        s, pos = match.span()
+        if not _at_cluster_start(text, s) or pos >= size or _starts_generic(text, pos, lex) or \
+                _stop_at(text, pos, lex.name_stops) is not None:
+            continue
+        if match.group() == _MONUMENT and (text.startswith(_HISTORICAL, pos) or _known_org_at(text, pos, lex)):
+            continue  # ``វិមានប្រវត្តិសាស្ត្រ``: "a historical monument"; ``វិមានព្រឹទ្ធសភា``: the Senate's
+        place = _lookup_place(text, pos, _ANY_PLACE, lex)
+        end = place[0] if place is not None else _open_place_end(text, pos, lex.name_stops, 6)
+        if place is None and (_clusters_in(text[pos:end]) < 2 or not _ends_at_boundary(text, end)):
+            continue
+        if end > pos:
+            kind = _LANDMARK_CUES[match.group()]
+            cands.append(_Cand(kind, s, end, f"{kind}.landmark", None, priority=2))
     if any(cue in text for cue in _OTHER_LEVELS):
         _names_listed_at_other_levels(text, cands, soft, lex)
     if soft:
