@@ -104,13 +104,27 @@ NEEDLE_SCANS = [
     (entities._PEOPLE_SCHOOL_HEADS, entities._SCHOOLS_FOR_PEOPLE_RE),
     (entities._REPEATED_NAME_HEADS, entities._REPEATED_NAME_RE),
     (entities._LANDMARK_CUE_WORDS, entities._LANDMARK_RE),
+    (entities._GLOSS_STARTS, entities._GLOSS_RE),
+    (entities._GLOSS_STARTS, entities._TRANSLITERATION_GLOSS_RE),
 ]
 
 
 @pytest.mark.parametrize("needles, regex", NEEDLE_SCANS)
 def test_scans_from_needles_find_what_the_full_scan_finds(needles, regex):
     pieces = list(needles) + ["ក", "ា", "្", " ", "៖", ":", "«", "»", "\"", "ខេត្ត", "ស្រុក", "ដែល", "នគរបាល", "ប៉ុស្តិ៍",
-                              "ឃុំ", "អនុ", "\n"]
+                              "ឃុំ", "អនុ", "\n", ")", "Ab", "de", "Cd"]
     for text in sample_views() + random_strings(pieces, 3000, 10, seed=7):
         found = entities._matches_of(text, needles, regex)
         assert spans_and_groups(found) == spans_and_groups(regex.finditer(text))
+
+
+def test_bare_dateline_run_is_possessive_without_loss():
+    import re
+
+    plain = re.compile(entities._BARE_DATELINE_RE.pattern.replace("]*+)", "]*)"))
+    assert plain.pattern != entities._BARE_DATELINE_RE.pattern
+    pieces = ["ក", "ា", "្", "ៈ", " ", "\t", "៖", ":", "\n", "A"]
+    for text in sample_views() + random_strings(pieces, 5000, 10, seed=8):
+        for start in range(len(text)):
+            found, expected = entities._BARE_DATELINE_RE.match(text, start), plain.match(text, start)
+            assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))

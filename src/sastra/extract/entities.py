@@ -184,7 +184,9 @@ _VILLAGE_NUMBER_RE = re.compile("(?:ទី)? ?[0-9០-៩]{1,3}(?![0-9០-៩])"
 #: a dateline: ``(ក្វាងជូ)៖`` at the head of a paragraph
 #: (both are matched at each line start only: scanning every position cost more than the rest)
 _DATELINE_RE = re.compile(f"[ \t]*\\(([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS} ]*)\\)[ ]?[៖:]")
-_BARE_DATELINE_RE = re.compile(f"[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?[៖:]")
+#: (the run is possessive: no shorter run can be followed by the colon, and giving back letter by
+#: letter cost more than the match over the first run of every line)
+_BARE_DATELINE_RE = re.compile(f"[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*+) ?[៖:]")
 #: ``ព្រះវិហារៈ`` (eleventh pass): a dateline closed by the sign ៈ and a space
 _VISARGA_DATELINE_RE = re.compile(f"[ \t]*([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*?)ៈ(?= )")  # (ះ folds to ៈ)
 _NOT_DATELINES = frozenset(fold(w) for w in ("ពិភពលោក", "អន្តរជាតិ", "វីដេអូ", "មានវីដេអូ", "ព័ត៌មានជាតិ",
@@ -213,6 +215,9 @@ _PLATE_AFTER_RE = re.compile("[0-9A-Z]| [0-9][A-Z]{1,2}-[0-9]")
 _PLATE_HINT_RE = re.compile("[0-9A-Z]")  # every match of _PLATE_AFTER_RE holds one of these
 _UNIT_RE = re.compile("(?:យោធភូមិភាគ|កងពលធំ|កងពលតូច|វរសេនាធំ|វរសេនាតូច|កងវរសេនាតូច|កងអនុសេនាធំ)(?:ទី|លេខ)? ?[0-9០-៩]{1,3}")
 _GLOSS_RE = re.compile(r" ?\( ?([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){0,4}) ?\)")  # (é, ç: nineteenth pass)
+#: where a match of a gloss pattern starts (``_GLOSS_RE``, ``_TRANSLITERATION_GLOSS_RE``): a scan for
+#: them tries the pattern there only (its optional first space made the engine try every position)
+_GLOSS_STARTS = (" (", "(")
 _ORG_WORDS = frozenset("Bank Branch Company Co Co. Ltd Ltd. LTD Group Shop Store Team Club Association "
                        "University Ministry Council Fund Foundation Agency Office Corporation Inc League "
                        "FC Cup Championship Festival Award Awards Show Party News Times Post TV Radio City United Real "
@@ -5073,7 +5078,7 @@ def _find_glosses(text: str, cands: list[_Cand]) -> None:
             best = ends.get(cand.end)
             if best is None or cand.end - cand.start > best.end - best.start:
                 ends[cand.end] = cand
-    for match in _GLOSS_RE.finditer(text):
+    for match in _matches_of(text, _GLOSS_STARTS, _GLOSS_RE):
         before = ends.get(match.start())
         if before is None or _ACRONYM_ONLY_RE.fullmatch(match.group(1)):
             continue
@@ -5094,7 +5099,7 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
     titles = _patterns().titles
     places = _latin_places()[0]
     not_persons = [(c.start, c.end) for c in cands if c.kind != "person"]
-    for match in _TRANSLITERATION_GLOSS_RE.finditer(text):
+    for match in _matches_of(text, _GLOSS_STARTS, _TRANSLITERATION_GLOSS_RE):
         latin = match.group(1)
         words = latin.split(" ")
         ls, le = match.span(1)
