@@ -128,3 +128,11 @@ def test_bare_dateline_run_is_possessive_without_loss():
         for start in range(len(text)):
             found, expected = entities._BARE_DATELINE_RE.match(text, start), plain.match(text, start)
             assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+def test_a_longer_tail_never_holds_fewer_clusters():
+    # (``_surname_after_country`` stops at the first cut whose tail holds more than three clusters)
+    pieces = ["ក", "ខ", "ា", "ំ", "្", "\u17dd", "\u200c", "\u200d", " ", "A", "១"]
+    for text in random_strings(pieces, 3000, 14, seed=10):
+        counts = [entities._clusters_in(text[cut:]) for cut in range(len(text), -1, -1)]
+        assert counts == sorted(counts)

@@ -1282,7 +1282,7 @@ def _candidates(view: _View) -> list[_Cand]:
     _eighth_pass(text, cands, view.soft, lex)
     if _BRANCH in text:
         cands.extend(_service_branches(text, cands, lex))
-    _tenth_pass(text, cands, stops, view.soft)
+    _tenth_pass(text, cands, stops, view.soft, latin)
     if "ភូមិ" in text or "ឃុំ" in text or "សង្កាត់" in text:
         _glued_addresses(text, cands, view.soft)
     _eleventh_pass(text, cands, view.soft, lex)
@@ -1292,12 +1292,11 @@ def _candidates(view: _View) -> list[_Cand]:
         _police_posts(text, cands, lex, view.soft)
     if "ភោជនីយ" in text or "សណ្ឋាគារ" in text:
         _named_restaurants_and_hotels(text, cands, lex, view.soft)
-    _sixteenth_pass(text, cands, view.soft, lex)
+    _sixteenth_pass(text, cands, view.soft, lex, latin)
     _seventeenth_pass(text, cands, view.soft, lex)
     if _BASE in text:
         _nineteenth_pass(text, cands, view.soft, lex)
-    if any(word in text for word in _SITE_TYPES):
-        _sites_named_after_their_type_word(text, cands, view.soft, lex)
+    _sites_named_after_their_type_word(text, cands, view.soft, lex)
     if _RESIDENT in text:
         _resident_in_country(text, cands, lex)
     if latin:
@@ -1744,10 +1743,11 @@ def _eleventh_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -
 
 # --- tenth pass: person recall ------------------------------------------------------------------
 
-def _tenth_pass(text: str, cands: list, stops: frozenset[str], soft: frozenset[int]) -> None:
+def _tenth_pass(text: str, cands: list, stops: frozenset[str], soft: frozenset[int], latin: bool) -> None:
     """Names joined by ``និង`` (or, in Latin script, by commas) to a person found by any rule, not
     only by a title: ``ភិនី ដាលិ និង សុខ វណ្ណឌី`` where the first name is a repeat,
-    ``Sonoun Saing និង Lee Kim Tan``; the names found this way are then found again elsewhere."""
+    ``Sonoun Saing និង Lee Kim Tan``; the names found this way are then found again elsewhere.
+    ``latin``: whether the text holds a Latin capital (looked for once per text)."""
     persons = [c for c in cands if c.kind == "person"]
     seen = {(p.start, p.end) for p in persons}
     fresh = [p for p in persons if p.rule not in _COORDINATED_BEFORE]
@@ -1759,7 +1759,7 @@ def _tenth_pass(text: str, cands: list, stops: frozenset[str], soft: frozenset[i
         seen.update((c.start, c.end) for c in joined)
         new.extend(joined)
         fresh = joined
-    if "(" in text and _UPPER_RE.search(text) is not None:
+    if latin and "(" in text:
         new.extend(_person_glosses(text, cands, stops))
     if "៖" in text or ":" in text:
         new.extend(_credited_writers(text, stops))
@@ -4410,7 +4410,12 @@ def _surname_after_country(text: str, start: int, end: int, lex: Lexicon, stops:
     from ``start`` (``កម្ពុជាប៉ោ``: Cambodia, then ``ប៉ោ``); None when ``text[start:end]`` is no
     country followed by such a word."""
     for cut in range(end - 1, start, -1):
-        if not _at_cluster_start(text, cut) or not 1 <= _clusters_in(text[cut:end]) <= 3:
+        if not _at_cluster_start(text, cut):
+            continue
+        clusters = _clusters_in(text[cut:end])
+        if clusters > 3:
+            break  # (a longer tail never holds fewer clusters)
+        if not clusters:
             continue
         if any(p.kind == "country" for p in lex.places.get(key(text[start:cut]), ())):
             return cut if _stop_at(text, cut, stops) is None else None
@@ -5474,10 +5479,11 @@ _LIST_NUMBER_END_RE = re.compile("[0-9០-៩]{1,2}$")
 _NUMBER_WORDS_BEFORE = tuple(fold(w) for w in ("ទី", "លេខ"))
 
 
-def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) -> None:
+def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon, latin: bool) -> None:
     """Sixteenth pass (final11 and the other development splits): clubs and fighters of sports
     reports, names before the sex or the age, dotted names, credited Facebook pages, list numbers
-    glued after an organization, and a few kinds of false names."""
+    glued after an organization, and a few kinds of false names. ``latin``: whether the text holds a
+    Latin capital (looked for once per text)."""
     fw = lex.function_words
     name_stops = lex.name_stops
     drop: set[int] = set()
@@ -5564,7 +5570,7 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon) 
         cands[:] = [c for i, c in enumerate(cands) if i not in drop]
     if _FORESTRY in text:
         _forestry_units(text, cands, lex)
-    if _UPPER_RE.search(text) is not None:
+    if latin:
         _latin_names_by_given_name(text, cands)
 
 
