@@ -595,16 +595,26 @@ def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -
     if end < 0:
         return None
     if _at_cluster_end(text, end) or text[end] == "\u17c8":  # (nineteenth pass: ``ក្រុងតេអេរ៉ង់ៈ``, a dateline)
-        places = lex.places.get(text[start:end].replace(" ", ""))
+        name_key = text[start:end].replace(" ", "")
+        places = lex.places.get(name_key)
         chosen = next((p for k in kinds for p in places if p.kind == k), None) if places else None
         if chosen is not None:
-            if end < len(text) and text[end] == " ":
+            if end < len(text) and text[end] == " " and name_key in _keys_with_longer():
                 # (twenty-first pass) a longer name with an inner space: ``សង្កាត់វាល វង់``
                 spaced = _lookup_place_slow(text, start, kinds, lex)
                 if spaced is not None and spaced[0] > end:
                     return spaced
             return end, chosen
     return _lookup_place_slow(text, start, kinds, lex)
+
+
+@functools.cache
+def _keys_with_longer() -> frozenset[str]:
+    """The place keys that begin a longer key (``ស្រែ``, ``ស្រែអំបិល``): a name found by
+    ``_lookup_place`` can run on over a space only when its key is one of them (a ninth of the keys;
+    of ``lexicon()``, the lexicon every caller passes)."""
+    keys = sorted(lexicon().places)
+    return frozenset(k for k, after in zip(keys, keys[1:]) if after.startswith(k))
 
 
 def _lookup_place_slow(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -> tuple[int, object] | None:
@@ -4629,11 +4639,18 @@ _LATIN_PERSON_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 # (twentieth pass: a hyphenated given name after the family name, ``Kim Hyun-Joong``)
 
 
+@functools.lru_cache(maxsize=1)
+def _latin_person_matches(text: str) -> tuple[re.Match, ...]:
+    """``_LATIN_PERSON_RE`` over the whole text: scanned once for the two passes that read it (the
+    last text's matches are kept)."""
+    return tuple(_LATIN_PERSON_RE.finditer(text))
+
+
 def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
     """A Latin-script name written after a role word (and a country): ``ប្រធានាធិបតីចិន Xi Jinping``,
     ``កីឡាករបាល់ទាត់ព័រទុយហ្គាល់ Cristiano Ronaldo``, ``តារាសម្តែង Angelina Jolie``."""
     lex = lexicon()
-    for match in _LATIN_PERSON_RE.finditer(text):
+    for match in _latin_person_matches(text):
         if match.start() < 2 or text[match.start() - 1] != " " or \
                 not "\u1780" <= text[match.start() - 2] <= "\u17ff":
             continue
@@ -5406,7 +5423,7 @@ def _latin_names_by_given_name(text: str, cands: list) -> None:
     given = _latin_given_names()
     lex = lexicon()
     surnames: set[str] = set()
-    for match in _LATIN_PERSON_RE.finditer(text):
+    for match in _latin_person_matches(text):
         words = match.group().split()
         if words[0] not in given:
             continue
