@@ -597,7 +597,7 @@ def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -
     if _at_cluster_end(text, end) or text[end] == "\u17c8":  # (nineteenth pass: ``ក្រុងតេអេរ៉ង់ៈ``, a dateline)
         name_key = text[start:end].replace(" ", "")
         places = lex.places.get(name_key)
-        chosen = next((p for k in kinds for p in places if p.kind == k), None) if places else None
+        chosen = _place_of_kinds(places, kinds) if places else None
         if chosen is not None:
             if end < len(text) and text[end] == " " and name_key in _keys_with_longer():
                 # (twenty-first pass) a longer name with an inner space: ``សង្កាត់វាល វង់``
@@ -606,6 +606,15 @@ def _lookup_place(text: str, start: int, kinds: tuple[str, ...], lex: Lexicon) -
                     return spaced
             return end, chosen
     return _lookup_place_slow(text, start, kinds, lex)
+
+
+def _place_of_kinds(places: tuple, kinds: tuple[str, ...]) -> object | None:
+    """The first of ``places`` of the first of ``kinds`` that one has, or None."""
+    for kind in kinds:
+        for place in places:
+            if place.kind == kind:
+                return place
+    return None
 
 
 @functools.cache
@@ -627,7 +636,7 @@ def _lookup_place_slow(text: str, start: int, kinds: tuple[str, ...], lex: Lexic
     for end in ends:
         places = lex.places.get(text[start:end].replace(" ", ""))
         if places:
-            chosen = next((p for k in kinds for p in places if p.kind == k), None)
+            chosen = _place_of_kinds(places, kinds)
             if chosen is not None:
                 best = (end, chosen)
     return best
@@ -844,10 +853,13 @@ def _candidates(view: _View) -> list[_Cand]:
     place_at: dict[int, _Cand] = {}
 
     def is_blocked(s: int, e: int) -> bool:
-        if not blocked:
-            return False
-        return any(bs <= s < be and not (s <= bs and e >= be) for bs, be in blocked) or \
-            any(bs < e <= be and not (s <= bs and e >= be) for bs, be in blocked)
+        """Whether a blocked word overlaps ``s:e`` without lying inside it."""
+        for bs, be in blocked:  # (in text order: none further on starts before e)
+            if bs >= e:
+                return False
+            if (bs <= s < be or bs < e <= be) and not (s <= bs and e >= be):
+                return True
+        return False
 
     heads_at: list[tuple[int, int, str]] = []
     known_orgs: list[_Cand] = []
@@ -3216,7 +3228,8 @@ def _describes_business(text: str, start: int, end: int, place_at: dict[int, _Ca
     description) and ``ក្រុមហ៊ុនចម្ការកៅស៊ូបឹងកេត`` (a place) are names."""
     pos = start
     while pos < end:
-        word = next((w for w in _BUSINESS_WORDS if text.startswith(w, pos)), None)
+        word = next((w for w in _BUSINESS_WORDS if text.startswith(w, pos)), None) \
+            if text.startswith(_BUSINESS_WORDS, pos) else None  # (one C call first: mostly none)
         if word is not None and _at_cluster_end(text, pos + len(word)):
             pos += len(word)
             while pos < end and text[pos] in " ៗ":
@@ -3568,7 +3581,8 @@ def _find_acronyms(text: str, cands: list[_Cand], latin: bool = True) -> None:
             # (the last: a video or post id, ``ExuwUV2Z1BA``; nineteenth pass)
             continue
         spans.append(match.span())
-    if _KHMER_ACRONYM_HINT_RE.search(text):
+    # (half the texts hold no dot nor hyphen: two substring tests cost less than the hint's scan)
+    if ("." in text or "-" in text) and _KHMER_ACRONYM_HINT_RE.search(text):
         spans.extend(match.span() for match in _khmer_acronym_matches(text))
     # join adjacent acronyms (``UCLG ASPAC``)
     spans.sort()
@@ -5965,7 +5979,9 @@ def _world_figures_by_surname(text: str, lex: Lexicon, soft: frozenset[int] = fr
         if not _at_cluster_end(text, e) or not _at_cluster_start(text, s):
             continue
         at = s - 1 if s and text[s - 1] == " " else s
-        title = next((t for t in lex.titles if text.endswith(t, 0, at)), None)  # (longest first)
+        # (longest first; one C call over the whole tuple first: mostly none)
+        title = next((t for t in lex.titles if text.endswith(t, 0, at)), None) \
+            if text.endswith(lex.titles, 0, at) else None
         if title is not None:
             found.append(_Cand("person", s, e, "person.world_surname", None, title_span=(at - len(title), at),
                                priority=1))
