@@ -3738,7 +3738,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         if _ADDRESS_PAIR in text[ts:te]:
             continue  # (fifteenth pass) ``សូមលោក លោកស្រីមេត្តា…``: "ladies and gentlemen", no name follows
         if te < len(text) and text[te] != " " and te not in soft and \
-                _last_title(text[ts:te]) in _PRONOUN_TITLES:
+                _last_title(text[ts:te]) in _PRONOUN_TITLES and not _glued_miss_before_name(text, ts, te):
             continue  # ``នាងប្រាកដជាដឹង``: the pronoun, not a title
         person = _name_after(text, te, stops, soft)
         if person is not None and _not_a_name_at(text, person[0], stops, soft):
@@ -4002,6 +4002,15 @@ def _title_may_start(text: str, ts: int, title: str, soft: frozenset[int]) -> bo
 
 
 _MONTH_WORD = fold("ខែ")
+_MISS = fold("កញ្ញា")
+
+
+def _glued_miss_before_name(text: str, ts: int, te: int) -> bool:
+    """(twenty-third pass) ``តារាសម្តែងស្រី កញ្ញាដួង ម៉ានិច``: ``កញ្ញា`` (Miss) glued to a listed family
+    name that a second word follows, written apart, is the title of that name (the month is written
+    ``ខែកញ្ញា`` or after a day number, and no family name follows it)."""
+    return text[ts:te] == _MISS and _khmer_surnames()[2].match(text, te) is not None
+
 _LATIN_AFTER_TITLE_RE = re.compile(r" ?[A-Z][a-z]+ [A-Z][a-z]+")
 
 
@@ -4610,13 +4619,19 @@ def _named_thing_before(text: str, at: int) -> bool:
 
 def _person_noun_before(text: str, at: int) -> bool:
     """Whether a person noun (a role such as ``អ្នកប្រដាល់``, ``តារាចម្រៀង``) ends at ``at``, or before it
-    with at most a glued country or province: ``អ្នកប្រដាល់ថៃឈ្មោះថា Nun Tanun`` names a person."""
-    start = max(0, at - 40)
+    with at most a glued country or province: ``អ្នកប្រដាល់ថៃឈ្មោះថា Nun Tanun`` names a person; or
+    (twenty-third pass) with ``ម្នាក់`` (one person) and ``ដែលមាន`` (who has) between them:
+    ``ក្មេងប្រុសម្នាក់ ដែលមានឈ្មោះថា Yangzhe``."""
+    start = max(0, at - 60)
     for match in _person_role_re().finditer(text, start, at):
-        rest = text[match.end():at].strip(" \u200b")
-        if not rest or rest.replace(" ", "") in lexicon().places:
+        rest = text[match.end():at].replace("\u200b", "").replace(" ", "")
+        if not rest or rest in lexicon().places or rest in _ONE_WHO_HAS:
             return True
     return False
+
+
+#: what may stand between a person noun and ``ឈ្មោះ``: one (person), who, has
+_ONE_WHO_HAS = frozenset(fold(w) for w in ("ម្នាក់", "ម្នាក់ដែលមាន", "ម្នាក់មាន", "ដែលមាន"))
 
 
 @functools.cache
