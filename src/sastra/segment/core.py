@@ -9,6 +9,8 @@ are processed in chunks cut at whitespace, so time and memory stay linear.
 from __future__ import annotations
 
 import threading
+from collections import deque
+from itertools import repeat
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -217,15 +219,10 @@ def _token_maker() -> Callable[[list, list, list, list], list]:
     set_end, set_kind = Token.end.__set__, Token.kind.__set__
 
     def make(texts: list, starts: list, ends: list, kinds: list) -> list:
-        out = []
-        append = out.append
-        for text, start, end, kind in zip(texts, starts, ends, kinds):
-            token = new(Token)
-            set_text(token, text)
-            set_start(token, start)
-            set_end(token, end)
-            set_kind(token, kind)
-            append(token)
+        # one C-level map per field instead of a Python loop over tokens (a third cheaper again)
+        out = list(map(new, repeat(Token, len(texts))))
+        for set_field, values in ((set_text, texts), (set_start, starts), (set_end, ends), (set_kind, kinds)):
+            deque(map(set_field, out, values), 0)
         return out
 
     return make
@@ -349,7 +346,7 @@ def _segment_atoms_small(text: str, offset: int, atoms: list[str], engine, thres
         token_starts = [starts[first] for first in cut[:-1]]
         token_ends = [ends[end - 1] for end in cut[1:]]
         kinds = [names[codes[first] if end - first == 1 else 1] for first, end in zip(cut, cut[1:])]
-        out.extend(_make_tokens(list(map(text.__getitem__, map(slice, token_starts, token_ends))),
+        out.extend(_make_tokens([text[s:e] for s, e in zip(token_starts, token_ends)],
                                 token_starts, token_ends, kinds))
 
 
@@ -392,7 +389,7 @@ def _segment_atoms(text: str, offset: int, atoms: list[str], engine, threshold,
         kinds = np.where(single, codes[first_atoms], 1).tolist()
         token_starts = starts[first_atoms].tolist()
         token_ends = ends[end_atoms - 1].tolist()
-        out.extend(_make_tokens(list(map(text.__getitem__, map(slice, token_starts, token_ends))),
+        out.extend(_make_tokens([text[s:e] for s, e in zip(token_starts, token_ends)],
                                 token_starts, token_ends, list(map(KIND_NAMES.__getitem__, kinds))))
 
 
