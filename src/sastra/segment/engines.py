@@ -63,6 +63,9 @@ NET_ARRAYS = ("parts", "continuous", "bias", "out", "out_bias")
 
 #: up to this many boundaries to rescore, the second pass computes its features with Python numbers
 FEW_TARGETS = 12
+#: ... when the text has at most this many candidates (that path loops over all of them in Python:
+#: measured, it costs more than the array path from about 60 candidates on, whatever the targets)
+FEW_CANDIDATES = 48
 #: how many out-of-vocabulary atoms an engine remembers before starting over (bounds memory)
 MAX_CACHED_MISSES = 200_000
 
@@ -254,7 +257,8 @@ class PerceptronEngine:
             if len(targets) == 0:
                 return total
         network = self.network
-        if targets is not None and len(targets) <= FEW_TARGETS and self._few_ok:
+        if (targets is not None and len(targets) <= FEW_TARGETS and len(candidates) <= FEW_CANDIDATES
+                and self._few_ok):
             rows = stack_features_few(ids, lookup[1], self.lexicon.lists, candidates.tolist(), fine.tolist(),
                                       word.tolist(), scale, self.stack_templates, targets.tolist(), network, lookup[0])
         elif network is not None:

@@ -69,7 +69,11 @@ PART_NAMES = frozenset({"qw", "qf", "dec", "dl", "dr", "d", "qw-1", "qw+1", "qf-
 
 def quantize(scores: np.ndarray, scale: float, width: int = 12) -> np.ndarray:
     """Score bins 0..2*width (a quarter of the typical margin each)."""
-    return np.clip(np.floor(scores * (4.0 / scale)), -width, width).astype(np.int64) + width
+    bins = np.floor(scores * (4.0 / scale))
+    np.minimum(np.maximum(bins, -width, out=bins), width, out=bins)  # (np.clip's wrapper costs more)
+    bins = bins.astype(np.int64)
+    bins += width
+    return bins
 
 
 def decisions(fine: np.ndarray, word: np.ndarray) -> np.ndarray:
@@ -170,47 +174,38 @@ def gold_pair_keys(grams: np.ndarray, slots: np.ndarray, lists: int, n: int, pos
 
 def _membership(grams: np.ndarray, slots: np.ndarray, lists: int, start: np.ndarray, end: np.ndarray,
                 with_hash: bool = True):
-    """Per span: a code of which word lists hold atoms[start:end] (16 + length = too long), and its hash
-    (None unless ``with_hash``). The codes of every (length, start) are computed once, in a table with
-    rows for lengths 1..12 (lengths past the lexicon's longest word have their fixed "too long" code),
-    so each span is one look-up."""
+    """Per span: a code of which word lists hold atoms[start:end] (bit i = list i; 16 + length, at most
+    16 + 12, for a span longer than the lexicon's longest word), and its hash (0 for a span that long; None
+    unless ``with_hash``). Spans here are never empty."""
     k_max, n = slots.shape
-    k = np.minimum(end - start, _LONGEST_CODED)  # spans here are never empty
-    flat = (k - 1) * n + start
-    code = _span_codes(slots, lists).ravel().take(flat)
+    k = end - start
+    # row of the span's length (the last row for a span too long: any slot, its code is replaced below)
+    row = np.minimum(k, k_max)
+    row -= 1
+    flat = row * n + start
+    bits = slots.ravel().take(flat) >> row
+    code = bits & 1
+    for index in range(1, lists):  # bit 8 * index of the slot -> bit index of the code
+        code |= (bits >> (7 * index)) & (1 << index)
+    too_long = k > k_max
+    if too_long.any():
+        code = np.where(too_long, 16 + np.minimum(k, _LONGEST_CODED), code)
+    code = code.astype(np.uint64)
     if not with_hash:
         return code, None
-    ok = k <= k_max
-    span_hash = np.where(ok, grams.ravel().take(np.where(ok, flat, 0)), np.uint64(0))
+    span_hash = grams.ravel().take(flat)
+    span_hash[too_long] = 0
     return code, span_hash
 
 
 _LONGEST_CODED = 12
 
 
-def _span_codes(slots: np.ndarray, lists: int) -> np.ndarray:
-    """(12, n) uint64: row k-1 = which word lists hold the k atoms from each start (bit i = list i),
-    for k up to the lexicon's longest word; 16 + k for longer k (16 + 12 from 12 on)."""
-    k_max, n = slots.shape
-    table = np.empty((_LONGEST_CODED, n), dtype=np.uint64)
-    bits = slots >> _LENGTH_SHIFTS[:k_max]
-    code = bits & 1
-    for index in range(1, lists):  # bit 8 * index of the slot -> bit index of the code
-        code |= (bits >> (7 * index)) & (1 << index)
-    table[:k_max] = code
-    table[k_max:] = (16 + np.arange(k_max + 1, _LONGEST_CODED + 1, dtype=np.uint64))[:, None]
-    return table
-
-
-_LENGTH_SHIFTS = np.arange(16, dtype=np.int64)[:, None]
-
-
 def _neighbours(flags: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The nearest boundary with ``flags`` before and after each position (0 and n always flagged)."""
     marks = flags.nonzero()[0]
-    i = np.searchsorted(marks, positions)
-    before = marks[i - 1]
-    after = marks[np.minimum(i + (marks[np.minimum(i, len(marks) - 1)] == positions), len(marks) - 1)]
+    before = marks.take(marks.searchsorted(positions) - 1)  # (boundary 0 is flagged: index >= 0)
+    after = marks.take(marks.searchsorted(positions, "right"))  # (boundary n is flagged: index in range)
     return before, after
 
 
