@@ -91,7 +91,8 @@ def _powers(max_n: int) -> np.ndarray:
 
 _POWERS = {MAX_WORD_ATOMS: _powers(MAX_WORD_ATOMS)}
 #: up to this many atoms the n-gram hashes are one matrix product (fewer numpy calls); above, a loop
-MATRIX_NGRAMS_UP_TO = 300
+#: (measured: the loop is cheaper from about 200 atoms on)
+MATRIX_NGRAMS_UP_TO = 200
 _WINDOWS = np.arange(MAX_WORD_ATOMS)[:, None] + np.arange(MATRIX_NGRAMS_UP_TO)[None, :]
 
 
@@ -108,11 +109,14 @@ def ngram_matrix(ids: np.ndarray, max_n: int) -> np.ndarray:
         out = _POWERS[max_n] @ windows
         out *= _HASH_MULT
         return out
+    # the recurrence row by row, in place (wrapping arithmetic: the same numbers in any order)
+    padded += np.uint64(1)
     out = np.empty((max_n, n), dtype=np.uint64)
-    h = np.zeros(n, dtype=np.uint64)
-    for k in range(max_n):
-        h = h * _HASH_STEP + padded[k:k + n] + np.uint64(1)
-        np.multiply(h, _HASH_MULT, out=out[k])
+    out[:1] = padded[:n]  # (no row when max_n is 0)
+    for k in range(1, max_n):
+        np.multiply(out[k - 1], _HASH_STEP, out=out[k])
+        out[k] += padded[k:k + n]
+    out *= _HASH_MULT
     return out
 
 

@@ -100,25 +100,34 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
         return out
     k_max = lexicon.max_n
     grams, slots = lookup if lookup is not None else lexicon_lookup(ids, lexicon)  # (K, n) each
-    masked = slots & _length_masks(lists, k_max)
-    for k in range(2, min(k_max, n) + 1):  # an n-gram of k atoms must fit in the text
-        masked[k - 1, n - k + 1:] = 0
-    if n < k_max:
+    # masked[k-1, i]: the slot bits of k-atom words starting at atom i, after k_max columns of zeros
+    # (so that the words ending at each boundary are one strided view, below)
+    buffer = np.zeros((k_max, k_max + n), dtype=np.int64)
+    masked = buffer[:, k_max:]
+    np.bitwise_and(slots, _length_masks(lists, k_max), out=masked)
+    if n >= k_max - 1:  # an n-gram of k atoms must fit in the text: one mask over the last columns
+        masked[:, n - k_max + 1:] &= _fit_masks(k_max)
+    else:
+        for k in range(2, min(k_max, n) + 1):
+            masked[k - 1, n - k + 1:] = 0
         masked[n:] = 0
-    starting = np.zeros(n + 1, dtype=np.int64)
-    starting[:n] = np.bitwise_or.reduce(masked, axis=0)
-    ending = np.zeros(n + 1, dtype=np.int64)
-    for k in range(1, min(k_max, n) + 1):
-        ending[k:] |= masked[k - 1, : n - k + 1]
-    shifts = (8 * np.arange(lists))[:, None]
-    start_len = _BIT_LENGTH[(starting[None, :] >> shifts) & 255]  # (lists, n+1)
-    end_len = _BIT_LENGTH[(ending[None, :] >> shifts) & 255]
-    cross = np.zeros((lists, n + 1), dtype=np.int64)
+    # row 0: the words starting at each boundary, row 1: the words ending there
+    # (ending[b] = OR over k of masked[k-1, b-k]: buffer row k-1 read from k columns earlier)
+    bounds = np.zeros((2, n + 1), dtype=np.int64)
+    np.bitwise_or.reduce(masked, axis=0, out=bounds[0, :n])
+    ending = np.ndarray((k_max, n + 1), dtype=np.int64, buffer=buffer, offset=(k_max - 1) * 8,
+                        strides=((n + k_max - 1) * 8, 8))
+    np.bitwise_or.reduce(ending, axis=0, out=bounds[1])
+    lengths = _BIT_LENGTH.take((bounds[:, None, :] >> _BYTE_SHIFTS[:lists]) & 255)  # (2, lists, n+1)
+    start_len, end_len = lengths
+    codes = np.minimum(lengths, 6)
+    codes *= _CODE_WEIGHTS
+    codes = codes[0] + codes[1]  # min(end, 6) * 16 + min(start, 6) * 2, then + crossing
     if n > 1:
         # words starting strictly before boundary b reach cm[b-1]; cross if that is beyond b
         reach = np.maximum.accumulate(np.arange(n)[None, :] + start_len[:, :n], axis=1)
-        cross[:, 1:n] = reach[:, : n - 1] > np.arange(1, n)[None, :]
-    out[:lists] = np.minimum(end_len, 6) * 16 + np.minimum(start_len, 6) * 2 + cross
+        codes[:, 1:n] += reach[:, : n - 1] > np.arange(1, n)[None, :]
+    out[:lists] = codes
     pair = min(1, lists - 1)
     e = end_len[pair]
     b = e.nonzero()[0]
@@ -130,6 +139,19 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
 
 
 _MASKS: dict[tuple[int, int], np.ndarray] = {}
+#: per list, the shift of its byte of per-length bits; the weights of the longest words starting and ending
+_BYTE_SHIFTS = (8 * np.arange(4, dtype=np.int64))[:, None]
+_CODE_WEIGHTS = np.array([2, 16], dtype=np.int64)[:, None, None]
+_FIT_MASKS: dict[int, np.ndarray] = {}
+
+
+def _fit_masks(k_max: int) -> np.ndarray:
+    """(K, K-1) masks over the last K-1 atoms: row k-1 clears the k-atom n-grams that run past the end."""
+    masks = _FIT_MASKS.get(k_max)
+    if masks is None:
+        rows, columns = np.arange(k_max)[:, None], np.arange(k_max - 1)[None, :]
+        masks = _FIT_MASKS[k_max] = np.where(rows >= k_max - 1 - columns, 0, -1).astype(np.int64)
+    return masks
 
 
 def _length_masks(lists: int, k_max: int) -> np.ndarray:
@@ -205,19 +227,20 @@ def boundary_features(ids: np.ndarray, shapes: np.ndarray, evidence: np.ndarray,
     parts, part_table, active_at, mixes, (n_prefixes, levels, whole) = compiled_templates(templates)
     part_rows, part_offsets = _part_layout(rows, parts)
     # one flat gather of every part at every boundary: (parts, m)
-    values = base.ravel()[(part_rows * width + part_offsets)[:, None] + (positions + PAD_WIDTH)[None, :]]
-    # (array arithmetic wraps modulo 2**64 without warnings: no errstate needed)
+    values = base.ravel().take((part_rows * width + part_offsets)[:, None] + (positions + PAD_WIDTH))
+    # (array arithmetic wraps modulo 2**64 without warnings: no errstate needed; take, not fancy
+    # indexing: fewer checks per call)
     prefix = np.empty((n_prefixes, len(positions)), dtype=np.uint64)
     prefix[0] = _M1
     for start, parents, part_index in levels:  # one step per depth over the distinct prefixes
         step = prefix[start:start + len(parents)]
-        np.bitwise_xor(prefix[parents], values[part_index], out=step)
+        np.bitwise_xor(prefix.take(parents, axis=0), values.take(part_index, axis=0), out=step)
         step *= _M2
-    h = prefix[whole]
+    h = prefix.take(whole, axis=0)
     h ^= mixes
     h *= _M1
     h >>= _SHIFT if bits == WEIGHT_BITS else np.uint64(64 - bits)
-    return h.astype(np.intp)
+    return h.view(np.intp)  # (rows are below 2**23: the same numbers, no copy)
 
 
 _LAYOUTS: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
