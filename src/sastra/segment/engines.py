@@ -48,6 +48,7 @@ from sastra.segment.stacking import (
     PART_NAMES,
     STACK_BITS,
     NetworkWeights,
+    decisions,
     PairTable,
     margins,
     second_pass_inputs,
@@ -285,8 +286,7 @@ class PerceptronEngine:
 
     def label(self, ids: np.ndarray, codes: np.ndarray, candidates: np.ndarray) -> np.ndarray:
         total = self.scores(ids, candidates)
-        fine, word = total.real, total.imag
-        return np.where(word > np.maximum(fine, 0), WORD, np.where(fine > 0, FINE, NONE))
+        return decisions(total.real, total.imag)  # NONE, FINE or WORD
 
 
 def build_lexicon_table(vocab: Vocabulary, word_lists: Sequence[Sequence[str]]) -> LexiconTable:

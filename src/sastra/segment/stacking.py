@@ -78,7 +78,9 @@ def quantize(scores: np.ndarray, scale: float, width: int = 12) -> np.ndarray:
 
 def decisions(fine: np.ndarray, word: np.ndarray) -> np.ndarray:
     """0 = none, 1 = fine, 2 = word (the rule every engine uses)."""
-    return np.where(word > np.maximum(fine, 0), 2, np.where(fine > 0, 1, 0))
+    # 2 where word beats both, else 1 where fine beats none (int64; np.where with scalars costs more)
+    out = np.multiply(word > np.maximum(fine, 0), 2, dtype=np.int64)
+    return np.maximum(out, fine > 0, out=out)
 
 
 def margins(fine: np.ndarray, word: np.ndarray) -> np.ndarray:
@@ -440,7 +442,10 @@ def _second_pass_inputs(ids, grams, slots, lists, positions, fine, word, scale, 
     codes = codes.reshape(6, m)
     for i, name in enumerate(_SPANS):
         put(name, codes[i])
-    lengths = np.minimum(np.array([positions - before, after - positions]), 8)
+    lengths = np.empty((2, m), dtype=np.int64)  # (np.array of a list of arrays costs more)
+    np.subtract(positions, before, out=lengths[0])
+    np.subtract(after, positions, out=lengths[1])
+    np.minimum(lengths, 8, out=lengths)
     put("ll", lengths[0])
     put("lr", lengths[1])
     if with_hash:
