@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtim
 
 from sastra.errors import ConfigError, InputError
 from sastra.io import Problem, bytes_look_like_jsonl, iter_paths
-from sastra.records import Document, Mention
+from sastra.records import Document
 
 __all__ = ["Stage", "FunctionStage", "STAGES", "STAGE_NAMES", "resolve_stages", "RunConfig", "RunSummary",
            "ShardTask", "ShardResult", "process_shard", "LocalExecutor", "run", "segment_document",
@@ -388,20 +388,14 @@ def _prepare_for_index(docs: list[Document], encoded: list[Any]) -> list[str] | 
     taken from the encoded record), which is exactly what the driver would index after reading the
     record back, so the index is the same whichever process prepares it."""
     try:
-        from sastra.index.store import prepare_document, prepared_to_json
+        from sastra.index.store import prepared_line
     except ImportError:
         return None
-    return [prepared_to_json(prepare_document(_as_written(doc, item))) for doc, item in zip(docs, encoded)]
-
-
-def _as_written(doc: Document, encoded: Any) -> Document:
-    """``doc`` as :func:`sastra.schema.document_from_record` gives it back from its record line: the
-    same text, tokens and spans; parsed values, attributes and metadata as JSON values (the encoder's
-    own, equal to what parsing the line gives back)."""
-    mentions = tuple(
-        Mention(m.kind, m.start, m.end, m.text, value, m.rule or "", m.title, attrs if attrs is not None else {})
-        for m, value, attrs in zip(doc.mentions, encoded.value_objects, encoded.attr_objects))
-    return dataclasses.replace(doc, meta=encoded.meta_value, mentions=mentions)
+    return [prepared_line(doc, item.meta_value,
+                          [(m.kind, m.start, m.end, m.text, value, attrs)
+                           for m, value, attrs in zip(doc.mentions, item.value_objects, item.attr_objects)],
+                          item.text_json)
+            for doc, item in zip(docs, encoded)]
 
 
 def warm(task: ShardTask) -> None:

@@ -108,6 +108,8 @@ class EncodedRecord:
     meta_value: Any = None
     value_objects: tuple[Any, ...] = ()
     attr_objects: tuple[Any, ...] = ()
+    #: the text as a JSON string (as in the line), for the index preparation to reuse
+    text_json: str | None = None
 
 
 def encode_record(doc: Document) -> EncodedRecord:
@@ -155,12 +157,13 @@ def _encode_record_fast(doc: Document) -> EncodedRecord:
         f'"rule":{enc(m.rule)},"title":{"null" if m.title is None else enc(m.title)},"attrs":{attrs}}}'
         for m, value, attrs in zip(doc.mentions, values, attrs_line))
     flags = ",".join([enc(f) for f in doc.flags])
-    line = (f'{{"id":{enc(doc.id)},"text":{enc(doc.text)},"raw":{raw},"meta":{meta},"removed":[{removed}],'
+    text = enc(doc.text)
+    line = (f'{{"id":{enc(doc.id)},"text":{text},"raw":{raw},"meta":{meta},"removed":[{removed}],'
             f'"edits":[{edits}],"sentences":[{sentences}],"tokens":[{tokens}],"mentions":[{mentions}],'
             f'"flags":[{flags}]}}')
     return EncodedRecord(line, meta if meta_value else "{}", values,
                          tuple(text if value else "{}" for text, value in zip(attrs_line, attrs_values)),
-                         meta_value or {}, value_objects, tuple(attrs_values))
+                         meta_value or {}, value_objects, tuple(attrs_values), text)
 
 
 def dumps_record(record: Mapping[str, Any]) -> str:

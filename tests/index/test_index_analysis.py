@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from sastra.errors import ConfigError, InputError
 from sastra.index import analyze, entity_key
-from sastra.index.analysis import analyze_text, analyze_tokens, index_terms, query_terms, query_terms_of_parts
+from sastra.index.analysis import (analyze_text, analyze_tokens, index_fields, index_terms, query_terms,
+                                   query_terms_of_parts)
 
 KHMER = st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតថទនបពមយរលវសហអាិីឹុូួើេែៃោៅំះ់្\u200b ១២abc.,។")),
                 max_size=60)
@@ -112,6 +113,37 @@ def test_index_terms_equal_analyze_tokens(text):
     text = normalize(text)
     tokens = segment_words(text)
     assert tuple(index_terms(text, tokens)) == _index_terms_of_analysis(analyze_tokens(text, tokens))
+
+
+def _index_fields_of_terms(terms):
+    from sastra.index.store import cluster_bigrams
+
+    return terms.keys, terms.starts, terms.ends, " ".join(cluster_bigrams(terms.piece_keys))
+
+
+def test_index_fields_equal_index_terms_on_real_articles(real_articles):
+    """index_fields makes the sub-word field from per-token pairs: the same text as joining the
+    cluster pairs of index_terms' pieces."""
+    from sastra.normalize import normalize
+    from sastra.segment import segment_words
+
+    for article in real_articles:
+        text = normalize(article["text"])
+        tokens = segment_words(text)
+        assert tuple(index_fields(text, tokens)) == _index_fields_of_terms(index_terms(text, tokens))
+
+
+@settings(max_examples=80, deadline=None)
+@given(KHMER)
+def test_index_fields_equal_index_terms(text):
+    from sastra.normalize import normalize
+    from sastra.segment import segment_words
+
+    text = normalize(text)
+    tokens = segment_words(text)
+    assert tuple(index_fields(text, tokens)) == _index_fields_of_terms(index_terms(text, tokens))
+    for cut in range(min(len(tokens), 4)):  # one piece, two pieces, ...: the edge cases of pairing
+        assert tuple(index_fields(text, tokens[:cut])) == _index_fields_of_terms(index_terms(text, tokens[:cut]))
 
 
 def _words_of_analysis(text):

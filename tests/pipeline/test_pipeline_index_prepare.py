@@ -64,6 +64,21 @@ def test_prepared_files_are_written_and_round_trip(finished):
     assert prepared_from_json(prepared_to_json(mine)) == mine
 
 
+def test_each_prepared_line_is_the_preparation_of_its_record_line(finished):
+    """A worker prepares a record from its own objects (sastra.index.store.prepared_line): the line
+    must be, byte for byte, what preparing the record read back from its JSON line gives."""
+    checked = 0
+    for prepared_file in sorted((finished / "work").glob("shard-*.prepared.jsonl")):
+        records_file = prepared_file.with_name(prepared_file.name.replace(".prepared.", ".records."))
+        lines = prepared_file.read_text(encoding="utf-8").splitlines()
+        records = records_file.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == len(records)
+        for line, record in zip(lines, records):
+            assert line == prepared_to_json(prepare_document(document_from_record(json.loads(record))))
+            checked += 1
+    assert checked == 63
+
+
 def test_index_equals_build_index_of_the_records(finished, tmp_path):
     assert _manifest(finished / "index")["duplicates"], "the copies are linked as near-duplicates"
     reference = tmp_path / "reference"

@@ -23,7 +23,7 @@ from sastra.errors import ConfigError, require_str
 from sastra.khmer import CLUSTER_RE
 from sastra.records import Token
 
-__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "query_terms", "query_terms_of_parts", "entity_key", "fold", "GRANULARITIES"]
+__all__ = ["AnalyzedToken", "analyze", "analyze_text", "analyze_tokens", "Analysis", "IndexTerms", "index_terms", "IndexFields", "index_fields", "query_terms", "query_terms_of_parts", "entity_key", "fold", "GRANULARITIES"]
 
 GRANULARITIES = ("word", "fine")
 
@@ -311,6 +311,61 @@ def index_terms(text: str, tokens: Iterable[Token]) -> IndexTerms:
         if pieces:
             piece_keys.extend(pieces)
     return IndexTerms(keys, starts, ends, piece_keys)
+
+
+class _TokenFields(dict):
+    """(token text, kind) -> (its key, its first and last sub-word piece keys or None, the pairs of
+    consecutive piece keys inside it joined by spaces): what :func:`index_fields` needs of a token,
+    computed once per distinct token."""
+
+    def __missing__(self, item: tuple[str, str]) -> tuple[str, str | None, str | None, str]:
+        key, pieces = _TOKEN_TERMS[item]
+        inner = " ".join([a + b for a, b in zip(pieces, pieces[1:])])
+        value = (key, pieces[0], pieces[-1], inner) if pieces else (key, None, None, "")
+        if len(self) < 500_000:
+            self[item] = value
+        return value
+
+
+_TOKEN_FIELDS = _TokenFields()
+
+
+class IndexFields(NamedTuple):
+    """The index's text fields of a segmented text: each word's key and offsets, and the sub-word
+    field (``" ".join(cluster_bigrams(piece_keys))`` of :func:`index_terms`)."""
+
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+    sub_keys: str
+
+
+def index_fields(text: str, tokens: Iterable[Token]) -> IndexFields:
+    """:func:`index_terms` with the sub-word field already made: the pairs of piece keys inside a
+    token come from a per-token cache, so only the pairs across token boundaries are made here (the
+    index writer's per-piece work becomes per-token work)."""
+    require_str(text)
+    fields = _TOKEN_FIELDS
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    parts: list[str] = []  # the pairs in text order: inside a token, then across to the next one
+    previous: str | None = None  # the last piece key of the tokens so far
+    for token in tokens:
+        key, first, last, inner = fields[token.text, token.kind]
+        if key:
+            keys.append(key)
+            starts.append(token.start)
+            ends.append(token.end)
+        if first is not None:
+            if previous is not None:
+                parts.append(previous + first)
+            if inner:
+                parts.append(inner)
+            previous = last
+    if previous is not None and not parts:  # a single piece in all: it stands alone, as no pair
+        return IndexFields(keys, starts, ends, previous)
+    return IndexFields(keys, starts, ends, " ".join(parts))
 
 
 QueryWord = tuple[str, tuple[str, ...]]

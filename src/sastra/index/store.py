@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import bisect
 import datetime as _dt
+import functools
 import json
 import operator
 import os
@@ -35,8 +36,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from sastra.errors import InputError, MissingExtraError
-from sastra.index.analysis import Analysis, IndexTerms, analyze_text, entity_key, fold, index_terms
-from sastra.records import Document
+from sastra.index.analysis import Analysis, IndexTerms, analyze_text, entity_key, fold, index_fields
+from sastra.records import Document, Mention
 
 __all__ = ["IndexStats", "PreparedDoc", "prepare_document", "prepared_to_json", "prepared_from_json",
            "write_index", "build_index", "build_index_prepared", "open_index", "MANIFEST_NAME", "ENTITY_KINDS"]
@@ -92,14 +93,7 @@ def as_date(value: Any) -> _dt.date | None:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
-        text = value.strip()[:10]
-        # the whole day, month or year as written: ``2019-13-45`` is no date, not the year 2019
-        for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-            try:
-                return _dt.datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-        return None
+        return _date_of_text(value)
     if isinstance(value, Mapping):
         for key in ("date", "gregorian", "value", "start"):
             if key in value:
@@ -109,6 +103,19 @@ def as_date(value: Any) -> _dt.date | None:
         inner = getattr(value, attr, None)
         if inner is not None and inner is not value:
             return as_date(inner)
+    return None
+
+
+@functools.lru_cache(maxsize=16_384)
+def _date_of_text(value: str) -> _dt.date | None:
+    """The date an ISO string starts with (cached: strptime is slow, and a corpus's dates recur)."""
+    text = value.strip()[:10]
+    # the whole day, month or year as written: ``2019-13-45`` is no date, not the year 2019
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return _dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
     return None
 
 
@@ -133,7 +140,11 @@ def as_money(value: Any, attrs: Mapping[str, Any]) -> tuple[float, str] | None:
 
 def entity_name(mention: Any) -> str:
     """The name of a person/org/place mention: its value when that is a name, else its text."""
-    value = _get(mention, "value")
+    return _entity_name_of(_get(mention, "value"), _get(mention, "text"))
+
+
+def _entity_name_of(value: Any, text: Any) -> str:
+    """:func:`entity_name` of a mention's value and text."""
     if isinstance(value, str) and value.strip():
         return value.strip()
     if isinstance(value, Mapping):
@@ -144,7 +155,7 @@ def entity_name(mention: Any) -> str:
         inner = getattr(value, attr, None)
         if isinstance(inner, str) and inner.strip():
             return inner.strip()
-    return str(_get(mention, "text") or "").strip()
+    return str(text or "").strip()
 
 
 def _get(record: Any, name: str, default: Any = None) -> Any:
@@ -155,7 +166,25 @@ def _get(record: Any, name: str, default: Any = None) -> Any:
     return record.get(name, default)
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _is_plain_json(value: Any) -> bool:
+    """Whether ``value`` is already a JSON value made of plain types (dicts with str keys, lists,
+    str, int, float, bool, None): then ``_json_value`` gives it back as it is."""
+    kind = value.__class__
+    if kind in _PLAIN:
+        return True
+    if kind is dict:
+        return all(key.__class__ is str and _is_plain_json(item) for key, item in value.items())
+    if kind is list:
+        return all(_is_plain_json(item) for item in value)
+    return False
+
+
 def _json_value(value: Any) -> Any:
+    if _is_plain_json(value):  # (the pipeline's metadata is JSON already: no need to convert and try it)
+        return value
     from sastra.records import to_jsonable
 
     try:
@@ -211,12 +240,11 @@ class PreparedDoc:
     tokens: int = 0
 
 
-def _headline(doc: Document) -> tuple[str, int, int]:
+def _headline(text: str, meta: Mapping[str, Any]) -> tuple[str, int, int]:
     """The headline and its span in the text: ``meta["title"]`` if given, else the first non-empty line."""
-    title = doc.meta.get("title") if isinstance(doc.meta, Mapping) else None
+    title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip(), -1, -1
-    text = doc.text
     start = 0
     while start < len(text):
         end = text.find("\n", start)
@@ -240,24 +268,80 @@ def _site(meta: Mapping[str, Any]) -> str:
     return str(site or "")
 
 
+#: fold of a site or category name (cached: a corpus has few of them)
+_fold_name = functools.lru_cache(maxsize=4_096)(fold)
+
+
 def _terms_of(analysis: Analysis) -> IndexTerms:
     words = analysis.words
     return IndexTerms([t.key for t in words], [t.start for t in words], [t.end for t in words],
                       [t.key for t in analysis.pieces])
 
 
+#: a mention as the preparation reads it: kind, start, end, text, value, attrs
+MentionFields = tuple[Any, Any, Any, Any, Any, Any]
+
+
+def _mention_fields(mention: Any) -> MentionFields:
+    if mention.__class__ is Mention:  # (the usual case: plain attributes, no look-up by name)
+        return mention.kind, mention.start, mention.end, mention.text, mention.value, mention.attrs
+    return (_get(mention, "kind"), _get(mention, "start"), _get(mention, "end"), _get(mention, "text"),
+            _get(mention, "value"), _get(mention, "attrs"))
+
+
 def prepare_document(doc: Document, analysis: Analysis | None = None) -> PreparedDoc:
     """Analyse one document (or take the given analysis) and lay out its index fields."""
     if not isinstance(doc, Document):
         raise InputError(f"build_index needs sastra.records.Document values, not {type(doc).__name__}")
+    fields = _prepare(doc, doc.meta, [_mention_fields(m) for m in doc.mentions], analysis)
+    return PreparedDoc(*fields[:5], fields[5].encode("utf-8"), fields[6].encode("utf-8"), *fields[7:])
+
+
+def prepared_line(doc: Document, meta: Mapping[str, Any], mentions: list[MentionFields],
+                  text_json: str | None = None) -> str:
+    """``prepared_to_json(prepare_document(doc'))`` for the document ``doc'`` that is ``doc`` with the
+    given metadata and mentions (what ``sastra run``'s workers write: the record's values in their JSON
+    form), made without the intermediate objects. ``text_json`` is ``doc.text`` as a JSON string,
+    when the caller has it already."""
+    if not isinstance(doc, Document):
+        raise InputError(f"build_index needs sastra.records.Document values, not {type(doc).__name__}")
+    return _prepared_json(*_prepare(doc, meta, mentions, None, text_json))
+
+
+#: the C encoders json.dumps would build on every call, built once (same output: records are trees)
+_make_encoder = json.encoder.c_make_encoder
+_COMPACT = _make_encoder(None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ":", ",",
+                         False, False, True) if _make_encoder else None
+_SPACED = _make_encoder(None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ": ", ", ",
+                        False, False, True) if _make_encoder else None
+
+
+def _dumps_compact(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` of a list."""
+    if _COMPACT is None:  # pragma: no cover - CPython always has the C encoder
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_COMPACT(value, 0))
+
+
+def _dumps_spaced(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)`` of a dict or list."""
+    if _SPACED is None:  # pragma: no cover - CPython always has the C encoder
+        return json.dumps(value, ensure_ascii=False)
+    return "".join(_SPACED(value, 0))
+
+
+def _prepare(doc: Document, meta: Any, mentions: Iterable[MentionFields], analysis: Analysis | None,
+             text_json: str | None = None) -> tuple[Any, ...]:
+    """The values of a PreparedDoc's fields, in order, with ``head`` and ``record`` as text."""
     text = doc.text or ""
     if analysis is None and doc.tokens:
-        terms = index_terms(text, doc.tokens)
+        keys, starts, ends, sub_keys = index_fields(text, doc.tokens)
     else:
         terms = _terms_of(analysis if analysis is not None else analyze_text(text))
-    meta = doc.meta if isinstance(doc.meta, Mapping) else {}
-    title, title_start, title_end = _headline(doc)
-    keys, starts, ends = terms.keys, terms.starts, terms.ends
+        keys, starts, ends = terms.keys, terms.starts, terms.ends
+        sub_keys = " ".join(cluster_bigrams(terms.piece_keys))
+    meta = meta if isinstance(meta, Mapping) else {}
+    title, title_start, title_end = _headline(doc.text, meta)
     if title_start >= 0:
         first = bisect.bisect_left(starts, title_start)
         last = bisect.bisect_right(ends, title_end, lo=first)
@@ -277,10 +361,7 @@ def prepare_document(doc: Document, analysis: Analysis | None = None) -> Prepare
     currencies: list[str] = []
     entities: list[tuple[str, str, str]] = []
     shown: list[list[Any]] = []
-    for mention in doc.mentions:
-        kind = _get(mention, "kind")
-        start, end, mtext = _get(mention, "start"), _get(mention, "end"), _get(mention, "text")
-        value = _get(mention, "value")
+    for kind, start, end, mtext, value, attrs in mentions:
         if kind == "date":
             day = as_date(value)
             if day is not None:
@@ -290,48 +371,54 @@ def prepare_document(doc: Document, analysis: Analysis | None = None) -> Prepare
                     dates.append(last)
                 shown.append(["date", start, end, mtext, day.isoformat()])
         elif kind == "money":
-            money = as_money(value, _get(mention, "attrs") or {})
+            money = as_money(value, attrs or {})
             if money is not None:
                 amounts.append(money[0])
                 if money[1]:
                     currencies.append(money[1])
                 shown.append(["money", start, end, mtext, [money[0], money[1]]])
         elif kind in ENTITY_KINDS:
-            name = entity_name(mention)
+            name = _entity_name_of(value, mtext)
             key = entity_key(name) if name else ""
             if key:
                 entities.append((ENTITY_KINDS[kind], key, name))
                 shown.append([ENTITY_KINDS[kind], start, end, mtext, name, key])
     head = {"id": doc.id, "title": title,
             "meta": {k: _json_value(v) for k, v in meta.items() if k not in ("silver_segmented", "text")}}
-    record = {"text": text, "mentions": shown}
+    # {"text": ..., "mentions": ...} as json.dumps writes it, with the text's JSON string reused
+    record = f'{{"text": {text_json or _encode_str(text)}, "mentions": {_dumps_spaced(shown)}}}'
     dup_of = meta.get("dup_of")
-    return PreparedDoc(
-        id=str(doc.id), title_keys=title_keys,
-        body_keys=" ".join(keys),
-        sub_keys=" ".join(cluster_bigrams(terms.piece_keys)),
-        offsets=offsets.tobytes(), head=json.dumps(head, ensure_ascii=False).encode("utf-8"),
-        record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
-        dates=tuple(sorted(set(dates))), published=published,
-        amounts=tuple(amounts), currencies=tuple(sorted(set(currencies))), entities=tuple(entities),
-        site=fold(_site(meta)) if _site(meta) else "", category=fold(str(meta.get("category") or "")),
-        dup_of=str(dup_of) if dup_of not in (None, "", doc.id) else None, tokens=len(keys),
-    )
+    site = _site(meta)
+    return (str(doc.id), title_keys, " ".join(keys), sub_keys, offsets.tobytes(), _dumps_spaced(head), record,
+            tuple(sorted(set(dates))), published, tuple(amounts), tuple(sorted(set(currencies))), tuple(entities),
+            _fold_name(site) if site else "", _fold_name(str(meta.get("category") or "")),
+            str(dup_of) if dup_of not in (None, "", doc.id) else None, len(keys))
+
+
+_encode_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for strings
 
 
 def prepared_to_json(prepared: PreparedDoc) -> str:
     """One JSON line holding a prepared document, so that workers can prepare documents and a later
     process can index them (``sastra run`` keeps one such line per record in its work folder).
     :func:`prepared_from_json` gives back an equal PreparedDoc (floats round-trip exactly)."""
-    return json.dumps([
-        prepared.id, prepared.title_keys, prepared.body_keys, prepared.sub_keys,
-        base64.b64encode(prepared.offsets).decode("ascii"), prepared.head.decode("utf-8"),
-        prepared.record.decode("utf-8"),
-        [day.isoformat() for day in prepared.dates],
-        prepared.published.isoformat() if prepared.published is not None else None,
-        list(prepared.amounts), list(prepared.currencies), [list(e) for e in prepared.entities],
-        prepared.site, prepared.category, prepared.dup_of, prepared.tokens,
-    ], ensure_ascii=False, separators=(",", ":"))
+    return _prepared_json(
+        prepared.id, prepared.title_keys, prepared.body_keys, prepared.sub_keys, prepared.offsets,
+        prepared.head.decode("utf-8"), prepared.record.decode("utf-8"), prepared.dates, prepared.published,
+        prepared.amounts, prepared.currencies, prepared.entities, prepared.site, prepared.category,
+        prepared.dup_of, prepared.tokens)
+
+
+def _prepared_json(doc_id: str, title_keys: str, body_keys: str, sub_keys: str, offsets: bytes, head: str,
+                   record: str, dates: tuple[_dt.date, ...], published: _dt.date | None,
+                   amounts: tuple[float, ...], currencies: tuple[str, ...],
+                   entities: tuple[tuple[str, str, str], ...], site: str, category: str, dup_of: str | None,
+                   tokens: int) -> str:
+    return _dumps_compact([
+        doc_id, title_keys, body_keys, sub_keys, base64.b64encode(offsets).decode("ascii"), head, record,
+        [day.isoformat() for day in dates], published.isoformat() if published is not None else None,
+        list(amounts), list(currencies), [list(e) for e in entities], site, category, dup_of, tokens,
+    ])
 
 
 def prepared_from_json(line: str) -> PreparedDoc:
