@@ -122,6 +122,19 @@ def test_encode_record_equals_the_generic_path_on_processed_real_articles(sample
     _same_as_generic(docs)
 
 
+class _Offset(int):
+    """An int whose str() is not its digits: offsets of such a type must still be written as numbers."""
+
+    def __str__(self) -> str:
+        return "offset"
+
+
+def test_encode_record_writes_offsets_of_an_int_subclass_as_numbers():
+    doc = Document(id="d", text="ក ខ", tokens=(Token("ក", _Offset(0), _Offset(1)), Token("ខ", 2, 3)),
+                   mentions=(Mention("date", _Offset(0), 1, "ក"),))
+    _same_as_generic([doc])
+
+
 def test_linking_a_near_duplicate_rewrites_only_meta_and_flags():
     from sastra.pipeline import _link_record
 
