@@ -1104,16 +1104,17 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
                 data = (work.path / work._files(index)[0]).read_bytes()
                 patched: dict[int, dict[str, Any]] = {}  # row -> record with its links
                 if any(ordinal in duplicates for ordinal in ordinals):  # re-encode only the linked lines
-                    lines = data.decode("utf-8").split("\n")
+                    lines = data.split(b"\n")  # (as bytes: only the linked lines are decoded)
                     for row, ordinal in enumerate(ordinals):
                         link = duplicates.get(ordinal)
                         if link is not None:
-                            lines[row], record = _link_record(lines[row], link)
+                            line, record = _link_record(lines[row].decode("utf-8"), link)
+                            lines[row] = line.encode("utf-8")
                             if link["flag"]:
                                 flags[link["flag"]] += 1
                                 flagged += len(record["flags"]) == 1  # it had no flag before
                             patched[row] = record
-                    data = "\n".join(lines).encode("utf-8")
+                    data = b"\n".join(lines)
                 records_out.write(data)
                 kept += len(ordinals)
                 if sink is not None:
@@ -1306,7 +1307,7 @@ def _prepared_documents(records_path: Path, work: WorkDir, manifest: dict[int, d
     from sastra.index.store import prepare_document, prepared_from_json
     from sastra.schema import document_from_record
 
-    with open(records_path, encoding="utf-8") as records:
+    with open(records_path, "rb") as records:  # (bytes: a line is decoded only when it is prepared here)
         for index in sorted(manifest):
             prepared = work.shard_prepared(manifest[index])
             ordinals = work.shard_signatures(index)["ordinals"].tolist()
@@ -1315,7 +1316,7 @@ def _prepared_documents(records_path: Path, work: WorkDir, manifest: dict[int, d
             for row, ordinal in enumerate(ordinals):
                 line = records.readline()
                 if prepared is None:
-                    yield prepare_document(document_from_record(json.loads(line)))
+                    yield prepare_document(document_from_record(json.loads(line.decode("utf-8"))))
                 elif ordinal in duplicates:
                     yield _link_prepared(prepared_from_json(prepared[row]), duplicates[ordinal])
                 else:
