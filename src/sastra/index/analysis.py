@@ -313,21 +313,36 @@ def index_terms(text: str, tokens: Iterable[Token]) -> IndexTerms:
     return IndexTerms(keys, starts, ends, piece_keys)
 
 
-class _TokenFields(dict):
-    """(token text, kind) -> (its key, its first and last sub-word piece keys or None, the pairs of
-    consecutive piece keys inside it joined by spaces): what :func:`index_fields` needs of a token,
-    computed once per distinct token."""
+class _KindFields(dict):
+    """token text -> (its key, its first and last sub-word piece keys or None, the pairs of
+    consecutive piece keys inside it joined by spaces), for the tokens of one kind: what
+    :func:`index_fields` needs of a token, computed once per distinct token."""
 
-    def __missing__(self, item: tuple[str, str]) -> tuple[str, str | None, str | None, str]:
-        key, pieces = _TOKEN_TERMS[item]
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def __missing__(self, text: str) -> tuple[str, str | None, str | None, str]:
+        key, pieces = _TOKEN_TERMS[text, self.kind]
         inner = " ".join([a + b for a, b in zip(pieces, pieces[1:])])
         value = (key, pieces[0], pieces[-1], inner) if pieces else (key, None, None, "")
         if len(self) < 500_000:
-            self[item] = value
+            self[text] = value
         return value
 
 
-_TOKEN_FIELDS = _TokenFields()
+class _FieldsByKind(dict):
+    """token kind -> its _KindFields (looked up by kind, then by text: faster than one dict keyed by
+    a (text, kind) tuple, which is built and hashed for every token)."""
+
+    def __missing__(self, kind: str) -> _KindFields:
+        value = _KindFields(kind)
+        if len(self) < 1_000:
+            self[kind] = value
+        return value
+
+
+_TOKEN_FIELDS = _FieldsByKind()
 
 
 class IndexFields(NamedTuple):
@@ -352,7 +367,7 @@ def index_fields(text: str, tokens: Iterable[Token]) -> IndexFields:
     parts: list[str] = []  # the pairs in text order: inside a token, then across to the next one
     previous: str | None = None  # the last piece key of the tokens so far
     for token in tokens:
-        key, first, last, inner = fields[token.text, token.kind]
+        key, first, last, inner = fields[token.kind][token.text]
         if key:
             keys.append(key)
             starts.append(token.start)
