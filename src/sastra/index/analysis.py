@@ -13,6 +13,7 @@ the sub-word field, so that ``ក្រុង`` still finds ``អភិបាល
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 import warnings
@@ -313,17 +314,30 @@ def index_terms(text: str, tokens: Iterable[Token]) -> IndexTerms:
     return IndexTerms(keys, starts, ends, piece_keys)
 
 
+def json_escaped(text: str) -> str:
+    """``text`` as inside a JSON string (``json.dumps(text, ensure_ascii=False)`` without its quotes).
+    Escaping is character by character, so joining escaped texts escapes the joined text."""
+    return _encode_json_str(text)[1:-1]
+
+
+_encode_json_str = json.encoder.encode_basestring
+
+
 class _KindFields(dict):
     """token text -> (its key, its first and last sub-word piece keys or None, the pairs of
     consecutive piece keys inside it joined by spaces), for the tokens of one kind: what
-    :func:`index_fields` needs of a token, computed once per distinct token."""
+    :func:`index_fields` needs of a token, computed once per distinct token; all JSON-escaped when
+    ``escaped``."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, escaped: bool) -> None:
         super().__init__()
         self.kind = kind
+        self.escaped = escaped
 
     def __missing__(self, text: str) -> tuple[str, str | None, str | None, str]:
         key, pieces = _TOKEN_TERMS[text, self.kind]
+        if self.escaped:
+            key, pieces = json_escaped(key), tuple(map(json_escaped, pieces))
         inner = " ".join([a + b for a, b in zip(pieces, pieces[1:])])
         value = (key, pieces[0], pieces[-1], inner) if pieces else (key, None, None, "")
         if len(self) < 500_000:
@@ -335,14 +349,19 @@ class _FieldsByKind(dict):
     """token kind -> its _KindFields (looked up by kind, then by text: faster than one dict keyed by
     a (text, kind) tuple, which is built and hashed for every token)."""
 
+    def __init__(self, escaped: bool) -> None:
+        super().__init__()
+        self.escaped = escaped
+
     def __missing__(self, kind: str) -> _KindFields:
-        value = _KindFields(kind)
+        value = _KindFields(kind, self.escaped)
         if len(self) < 1_000:
             self[kind] = value
         return value
 
 
-_TOKEN_FIELDS = _FieldsByKind()
+_TOKEN_FIELDS = _FieldsByKind(escaped=False)
+_TOKEN_FIELDS_ESCAPED = _FieldsByKind(escaped=True)
 
 
 class IndexFields(NamedTuple):
@@ -355,12 +374,13 @@ class IndexFields(NamedTuple):
     sub_keys: str
 
 
-def index_fields(text: str, tokens: Iterable[Token]) -> IndexFields:
+def index_fields(text: str, tokens: Iterable[Token], *, escaped: bool = False) -> IndexFields:
     """:func:`index_terms` with the sub-word field already made: the pairs of piece keys inside a
     token come from a per-token cache, so only the pairs across token boundaries are made here (the
-    index writer's per-piece work becomes per-token work)."""
+    index writer's per-piece work becomes per-token work). ``escaped``: the keys and the sub-word
+    field JSON-escaped (:func:`json_escaped`), for a writer of JSON that would escape them anyway."""
     require_str(text)
-    fields = _TOKEN_FIELDS
+    fields = _TOKEN_FIELDS_ESCAPED if escaped else _TOKEN_FIELDS
     keys: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

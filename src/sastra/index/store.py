@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from sastra.errors import InputError, MissingExtraError
-from sastra.index.analysis import Analysis, IndexTerms, analyze_text, entity_key, fold, index_fields
+from sastra.index.analysis import (Analysis, IndexTerms, analyze_text, entity_key, fold, index_fields,
+                                   json_escaped)
 from sastra.records import Document, Mention
 
 __all__ = ["IndexStats", "PreparedDoc", "prepare_document", "prepared_to_json", "prepared_from_json",
@@ -305,7 +306,7 @@ def prepared_line(doc: Document, meta: Mapping[str, Any], mentions: list[Mention
     when the caller has it already."""
     if not isinstance(doc, Document):
         raise InputError(f"build_index needs sastra.records.Document values, not {type(doc).__name__}")
-    return _prepared_json(*_prepare(doc, meta, mentions, None, text_json))
+    return _escaped_prepared_json(*_prepare(doc, meta, mentions, None, text_json, escaped=True))
 
 
 #: the C encoders json.dumps would build on every call, built once (same output: records are trees)
@@ -331,15 +332,18 @@ def _dumps_spaced(value: Any) -> str:
 
 
 def _prepare(doc: Document, meta: Any, mentions: Iterable[MentionFields], analysis: Analysis | None,
-             text_json: str | None = None) -> tuple[Any, ...]:
-    """The values of a PreparedDoc's fields, in order, with ``head`` and ``record`` as text."""
+             text_json: str | None = None, escaped: bool = False) -> tuple[Any, ...]:
+    """The values of a PreparedDoc's fields, in order, with ``head`` and ``record`` as text, and with
+    the title, body and sub-word keys JSON-escaped when ``escaped``."""
     text = doc.text or ""
     if analysis is None and doc.tokens:
-        keys, starts, ends, sub_keys = index_fields(text, doc.tokens)
+        keys, starts, ends, sub_keys = index_fields(text, doc.tokens, escaped=escaped)
     else:
         terms = _terms_of(analysis if analysis is not None else analyze_text(text))
         keys, starts, ends = terms.keys, terms.starts, terms.ends
         sub_keys = " ".join(cluster_bigrams(terms.piece_keys))
+        if escaped:
+            keys, sub_keys = list(map(json_escaped, keys)), json_escaped(sub_keys)
     meta = meta if isinstance(meta, Mapping) else {}
     title, title_start, title_end = _headline(doc.text, meta)
     if title_start >= 0:
@@ -348,6 +352,8 @@ def _prepare(doc: Document, meta: Any, mentions: Iterable[MentionFields], analys
         title_keys = " ".join(keys[first:last])
     else:
         title_keys = " ".join(t.key for t in analyze_text(title, fine=False).words)
+        if escaped:
+            title_keys = json_escaped(title_keys)
     spans = [0] * (2 * len(keys))
     spans[0::2] = starts
     spans[1::2] = ends
@@ -414,11 +420,25 @@ def _prepared_json(doc_id: str, title_keys: str, body_keys: str, sub_keys: str, 
                    amounts: tuple[float, ...], currencies: tuple[str, ...],
                    entities: tuple[tuple[str, str, str], ...], site: str, category: str, dup_of: str | None,
                    tokens: int) -> str:
-    return _dumps_compact([
-        doc_id, title_keys, body_keys, sub_keys, base64.b64encode(offsets).decode("ascii"), head, record,
+    return _escaped_prepared_json(doc_id, json_escaped(title_keys), json_escaped(body_keys), json_escaped(sub_keys),
+                                  offsets, head, record, dates, published, amounts, currencies, entities, site,
+                                  category, dup_of, tokens)
+
+
+def _escaped_prepared_json(doc_id: str, title_keys: str, body_keys: str, sub_keys: str, offsets: bytes,
+                           head: str, record: str, dates: tuple[_dt.date, ...], published: _dt.date | None,
+                           amounts: tuple[float, ...], currencies: tuple[str, ...],
+                           entities: tuple[tuple[str, str, str], ...], site: str, category: str,
+                           dup_of: str | None, tokens: int) -> str:
+    """:func:`_prepared_json` of keys already JSON-escaped (from the per-token cache: the long key
+    strings are not scanned again); base64 needs no escaping. The same text as ``json.dumps`` of the
+    list, compact."""
+    tail = _dumps_compact([
         [day.isoformat() for day in dates], published.isoformat() if published is not None else None,
         list(amounts), list(currencies), [list(e) for e in entities], site, category, dup_of, tokens,
     ])
+    return (f'[{_encode_str(doc_id)},"{title_keys}","{body_keys}","{sub_keys}",'
+            f'"{base64.b64encode(offsets).decode("ascii")}",{_encode_str(head)},{_encode_str(record)},{tail[1:]}')
 
 
 def prepared_from_json(line: str) -> PreparedDoc:
