@@ -33,8 +33,11 @@ not be read or processed, with why.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import json.encoder
+from decimal import Decimal
 from operator import attrgetter
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,7 +95,28 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if kind is list or kind is tuple:
         return [_jsonable(v) for v in value]
+    # the parsed values of mentions (dates, amounts, small dataclasses), as to_jsonable writes them
+    if kind is datetime.date or kind is datetime.datetime:
+        return value.isoformat()
+    if kind is Decimal:
+        return int(value) if value == value.to_integral_value() else str(value)
+    names = _dataclass_fields(kind)
+    if names:
+        return {name: _jsonable(getattr(value, name)) for name in names}
     return to_jsonable(value)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _dataclass_fields(kind: type) -> tuple[str, ...]:
+    """The field names of a dataclass (cached per class: ``dataclasses.fields`` is slow), or ()."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+        if len(_FIELD_NAMES) < 1_000:
+            _FIELD_NAMES[kind] = names
+    return names
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from sastra.records import Document, Edit, Mention, Removal, Sentence, Token
 from sastra.schema import (RECORD_FIELDS, arrow_schema, document_from_record, dumps_record, read_records,
@@ -62,9 +64,21 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 from sastra.schema import arrow_table, arrow_table_from_documents, encode_record  # noqa: E402
 
 _texts = st.text(alphabet=st.sampled_from(list("ក្រុងabc \"\\\n\t\u200b\u17d4é😀{}[],:")), max_size=12)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Parsed:
+    """A parsed mention value of the kind the extractors make (a small dataclass)."""
+
+    label: str
+    day: Any
+    parts: tuple = ()
+
+
 _json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | _texts
                             | st.floats(allow_nan=False) | st.dates().map(lambda d: d)
-                            | st.decimals(allow_nan=False, allow_infinity=False, places=2),
+                            | st.decimals(allow_nan=False, allow_infinity=False, places=2)
+                            | st.builds(_Parsed, _texts, st.dates() | st.none(), st.tuples(st.integers())),
                             lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_texts, inner, max_size=3)
                             | st.tuples(inner, inner), max_leaves=8)
 
