@@ -1194,18 +1194,29 @@ def _patch_table(table: Any, patched: dict[int, dict[str, Any]]) -> Any:
     """The shard's Arrow table with the linked near-duplicates' meta and flags replaced."""
     if not patched:
         return table
-    import pyarrow as pa
-
     from sastra.schema import _json_text
 
-    meta = table.column("meta").to_pylist()
-    flags = table.column("flags").to_pylist()
-    for row, record in patched.items():
-        meta[row] = _json_text(record["meta"])
-        flags[row] = record["flags"]
-    table = table.set_column(table.schema.get_field_index("meta"), "meta", pa.array(meta, pa.string()))
-    return table.set_column(table.schema.get_field_index("flags"), table.schema.field("flags"),
-                            pa.array(flags, table.schema.field("flags").type))
+    rows = sorted(patched)
+    meta = _replace_rows(table.column("meta"), rows, [_json_text(patched[row]["meta"]) for row in rows])
+    flags = _replace_rows(table.column("flags"), rows, [patched[row]["flags"] for row in rows])
+    table = table.set_column(table.schema.get_field_index("meta"), "meta", meta)
+    return table.set_column(table.schema.get_field_index("flags"), table.schema.field("flags"), flags)
+
+
+def _replace_rows(column: Any, rows: list[int], values: list[Any]) -> Any:
+    """``column`` with the values at ``rows`` (ascending) replaced: slices of the column around the
+    new values, joined (no conversion of the other rows to Python and back)."""
+    import pyarrow as pa
+
+    whole = column.combine_chunks()
+    new = pa.array(values, whole.type)
+    pieces = []
+    at = 0
+    for number, row in enumerate(rows):
+        pieces += [whole.slice(at, row - at), new.slice(number, 1)]
+        at = row + 1
+    pieces.append(whole.slice(at))
+    return pa.concat_arrays(pieces)
 
 
 def _find_duplicates(work: WorkDir, shards: list[int], dedup_config: Any) -> dict[int, dict[str, Any]]:
