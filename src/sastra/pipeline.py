@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import itertools
 import json
 import os
 import shutil
@@ -1095,6 +1096,7 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
         flags.update(manifest[index].get("flags", {}))
         flagged += manifest[index].get("flagged", 0)
     tmp_records = records_path.with_name(records_path.name + ".tmp")
+    shard_starts: dict[int, int] = {}  # shard -> where its records start in records.jsonl (bytes)
     tmp_rejects = rejects_path.with_name(rejects_path.name + ".tmp")
     try:
         with open(tmp_records, "wb") as records_out, \
@@ -1115,6 +1117,7 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
                                 flagged += len(record["flags"]) == 1  # it had no flag before
                             patched[row] = record
                     data = b"\n".join(lines)
+                shard_starts[index] = records_out.tell()
                 records_out.write(data)
                 kept += len(ordinals)
                 if sink is not None:
@@ -1146,7 +1149,7 @@ def _finish(work: WorkDir, config: RunConfig, summary: RunSummary, manifest: dic
     summary.stage_seconds["write"] = round(time.perf_counter() - started, 3)
     if config.index:
         started = time.perf_counter()
-        _build_index(records_path, out / "index", summary, progress, work, manifest, duplicates)
+        _build_index(records_path, out / "index", summary, progress, work, manifest, duplicates, shard_starts)
         summary.stage_seconds["index"] = round(time.perf_counter() - started, 3)
     else:
         summary.index_skipped = "--no-index"
@@ -1311,10 +1314,11 @@ def _record_id(line: str) -> str:
 
 
 def _prepared_documents(records_path: Path, work: WorkDir, manifest: dict[int, dict[str, Any]],
-                        duplicates: dict[int, dict[str, Any]]) -> Iterator[Any]:
+                        duplicates: dict[int, dict[str, Any]], shard_starts: dict[int, int]) -> Iterator[Any]:
     """The prepared index documents of ``records.jsonl``, in its order: those the workers prepared,
     read back; the others (records that gained near-duplicate links in ``meta``, shards without a
-    prepared file) prepared here from their final record line, as before."""
+    prepared file) prepared here from their final record line, as before. ``shard_starts``: where
+    each shard's records start in ``records.jsonl``, so that only the shards prepared here are read."""
     from sastra.index.store import prepare_document, prepared_from_json
     from sastra.schema import document_from_record
 
@@ -1324,17 +1328,16 @@ def _prepared_documents(records_path: Path, work: WorkDir, manifest: dict[int, d
             ordinals = work.shard_signatures(index)["ordinals"].tolist()
             if prepared is not None and len(prepared) != len(ordinals):
                 prepared = None
-            for row, ordinal in enumerate(ordinals):
-                line = records.readline()
-                if prepared is None:
+            if prepared is None:
+                records.seek(shard_starts[index])
+                for line in itertools.islice(records, len(ordinals)):
                     yield prepare_document(document_from_record(json.loads(line.decode("utf-8"))))
-                elif ordinal in duplicates:
+                continue
+            for row, ordinal in enumerate(ordinals):
+                if ordinal in duplicates:
                     yield _link_prepared(prepared_from_json(prepared[row]), duplicates[ordinal])
                 else:
                     yield prepared_from_json(prepared[row])
-        rest = records.read()
-    if rest.strip():  # pragma: no cover - records.jsonl is written from the same shards just before
-        raise RuntimeError("records.jsonl has more records than the committed shards")
 
 
 def _link_prepared(prepared: Any, link: dict[str, Any]) -> Any:
@@ -1353,7 +1356,8 @@ def _link_prepared(prepared: Any, link: dict[str, Any]) -> Any:
 
 def _build_index(records_path: Path, index_dir: Path, summary: RunSummary, progress: bool,
                  work: WorkDir | None = None, manifest: dict[int, dict[str, Any]] | None = None,
-                 duplicates: dict[int, dict[str, Any]] | None = None) -> None:
+                 duplicates: dict[int, dict[str, Any]] | None = None,
+                 shard_starts: dict[int, int] | None = None) -> None:
     try:
         from sastra.index.store import build_index, build_index_prepared
     except ImportError as exc:
@@ -1365,8 +1369,9 @@ def _build_index(records_path: Path, index_dir: Path, summary: RunSummary, progr
     if tmp.exists():
         shutil.rmtree(tmp)
     try:
-        if work is not None and manifest is not None:
-            stats = build_index_prepared(_prepared_documents(records_path, work, manifest, duplicates or {}), tmp)
+        if work is not None and manifest is not None and shard_starts is not None:
+            stats = build_index_prepared(_prepared_documents(records_path, work, manifest, duplicates or {},
+                                                             shard_starts), tmp)
         else:
             stats = build_index((document_from_record(record) for record in read_records(records_path)), tmp)
     except Exception as exc:  # the records are written; say what failed and let a rerun try again
