@@ -92,26 +92,27 @@ def _index_terms_of_analysis(analysis):
             [t.key for t in analysis.pieces])
 
 
-def test_index_terms_equal_analyze_tokens_on_real_articles(real_articles):
-    """The index writer's fast path gives exactly the keys, offsets and pieces of analyze_tokens
-    (articles of ../shared/data/corpus/kh-news-2019-07.jsonl, normalized and segmented as the pipeline does)."""
+def _normalized_and_segmented(text):
+    """The text and tokens as the pipeline hands them to the index writer."""
     from sastra.normalize import normalize
     from sastra.segment import segment_words
 
+    text = normalize(text)
+    return text, segment_words(text)
+
+
+def test_index_terms_equal_analyze_tokens_on_real_articles(real_articles):
+    """The index writer's fast path gives exactly the keys, offsets and pieces of analyze_tokens
+    (articles of ../shared/data/corpus/kh-news-2019-07.jsonl, normalized and segmented as the pipeline does)."""
     for article in real_articles:
-        text = normalize(article["text"])
-        tokens = segment_words(text)
+        text, tokens = _normalized_and_segmented(article["text"])
         assert tuple(index_terms(text, tokens)) == _index_terms_of_analysis(analyze_tokens(text, tokens))
 
 
 @settings(max_examples=60, deadline=None)
 @given(KHMER)
 def test_index_terms_equal_analyze_tokens(text):
-    from sastra.normalize import normalize
-    from sastra.segment import segment_words
-
-    text = normalize(text)
-    tokens = segment_words(text)
+    text, tokens = _normalized_and_segmented(text)
     assert tuple(index_terms(text, tokens)) == _index_terms_of_analysis(analyze_tokens(text, tokens))
 
 
@@ -124,23 +125,15 @@ def _index_fields_of_terms(terms):
 def test_index_fields_equal_index_terms_on_real_articles(real_articles):
     """index_fields makes the sub-word field from per-token pairs: the same text as joining the
     cluster pairs of index_terms' pieces."""
-    from sastra.normalize import normalize
-    from sastra.segment import segment_words
-
     for article in real_articles:
-        text = normalize(article["text"])
-        tokens = segment_words(text)
+        text, tokens = _normalized_and_segmented(article["text"])
         assert tuple(index_fields(text, tokens)) == _index_fields_of_terms(index_terms(text, tokens))
 
 
 @settings(max_examples=80, deadline=None)
 @given(KHMER)
 def test_index_fields_equal_index_terms(text):
-    from sastra.normalize import normalize
-    from sastra.segment import segment_words
-
-    text = normalize(text)
-    tokens = segment_words(text)
+    text, tokens = _normalized_and_segmented(text)
     assert tuple(index_fields(text, tokens)) == _index_fields_of_terms(index_terms(text, tokens))
     for cut in range(min(len(tokens), 4)):  # one piece, two pieces, ...: the edge cases of pairing
         assert tuple(index_fields(text, tokens[:cut])) == _index_fields_of_terms(index_terms(text, tokens[:cut]))
