@@ -16,7 +16,8 @@ from typing import AbstractSet, Any, Mapping
 from sastra.errors import ConfigError, require_str
 from sastra.records import Document, Removal
 from sastra.clean.encoding import detect_encoding_problem
-from sastra.clean.rules import ZERO_WIDTH, LineDecision, classify_lines, khmer_ratio
+from sastra.clean.rules import ZERO_WIDTH, LineDecision, classify_lines
+from sastra.khmer import khmer_ratio
 
 KINDS = ("auto", "text", "html")
 #: below this share of the page's visible characters kept as body, the document is flagged
