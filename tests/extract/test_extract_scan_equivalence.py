@@ -136,3 +136,58 @@ def test_a_longer_tail_never_holds_fewer_clusters():
     for text in random_strings(pieces, 3000, 14, seed=10):
         counts = [entities._clusters_in(text[cut:]) for cut in range(len(text), -1, -1)]
         assert counts == sorted(counts)
+
+
+def gated_lists():
+    """Each word list the trigram gate serves: its pattern, its gate bit and its words."""
+    pats = entities._patterns()
+    lex = entities.lexicon()
+    known = entities._known_people_words()
+    blocked = [entities.fold(w) for w in entities._BLOCKED_WORDS]
+    return [(pats.free_names, entities._FREE_NAMES, sorted(lex.org_heads) + [entities.fold(c) for c in entities._PLACE_CUES]),
+            (pats.blocked, entities._BLOCKED, blocked), (pats.known_people, entities._KNOWN_PEOPLE, known),
+            (pats.titles, entities._TITLES, list(lex.titles)),
+            (entities._ROLE_RE, entities._ROLES, list(entities._NAME_ROLES))]
+
+
+def word_soup(words: list[str], count: int, seed: int) -> list[str]:
+    """Long random texts of listed words, their halves, their spaces taken out, and single letters."""
+    rng = random.Random(seed)
+    sample = rng.sample(words, min(60, len(words)))
+    pieces = sample + [w[:len(w) // 2] for w in sample] + [w.replace(" ", "") for w in sample if " " in w] + \
+        ["ក", "ា", "្", " ", "\n", "A", "១", "ៗ", "\u17dd"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randrange(20, 200))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_trigram_gate_holds_every_start_of_the_big_lists(index):
+    pattern, bit, words = gated_lists()[index]
+    gate = entities._patterns().gate
+    for text in sample_views() + word_soup(words, 400, seed=11 + index) + ["", "ក", "ក ខ"]:
+        starts = gate.starts(text, bit)
+        assert starts == sorted(set(starts))
+        expected = spans_and_groups(pattern.finditer(text))
+        assert spans_and_groups(entities._matches_from(pattern, text, starts)) == expected
+        if index < 4:
+            assert spans_and_groups(entities._trie_matches(pattern, text, bit)) == expected
+
+
+def test_role_scans_through_the_gate():
+    for text in sample_views() + word_soup(list(entities._NAME_ROLES), 400, seed=16):
+        roles, with_country = entities._role_matches(text)
+        assert spans_and_groups(roles) == spans_and_groups(entities._ROLE_RE.finditer(text))
+        assert spans_and_groups(with_country) == spans_and_groups(entities._ROLE_COUNTRY_RE.finditer(text))
+
+
+@pytest.mark.parametrize("space", [" ?", " ", ""])
+def test_trigram_gate_of_spaced_and_short_words(space):
+    import re
+
+    words = ["ក", "កខ", "ក ខគ", "ខ គ ឃ ង", " គក", "ឃ  ង", "AB C", "ងៗ", "\u17ddក"]
+    gate = entities._TrigramGate([(words, space), (["ខ"], " ?")])
+    pattern = re.compile(entities.trie_pattern(words, space=space))
+    pieces = ["ក", "ខ", "គ", "ឃ", "ង", " ", "A", "B", "C", "ៗ", "\u17dd", "x", "\U0001f600", "\ud800"]
+    for text in random_strings(pieces, 5000, 12, seed=17):
+        found = entities._matches_from(pattern, text, gate.starts(text, 1))
+        assert spans_and_groups(found) == spans_and_groups(pattern.finditer(text))
+        assert gate.starts(text, 2) == [i for i, ch in enumerate(text) if ch == "ខ"]
