@@ -432,40 +432,52 @@ _GATE_MIN_LEN = 200
 
 class _TrigramGate:
     """Where the patterns of a few big word lists (made by ``trie_pattern``) may match, from the first
-    three characters at each position, all looked up at once with numpy.
+    four characters at each position, all looked up at once with numpy.
 
     Python's regex engine tries a trie pattern at each of the ~55% of positions holding a possible
-    first character, at ~110 ns each; a table of the three-character prefixes of each list's words
-    leaves a fifth to a thirtieth of those positions (``_trie_matches``)."""
+    first character, at ~110 ns each. Two tables of three-character strings leave a tenth to a
+    two-hundredth of those positions (``_trie_matches``): ``first`` holds the first three characters
+    of the lists' words (and whole words of up to three), ``then`` their second to fourth."""
 
     def __init__(self, lists: list[tuple[Iterable[str], str]]) -> None:
         self._lists = [(tuple(words), space) for words, space in lists]
-        self._table: tuple | None = None  # built at the first long text: numpy takes 0.15 s to import
+        self._tables: tuple | None = None  # built at the first long text: numpy takes 0.15 s to import
         self._last: tuple = (None, None)  # the last text and its flags, set at once (threads)
 
     def _build(self) -> tuple:
         import numpy as np
 
-        prefixes = [set().union(*(_prefixes(w, space) for w in words if w)) for words, space in self._lists]
-        chars = sorted({ch for group in prefixes for p in group for ch in p})
+        starts = [set().union(*(_prefixes(w, space) for w in words if w)) for words, space in self._lists]
+        chars = sorted({ch for group in starts for p in group for ch in p})
         size = len(chars) + 1  # class 0: any other character, and the end of the text
         classes = np.zeros(ord(chars[-1]) + 2, np.intp)
         for n, ch in enumerate(chars):
             classes[ord(ch)] = n + 1
-        table = np.zeros(size ** 3, np.uint8)
-        for bit, group in enumerate(prefixes):
+
+        def code(piece: str) -> int:
+            value = 0
+            for ch in piece:
+                value = value * size + int(classes[ord(ch)])
+            return value
+
+        # bit i of ``first``: list i has a word of four or more starting so; bit 8 + i: a whole word
+        # (matched whatever follows); bit i of ``then``: characters 2-4 of a word of list i
+        first = np.zeros(size ** 3, np.uint16)
+        then = np.zeros(size ** 3, np.uint8)
+        for bit, group in enumerate(starts):
             for p in group:
-                code = 0
-                for ch in p:
-                    code = code * size + int(classes[ord(ch)])
-                span = size ** (3 - len(p))  # a shorter word matches whatever follows it
-                table[code * span:(code + 1) * span] |= 1 << bit
-        self._table = (np, classes, size, table)
-        return self._table
+                if len(p) == 4:
+                    first[code(p[:3])] |= 1 << bit
+                    then[code(p[1:])] |= 1 << bit
+                else:
+                    span = size ** (3 - len(p))
+                    first[code(p) * span:(code(p) + 1) * span] |= 1 << (8 + bit)
+        self._tables = (np, classes, size, first, then)
+        return self._tables
 
     def starts(self, text: str, bit: int) -> list[int]:
         """Offsets in ``text`` (in order) where a word of the list ``bit`` may start."""
-        np, classes, size, table = self._table or self._build()
+        np, classes, size, first, then = self._tables or self._build()
         last, flags = self._last
         if text is not last:  # (the lists are scanned in the same text one after another)
             points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
@@ -473,19 +485,21 @@ class _TrigramGate:
             code = cls * (size * size)
             code[:-1] += cls[1:] * size
             code[:-2] += cls[2:]
-            flags = table.take(code)
+            head = first.take(code)
+            flags = (head >> 8).astype(np.uint8)
+            flags[:-1] |= head[:-1] & then.take(code[1:])
             self._last = (text, flags)
-        return np.flatnonzero(flags & bit).tolist()
+        return (flags & bit).nonzero()[0].tolist()
 
 
 def _prefixes(word: str, space: str) -> set[str]:
-    """The first three characters of each string ``trie_pattern(..., space=space)`` matches for
+    """The first four characters of each string ``trie_pattern(..., space=space)`` matches for
     ``word`` (each space written as ``space``: " ?" optional, " " kept, "" dropped); all of it if
     shorter."""
     found: set[str] = set()
 
     def walk(i: int, acc: str) -> None:
-        if len(acc) == 3 or i == len(word):
+        if len(acc) == 4 or i == len(word):
             found.add(acc)
         elif word[i] != " ":
             walk(i + 1, acc + word[i])
