@@ -435,14 +435,15 @@ class _TrigramGate:
     four characters at each position, all looked up at once with numpy.
 
     Python's regex engine tries a trie pattern at each of the ~55% of positions holding a possible
-    first character, at ~110 ns each. Two tables of three-character strings leave a tenth to a
+    first character, at ~110 ns each. Tables of three-character strings leave a tenth to a
     two-hundredth of those positions (``_trie_matches``): ``first`` holds the first three characters
-    of the lists' words (and whole words of up to three), ``then`` their second to fourth."""
+    of the lists' words, ``then`` their second to fourth, ``whole`` the words of up to three."""
 
     def __init__(self, lists: list[tuple[Iterable[str], str]]) -> None:
         self._lists = [(tuple(words), space) for words, space in lists]
         self._tables: tuple | None = None  # built at the first long text: numpy takes 0.15 s to import
-        self._last: tuple = (None, None)  # the last text and its flags, set at once (threads)
+        self._last: tuple = (None, None, None)  # the last text, where a flag is set, and the flags,
+        # set at once (threads)
 
     def _build(self) -> tuple:
         import numpy as np
@@ -460,10 +461,9 @@ class _TrigramGate:
                 value = value * size + int(classes[ord(ch)])
             return value
 
-        # bit i of ``first``: list i has a word of four or more starting so; bit 8 + i: a whole word
-        # (matched whatever follows); bit i of ``then``: characters 2-4 of a word of list i
-        first = np.zeros(size ** 3, np.uint16)
-        then = np.zeros(size ** 3, np.uint8)
+        # bit i of ``first``: list i has a word of four or more starting so; of ``whole``: a whole
+        # word (matched whatever follows); of ``then``: characters 2-4 of a word of list i
+        first, whole, then = (np.zeros(size ** 3, np.uint8) for _ in range(3))
         for bit, group in enumerate(starts):
             for p in group:
                 if len(p) == 4:
@@ -471,25 +471,26 @@ class _TrigramGate:
                     then[code(p[1:])] |= 1 << bit
                 else:
                     span = size ** (3 - len(p))
-                    first[code(p) * span:(code(p) + 1) * span] |= 1 << (8 + bit)
-        self._tables = (np, classes, size, first, then)
+                    whole[code(p) * span:(code(p) + 1) * span] |= 1 << bit
+        self._tables = (np, classes, size, first, whole, then)
         return self._tables
 
     def starts(self, text: str, bit: int) -> list[int]:
         """Offsets in ``text`` (in order) where a word of the list ``bit`` may start."""
-        np, classes, size, first, then = self._tables or self._build()
-        last, flags = self._last
+        last, at, flags = self._last
         if text is not last:  # (the lists are scanned in the same text one after another)
-            points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-            cls = classes.take(np.minimum(points, len(classes) - 1))
+            np, classes, size, first, whole, then = self._tables or self._build()
+            # (characters past the last listed one are clipped to it: class 0)
+            cls = classes.take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32), mode="clip")
             code = cls * (size * size)
             code[:-1] += cls[1:] * size
             code[:-2] += cls[2:]
-            head = first.take(code)
-            flags = (head >> 8).astype(np.uint8)
-            flags[:-1] |= head[:-1] & then.take(code[1:])
-            self._last = (text, flags)
-        return (flags & bit).nonzero()[0].tolist()
+            flags = whole.take(code)
+            flags[:-1] |= first.take(code[:-1]) & then.take(code[1:])
+            at = flags.nonzero()[0]
+            flags = flags[at]
+            self._last = (text, at, flags)
+        return at.compress(flags & bit).tolist()
 
 
 def _prefixes(word: str, space: str) -> set[str]:
