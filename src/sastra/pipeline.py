@@ -1281,7 +1281,7 @@ def _link_record(line: str, link: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     and the new ``meta`` and ``flags``. Only those two values are parsed and re-encoded: the line's
     other bytes (tokens, text, ...) are kept as they are, which is what re-encoding the whole
     parsed record would give, since the worker wrote it with the same encoder."""
-    from sastra.schema import _dumps
+    from sastra._json import dumps_compact as _dumps
 
     meta_at = line.find(_META_KEY)  # a bare quote cannot occur inside a JSON string: the first is the key
     flags_at = line.rfind(_FLAGS_KEY + "[")  # flags is the last field

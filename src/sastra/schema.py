@@ -36,13 +36,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
-import json.encoder
 from decimal import Decimal
 from operator import attrgetter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+from sastra._json import dumps_compact as _dumps, encode_str as _encode_str
 from sastra.records import Document, Edit, Mention, Removal, Sentence, Token, to_jsonable
 
 __all__ = ["RECORD_FIELDS", "record_from_document", "document_from_record", "dumps_record",
@@ -75,7 +75,6 @@ def record_from_document(doc: Document) -> dict[str, Any]:
     }
 
 
-_encode_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for strings
 
 
 def _jsonable(value: Any) -> Any:
@@ -268,32 +267,12 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-#: the C encoder json.dumps builds on every call, built once (no circular-reference check: records
-#: are trees); same output as ``_ENCODER.encode``
-_C_ENCODE = json.encoder.c_make_encoder(None, _ENCODER.default, _encode_str, None, ":", ",", False, False,
-                                        True) if json.encoder.c_make_encoder else None
-
-
-def _dumps(value: Any) -> str:
-    """Compact JSON text of a JSON value (``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``)."""
-    if value is None:
-        return "null"
-    if value.__class__ is str:
-        return _encode_str(value)
-    if _C_ENCODE is None:  # pragma: no cover - CPython always has the C encoder
-        return _ENCODER.encode(value)
-    return "".join(_C_ENCODE(value, 0))
-
-
 def _json_text(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, dict) and not value:
         return "{}"
-    return _ENCODER.encode(value)
+    return _dumps(value)
 
 
 def to_arrow_row(record: Mapping[str, Any]) -> dict[str, Any]:

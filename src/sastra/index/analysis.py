@@ -13,13 +13,13 @@ the sub-word field, so that ``ក្រុង`` still finds ``អភិបាល
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
+from sastra._json import escaped as json_escaped
 from sastra.errors import ConfigError, require_str
 from sastra.khmer import CLUSTER_RE
 from sastra.records import Token
@@ -312,15 +312,6 @@ def index_terms(text: str, tokens: Iterable[Token]) -> IndexTerms:
         if pieces:
             piece_keys.extend(pieces)
     return IndexTerms(keys, starts, ends, piece_keys)
-
-
-def json_escaped(text: str) -> str:
-    """``text`` as inside a JSON string (``json.dumps(text, ensure_ascii=False)`` without its quotes).
-    Escaping is character by character, so joining escaped texts escapes the joined text."""
-    return _encode_json_str(text)[1:-1]
-
-
-_encode_json_str = json.encoder.encode_basestring
 
 
 class _KindFields(dict):

@@ -36,8 +36,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from sastra.errors import InputError, MissingExtraError
-from sastra.index.analysis import (Analysis, IndexTerms, analyze_text, entity_key, fold, index_fields,
-                                   json_escaped)
+from sastra._json import dumps_compact as _dumps_compact, dumps_spaced as _dumps_spaced, encode_str as _encode_str
+from sastra._json import escaped as json_escaped
+from sastra.index.analysis import Analysis, IndexTerms, analyze_text, entity_key, fold, index_fields
 from sastra.records import Document, Mention
 
 __all__ = ["IndexStats", "PreparedDoc", "prepare_document", "prepared_to_json", "prepared_from_json",
@@ -309,28 +310,6 @@ def prepared_line(doc: Document, meta: Mapping[str, Any], mentions: list[Mention
     return _escaped_prepared_json(*_prepare(doc, meta, mentions, None, text_json, escaped=True))
 
 
-#: the C encoders json.dumps would build on every call, built once (same output: records are trees)
-_make_encoder = json.encoder.c_make_encoder
-_COMPACT = _make_encoder(None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ":", ",",
-                         False, False, True) if _make_encoder else None
-_SPACED = _make_encoder(None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ": ", ", ",
-                        False, False, True) if _make_encoder else None
-
-
-def _dumps_compact(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` of a list."""
-    if _COMPACT is None:  # pragma: no cover - CPython always has the C encoder
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_COMPACT(value, 0))
-
-
-def _dumps_spaced(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False)`` of a dict or list."""
-    if _SPACED is None:  # pragma: no cover - CPython always has the C encoder
-        return json.dumps(value, ensure_ascii=False)
-    return "".join(_SPACED(value, 0))
-
-
 def _prepare(doc: Document, meta: Any, mentions: Iterable[MentionFields], analysis: Analysis | None,
              text_json: str | None = None, escaped: bool = False) -> tuple[Any, ...]:
     """The values of a PreparedDoc's fields, in order, with ``head`` and ``record`` as text, and with
@@ -399,9 +378,6 @@ def _prepare(doc: Document, meta: Any, mentions: Iterable[MentionFields], analys
             tuple(sorted(set(dates))), published, tuple(amounts), tuple(sorted(set(currencies))), tuple(entities),
             _fold_name(site) if site else "", _fold_name(str(meta.get("category") or "")),
             str(dup_of) if dup_of not in (None, "", doc.id) else None, len(keys))
-
-
-_encode_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for strings
 
 
 def prepared_to_json(prepared: PreparedDoc) -> str:
