@@ -1342,8 +1342,9 @@ def _candidates(view: _View) -> list[_Cand]:
         persons.extend(_find_people_pairs(text, stops))
     if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and ("«" in text or "“" in text or '"' in text):
         persons.extend(_find_named_accounts(text))
+    known_matches = _trie_matches(pats.known_people, text, _KNOWN_PEOPLE)  # (read twice below)
     if any(name in text for name in _WORLD_SURNAMES):
-        known_full = {m.group() for m in _trie_matches(pats.known_people, text, _KNOWN_PEOPLE)}
+        known_full = {m.group() for m in known_matches}
         named = frozenset(w for w in _WORLD_SURNAMES if any(n.endswith(w) for n in known_full))
         persons.extend(_world_figures_by_surname(text, lex, view.soft, named))
     if _COURTESY in text:  # (nineteenth pass) ``អត្ថបទផ្ដល់សិទ្ធិដោយ Hello Krupet``: the site that lent the article
@@ -1362,7 +1363,7 @@ def _candidates(view: _View) -> list[_Cand]:
         persons.extend(_Cand("person", m.start(1), m.end(1), "person.posted_by", None, priority=1)
                        for m in _POSTED_BY_RE.finditer(text))
     known: dict[int, int] = {}
-    for match in _trie_matches(pats.known_people, text, _KNOWN_PEOPLE):
+    for match in known_matches:
         s0, e0 = match.span()
         if _at_cluster_start(text, s0) and _at_cluster_end(text, e0) and \
                 (e0 >= len(text) or not _CLUSTER_RE.match(text, e0) or e0 in view.soft or
