@@ -4392,6 +4392,8 @@ _STAR_ROLES = tuple(fold(r) for r in (
     "ពិធីការិនី", "ពិធីករ", "តួស្រី", "តួប្រុស", "តួឯក", "តួឯកស្រី", "តួឯកប្រុស", "អ្នកប្រដាល់",
     "កីឡាករប្រដាល់", "អ្នករបាំ", "អ្នកដឹកនាំរឿង", "ខ្សែប្រយុទ្ធ", "ខ្សែការពារ", "ខ្សែបម្រើ", "អ្នកចាំទី",
     "បេក្ខនារី",
+    # (twenty-fourth pass) players, whose one-word ring or team names stand alone (``កីឡាករ មេឃា``)
+    "កីឡាករ", "កីឡាការិនី",
 ))
 _NAME_ROLES = tuple(fold(r) for r in (
     "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "ទេសរដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អនុប្រធានាធិបតី",
@@ -4405,6 +4407,10 @@ _NAME_ROLES = tuple(fold(r) for r in (
 ) + _STAR_ROLES)
 _ROLE_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + ") ")
 _STAR_ROLE_RE = re.compile("(?:" + trie_pattern(_STAR_ROLES) + ") ")
+_STAR_ROLE_STARTS = tuple(sorted({r[:3] for r in _STAR_ROLES}))  # (every match begins with one)
+#: what follows a player's role and describes, not names (``កីឡាការិនី ផ្នែកល្បុក្កតោ``: in wrestling)
+_NOT_STAGE_NAME_STARTS = tuple(fold(w) for w in ("ផ្នែក", "ជម្រើស", "ជើងឯក", "វ័យ", "ល្បី", "សញ្ជាតិ", "ជនជាតិ",
+                                                  "ឆ្នើម", "ថ្មី", "វិញ្ញាសា"))
 _ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
 #: every position where _ROLE_RE or _ROLE_COUNTRY_RE matches, found in one scan: a first letter of a
 #: role, then (looking back at it) the role and what either pattern wants after it; each match is one
@@ -4526,24 +4532,25 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
         if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
                 not _patterns().titles.match(text, name[0]) and key(text[name[0]:name[1]]) not in lex.places:
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
-    if "តារា" in text or "អ្នកចម្រៀង" in text:
-        for match in _STAR_ROLE_RE.finditer(text):
-            pos = match.end()
-            run = _CLUSTER_RUN_RE.match(text, pos)
-            if run is None:
-                continue
-            end = run.end()
-            word = text[pos:end]
-            if not (2 <= _clusters_in(word) <= 5) or end in soft and end < len(text) and \
-                    _CLUSTER_RE.match(text, end) or not (end >= len(text) or text[end] in _PLACE_BOUNDARY_AFTER
-                                                         or end in soft):
-                continue
-            if _stop_at(text, pos, stops) is not None or key(word) in lex.places or key(word) in lex.orgs or \
-                    word in lex.generic_words or _starts_generic(text, pos, lex):
-                continue
-            if any(c.start == pos for c in found) or _patterns().titles.match(text, pos):
-                continue  # (``តារាសម្តែងស្រី កញ្ញាដួង ម៉ានិច``: a title, the title rule takes it)
-            found.append(_Cand("person", pos, end, "person.role", None, priority=1))
+    # (twenty-fourth pass) every star or player role, not only in texts that hold តារា or អ្នកចម្រៀង
+    for match in _matches_of(text, _STAR_ROLE_STARTS, _STAR_ROLE_RE):
+        pos = match.end()
+        run = _CLUSTER_RUN_RE.match(text, pos)
+        if run is None:
+            continue
+        end = run.end()
+        word = text[pos:end]
+        if not (2 <= _clusters_in(word) <= 5) or end in soft and end < len(text) and \
+                _CLUSTER_RE.match(text, end) or not (end >= len(text) or text[end] in _PLACE_BOUNDARY_AFTER
+                                                     or end in soft):
+            continue
+        if _stop_at(text, pos, stops) is not None or key(word) in lex.places or key(word) in lex.orgs or \
+                word in lex.generic_words or _starts_generic(text, pos, lex) or \
+                text.startswith(_NOT_STAGE_NAME_STARTS, pos):
+            continue
+        if any(c.start == pos for c in found) or _patterns().titles.match(text, pos):
+            continue  # (``តារាសម្តែងស្រី កញ្ញាដួង ម៉ានិច``: a title, the title rule takes it)
+        found.append(_Cand("person", pos, end, "person.role", None, priority=1))
     return found
 
 
@@ -5392,9 +5399,13 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
     names = set()
     given_names: dict[str, tuple[int, str]] = {}  # given name -> (where it may start, surname)
     short_given: dict[str, tuple[int, str]] = {}  # two-cluster given names: only before a verb of speech
+    stage_names: set[str] = set()  # one-word names found after a star's or a player's role
     lex = lexicon()
     for person in persons:
         name = text[person.start:person.end]
+        if person.rule == "person.role" and " " not in name and not name.isascii() and \
+                name not in lex.name_stops and name not in lex.places and name not in lex.orgs:
+            stage_names.add(name)  # (twenty-fourth pass) ``កីឡាករ មេឃា``: a one-word name after a role
         if " " in name or (name.isascii() and len(name) >= 4) or \
                 (person.rule == "person.cue" and _clusters_in(name) >= 3):
             names.add(name)
@@ -5435,6 +5446,16 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
             if _word_ends(text, at, end, soft) and not _other_surname_before(text, at, surname):
                 cands.append(_Cand("person", at, end, "person.given", None, priority=0))
             at = text.find(name, end)
+    for name in stage_names - names - given_names.keys():
+        # (twenty-fourth pass) the stage name wherever it stands as a word, before the role too (a
+        # headline); with a listed family name written before it, the full name (``ម៉ឺន មេឃា``)
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _word_ends(text, at, end, soft):
+                cands.append(_Cand("person", _listed_surname_before(text, at, soft), end, "person.given", None,
+                                   priority=0))
+            at = text.find(name, end)
     for name, (after, surname) in short_given.items():
         # (tenth pass) ``សុខា បាននិយាយថា`` after ``លោក ហេង សុខា``: a two-cluster given name standing
         # alone between a break and a verb of speech or action
@@ -5453,6 +5474,21 @@ _SHORT_GIVEN_BEFORE = frozenset(" \n។៕“\"«")
 _SHORT_GIVEN_AFTER_RE = re.compile(" ?(?:" + "|".join(fold(w) for w in (
     "បាន", "ថា", "ក៏", "និយាយ", "បញ្ជាក់", "មិន", "នឹង", "ត្រូវ",
     "មាន", "គឺ", "ធ្លាប់", "កំពុង", "ទទួល", "ជា")) + ")")  # (the last six: nineteenth pass, ``ជីវ៉ា មានប្រវត្តិ``)
+
+
+def _listed_surname_before(text: str, at: int, soft: frozenset[int]) -> int:
+    """Where a listed family name written one space before ``at`` begins (``ម៉ឺន`` of ``ម៉ឺន មេឃា``),
+    at a word's start or after a zero-width space (``ចំពោះ\u200bម៉ឺន មេឃា``); ``at`` when there is none."""
+    if at < 2 or text[at - 1] != " ":
+        return at
+    run = _KHMER_TAIL_RE.search(text, max(0, at - 24), at - 1)
+    if run is None:
+        return at
+    surnames = _khmer_surnames()[0]
+    for start in range(run.start(), at - 1):
+        if (start == run.start() or start in soft) and text[start:at - 1] in surnames:
+            return start
+    return at
 
 
 def _other_surname_before(text: str, at: int, surname: str) -> bool:

@@ -1,0 +1,38 @@
+"""Twenty-fourth pass of the entity rules: a one-word name right after a player's role
+(``កីឡាករ មេឃា``) is a person, in any article (the one-word rule for stars and players ran only in
+texts that held ``តារា`` or ``អ្នកចម្រៀង``); and that name is a person wherever else it stands as a
+word, with a listed family name written before it as the full name. The texts follow corpus
+excerpts (../shared/data/corpus/kh-news-2019-07.jsonl: 311911 of final19, 311824 of final25,
+312820 of final13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from entity_views import spans
+
+
+def test_one_word_name_after_a_player_role():
+    text = "ជា\u200bគូ\u200bប្រកួត\u200bរបស់\u200bគេ ដ្បិត\u200bអី\u200bកីឡាករ មេឃា មិន\u200bធ្លាប់\u200bបាន\u200bឡើង\u200bសង្វៀន"
+    assert spans(text, "person") == ["មេឃា"]
+
+
+def test_the_name_again_before_and_after_the_role_and_with_its_family_name():
+    text = ("មេឃា រំពឹង\u200bឈ្នះ\u200bថៃ\n"
+            "ការប្រកួត\u200bដ៏សំខាន់\u200bបំផុត\u200bចំពោះ\u200bម៉ឺន មេឃា ដើម្បី\u200bឆ្ពោះ\u200bទៅ\u200bរក\u200bខ្សែក្រវាត់។ "
+            "ដ្បិត\u200bអី\u200bកីឡាករ មេឃា មិន\u200bធ្លាប់\u200bបាន\u200bឡើង\u200bសង្វៀន ហេតុនេះ មេឃា បាន\u200bត្រៀម\u200bខ្លួន។")
+    assert spans(text, "person") == ["មេឃា", "ម៉ឺន មេឃា", "មេឃា", "មេឃា"]
+
+
+def test_a_name_only_inside_a_longer_word_is_not_taken():
+    text = "ដ្បិត\u200bអី\u200bកីឡាករ មេឃា មិន\u200bធ្លាប់\u200bចាញ់។ មេឃាខៀវស្រស់ណាស់"
+    assert spans(text, "person") == ["មេឃា"]
+
+
+@pytest.mark.parametrize("text", [
+    "កញ្ញាក៏ជាកីឡាការិនី ផ្នែកល្បុក្កតោ ដែលចេះក្បាច់គុនខ្មែរ",  # (a field of sport)
+    "កីឡាករ ជម្រើសជាតិ បានហ្វឹកហាត់",  # (the national team)
+    "កីឡាករ បាន ឈ្នះ",  # (a verb)
+])
+def test_descriptions_after_a_player_role_are_not_names(text):
+    assert spans(text, "person") == []
