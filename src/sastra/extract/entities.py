@@ -3861,7 +3861,10 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
             person = _spaced_name_after(text, te, stops)
             if person is None:
                 person = _function_word_surname(text, te, stops)  # (tenth pass)
-            if person is not None and _last_title(text[ts:te]) not in _WEAK_TITLES:
+            if person is not None and (_last_title(text[ts:te]) not in _WEAK_TITLES or
+                                       _pair_again(text, person[0], person[1])):
+                # (twenty-fourth pass) after a weak title (``កញ្ញា``: also the month) a pair of words
+                # written again elsewhere is a name
                 persons.append(_Cand("person", person[0], person[1], "person.title", None,
                                      title_span=(ts, te), priority=2))
             continue
@@ -4215,7 +4218,27 @@ def _function_word_surname(text: str, pos: int, stops: frozenset[str]) -> tuple[
         if word is not None and 1 <= _clusters_in(word.group()) <= 5 and word.group() not in _NOT_SECOND_NAMES \
                 and _sex_or_age_after(text, word.end()):
             end = word.end()
+        elif word is not None and 2 <= _clusters_in(word.group()) <= 5 and word.group() not in _NOT_SECOND_NAMES \
+                and _pair_again(text, pos + 1, word.end()):
+            end = word.end()  # (twenty-fourth pass) ``កញ្ញា បាន មុន្នីល័ក្ខ`` … ``បាន មុន្នីល័ក្ខ បាន…``
     return (pos + 1, end) if end is not None else None
+
+
+def _pair_again(text: str, start: int, end: int) -> bool:
+    """True if the two words at ``start:end`` stand again elsewhere in the text, as whole words: a
+    function word and a word seldom meet twice so, a family name and a given name do."""
+    pair = text[start:end]
+    at = text.find(pair)
+    while at >= 0:
+        after = at + len(pair)
+        if at != start and (at == 0 or not _KHMER_WORD_CHAR_RE.match(text, at - 1)) and \
+                (after >= len(text) or not _KHMER_WORD_CHAR_RE.match(text, after)):
+            return True
+        at = text.find(pair, at + 1)
+    return False
+
+
+_KHMER_WORD_CHAR_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]")
 
 
 _SEX_OR_AGE = tuple(fold(w) for w in ("ភេទ", "អាយុ"))
