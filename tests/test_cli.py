@@ -36,3 +36,16 @@ def test_a_search_filter_that_is_not_text_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["search", str(tmp_path), "ខ្មែរ", "--filter", f"person:{UNDECODABLE}"])
     assert exit_.value.code == 2 and "argument --filter/-f: " in capsys.readouterr().err
+
+
+def test_python_dash_m_sastra_runs_the_same_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "sastra", "extract"], input="ថ្ងៃទី១៧ ខែកក្កដា ឆ្នាំ២០២៤",
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    mention, = json.loads(done.stdout)["mentions"]
+    assert mention["value"]["iso"] == "2024-07-17"
+    usage = subprocess.run([sys.executable, "-m", "sastra"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and usage.stderr.startswith("usage: sastra ")
