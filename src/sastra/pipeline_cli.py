@@ -65,6 +65,10 @@ def handle(args: argparse.Namespace) -> int:
     from sastra.io import report
     from sastra.pipeline import run
 
+    if args.executor == "local" and not args.no_parquet:
+        from sastra.schema import skip_pandas_probe
+
+        skip_pandas_probe()  # (this process and the workers it forks never hand pyarrow pandas objects)
     summary = run(args.inputs, args.out, executor=args.executor, workers=args.workers,
                   text_field=args.text_field, id_field=args.id_field, shard_size=args.shard_size,
                   skip=tuple(args.skip), dedup=not args.no_dedup, index=not args.no_index,

@@ -7,6 +7,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from sastra.records import Document, Edit, Mention, Removal, Sentence, Token
 from sastra.schema import (RECORD_FIELDS, arrow_schema, document_from_record, dumps_record, read_records,
                            record_from_document, to_arrow_row, write_parquet)
@@ -163,3 +165,27 @@ def test_linking_a_near_duplicate_rewrites_only_meta_and_flags():
         text, patched = _link_record(line, link)
         assert text == dumps_record(record)
         assert patched["meta"] == record["meta"] and patched["flags"] == record["flags"]
+
+
+_PROBE_SCRIPT = """
+import sys
+import pyarrow as pa
+from sastra.schema import skip_pandas_probe
+skip_pandas_probe()
+pa.array(["ក"], pa.string()), pa.array([1], pa.int64()), pa.array([True], pa.bool_())
+print("pandas" in sys.modules)
+import pandas
+print(type(pa.table({"a": [1]}).to_pandas()).__name__, pa.array(pandas.Series([1, 2])).type)
+"""
+
+
+def test_skip_pandas_probe_spares_the_import_and_leaves_pandas_usable():
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("pandas") is None:
+        pytest.skip("pandas is not installed: pyarrow has nothing to import")
+    done = subprocess.run([sys.executable, "-c", _PROBE_SCRIPT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "DataFrame", "int64"]
