@@ -1515,7 +1515,8 @@ def _slip_names(kinds: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     for name, places in lex.places.items():
         if len(name) >= 5 and any(p.kind in kinds for p in places):
             by_start.setdefault(name[0], set()).add(name)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_start.items()}
+    # (longest first, then in name order: a set's order changes from one process to the next)
+    return {k: tuple(sorted(v, key=lambda name: (-len(name), name))) for k, v in by_start.items()}
 
 
 def _misspelled_after_cue(text: str, pos: int, kinds: tuple[str, ...], lex: Lexicon,
