@@ -20,7 +20,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from sastra.index.analysis import query_terms_of_parts
 from sastra.index.query import (AmountRange, DateRange, Filter, ParsedQuery, QuerySyntaxError, TextClause,
                                 parse_filters, parse_query)
-from sastra.index.store import FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, cluster_bigrams, open_index
+from sastra.index.store import (_INDEXABLE_DATES, FACET_FIELDS, OpenIndex, _tantivy, bigram_phrase, cluster_bigrams,
+                                open_index)
 
 __all__ = ["search", "SearchResults", "Hit", "Snippet", "MatchedMention", "compile_query", "Weights"]
 
@@ -329,8 +330,11 @@ def _filter_query(schema: Any, flt: Filter) -> Any:
     tantivy = _tantivy()
     Q, Occur, FieldType = tantivy.Query, tantivy.Occur, tantivy.FieldType
     if isinstance(flt.value, DateRange):
-        start = max(flt.value.start, _dt.date(1, 1, 2))
-        end = min(flt.value.end, _dt.date(9999, 12, 30))
+        # (only dates tantivy can hold are indexed: an open or far range is cut to them)
+        start = max(flt.value.start, _INDEXABLE_DATES[0])
+        end = min(flt.value.end, _INDEXABLE_DATES[1] + _dt.timedelta(days=1))
+        if start >= end:
+            return Q.empty_query()  # (``date:..1500``: no indexed date is that old)
         return Q.range_query(schema, flt.field, FieldType.Date, _datetime(start), _datetime(end),
                              include_upper=False)
     if isinstance(flt.value, AmountRange):
