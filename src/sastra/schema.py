@@ -76,8 +76,6 @@ def record_from_document(doc: Document) -> dict[str, Any]:
     }
 
 
-
-
 def _jsonable(value: Any) -> Any:
     """``to_jsonable`` with a shortcut for the plain values that make up almost all of a record."""
     kind = type(value)
