@@ -52,3 +52,10 @@ def test_function_word_family_name_after_a_weak_title_when_the_pair_is_written_a
 ])
 def test_function_word_pair_once_or_a_verb_pair_is_no_name(text):
     assert spans(text, "person") == []
+
+
+@pytest.mark.parametrize("mark", ["។", "៕", "៖"])
+def test_the_name_again_right_before_khmer_punctuation(mark):
+    # Khmer punctuation ends a word as a space does (it once counted as part of the word)
+    text = f"ដ្បិត\u200bអី\u200bកីឡាករ មេឃា មិន\u200bធ្លាប់\u200bចាញ់។ អ្នក\u200bគាំទ្រ\u200bស្រឡាញ់ មេឃា{mark}"
+    assert spans(text, "person") == ["មេឃា", "មេឃា"]

@@ -5531,12 +5531,15 @@ def _word_ends(text: str, start: int, end: int, soft: frozenset[int]) -> bool:
 
 
 def _word_end_at(text: str, end: int, soft: frozenset[int]) -> bool:
-    """A Khmer word ends at ``end``: the text ends, or a zero-width space or a non-Khmer character stands."""
+    """A Khmer word ends at ``end``: the text ends, or a zero-width space, Khmer punctuation (``។``)
+    or a non-Khmer character stands."""
     return end >= len(text) or end in soft or not _KHMER_LETTER_OR_MARK(text[end])
 
 
 def _KHMER_LETTER_OR_MARK(ch: str) -> bool:
-    return "\u1780" <= ch <= "\u17dd"
+    """A letter or a mark of a Khmer word: the Khmer block without its punctuation and currency signs
+    (U+17D4-U+17DC: ``។ ៕ ៖ ៗ ៘ ៙ ៚ ៛ ៜ``), which end a word."""
+    return "\u1780" <= ch <= "\u17d3" or ch == "\u17dd"
 
 
 
