@@ -465,3 +465,21 @@ def test_a_long_text_with_many_dates_is_read_in_time_that_grows_with_its_length(
     assert [c[0] for c in _select(cands)] == [10 * k for k in range(200_000)]
     line = "នៅថ្ងៃទី១៧ ខែកក្កដា ឆ្នាំ២០២៤ និងថ្ងៃទី២០ ខែសីហា ឆ្នាំ២០២៤។ "
     assert len(find_dates(line * 2000)) == 4000
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a zero-width space between two digits is inside the number: the day is 15, not the list 1, 5;
+    # the year joins the day and month before it (corpus: ``ឆ្នាំ២០\u200b១\u200b៩``, ``ថ្ងៃទី២\u200b៧``)
+    ("ថ្ងៃទី ១\u200b៥ ខែមករា ឆ្នាំ ២០២០", "ថ្ងៃទី ១\u200b៥ ខែមករា ឆ្នាំ ២០២០", "2020-01-15"),
+    ("ថ្ងៃទី២៥ កក្កដា\u200b ឆ្នាំ២០\u200b១\u200b៩ នេះ", "ថ្ងៃទី២៥ កក្កដា\u200b ឆ្នាំ២០\u200b១\u200b៩", "2019-07-25"),
+    ("ថ្ងៃ\u200bទី\u200b១\u200b០\u200bកក្កដា ឆ្នាំ២០១៩", "ថ្ងៃ\u200bទី\u200b១\u200b០\u200bកក្កដា ឆ្នាំ២០១៩", "2019-07-10"),
+    ("ព.ស ២\u200b៥៦៣", "ព.ស ២\u200b៥៦៣", "2019/2020"),
+])
+def test_zero_width_space_inside_a_day_or_a_year(text, span, value):
+    (m,) = find_dates(text)
+    assert (m.text, m.value.iso) == (span, value)
+
+
+def test_days_written_apart_by_a_zero_width_space_stay_a_list():
+    (m,) = find_dates("ថ្ងៃទី២៧\u200b២៨ ខែកក្កដា ឆ្នាំ២០១៩")
+    assert m.value.iso == "2019-07-27/2019-07-28"

@@ -233,3 +233,20 @@ def test_forms_of_dmn8():
     assert money("ប្រហែល ៨ លានដុល្លារអាម៉េរិក )") == [("៨ លានដុល្លារអាម៉េរិក", Decimal("8000000"), "USD")]
     # (dmn12) ដុល្លា without រ before the country's name
     assert money("ពី៦០០ទៅ៧០០ដុល្លាសហរដ្ឋអាមេរិក ។") == [("៧០០ដុល្លាសហរដ្ឋអាមេរិក", Decimal("700"), "USD")]
+
+
+@pytest.mark.parametrize(
+    "text,span,amount",
+    [
+        # a zero-width space between digits is inside the amount (a reader sees ១២រៀល): dmn11's
+        # ``១\u200b២រៀល`` (312012 of ../shared/data/corpus/kh-news-2019-07.jsonl) was read as 2 riels
+        ("មានលុយត្រឹមតែ១\u200b២រៀល និងបាយ", "១\u200b២រៀល", 12),
+        ("ប្រាក់ ១០\u200b០០០\u200bដុល្លារ", "១០\u200b០០០\u200bដុល្លារ", 10_000),  # (was 0 dollars)
+        ("ប្រាក់ ១២\u200b៥០០\u200b០០០ រៀល", "១២\u200b៥០០\u200b០០០ រៀល", 12_500_000),
+        ("ប្រាក់ ១,\u200b០០០ ដុល្លារ", "១,\u200b០០០ ដុល្លារ", 1_000),
+        ("ប្រាក់ ១០\u200b០០០\u200bលាន\u200bរៀល", "១០\u200b០០០\u200bលាន\u200bរៀល", 10_000_000_000),
+    ],
+)
+def test_zero_width_space_inside_an_amount(text, span, amount):
+    (found,) = money(text)
+    assert found[:2] == (span, Decimal(amount))

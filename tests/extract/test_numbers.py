@@ -316,3 +316,13 @@ def test_dimensions_models_and_clock_times_of_dmn10():
     assert nums("ម៉ោងចន្លោះ ០៨និង៣០នាទីដល់ ១០និង០០នាទី មាន") == []
     assert nums("នៅម៉ោងប្រមាណជា ១១យប់ ដើម្បី") == []
     assert nums("ក្រោយប្រកួតពេញម៉ោង ៩០នាទីស្មើគ្នា") == [("៩០", 90)]
+
+
+def test_zero_width_space_between_thousands_and_between_garbled_digits():
+    # before a group of three digits it separates thousands; elsewhere the digits are garbled (a
+    # plate, a typing slip) and counted as nothing, as before
+    assert nums("ចំនួន ១\u200b០០០ នាក់") == [("១\u200b០០០", 1000)]
+    assert nums("សីតុណ្ហភាព ៤២.\u200b៦ អង្សា") == [("៤២.\u200b៦", Decimal("42.6"))]
+    assert nums("ចំនួន ៣\u200b២ នាក់") == []
+    assert nums("ទូរស័ព្ទ ០១២\u200b៣៤៥\u200b៦៧៨") == []
+    assert nums("ជាង ៥\u200bពាន់ នាក់") == [("៥\u200bពាន់", 5000)]

@@ -43,8 +43,16 @@ def flat_spans(spans: Iterable[_Span], rank: Callable[[_Span], int]) -> list[_Sp
 DIGIT = "[0-9\u17e0-\u17e9]"
 #: the same digits as a set, for tests on one character
 DIGIT_CHARS = frozenset("0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9")
-#: the blanks between the thousands of a numeral written ``១ ៤០០`` (removed before parsing it)
-JOIN_SPACED_THOUSANDS_RE = re.compile(f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
+#: what may stand between the thousands of a numeral (``១ ៤០០``, ``១០\u200b០០០``)
+THOUSANDS_GAP = "[ \u00a0\u200b]"
+#: a zero-width space inside a numeral (``១​២រៀល``, ``១,​០០០``): typed or inserted by a word breaker
+#: between two digits, or after a digit's separator, it belongs to the numeral
+ZW_DIGIT = "\u200b?"
+#: what is removed from a numeral before parsing it: the blanks between its thousands, and every
+#: zero-width space inside it
+JOIN_SPACED_THOUSANDS_RE = re.compile(
+    f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))"
+    f"|(?:(?<={DIGIT})|(?<={DIGIT}[.,]))\u200b(?={DIGIT})")
 #: invisible or blank characters that may sit between the parts of a date or an amount
 #: (publishers put zero-width spaces between words)
 GAP_CHARS = " \u00a0\u200b\u200c\u200d\u2060\ufeff"
@@ -52,10 +60,10 @@ GAP = f"[{GAP_CHARS}]*"
 
 
 #: a written number: digits with thousands separators and/or a decimal part, e.g. ១,២៣៤.៥ or 3,5
-DIGIT_NUMBER = f"{DIGIT}{DIGIT}*(?:[.,]{DIGIT}+)*"
+DIGIT_NUMBER = f"{DIGIT}(?:{ZW_DIGIT}{DIGIT})*(?:[.,]{ZW_DIGIT}{DIGIT}(?:{ZW_DIGIT}{DIGIT})*)*"
 #: what follows the first digit of DIGIT_NUMBER (scanners start with one plain digit class so that
 #: Python's regex engine can skip ahead to the next digit: a repeat or a group first defeats that)
-DIGIT_NUMBER_TAIL = f"{DIGIT}*(?:[.,]{DIGIT}+)*"
+DIGIT_NUMBER_TAIL = f"(?:{ZW_DIGIT}{DIGIT})*(?:[.,]{ZW_DIGIT}{DIGIT}(?:{ZW_DIGIT}{DIGIT})*)*"
 
 # --- number words -----------------------------------------------------------------------------
 #: value of each number word; longer spellings must be tried first (see WORD_ALTERNATION)
@@ -308,7 +316,7 @@ def parse_digit_number(raw: str) -> Decimal:
     (``123.456.789``, ``1.234``) separate thousands, as in the Google Khmer text-normalization data;
     with both marks the last one is the decimal mark (``1.234,5``).
     """
-    s = to_latin_digits(raw)
+    s = to_latin_digits(raw.replace("\u200b", "") if "\u200b" in raw else raw)
     if not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)*", s):
         raise NumberError(f"not a numeral: {raw!r}")
     groups = re.split(r"([.,])", s)

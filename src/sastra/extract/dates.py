@@ -93,8 +93,10 @@ def _month_number(name: str) -> int:
 
 SP = GAP  # blanks and zero-width spaces, never a line break
 _ND = "(?![0-9\u17e0-\u17e9])"
-_D12 = f"{DIGIT}{DIGIT}?{_ND}"
-_Y4 = f"{DIGIT}{DIGIT}{{3}}{_ND}"
+#: (a zero-width space between two digits is inside the number, not between two: ``ថ្ងៃទី ១\u200b៥``
+#: reads as 15, ``ឆ្នាំ២\u200b០២០`` as 2020)
+_D12 = f"{DIGIT}(?:\u200b?{DIGIT})?{_ND}"
+_Y4 = f"{DIGIT}(?:\u200b?{DIGIT}){{3}}{_ND}"
 #: a year typed with a stray blank after its first digit (ឆ្នាំ១ ៩៩០; a zero-width space too, ឆ្នាំ​២​០០០:
 #: dmn8): only after ឆ្នាំ, checked in _years
 _Y4_SPACED = f"[12\u17e1\u17e2][ \u00a0\u200b]{DIGIT}{{3}}{_ND}(?![ \u00a0\u200b]{DIGIT})"
@@ -464,7 +466,7 @@ def _value_of(p: _Parts, ref: datetime.date | None) -> tuple[DateValue | None, d
 
 
 # --- finders ----------------------------------------------------------------------------------
-_SPLIT_DAYS_RE = re.compile(DIGIT + "+")
+_SPLIT_DAYS_RE = re.compile(_D12)  # (the days of a list, as the day-list pattern read them)
 _BLANK_LIST_RE = re.compile(f"{DIGIT}[{GAP_CHARS}]+{DIGIT}")
 
 

@@ -32,6 +32,7 @@ from ._common import (
     TENS_WORDS,
     UNIT_WORDS,
     SCALE_RE_PART,
+    THOUSANDS_GAP,
     UNIT_AFTER_RE,
     UNIT_WORDS_AFTER,
     WORD_ATOM,
@@ -50,7 +51,7 @@ __all__ = ["find_numbers", "find_dates_numbers_money", "resolve_overlaps", "UNIT
 
 _LATIN_SCALE = f"(?:{alternation(LATIN_SCALE_WORDS)})(?![A-Za-z])"
 _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
-_SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
+_SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
 _WORD_ATOM_RE = re.compile(WORD_ATOM)
 
 # Scanners over the whole text (compiled once). They start with a digit or a number word, never with
@@ -58,7 +59,7 @@ _WORD_ATOM_RE = re.compile(WORD_ATOM)
 _DIGIT_NUMERAL_RE = re.compile(
     f"{DIGIT}(?:{DIGIT_NUMBER_TAIL}(?:{GAP}{_SCALES})+(?:{GAP}{DIGIT_NUMBER}(?:{GAP}{SCALE_RE_PART})+)*"
     f"(?:{GAP}{HALF_WORD})?"
-    f"|{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])(?:{GAP}{_SCALES})*"  # (``១ ៤០០ ពាន់លាន``: dmn7)
+    f"|{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])(?:{GAP}{_SCALES})*"  # (``១ ៤០០ ពាន់លាន``: dmn7)
     f"|{DIGIT_NUMBER_TAIL})(?![0-9\u17e0-\u17e9])"
 )
 _WORD_NUMERAL_RE = re.compile(WORD_NUMBER_SCAN)
@@ -67,13 +68,13 @@ _SPACED_RE = re.compile(_SPACED)
 #: (``photo 2024 07 17 19 43 30``), account numbers -- never counts
 #: (a run starts after no digit, and its groups never give digits back: else a long run of digits
 #: is tried from each of its digits, each try costing the rest of the run, quadratic time)
-_DIGIT_RUN_RE = re.compile(f"{DIGIT}(?<!{DIGIT}{DIGIT}){DIGIT}*+(?:(?:[ \u00a0]|-){DIGIT}++){{2,}}")
+_DIGIT_RUN_RE = re.compile(f"{DIGIT}(?<!{DIGIT}{DIGIT}){DIGIT}*+(?:(?:{THOUSANDS_GAP}|-){DIGIT}++){{2,}}")
 #: clock times and ratios written with a colon
 _CLOCK_RE = re.compile(f"{DIGIT}{DIGIT}?{GAP}[:៖ៈ]{GAP}{DIGIT}{{2}}(?:[:៖ៈ]{DIGIT}{{2}})?(?![0-9\u17e0-\u17e9])")
 #: what every clock time above holds: the colon and the minutes after it
 _CLOCK_HINT_RE = re.compile(f"[:៖ៈ]{GAP}{DIGIT}{DIGIT}")
 #: what stands between the digit groups of _DIGIT_RUN_RE, and before the minutes of _CLOCK_HINT_RE
-_RUN_SEPARATORS = frozenset(" \u00a0-")
+_RUN_SEPARATORS = frozenset(" \u00a0\u200b-")
 _CLOCK_COLONS = frozenset(":៖ៈ")
 _AND_WORDS = ("និង", "នឹង")
 #: ម៉ោង ៩ និង ៣០ នាទី, ម៉ោងប្រមាណ ៩, វេលាម៉ោង១៥នឹង០០នាទី (also the mistyped មោ់ង): a clock time,
@@ -86,7 +87,7 @@ _HOUR_WORD_CLOCK_RE = re.compile(
 _HOURS_AND_MINUTES_RE = re.compile(
     f"{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9]){GAP}(?:និង|នឹង){GAP}{DIGIT}{DIGIT}(?![0-9\u17e0-\u17e9]){GAP}នាទី")
 #: digits run together with blanks as thousands separators (២ ៨៨៨ ៤៦១): a number, not a phone number
-_SPACED_THOUSANDS_RE = re.compile(f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:[ \u00a0]{DIGIT}{{3}})+")
+_SPACED_THOUSANDS_RE = re.compile(f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+")
 #: international phone numbers (+855 12 345 678) and GMT+7-like offsets
 _PLUS_RE = re.compile(f"\\+{GAP}{DIGIT}+(?:[ \u00a0-]{DIGIT}+)*")
 
@@ -107,8 +108,10 @@ _LIST_MARKER_AFTER_RE = re.compile(f"(?:៖|-{GAP}(?![0-9\u17e0-\u17e9-])|[:/](?
 _WORD_SKIP_BEFORE_RE = re.compile(f"(?:បូក|ដក|គុណ|ចែក){GAP}$")
 _OR_BEFORE_RE = re.compile(f"(?:{WORD_NUMBER}){GAP}(?:ឬ|ឫ){GAP}$")
 #: digits glued to other digits by a zero-width space (៣\u200b២, plates 775\u200b6): garbled, not a count
+#: (a zero-width space before a group of three digits separates thousands: ១០\u200b០០០)
 _ZW_DIGIT_BEFORE_RE = re.compile(f"{DIGIT}\u200b$")
 _ZW_DIGIT_AFTER_RE = re.compile(f"\u200b{DIGIT}")
+_ZW_GARBLED_RE = re.compile(f"{DIGIT}\u200b(?={DIGIT})(?!{DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))")
 _COUNT_BEFORE_RE = re.compile(f"(?:ចំនួន|ទាំង|ត្រឹម|អស់|សរុប){GAP}$")
 #: digits glued to the Khmer name of a Latin letter are a code: house ``លេខសេ១០`` (C10), plot
 #: ``អិន៨`` (N8), motorbike ``ហុងដាសេ១២៥`` (C125)
@@ -165,9 +168,9 @@ def _candidates(text: str) -> tuple[list[tuple[int, int, bool, bool]], DigitRuns
         spans.append((start, end))
         if not digits_start_ok(text, start):
             continue
-        if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group()):
+        if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group() or "\u200b" in m.group()):
             # blanks between thousands never follow a leading zero (012 345 678): the first group only
-            end = start + len(m.group().replace("\u00a0", " ").split(" ")[0])
+            end = start + len(re.split("[ \u00a0\u200b]", m.group(), maxsplit=1)[0])
         negative = start > 0 and text[start - 1] == "-" and (start == 1 or text[start - 2] in " \t(\u00a0")
         found.append((start - 1 if negative else start, end, True, negative))
     # word numerals that do not overlap a digit numeral (both lists are in text order)
@@ -224,7 +227,8 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
             continue  # lunar day (១២កើត): part of a lunar date, found by sastra.extract.lunar
         attrs: dict[str, object] = {}
         if is_digits:
-            if _ZW_DIGIT_BEFORE_RE.search(before) or _ZW_DIGIT_AFTER_RE.match(after):
+            if _ZW_DIGIT_BEFORE_RE.search(before) or _ZW_DIGIT_AFTER_RE.match(after) or \
+                    "\u200b" in raw_abs and _ZW_GARBLED_RE.search(raw_abs):
                 continue
             if _LETTER_NAME_BEFORE_RE.search(before) and not UNIT_AFTER_RE.match(text, end):
                 continue
@@ -252,7 +256,7 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
                 continue  # leading zero: an identifier or a phone number, not a quantity
         try:
             value = parse_number_text(
-                raw_abs.replace(" ", "").replace("\u00a0", "") if _SPACED_RE.fullmatch(raw_abs) else
+                raw_abs.replace(" ", "").replace("\u00a0", "").replace("\u200b", "") if _SPACED_RE.fullmatch(raw_abs) else
                 JOIN_SPACED_THOUSANDS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
         except NumberError as err:
             if not is_digits or "absurd" not in str(err):
