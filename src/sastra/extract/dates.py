@@ -58,7 +58,7 @@ class DateValue:
 #: Khmer solar month names and the spellings met in news (typos with the wrong subscript, short forms)
 MONTH_NAMES: dict[str, int] = {
     "មករា": 1,
-    "កុម្ភៈ": 2, "កុម្ភះ": 2, "កុម្ភ": 2,
+    "កុម្ភៈ": 2, "កុម្ភះ": 2, "កុម្ភ:": 2, "កុម្ភ": 2,  # (a Latin colon typed for the visarga ៈ)
     "មីនា": 3, "មិនា": 3,
     "មេសា": 4,
     "ឧសភា": 5, "ឩសភា": 5,
@@ -163,12 +163,13 @@ _WORDED_YEAR_RES = (
 _NUMERIC_END = "(?![0-9\u17e0-\u17e9]|[/.:-][0-9\u17e0-\u17e9])"
 _NUMERIC_RES = (
     re.compile(f"(?P<d>{DIGIT}{DIGIT}?)(?P<sep>[/.-])(?P<m>{DIGIT}{DIGIT}?)(?P=sep)(?P<y>{DIGIT}{DIGIT}{{3}}){_NUMERIC_END}"),
-    re.compile(f"(?P<iy>{DIGIT}{DIGIT}{{3}})-(?P<im>{DIGIT}{{2}})-(?P<id>{DIGIT}{{2}}){_NUMERIC_END}"),
+    # (year first: 2019-10-23, and 2019/10/23 or 2019.10.23)
+    re.compile(f"(?P<iy>{DIGIT}{DIGIT}{{3}})(?P<isep>[/.-])(?P<im>{DIGIT}{{2}})(?P=isep)(?P<id>{DIGIT}{{2}}){_NUMERIC_END}"),
 )
 #: for each of _NUMERIC_RES, the separators one of which every match holds (as _YEAR_RES_NEED)
-_NUMERIC_RES_NEED = (("/", ".", "-"), ("-",))
+_NUMERIC_RES_NEED = (("/", ".", "-"), ("/", ".", "-"))
 #: and the separator that stands alone between two runs of digits in every match (as _YEAR_RES_RUNS)
-_NUMERIC_RES_RUNS = (("between", "/.-"), ("between", "-"))
+_NUMERIC_RES_RUNS = (("between", "/.-"), ("between", "/.-"))
 assert len(_YEAR_RES_NEED) == len(_YEAR_RES_RUNS) == len(_YEAR_RES)
 assert len(_NUMERIC_RES_NEED) == len(_NUMERIC_RES_RUNS) == len(_NUMERIC_RES)
 _EN_MONTH = f"(?:{alternation(ENGLISH_MONTHS)})(?![A-Za-z])"
