@@ -366,6 +366,7 @@ def test_finder_real_variants():
     first, second = find_lunar_dates(text)
     assert first.value == D(2019, 7, 27)
     assert first.attrs["weekday_matches"] is False  # 27 July 2019 was a Saturday: reported, value kept
+    assert first.attrs["warning"] == "weekday mismatch: the text says Sunday, 2019-07-27 is a Saturday"
     assert first.attrs["agrees_with_gregorian"] is True
     assert second.text == "១០ រោច ខែអាសាឍ ឆ្នាំកុរឯកស័ក ពុទ្ធសករាជ ២៥៦៣"
     assert second.value == D(2019, 7, 26) and second.attrs["agrees_with_gregorian"] is True
@@ -376,6 +377,7 @@ def test_finder_reports_disagreement_with_gregorian():
     assert mention.value == D(2019, 7, 27)
     assert mention.attrs["gregorian"] == D(2019, 7, 26)
     assert mention.attrs["agrees_with_gregorian"] is False
+    assert mention.attrs["warning"] == "the Gregorian date beside it is 2019-07-26, this lunar date is 2019-07-27"
 
 
 def test_finder_reports_impossible_components_without_a_value():

@@ -39,6 +39,8 @@ def flat_spans(spans: Iterable[_Span], rank: Callable[[_Span], int]) -> list[_Sp
     chosen.sort(key=lambda x: x.start)
     return chosen
 
+#: English weekday names by Python weekday (Monday = 0), for the warnings of dates
+WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: one digit, Latin or Khmer
 DIGIT = "[0-9\u17e0-\u17e9]"
 #: the same digits as a set, for tests on one character

@@ -26,7 +26,7 @@ from sastra.errors import require_str
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, DigitRuns, alternation
+from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, WEEKDAY_EN, DigitRuns, alternation
 
 __all__ = ["DateValue", "find_dates", "MONTH_NAMES", "WEEKDAY_NAMES"]
 
@@ -84,7 +84,6 @@ WEEKDAY_NAMES: dict[str, int] = {
     "សុក្រ": 4, "សៅរ៍": 5, "សៅ": 5, "អាទិត្យ": 6,
     "ច.": 0, "អ.": 1, "ពុ.": 2, "ព្រ.": 3, "សុ.": 4, "ស.": 5, "អា.": 6,
 }
-_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # --- regex building blocks --------------------------------------------------------------------
 def _month_number(name: str) -> int:
@@ -891,14 +890,14 @@ def _find_dates(text: str, reference_date: datetime.date | None, runs: DigitRuns
         wd = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 24), start)
         if wd:
             weekday = WEEKDAY_NAMES[wd.group("wd")]
-            attrs["weekday"] = _WEEKDAY_EN[weekday]
+            attrs["weekday"] = WEEKDAY_EN[weekday]
             if value is not None and value.start is not None and value.start == value.end:
                 actual = value.start.weekday()
                 if actual != weekday:
                     attrs["invalid"] = True
                     attrs["warning"] = attrs["reason"] = (
-                        f"weekday mismatch: the text says {_WEEKDAY_EN[weekday]}, "
-                        f"{value.iso} is a {_WEEKDAY_EN[actual]}"
+                        f"weekday mismatch: the text says {WEEKDAY_EN[weekday]}, "
+                        f"{value.iso} is a {WEEKDAY_EN[actual]}"
                     )
         if attrs.get("invalid") and value is not None and "weekday" not in str(attrs.get("reason")):
             value = None

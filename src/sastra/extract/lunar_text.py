@@ -23,7 +23,7 @@ from sastra.extract import lunar as cal
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS
+from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, WEEKDAY_EN
 
 __all__ = ["find_lunar_dates", "parse_lunar", "month_index", "animal_name", "sak_number", "weekday_index"]
 
@@ -337,6 +337,10 @@ def _attrs(written: _Written, resolution: _Resolution, context: _Context | None)
         attrs["lunar"] = cal.to_lunar(resolution.value)
         if written.weekday is not None:
             attrs["weekday_matches"] = resolution.value.weekday() == written.weekday
+            if not attrs["weekday_matches"]:
+                # (as for Gregorian dates: the value stands, the mismatch is said)
+                attrs["warning"] = (f"weekday mismatch: the text says {WEEKDAY_EN[written.weekday]}, "
+                                    f"{resolution.value.isoformat()} is a {WEEKDAY_EN[resolution.value.weekday()]}")
     if resolution.invalid:
         attrs["invalid"] = resolution.invalid
     if resolution.unresolved:
@@ -347,6 +351,9 @@ def _attrs(written: _Written, resolution: _Resolution, context: _Context | None)
         attrs["gregorian"] = context.date
         if resolution.value is not None:
             attrs["agrees_with_gregorian"] = resolution.value == context.date
+            if not attrs["agrees_with_gregorian"]:
+                attrs["warning"] = (f"the Gregorian date beside it is {context.date.isoformat()}, "
+                                    f"this lunar date is {resolution.value.isoformat()}")
     return attrs
 
 
@@ -371,7 +378,8 @@ def find_lunar_dates(text: str) -> list[Mention]:
     ``value`` is the resolved ``datetime.date`` or None; ``attrs`` holds the written components
     (``lunar_day``, ``phase``, ``lunar_month``, ``be_year``, ``animal_year``, ``sak``, ``weekday``),
     the full ``lunar`` date of the value, ``year_source``, and when they apply ``weekday_matches``,
-    ``gregorian`` + ``agrees_with_gregorian`` (a Gregorian date beside it), ``invalid`` (impossible
+    ``gregorian`` + ``agrees_with_gregorian`` (a Gregorian date beside it), ``warning`` (the written
+    weekday or the Gregorian date beside it disagrees; the value stands), ``invalid`` (impossible
     components, with the reason; value None) or ``unresolved`` (no year to be had; value None).
     """
     require_str(text)
