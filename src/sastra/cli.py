@@ -100,6 +100,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"sastra {args.verb}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if argv is None:
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """Called when the process's own command line is done (the process ends next): freeze every
+    live object, so that the full collections of interpreter shutdown do not walk them (the models,
+    lexicons and caches of ``sastra run``: about 0.15 s of CPU per command). Only objects in
+    reference cycles are affected, and the process is ending; ``main(argv)`` called with arguments
+    (tests, programs) leaves the collector alone."""
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
