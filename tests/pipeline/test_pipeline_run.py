@@ -117,6 +117,10 @@ def test_one_worker_freezes_the_loaded_objects_only_while_it_runs(monkeypatch):
     assert [records for records, _, _ in seen] == expected
     assert all(enabled and frozen for _, enabled, frozen in seen)
     assert gc.isenabled() and gc.get_freeze_count() == 0
+    results = pipeline.LocalExecutor(1).map(process_shard, tasks)  # a run that stops after one shard
+    next(results)
+    results.close()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_main_with_arguments_leaves_the_collector_alone(tmp_path, samples):
