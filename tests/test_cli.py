@@ -49,3 +49,31 @@ def test_python_dash_m_sastra_runs_the_same_command_line():
     assert mention["value"]["iso"] == "2024-07-17"
     usage = subprocess.run([sys.executable, "-m", "sastra"], capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2 and usage.stderr.startswith("usage: sastra ")
+
+
+def test_the_command_lines_own_process_asks_for_one_openblas_thread_unless_told(monkeypatch):
+    import os
+
+    from sastra import cli
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    cli._own_process()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    cli._own_process()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def test_the_command_line_in_a_subprocess_runs_with_one_openblas_thread(tmp_path):
+    # (the setting must come before numpy is imported: checked in a process of its own)
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, os; sys.argv = ['sastra', '--version']\n"
+            "from sastra.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "1"

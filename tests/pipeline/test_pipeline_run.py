@@ -101,6 +101,36 @@ def test_a_failing_stage_rejects_the_document_and_the_shard_goes_on(monkeypatch)
     assert [json.loads(line)["id"] for line in result.records] == ["b"]
 
 
+def test_one_worker_freezes_the_loaded_objects_only_while_it_runs(monkeypatch):
+    # the first shard runs with the collector paused and what it loaded is frozen; the shards give
+    # what process_shard gives alone, and the collector is as it was once the executor is done
+    import gc
+
+    import sastra.pipeline as pipeline
+
+    monkeypatch.setitem(pipeline._LOADED, ("x",), [("x", lambda doc: doc)])
+    tasks = [ShardTask(n, ("x",), docs=[(n, Document(f"d{n}", "ក ខ"))]) for n in range(3)]
+    expected = [process_shard(task).records for task in tasks]
+    seen = []
+    for result in pipeline.LocalExecutor(1).map(process_shard, tasks):
+        seen.append((result.records, gc.isenabled(), gc.get_freeze_count() > 0))
+    assert [records for records, _, _ in seen] == expected
+    assert all(enabled and frozen for _, enabled, frozen in seen)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    results = pipeline.LocalExecutor(1).map(process_shard, tasks)  # a run that stops after one shard
+    next(results)
+    results.close()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_main_with_arguments_leaves_the_collector_alone(tmp_path, samples):
+    import gc
+
+    assert main(["run", str(samples / "05-flood-battambang.txt"), "--out", str(tmp_path / "out"),
+                 "--workers", "1", "--no-index", "--quiet"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_stage_resolution_names_what_is_missing():
     chosen, skipped = resolve_stages(skip=("extract",))
     assert "extract" not in [s.name for s in chosen] and skipped["extract"] == "skipped on request"
