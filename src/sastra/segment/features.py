@@ -84,7 +84,8 @@ _BIT_LENGTH = np.array([int(i).bit_length() for i in range(256)], dtype=np.int64
 
 
 def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
-                     lookup: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                     lookup: tuple[np.ndarray, np.ndarray] | None = None,
+                     room: np.ndarray | None = None) -> np.ndarray:
     """Rows per boundary 0..n: for each word list of ``lexicon`` one small code (the longest listed
     word ending here, the longest starting here, whether some listed word spans across it), then
     the hashes of list 1's longest words ending and starting here (for word-pair features).
@@ -92,6 +93,10 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
     The table slot of an n-gram of k atoms has bit ``8 * list + k - 1`` set when a k-atom word of that
     list hashes there; OR-ing the slots of all lengths (each masked to its own length's bits) gives,
     per position, one byte per list whose highest bit is the longest word: one table look-up per byte.
+
+    ``room`` (several texts scored as one sequence, ``PerceptronEngine.scores_many``): per atom, how
+    many atoms are left in its own text from it on (0 on the atoms between texts); an n-gram counts
+    only when it fits in its text, so each text's evidence is what it would be alone.
     """
     n = len(ids)
     lists = lexicon.lists if lexicon is not None else 2
@@ -105,7 +110,9 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
     buffer = np.zeros((k_max, k_max + n), dtype=np.int64)
     masked = buffer[:, k_max:]
     np.bitwise_and(slots, _length_masks(lists, k_max), out=masked)
-    if n >= k_max - 1:  # an n-gram of k atoms must fit in the text: one mask over the last columns
+    if room is not None:  # (lengths 1..K against each atom's room: the same n-grams a text alone keeps)
+        masked[_LENGTHS[:k_max] > room] = 0
+    elif n >= k_max - 1:  # an n-gram of k atoms must fit in the text: one mask over the last columns
         masked[:, n - k_max + 1:] &= _fit_masks(k_max)
     else:
         for k in range(2, min(k_max, n) + 1):
@@ -139,6 +146,7 @@ def lexicon_evidence(ids: np.ndarray, lexicon: LexiconTable | None,
 
 
 _MASKS: dict[tuple[int, int], np.ndarray] = {}
+_LENGTHS = np.arange(1, 9, dtype=np.int64)[:, None]
 #: per list, the shift of its byte of per-length bits; the weights of the longest words starting and ending
 _BYTE_SHIFTS = (8 * np.arange(4, dtype=np.int64))[:, None]
 _CODE_WEIGHTS = np.array([2, 16], dtype=np.int64)[:, None, None]

@@ -212,15 +212,18 @@ def _neighbours(flags: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, n
 
 
 def decision_board(n: int, positions: np.ndarray, fine: np.ndarray, word: np.ndarray,
-                   scale: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                   scale: float, outside: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The first pass's decisions and score bins at every boundary 0..n of a text, padded by
     ``WINDOW + 1`` on each side (row 0 decisions, 4 outside the text and 3 at a boundary that is no
     candidate; rows 1 and 2 word and fine bins, 30 where there is none), and the candidates' own
-    decisions (m) and bins (2, m: word, fine)."""
+    decisions (m) and bins (2, m: word, fine). ``outside``: boundaries that are outside every text too
+    (between texts scored as one sequence: 4 there, as past a lone text's edges)."""
     pad = WINDOW + 1
     board = np.empty((3, n + 1 + 2 * pad), dtype=np.int64)
     board[0] = 4
     board[0, pad:pad + n + 1] = 3
+    if outside is not None:
+        board[0, outside + pad] = 4
     board[1:] = 30
     d = decisions(fine, word)
     q = quantize(np.stack([word, fine]), scale)
@@ -248,13 +251,14 @@ def stack_features(ids: np.ndarray, grams: np.ndarray, slots: np.ndarray, lists:
 
 def second_pass_inputs(ids: np.ndarray, grams: np.ndarray, slots: np.ndarray, lists: int, positions: np.ndarray,
                        fine: np.ndarray, word: np.ndarray, scale: float, templates: tuple, network: "NetworkWeights",
-                       targets: np.ndarray | None = None) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+                       targets: np.ndarray | None = None,
+                       outside: np.ndarray | None = None) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """:func:`stack_features` rows and the inputs of the second pass's network at the same boundaries,
     computed from one look at the first pass's decisions, in the form :meth:`NetworkWeights.evaluate`
     takes: group keys (len(NET_GROUPS), m) and continuous inputs (padded rows, NET_CONTINUOUS) float32,
-    in the engine's column order (:data:`_ENGINE_COLUMNS`)."""
+    in the engine's column order (:data:`_ENGINE_COLUMNS`). ``outside``: as :func:`decision_board`."""
     rows, keys, continuous = _second_pass_inputs(ids, grams, slots, lists, positions, fine, word, scale, templates,
-                                                 None, None, targets, network)
+                                                 None, None, targets, network, outside)
     return rows, (keys, continuous)
 
 
@@ -387,7 +391,7 @@ def _padded(m: int) -> int:
 
 
 def _second_pass_inputs(ids, grams, slots, lists, positions, fine, word, scale, templates, pairs, word_pairs,
-                        targets, network=None):
+                        targets, network=None, outside=None):
     """The second pass's template rows, and with ``network``: ``True``, the network's part values (rows as
     :data:`_SOURCE_ROW`, m) and the reference continuous inputs (m, NET_CONTINUOUS) float64, counts from
     ``pairs`` and ``word_pairs`` (:func:`network_inputs`); a :class:`NetworkWeights`, what its
@@ -400,7 +404,7 @@ def _second_pass_inputs(ids, grams, slots, lists, positions, fine, word, scale, 
     n = len(ids)
     pad = WINDOW + 1
     length = n + 1 + 2 * pad
-    board, d, q = decision_board(n, positions, fine, word, scale)
+    board, d, q = decision_board(n, positions, fine, word, scale, outside)
     if network is not None:  # first-pass scores at every boundary (0 where there is no candidate), rows as the board's
         raw = np.zeros((3, length))
         cells = positions + pad
