@@ -92,6 +92,25 @@ def segment_document(doc: Document) -> Document:
     return doc.replace(sentences=tuple(split_sentences(doc.text)), tokens=tuple(segment_words(doc.text)))
 
 
+def segment_documents(docs: Sequence[Document]) -> list[Document]:
+    """:func:`segment_document` of each document, the same documents: the words of all of them from one
+    ``segment_many`` call (the segmenter shares its fixed cost per call among the texts)."""
+    from sastra.segment import split_sentences
+    from sastra.segment.core import segment_many
+
+    tokens = segment_many([doc.text for doc in docs])
+    return [doc.replace(sentences=tuple(split_sentences(doc.text)), tokens=tuple(words))
+            for doc, words in zip(docs, tokens)]
+
+
+#: stage functions that have a form over several documents, and how many documents it takes at once
+#: (measured on the 1,000-article corpus: 20 articles per call segment in about 0.73 of the time of one
+#: by one; more per call gains nothing, the arrays outgrow the CPU caches)
+_MANY: dict[Callable[[Document], Document], Callable[[Sequence[Document]], list[Document]]] = {
+    segment_document: segment_documents}
+MANY_DOCUMENTS = 20
+
+
 #: the stages of ``sastra run``, in order
 STAGES: tuple[FunctionStage, ...] = (
     FunctionStage("clean", "sastra.clean:clean_document"),
@@ -315,6 +334,26 @@ def _within_limit(docs: list[tuple[int, Document]], max_chars: int,
     return kept
 
 
+def _each(name: str, function: Callable[..., Document], docs: list[tuple[int, Document]], task: ShardTask,
+          failures: dict[int, dict[str, Any]]) -> list[tuple[int, Document]]:
+    """One stage over ``docs`` document by document: the documents that passed; the others in ``failures``."""
+    from sastra.schema import reject_record
+
+    passed: list[tuple[int, Document]] = []
+    for ordinal, doc in docs:
+        try:
+            if name == "clean" and task.repeated:
+                doc = function(doc, repeated=task.repeated.get(_site_of(doc), frozenset()))
+            else:
+                doc = function(doc)
+        except Exception as exc:  # a bad document must not stop the corpus
+            failures[ordinal] = reject_record(doc.id, str(doc.meta.get("source", "")), f"error:{name}",
+                                              f"{type(exc).__name__}: {exc}"[:500])
+            continue
+        passed.append((ordinal, doc))
+    return passed
+
+
 def _process_shard(task: ShardTask) -> ShardResult:
     from sastra.schema import encode_record, reject_record
 
@@ -332,19 +371,18 @@ def _process_shard(task: ShardTask) -> ShardResult:
         if name != "clean" and (number == 0 or functions[number - 1][0] == "clean"):
             current = _within_limit(current, task.max_chars, failures)
         started = clock()
-        passed: list[tuple[int, Document]] = []
-        for ordinal, doc in current:
-            try:
-                if name == "clean" and task.repeated:
-                    doc = function(doc, repeated=task.repeated.get(_site_of(doc), frozenset()))
-                else:
-                    doc = function(doc)
-            except Exception as exc:  # a bad document must not stop the corpus
-                failures[ordinal] = reject_record(doc.id, str(doc.meta.get("source", "")), f"error:{name}",
-                                                  f"{type(exc).__name__}: {exc}"[:500])
-                continue
-            passed.append((ordinal, doc))
-        current = passed
+        many = _MANY.get(function)
+        if many is None:
+            current = _each(name, function, current, task, failures)
+        else:
+            passed: list[tuple[int, Document]] = []
+            for lo in range(0, len(current), MANY_DOCUMENTS):
+                group = current[lo:lo + MANY_DOCUMENTS]
+                try:
+                    passed += zip([ordinal for ordinal, _ in group], many([doc for _, doc in group]))
+                except Exception:  # one by one: the document that fails is rejected as it would be alone
+                    passed += _each(name, function, group, task, failures)
+            current = passed
         seconds[name] += clock() - started
     done = dict(current)
     for ordinal, doc in task.docs:
