@@ -96,7 +96,7 @@ def segment_documents(docs: Sequence[Document]) -> list[Document]:
     """:func:`segment_document` of each document, the same documents: the words of all of them from one
     ``segment_many`` call (the segmenter shares its fixed cost per call among the texts)."""
     from sastra.segment import split_sentences
-    from sastra.segment.core import segment_many
+    from sastra.segment import segment_many
 
     tokens = segment_many([doc.text for doc in docs])
     return [doc.replace(sentences=tuple(split_sentences(doc.text)), tokens=tuple(words))

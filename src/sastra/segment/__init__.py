@@ -1,7 +1,8 @@
 """Word and sentence segmentation for Khmer.
 
 ``segment_words(text, engine=..., granularity="word"|"fine", user_words=None)`` returns tokens with
-exact offsets into ``text``; ``split_sentences(text)`` returns sentences. Engines live behind one
+exact offsets into ``text`` (``segment_many(texts, ...)``: the same for many texts, cheaper);
+``split_sentences(text)`` returns sentences. Engines live behind one
 registry (``ENGINES``); user words can be added for every call (``add_words``) or per call.
 """
 
@@ -14,7 +15,7 @@ from sastra._lazy import lazy_exports
 if TYPE_CHECKING:
     from sastra.segment.core import (DEFAULT_ENGINE, ENGINES, GRANULARITIES, UserDictionary, add_words,
                                      clear_words, engine_names, get_engine, remove_words, segment_document,
-                                     segment_words, user_words)
+                                     segment_many, segment_words, user_words)
     from sastra.segment.sentences import split_sentences
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "get_engine",
     "remove_words",
     "segment_document",
+    "segment_many",
     "segment_words",
     "split_sentences",
     "user_words",
