@@ -506,3 +506,36 @@ def test_an_input_that_shows_nothing_is_rejected_as_empty(tmp_path):
     reasons = {r["id"]: r["reason"] for r in read_jsonl(tmp_path / "o" / "rejects.jsonl")}
     assert reasons == {"scripts": "empty", "zw": "empty"}
     assert (summary.read, summary.kept) == (3, 1)
+
+
+def test_the_segment_stage_in_groups_gives_what_one_by_one_gives(monkeypatch):
+    # the segment stage takes 20 documents per call; a group in which one fails is redone one by one,
+    # so that document alone is rejected, with the message it has alone
+    import sastra.pipeline as pipeline
+    import sastra.segment
+    from sastra.segment.sentences import split_sentences
+
+    def fragile(text: str):
+        if "boom" in text:
+            raise ValueError("cannot split this")
+        return split_sentences(text)
+
+    calls: list[int] = []
+
+    def counting(docs):
+        calls.append(len(docs))
+        return pipeline.segment_documents(docs)
+
+    monkeypatch.setattr(sastra.segment, "split_sentences", fragile)
+    monkeypatch.setitem(pipeline._LOADED, ("segment",), [("segment", pipeline.segment_document)])
+    monkeypatch.setitem(pipeline._MANY, pipeline.segment_document, counting)
+    texts = ["ក្រសួងសុខាភិបាលបានប្រកាសថា រដ្ឋាភិបាលកម្ពុជា " * (20 + n % 7) for n in range(45)]
+    texts[27] += " boom"
+    task = ShardTask(0, ("segment",), docs=[(n, Document(f"d{n}", text)) for n, text in enumerate(texts)])
+    grouped = process_shard(task)
+    assert calls == [20, 20, 5]
+    monkeypatch.setattr(pipeline, "_MANY", {})
+    alone = process_shard(task)
+    assert grouped.records == alone.records and grouped.rejects == alone.rejects
+    assert [json.loads(line)["reason"] for line in grouped.rejects] == ["error:segment"]
+    assert "cannot split this" in json.loads(grouped.rejects[0])["detail"] and len(grouped.records) == 44
