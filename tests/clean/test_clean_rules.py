@@ -43,6 +43,13 @@ def reasons(text: str) -> dict[str, tuple[str, bool]]:
     ("ផ្សាយពាណិជ្ជកម្ម", "advertisement", False),
     ("ចំនួនអ្នកអាន 1,234 ដង", "view_counter", False),
     ("Powered by WordPress", "footer", False),
+    # calls to action and an advertiser's contact, as other sites word them
+    ("👉 ចុចទីនេះ ដើម្បីអានព័ត៌មានបន្ថែម", "subscribe", False),
+    ("ទាញយកកម្មវិធី Fresh News សម្រាប់ iOS និង Android", "subscribe", False),
+    ("តាមដានព័ត៌មានថ្មីៗ តាមរយៈ Telegram", "subscribe", False),
+    ("ចូលរួមទស្សនាវីដេអូ", "subscribe", False),
+    ("Click here to read more", "subscribe", False),
+    ("📞 ទំនាក់ទំនងផ្សាយពាណិជ្ជកម្ម៖ 012 345 678", "advertisement", False),
 ])
 def test_furniture_line_in_the_middle_of_an_article(line: str, reason: str, kept: bool) -> None:
     text = f"{BODY}\n\n{line}\n\n{BODY2}\n"
@@ -200,3 +207,10 @@ def test_a_short_article_with_no_full_sentence_is_not_a_list_of_headlines(kind: 
     result = clean(page, kind=kind)
     assert [line.strip() for line in result.text.splitlines() if line.strip()] == lines
     assert [r.reason for r in result.removed] == ["navigation"] and "mostly_removed" not in result.flags
+
+
+def test_a_long_body_line_that_begins_like_a_call_to_action_is_kept() -> None:
+    line = ("តាមដានព័ត៌មានពីការបោះឆ្នោតតាមរយៈវិទ្យុ និងទូរទស្សន៍ ប្រជាពលរដ្ឋនៅតាមជនបទបានដឹងពីលទ្ធផល "
+            "មុនគេ ហើយលោកប្រធានគណៈកម្មាធិការបានថ្លែងអំណរគុណដល់អ្នកសារព័ត៌មានទាំងអស់។")
+    text = f"{BODY}\n\n{line}\n\n{BODY2}\n"
+    assert line in clean(text, kind="text").text

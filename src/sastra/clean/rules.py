@@ -192,7 +192,14 @@ _READ_ALSO_RE = re.compile(r"^\W{0,2}(?:អានបន្ថែម|អានផ
                            r"អត្ថបទទាក់ទង|ព័ត៌មានទាក់ទង|ព័ត៌មានពាក់ព័ន្ធ|read more|read also|see also|"
                            r"related|xem thêm|lire aussi)\s*[៖:：]", re.I)
 _SUBSCRIBE_RE = re.compile(r"^\W{0,2}(?:តាមដានយើង|ចុចតាមដាន|ចុច\s*like|follow us|like us|subscribe|"
-                           r"join us on|ចូលរួមជាមួយយើង)", re.I)
+                           r"join us on|ចូលរួមជាមួយយើង|"
+                           # calls to action of other sites' furniture: click here, download the app,
+                           # follow the news on …, watch the video
+                           r"ចុចទីនេះ|ចុចត្រង់នេះ|ទាញយកកម្មវិធី|តាមដានព័ត៌មាន\S*\s*តាមរយៈ|ចូលរួមទស្សនា|"
+                           r"click here|download (?:the |our )?app)", re.I)
+#: an advertiser's contact line (``ទំនាក់ទំនងផ្សាយពាណិជ្ជកម្ម៖ 012 345 678``)
+_AD_CONTACT_RE = re.compile(r"^\W{0,2}(?:ទំនាក់ទំនង\s*(?:ផ្សាយ|ដាក់)\s*ពាណិជ្ជកម្ម|"
+                            r"(?:for |contact (?:us )?for )?advertising contact)", re.I)
 _YEAR_OR_TIME_RE = re.compile(r"(?:19|20|១៩|២០)[0-9០-៩]{2}|[0-9០-៩]{1,2}[:៖][0-9០-៩]{2}|មុន$|ago$")
 #: one-line headings whose next line(s) are headlines (prev/next post links)
 _BLOCK_STARTERS = frozenset(line_key(x) for x in ("previous post", "next post", "previous", "next",
@@ -306,6 +313,8 @@ def _classify_visible(line: str, vis: str, n: int) -> tuple[LineDecision, str]:
         return LineDecision("related_links"), ""
     if n <= 80 and _SUBSCRIBE_RE.match(vis):
         return LineDecision("subscribe"), ""
+    if n <= 120 and _AD_CONTACT_RE.match(vis):
+        return LineDecision("advertisement"), ""
     if n <= 60 and is_date_line(vis) and _YEAR_OR_TIME_RE.search(vis):
         return LineDecision("date", True), ""
     if n <= 200 and _COMMENTS_HEADING_RE.match(vis):
