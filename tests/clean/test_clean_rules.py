@@ -50,6 +50,10 @@ def reasons(text: str) -> dict[str, tuple[str, bool]]:
     ("ចូលរួមទស្សនាវីដេអូ", "subscribe", False),
     ("Click here to read more", "subscribe", False),
     ("📞 ទំនាក់ទំនងផ្សាយពាណិជ្ជកម្ម៖ 012 345 678", "advertisement", False),
+    ("រយៈពេលអាន៖ ២ នាទី", "view_counter", False),  # (reading time)
+    ("Reading Time: 2 minutes", "view_counter", False),
+    ("Save my name, email, and website in this browser for the next time I comment.", "comment_counter", False),
+    ("Rate this:", "share", False),
 ])
 def test_furniture_line_in_the_middle_of_an_article(line: str, reason: str, kept: bool) -> None:
     text = f"{BODY}\n\n{line}\n\n{BODY2}\n"

@@ -160,6 +160,10 @@ _COMMENTS_HEADING_RE = re.compile(r"^\W{0,2}(?:\d+|one|two|three|no)\s+(?:though
 _VIEWS_RE = re.compile(r"^\W{0,3}(?:👁\s*)?(?:views?|ចំនួនអ្នកអាន|អ្នកអាន|ចំនួនអ្នកទស្សនា|ចំនួនទស្សនា|"
                        r"ទស្សនា|ចូលមើល|អ្នកចូលមើល|lượt xem)?\s*[៖:]?\s*[\d,.\u17e0-\u17e9]+[kK]?\s*"
                        r"(?:views?|ដង|នាក់|lượt xem|reads?)?\s*$", _I)
+#: how long the article takes to read (``Reading Time: 2 minutes``, ``រយៈពេលអាន៖ ២ នាទី``, ``3 min read``)
+_READING_TIME_RE = re.compile(r"^\W{0,2}(?:(?:reading time|read time|estimated reading time|រយៈពេលអាន|ពេលវេលាអាន)"
+                              r"\s*[៖:]?\s*(?:about\s+|ប្រហែល\s*)?[\d\u17e0-\u17e9]+\s*(?:min(?:ute)?s?|នាទី)"
+                              r"|[\d\u17e0-\u17e9]+\s*(?:min(?:ute)?s?|នាទី)\s*(?:read|អាន))\W{0,2}$", _I)
 _CONTACT_RE = re.compile(r"^\W{0,2}(?:tel|phone|mobile|hotline|email|e-mail|address|fax|website|"
                          r"ទូរស័ព្ទ|លេខទូរស័ព្ទ|អ៊ីមែល|អាសយដ្ឋាន|គេហទំព័រ|ទំនាក់ទំនង)\s*[៖:：]", _I)
 _MADE_BY_RE = re.compile(r"^\W{0,2}(?:designed|developed|powered|hosted|website|web design|theme)\s+(?:by|:)"
@@ -321,6 +325,8 @@ def _classify_visible(line: str, vis: str, n: int) -> tuple[LineDecision, str]:
         return LineDecision("comment_counter"), "comments"
     if n <= 200 and _TAGS_RE.match(vis):
         return LineDecision("tags"), ""
+    if n <= 60 and _READING_TIME_RE.match(vis):
+        return LineDecision("view_counter"), ""
     if n <= 40 and _VIEWS_RE.fullmatch(vis) and not _DIGIT_RE.fullmatch(vis.replace(",", "")):
         if re.search(r"[^\W\d_]", vis):
             return LineDecision("view_counter"), ""
