@@ -137,6 +137,9 @@ LATIN_SCALE_WORDS: dict[str, int] = {
     "billion": 1_000_000_000,
     "billions": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # (the abbreviations of English business news: US$1.5bn, $20mn; never a unit of measure)
+    "bn": 1_000_000_000,
+    "mn": 1_000_000,
 }
 
 
