@@ -173,8 +173,9 @@ assert len(_YEAR_RES_NEED) == len(_YEAR_RES_RUNS) == len(_YEAR_RES)
 assert len(_NUMERIC_RES_NEED) == len(_NUMERIC_RES_RUNS) == len(_NUMERIC_RES)
 _EN_MONTH = f"(?:{alternation(ENGLISH_MONTHS)})(?![A-Za-z])"
 _ENGLISH_RES = (
-    re.compile(f"(?P<mon>{_EN_MONTH}) (?P<d>[0-9][0-9]?),? (?P<y>[0-9]{{4}}){_ND}"),
-    re.compile(f"(?P<d2>[0-9][0-9]?),? (?P<mon2>{_EN_MONTH}),? (?P<y2>[0-9]{{4}}){_ND}"),
+    # (an ordinal suffix may follow the day: July 23rd, 2019; 23rd July 2019)
+    re.compile(f"(?P<mon>{_EN_MONTH}) (?P<d>[0-9][0-9]?)(?:st|nd|rd|th)?,? (?P<y>[0-9]{{4}}){_ND}"),
+    re.compile(f"(?P<d2>[0-9][0-9]?)(?:st|nd|rd|th)?,? (?:of )?(?P<mon2>{_EN_MONTH}),? (?P<y2>[0-9]{{4}}){_ND}"),
     re.compile(f"(?P<mon3>{_EN_MONTH}) (?P<y3>(?:19|20)[0-9]{{2}}){_ND}"),
 )
 
