@@ -59,3 +59,10 @@ def test_the_name_again_right_before_khmer_punctuation(mark):
     # Khmer punctuation ends a word as a space does (it once counted as part of the word)
     text = f"ដ្បិត\u200bអី\u200bកីឡាករ មេឃា មិន\u200bធ្លាប់\u200bចាញ់។ អ្នក\u200bគាំទ្រ\u200bស្រឡាញ់ មេឃា{mark}"
     assert spans(text, "person") == ["មេឃា", "មេឃា"]
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    # a listed body after ``និង`` is a second organization, not the last domain of the first
+    # (``ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ`` is one ministry with two domains)
+    assert spans("ក្រុមប្រឹក្សាធម្មនុញ្ញ និងរដ្ឋសភា បានប្រជុំ។", "org") == ["ក្រុមប្រឹក្សាធម្មនុញ្ញ", "រដ្ឋសភា"]
+    assert spans("ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានប្រកាស។", "org") == ["ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ"]

@@ -2042,6 +2042,8 @@ def _domain_list_end(text: str, pos: int, lex: Lexicon, soft: frozenset[int], lo
                     break
             if not 2 <= _clusters_in(text[k:end]) <= 14 or key(text[k:end]) in lex.places:
                 return None
+            if key(text[k:end]) in lex.orgs:
+                return None  # ``ក្រុមប្រឹក្សាធម្មនុញ្ញ និងរដ្ឋសភា``: a second body, not a last domain
             return end
         word = _WORD_RUN_RE.match(text, j)
         if word is None or not 1 <= _clusters_in(word.group()) <= 5:
