@@ -66,3 +66,16 @@ def test_two_bodies_joined_by_and_stay_two():
     # (``ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ`` is one ministry with two domains)
     assert spans("ក្រុមប្រឹក្សាធម្មនុញ្ញ និងរដ្ឋសភា បានប្រជុំ។", "org") == ["ក្រុមប្រឹក្សាធម្មនុញ្ញ", "រដ្ឋសភា"]
     assert spans("ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានប្រកាស។", "org") == ["ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ"]
+
+
+@pytest.mark.parametrize("text,kind,want", [
+    # accented Latin letters match as their base letters, and the mention keeps them
+    ("អគ្គលេខាធិការ លោក António Guterres បានថ្លែង", "person", ["António Guterres"]),
+    ("នាយករដ្ឋមន្ត្រីវៀតណាម លោក Nguyễn Xuân Phúc បានជួប", "person", ["Nguyễn Xuân Phúc"]),
+    ("ក្លឹប Atlético Madrid បានឈ្នះ", "org", ["Atlético Madrid"]),
+    # a Latin name glued to a Khmer word by a zero-width space ends before it (it took ``ន``)
+    ("នៅ\u200bសាកលវិទ្យាល័យ National University of Paris-Sud\u200bនេះ\u200b។", "org",
+     ["National University of Paris-Sud"]),
+])
+def test_latin_names_with_accents_and_before_khmer(text, kind, want):
+    assert spans(text, kind) == want

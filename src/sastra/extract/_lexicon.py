@@ -36,6 +36,28 @@ _COENG_TA_RO = COENG + "\u178f" + COENG + "\u179a"
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items())
 
 
+def _latin_base_letters() -> dict[int, str]:
+    """Accented Latin letters -> their base letter, one character for one (``António`` matches as
+    ``Antonio``, ``Nguyễn`` as ``Nguyen``): the Latin-script rules are written over A-Z and a-z, and
+    names in international news keep their accents."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    table.update({ord(k): v for k, v in {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+                                          "ı": "i", "ß": "s", "Æ": "A", "æ": "a", "Œ": "O", "œ": "o",
+                                          "Þ": "T", "þ": "t", "Ð": "D", "ð": "d", "Ħ": "H", "ħ": "h"}.items()})
+    return table
+
+
+_LATIN_BASE = _latin_base_letters()
+#: any of those letters (most Khmer texts hold none: one search, then no translation)
+_ACCENTED_LATIN_RE = re.compile("[" + "".join(map(chr, sorted(_LATIN_BASE))) + "]")
+
+
 def fold(text: str) -> str:
     """Length-preserving fold used for matching only (never shown): coeng DA→TA, ៉→៊, ឲ→ឱ,
     coeng RO + coeng TA → coeng TA + coeng RO."""
@@ -50,6 +72,8 @@ def fold(text: str) -> str:
         text = text.replace("\u17bb\u17b8", "\u17ca\u17b8")  # សុី for ស៊ី: a frequent mistyping
     if ":" in text:
         text = _COLON_AFTER_KHMER.sub("\u17c8", text)  # សាធារណ: for សាធារណៈ
+    if not text.isascii() and _ACCENTED_LATIN_RE.search(text):
+        text = text.translate(_LATIN_BASE)
     return text
 
 

@@ -5054,8 +5054,10 @@ _LATIN_OF_TAIL_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][a-z][A-Za-z]*(?:-[A-
                                r"(?: [A-Z][a-z][A-Za-z]*(?:-[A-Z]?[a-z]+)*){0,3}(?![A-Za-z0-9])")
 #: (fifteenth pass) a Latin name after a head word, with French and English joining words inside it
 #: (``អង្គការ Terre des Hommes``, ``École Nationale Supérieure d’Architecture de Paris-Malaquais``)
-_LATIN_JOINED_NAME_RE = re.compile(r"[A-ZÀ-Ý][\w'’\-]*(?: (?:(?:des|de|du|la|le|of|for|and|the|et) |d[’'])"
-                                   r"[A-ZÀ-Ý][\w'’\-]*| [A-ZÀ-Ý][\w'’\-]*){1,7}")
+#: (Latin letters only after the capital: ``\w`` also takes Khmer consonants, so a name glued to a
+#: Khmer word by a zero-width space took its first consonant: ``Paris-Sud\u200bន``)
+_LATIN_JOINED_NAME_RE = re.compile(r"[A-ZÀ-Ý][A-Za-z0-9À-ÖØ-öø-ÿ_'’\-]*(?: (?:(?:des|de|du|la|le|of|for|and|the|et) |d[’'])"
+                                   r"[A-ZÀ-Ý][A-Za-z0-9À-ÖØ-öø-ÿ_'’\-]*| [A-ZÀ-Ý][A-Za-z0-9À-ÖØ-öø-ÿ_'’\-]*){1,7}")
 
 
 def _find_latin_orgs(text: str, cands: list[_Cand]) -> None:
