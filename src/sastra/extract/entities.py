@@ -4234,14 +4234,11 @@ def _pair_again(text: str, start: int, end: int) -> bool:
     at = text.find(pair)
     while at >= 0:
         after = at + len(pair)
-        if at != start and (at == 0 or not _KHMER_WORD_CHAR_RE.match(text, at - 1)) and \
-                (after >= len(text) or not _KHMER_WORD_CHAR_RE.match(text, after)):
+        if at != start and (at == 0 or not _KHMER_LETTER_OR_MARK(text[at - 1])) and \
+                (after >= len(text) or not _KHMER_LETTER_OR_MARK(text[after])):
             return True
         at = text.find(pair, at + 1)
     return False
-
-
-_KHMER_WORD_CHAR_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]")
 
 
 _SEX_OR_AGE = tuple(fold(w) for w in ("ភេទ", "អាយុ"))
