@@ -95,8 +95,7 @@ def segment_document(doc: Document) -> Document:
 def segment_documents(docs: Sequence[Document]) -> list[Document]:
     """:func:`segment_document` of each document, the same documents: the words of all of them from one
     ``segment_many`` call (the segmenter shares its fixed cost per call among the texts)."""
-    from sastra.segment import split_sentences
-    from sastra.segment import segment_many
+    from sastra.segment import segment_many, split_sentences
 
     tokens = segment_many([doc.text for doc in docs])
     return [doc.replace(sentences=tuple(split_sentences(doc.text)), tokens=tuple(words))
@@ -486,19 +485,16 @@ class LocalExecutor:
 
     def map(self, function: Callable[[ShardTask], ShardResult], tasks: Iterable[ShardTask]) -> Iterator[ShardResult]:
         if self.workers == 1:
+            if function is not process_shard:
+                yield from map(function, tasks)
+                return
             tasks = iter(tasks)
             first = next(tasks, None)
             if first is None:
                 return
-            if function is not process_shard:
-                yield function(first)
-                for task in tasks:
-                    yield function(task)
-                return
             try:
                 yield _load_then_freeze(function, first)
-                for task in tasks:
-                    yield function(task)
+                yield from map(function, tasks)
             finally:
                 gc.unfreeze()
             return

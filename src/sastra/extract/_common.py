@@ -52,7 +52,7 @@ THOUSANDS_GAP = "[ \u00a0\u200b]"
 ZW_DIGIT = "\u200b?"
 #: what is removed from a numeral before parsing it: the blanks between its thousands, and every
 #: zero-width space inside it
-JOIN_SPACED_THOUSANDS_RE = re.compile(
+JOIN_NUMERAL_GAPS_RE = re.compile(
     f"(?<={DIGIT})[ \u00a0](?={DIGIT}{{3}}(?![0-9\u17e0-\u17e9]))"
     f"|(?:(?<={DIGIT})|(?<={DIGIT}[.,]))\u200b(?={DIGIT})")
 #: invisible or blank characters that may sit between the parts of a date or an amount

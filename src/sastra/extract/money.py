@@ -16,7 +16,7 @@ from sastra.records import Mention
 
 from ._common import (
     DIGIT_CHARS,
-    JOIN_SPACED_THOUSANDS_RE,
+    JOIN_NUMERAL_GAPS_RE,
     DigitRuns,
     DIGIT,
     DIGIT_NUMBER,
@@ -132,8 +132,8 @@ def _joined_parts(text: str, before: tuple[int, int], start: int, end: int) -> D
     if not scales:
         return None
     try:
-        a = parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", first))
-        b = parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", second))
+        a = parse_number_text(JOIN_NUMERAL_GAPS_RE.sub("", first))
+        b = parse_number_text(JOIN_NUMERAL_GAPS_RE.sub("", second))
         unit = parse_number_text("1" + scales[-1])
     except NumberError:
         return None
@@ -215,7 +215,7 @@ def _money_from(text: str, candidates, runs: DigitRuns | None = None) -> list[Me
             continue
         attrs: dict[str, object] = {"currency": code}
         try:
-            amount = sums[start] if start in sums else parse_number_text(JOIN_SPACED_THOUSANDS_RE.sub("", amount_text))
+            amount = sums[start] if start in sums else parse_number_text(JOIN_NUMERAL_GAPS_RE.sub("", amount_text))
         except NumberError as err:
             if amount_text[0] not in DIGIT_CHARS:
                 continue  # vague words (រាប់លាន, ពីរបី) are not an amount

@@ -18,7 +18,7 @@ from sastra.records import Mention
 
 from ._common import (
     DIGIT_CHARS,
-    JOIN_SPACED_THOUSANDS_RE,
+    JOIN_NUMERAL_GAPS_RE,
     DigitRuns,
     digit_runs,
     flat_spans,
@@ -257,7 +257,7 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
         try:
             value = parse_number_text(
                 raw_abs.replace(" ", "").replace("\u00a0", "").replace("\u200b", "") if _SPACED_RE.fullmatch(raw_abs) else
-                JOIN_SPACED_THOUSANDS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
+                JOIN_NUMERAL_GAPS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
         except NumberError as err:
             if not is_digits or "absurd" not in str(err):
                 # vague or non-composing words (ពីរបី, រាប់លាន) are not numbers; neither are dotted
