@@ -10,7 +10,7 @@ from entity_views import spans
 
 
 def persons(text: str) -> list[tuple[str, str | None]]:
-    return [(m.text.replace("\u200b", ""), m.title) for m in find_entities(text) if m.kind == "person"]
+    return [(m.text.replace("\u200b", ""), m.title) for m in find_entities(text, learned=False) if m.kind == "person"]
 
 
 def test_two_word_name_after_a_noun_for_people():
@@ -96,7 +96,7 @@ def test_quoted_nickname_and_its_repeats():
     assert spans(text, "person").count("The Situ-Asian") == 2
     # 313208 (final4): a nickname after ``ឈ្មោះក្រៅ`` and a few words; not inside a longer word
     text = "ដាក់ឲ្យនាងថាជា «Yoongphrodite» ដែលមានន័យ ហើយគ្រប់គ្នាហៅឈ្មោះក្រៅនាងថា «Yoong» ។"
-    assert [m.start for m in find_entities(text) if m.kind == "person"] == [text.rindex("Yoong")]
+    assert [m.start for m in find_entities(text, learned=False) if m.kind == "person"] == [text.rindex("Yoong")]
     # 311869: an epithet in quotes is no name
     assert spans("ធ្លាប់\u200bមាន\u200bរហស្សនាម\u200bថា “\u200bម្តាយ\u200bជា\u200bទីស្រឡាញ់\u200b” នេះ", "person") == []
 

@@ -11,11 +11,11 @@ from sastra.extract import find_entities
 
 
 def spans(text: str, kind: str) -> list[str]:
-    return [m.text for m in find_entities(text) if m.kind == kind]
+    return [m.text for m in find_entities(text, learned=False) if m.kind == kind]
 
 
 def rules(text: str, kind: str) -> dict[str, str]:
-    return {m.text: m.rule for m in find_entities(text) if m.kind == kind}
+    return {m.text: m.rule for m in find_entities(text, learned=False) if m.kind == kind}
 
 
 # --- places -------------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def test_star_with_her_sex_written_after_the_role():
 def test_name_that_begins_with_a_function_word_closed_by_a_bantoc():
     # 313060 (unlabelled): ``ថាក់ស៊ីន`` is not ``ថា`` + ...
     text = "នាយករដ្ឋមន្ត្រី\u200bថៃ លោក ថាក់ស៊ីន ស៊ីណា\u200bវ៉ាត់\u200bបាន\u200bប្រាប់\u200bក្រុម"
-    persons = [m for m in find_entities(text) if m.kind == "person"]
+    persons = [m for m in find_entities(text, learned=False) if m.kind == "person"]
     assert [(p.text, p.title) for p in persons] == [("ថាក់ស៊ីន ស៊ីណា\u200bវ៉ាត់", "លោក")]
     # ``ក៏`` after a name (folded like a final mark) still ends it: ``លោកស្រីផ្ទាល់ក៏`` is no person
     assert spans("តែ\u200bរូប\u200bលោកស្រី\u200bផ្ទាល់\u200bក៏\u200bមិន\u200bដែល\u200bបាន\u200bចូល", "person") == []

@@ -68,12 +68,12 @@ def test_school_name_ends_before_an_address():
 def test_latin_name_after_a_title_of_office_is_a_person():
     # 313068 (final8): ``អភិបាលខេត្ត`` is an office, not the type word of a place
     text = "ខាងជើងប៉ាតាណេស នៅព្រឹកថ្ងៃសៅរ៍នេះ។\nលោកអភិបាលខេត្ត Raul de Sagon បាននិយាយថា មនុស្ស៦០នាក់"
-    people = [m for m in find_entities(text) if m.kind == "person"]
+    people = [m for m in find_entities(text, learned=False) if m.kind == "person"]
     assert [(m.text, m.title) for m in people] == [("Raul de Sagon", "លោកអភិបាលខេត្ត")]
     assert spans(text, "loc") == []
     # 311913: an office with no honorific gives no title
     text = "ដោយ\u200bអង្គការ\u200bសិទ្ធិ\u200bសត្វ\u200b។\n អភិបាលរដ្ឋ Andrew Cuomo បាន\u200bចុះហត្ថលេខា"
-    people = [m for m in find_entities(text) if m.kind == "person"]
+    people = [m for m in find_entities(text, learned=False) if m.kind == "person"]
     assert [(m.text, m.title) for m in people] == [("Andrew Cuomo", None)]
 
 
@@ -121,7 +121,7 @@ def test_spelling_variants_of_world_places():
 
 
 def people(text: str) -> list[tuple[str, str | None]]:
-    return [(m.text.replace("\u200b", ""), m.title) for m in find_entities(text) if m.kind == "person"]
+    return [(m.text.replace("\u200b", ""), m.title) for m in find_entities(text, learned=False) if m.kind == "person"]
 
 
 def test_verbs_and_an_adverb_end_a_name_after_a_title():

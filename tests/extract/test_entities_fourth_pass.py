@@ -9,11 +9,11 @@ from sastra.extract.entities import find_entities
 
 
 def found(text: str, kind: str) -> list[str]:
-    return [m.text for m in find_entities(text) if m.kind == kind]
+    return [m.text for m in find_entities(text, learned=False) if m.kind == kind]
 
 
 def person(text: str) -> list[tuple[str, str | None]]:
-    return [(m.text, m.title) for m in find_entities(text) if m.kind == "person"]
+    return [(m.text, m.title) for m in find_entities(text, learned=False) if m.kind == "person"]
 
 
 # --- persons --------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def cuts(pieces):
 
 def test_unspaced_line_of_200k_characters():
     text = repeat(UNSPACED, 200_000)
-    mentions = find_entities(text)
+    mentions = find_entities(text, learned=False)
     check_mentions(text, mentions)
     pieces = entities._pieces(text)
     assert len(pieces) > 1
@@ -92,7 +92,7 @@ def test_unspaced_line_through_the_public_function():
     repeat("លោក", 200_000),
 ])
 def test_degenerate_long_lines_complete(text):
-    mentions = find_entities(text)
+    mentions = find_entities(text, learned=False)
     check_mentions(text, mentions)
     check_tiling(text, entities._pieces(text))
 
@@ -114,7 +114,7 @@ def test_cuts_never_fall_inside_a_cluster():
         assert not unicodedata.category(text[c]).startswith("M")
         assert text[c] not in ZERO_WIDTH + "\u200c\u200d"
         assert text[c - 1] != COENG
-    mentions = find_entities(text)
+    mentions = find_entities(text, learned=False)
     check_mentions(text, mentions)
 
 
@@ -164,14 +164,14 @@ def test_place_far_after_the_threshold_is_found_at_its_offset():
     assert len(entities._pieces(text)) > 1
     at = len(head) + 1
     expected = [("loc", at, at + len(place), place)]
-    for mentions in (find_entities(text), [m for m in sastra.extract(text) if m.kind in ("person", "org", "loc")]):
+    for mentions in (find_entities(text, learned=False), [m for m in sastra.extract(text) if m.kind in ("person", "org", "loc")]):
         assert [(m.kind, m.start, m.end, m.text) for m in mentions] == expected
 
 
 def test_mentions_of_every_piece_are_shifted_into_the_whole_text():
     line = "លោក ហ៊ុន ម៉ាណែត បានអញ្ជើញទៅខេត្តសៀមរាប ជាមួយក្រសួងការពារជាតិ " + FILLER + "\n"
     text = repeat(line, 150_000)
-    mentions = find_entities(text)
+    mentions = find_entities(text, learned=False)
     check_mentions(text, mentions)
     whole_lines = text.count("\n")
     per_line = find_entities(line)

@@ -29,11 +29,12 @@ _DMN_KINDS = frozenset({"date", "money", "number"})
 _PRIORITY = {"date": 0, "money": 1, "org": 2, "loc": 3, "person": 4, "number": 5}
 
 
-def find_entities(text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
-    """Persons, organizations and places (see :mod:`sastra.extract.entities`)."""
+def find_entities(text: str, *, kinds: Iterable[str] | None = None, learned: bool = True) -> list[Mention]:
+    """Persons, organizations and places (see :mod:`sastra.extract.entities`); ``learned=False``:
+    the hand rules alone, without the names the labelled articles taught."""
     from sastra.extract.entities import find_entities as _find
 
-    return _find(text, kinds=kinds)
+    return _find(text, kinds=kinds, learned=learned)
 
 
 def mark_inline(text: str, mentions: Iterable[Mention]) -> str:

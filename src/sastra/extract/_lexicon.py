@@ -92,6 +92,17 @@ def _entities(name: str) -> list[str]:
     return _read_lines("entities", name)
 
 
+@functools.cache
+def learned_names() -> dict[str, str]:
+    """Names taught by sastra's hand-labelled articles (``learned_names.tsv``, written by
+    ``bench/learn_names.py``): each spelling as written, folded, -> its kind (person, org, loc)."""
+    names: dict[str, str] = {}
+    for line in _entities("learned_names.tsv"):
+        name, kind = line.split("\t")[:2]
+        names[fold(name)] = kind
+    return names
+
+
 def trie_pattern(words: Iterable[str], *, space: str = " ?") -> str:
     """A regex alternation shaped as a trie, so that a long list matches fast and longest-first.
 

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from sastra.errors import require_str
 from sastra.extract._common import flat_spans
-from sastra.extract._lexicon import COENG, Lexicon, _entities, fold, key, lexicon, trie_pattern
+from sastra.extract._lexicon import COENG, Lexicon, _entities, fold, key, learned_names, lexicon, trie_pattern
 from sastra.records import Mention
 
 ENTITY_KINDS = ("person", "org", "loc")
@@ -355,6 +355,9 @@ class _Patterns:
     blocked: re.Pattern
     stop_re: re.Pattern  # a name stop or a safe word starting at a position
     gate: _TrigramGate  # where the big word lists' patterns may match
+    learned: re.Pattern | None  # the names the labelled articles taught, without their spaces
+    learned_kinds: dict[str, str]  # such a name -> its kind
+    learned_gate: _TrigramGate
 
 
 @functools.cache
@@ -385,10 +388,14 @@ def _patterns() -> _Patterns:
     known_people = re.compile(trie_pattern(known_words))
     stop_words = set(lex.name_stops) | set(_SAFE_WORDS)
     stop_re = re.compile(trie_pattern(sorted(stop_words), space=" "))
+    learned_kinds = {word.replace(" ", ""): kind for word, kind in learned_names().items()}
+    learned = re.compile(trie_pattern(sorted(learned_kinds))) if learned_kinds else None
     # (the gate's bits: _FREE_NAMES, _BLOCKED, _KNOWN_PEOPLE, _TITLES, _ROLES)
     gate = _TrigramGate([(names, " ?"), (blocked_words, " ?"), (known_words, " ?"), (lex.titles, " "),
                          (_NAME_ROLES, " ?")])
-    return _Patterns(titles, known_people, free_names, blocked, stop_re, gate)
+    learned_gate = _TrigramGate([(learned_kinds, "")])  # (its own: it reads the text without spaces)
+    return _Patterns(titles, known_people, free_names, blocked, stop_re, gate, learned, learned_kinds,
+                     learned_gate)
 
 
 def _known_people_words() -> list[str]:
@@ -828,11 +835,12 @@ def _find_latin_places(text: str, cands: list, place_at: dict) -> None:
 
 # --- the finder -----------------------------------------------------------------------------------
 
-def find_entities(text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
+def find_entities(text: str, *, kinds: Iterable[str] | None = None, learned: bool = True) -> list[Mention]:
     """Persons, organizations and places in ``text``, as non-overlapping mentions in text order.
 
     ``kinds`` limits the result to some of ``person``, ``org``, ``loc``. Offsets are into ``text``
-    as given (zero-width spaces included).
+    as given (zero-width spaces included). ``learned=False`` leaves out the names the labelled
+    articles taught (``learned_names.tsv``): the hand rules alone.
 
     Worst-case time: many rules look at the letters glued to a candidate, up to the next space or
     punctuation (``_CLUSTER_RUN_RE``, ``_glued_word_end``, slices counted by ``_clusters_in``), which
@@ -854,10 +862,10 @@ def find_entities(text: str, *, kinds: Iterable[str] | None = None) -> list[Ment
         return []
     pieces = _pieces(text)
     if len(pieces) == 1:
-        return _find_in(text, wanted)
+        return _find_in(text, wanted, learned)
     mentions = []
     for start, end in pieces:
-        for mention in _find_in(text[start:end], wanted):
+        for mention in _find_in(text[start:end], wanted, learned):
             mentions.append(dataclasses.replace(mention, start=mention.start + start, end=mention.end + start))
     return mentions
 
@@ -919,17 +927,84 @@ def _starts_cluster(text: str, i: int) -> bool:
     return before < 0 or text[before] != COENG
 
 
-def _find_in(text: str, wanted: set[str]) -> list[Mention]:
+def _find_in(text: str, wanted: set[str], learned: bool = True) -> list[Mention]:
     """``find_entities`` on one text read whole."""
     view = _make_view(text)
-    cands = _candidates(view)
-    chosen = resolve_overlaps(cands)
+    chosen = resolve_overlaps(_candidates(view))
+    if learned:
+        chosen = _with_learned_names(view.text, chosen)
     mentions = []
     for cand in chosen:
         if cand.kind not in wanted:
             continue
         mentions.append(_to_mention(cand, view, text))
     return mentions
+
+
+def without_spaces(text: str) -> _View:
+    """``text`` with its spaces taken out, as a view whose ``span`` maps back into ``text``: the
+    learned names match however the spaces inside them are written (``ក្រុមហ៊ុន ប៊ីម៉ា``)."""
+    if " " not in text:
+        return _View(text, (), frozenset())
+    pieces = text.split(" ")
+    return _View("".join(pieces), tuple(itertools.accumulate(map(len, pieces[:-1]))), frozenset())
+
+
+def name_bounds_ok(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` starts and ends on cluster boundaries, and a Latin name on word
+    boundaries."""
+    if (s and text[s - 1] == COENG) or not _at_cluster_end(text, e):
+        return False
+    return not (text[s:e].isascii() and ((s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())))
+
+
+def learned_name_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each name of ``learned_names`` in a matching view's ``text``, in order
+    and not overlapping (the longest at a position), on cluster boundaries (``name_bounds_ok``)."""
+    pats = _patterns()
+    if pats.learned is None:
+        return []
+    bare = without_spaces(text)
+    spans = []
+    if len(bare.text) < _GATE_MIN_LEN:
+        matches: Iterable[re.Match] = pats.learned.finditer(bare.text)
+    else:
+        matches = _matches_from(pats.learned, bare.text, pats.learned_gate.starts(bare.text, 1))
+    for match in matches:
+        s, e = bare.span(*match.span())
+        if name_bounds_ok(text, s, e):
+            spans.append((s, e, pats.learned_kinds[match.group()]))
+    return spans
+
+
+def _with_learned_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """The rules' mentions (flat, in order), and a learned name wherever none of them is.
+
+    The hand rules need a cue (a title, a head word, a gazetteer entry); a name the labelled articles
+    taught is found without one, but only where no rule mention overlaps it, so it never changes what
+    the rules found. Measured on articles never used to build the list (bench/learn_names.py)."""
+    spans = learned_name_spans(text)
+    if not spans:
+        return chosen
+    starts = [c.start for c in chosen]
+    added = []
+    for s, e, kind in spans:
+        at = bisect.bisect_left(starts, e)  # the rule mentions starting before e ...
+        if at and chosen[at - 1].end > s:  # ... the last of which ends after s: they overlap
+            continue
+        added.append(_Cand(kind, s, e, f"{kind}.learned", _learned_value(kind, text[s:e])))
+    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _learned_value(kind: str, name: str) -> object:
+    """A learned name's value: the organization's or place's entry when the lists know it."""
+    lex = lexicon()
+    k = key(name)
+    if kind == "org" and k in lex.orgs:
+        return _org_value(lex.orgs[k])
+    if kind == "loc" and k in lex.places:
+        return _place_value(lex.places[k][0])
+    return None
 
 
 def _to_mention(cand: _Cand, view: _View, text: str) -> Mention:
