@@ -51,6 +51,10 @@ def money(text: str) -> list[tuple[str, Decimal, str]]:
         ("តម្លៃ ៥០០ រ៉ូពី", "៥០០ រ៉ូពី", 500, "INR"),
         ("ចំនួន US$1.5bn ។", "US$1.5bn", 1_500_000_000, "USD"),  # (English business abbreviations)
         ("ចំនួន $20mn ។", "$20mn", 20_000_000, "USD"),
+        # (a scale letter glued after a sign: session 16)
+        ("ចំណាយ $5m លើគម្រោង", "$5m", 5_000_000, "USD"),
+        ("ប្រាក់ US$20K។", "US$20K", 20_000, "USD"),
+        ("ថវិកា €1.2b ", "€1.2b", 1_200_000_000, "EUR"),
         ("៥ ប៊ីលាន\u200bវ៉ុន", "៥ ប៊ីលាន\u200bវ៉ុន", 5_000_000_000, "KRW"),
         ("មួយលានកន្លះរៀល", "មួយលានកន្លះរៀល", 1_500_000, "KHR"),
         ("ទុន ៤\u200bលាន\u200bដុល្លារ និង", "៤\u200bលាន\u200bដុល្លារ", 4_000_000, "USD"),
@@ -221,6 +225,13 @@ def test_spaced_thousands_with_a_scale_word_and_a_restated_amount():
     assert money("មានរហូតដល់ ១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក នៅ") == [
         ("១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក", Decimal("1400000000000"), "USD")]
     assert money("ចំនួន ៥០០ (ប្រាំរយ) ដុល្លារ") == []  # (words in the parentheses: not restated digits)
+
+
+def test_a_letter_after_a_sign_amount_is_a_scale_only_when_alone():
+    # a unit glued to the digits, a masked price, a letter after a gap: no scale letter
+    assert money("ផ្លូវ $30km") == []
+    assert money("តម្លៃ $2,5XX") == []
+    assert money("តម្លៃ $5 m") == [("$5", Decimal(5), "USD")]
 
 
 def test_forms_of_dmn8():

@@ -111,6 +111,9 @@ _KHMER_NAME_LAST = frozenset(name[-1] for name in _KHMER_NAMES)
 #: an amount restated in parentheses between it and its currency (digits and scale words only)
 _RESTATED_RE = re.compile(f"{GAP}\\((?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*\\)")
 _SCALE_IN_RE = re.compile(_SCALES)
+#: a scale letter glued to the digits after a currency sign (``$5m``, ``$20K``, ``$1.2b``)
+_SHORT_SCALES = {"k": "thousand", "m": "million", "b": "billion"}
+_SHORT_SCALE_RE = re.compile("[kmbKMB](?![A-Za-z0-9])")
 _CLUSTER_GAP_RE = re.compile(f"[{GAP_CHARS}]")
 
 
@@ -202,10 +205,15 @@ def _money_from(text: str, candidates, runs: DigitRuns | None = None) -> list[Me
             start = m.start()
             if start and text[start - 1].isascii() and text[start - 1].isalpha():
                 continue
-            if text[m.end():m.end() + 1].isascii() and text[m.end():m.end() + 1].isalpha():
+            end, amount_text = m.end(), m.group("amount2")
+            short = _SHORT_SCALE_RE.match(text, end)
+            if short is not None and not _SCALE_IN_RE.search(amount_text):
+                # ``$5m``, ``US$20k``: the short scale letters of English business news, glued to
+                # digits after a currency sign (``5m`` alone is five metres)
+                end, amount_text = short.end(), f"{amount_text} {_SHORT_SCALES[short.group().lower()]}"
+            elif text[end:end + 1].isascii() and text[end:end + 1].isalpha():
                 continue  # $2,5XX: a masked price, not an amount
-            found.append((start, m.end(), m.group("amount2"), CURRENCY_PREFIXES[m.group("pre")],
-                          "money.sign_amount", False))
+            found.append((start, end, amount_text, CURRENCY_PREFIXES[m.group("pre")], "money.sign_amount", False))
     # flat: the longer of two overlapping amounts wins
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int]] = []
