@@ -70,3 +70,14 @@ def test_the_cli_knows_every_kind_of_the_library():
     from sastra.extract.cli import KIND_NAMES
 
     assert tuple(KIND_NAMES) == tuple(KINDS)
+
+
+def test_rules_only_leaves_out_the_learned_names(tmp_path, capsys):
+    # គួច ចំរើន: a name of the learned list, with no cue for the rules (test_entities_learned.py)
+    src = tmp_path / "a.txt"
+    src.write_text("ក្រោយពេលដែល គួច ចំរើន បានថ្លែងនៅខេត្តតាកែវ\n", encoding="utf-8")
+    assert main(["extract", str(src), "--format", "text", "--kinds", "person,loc"]) == 0
+    assert "[person:គួច ចំរើន]" in capsys.readouterr().out
+    assert main(["extract", str(src), "--format", "text", "--kinds", "person,loc", "--rules-only"]) == 0
+    out = capsys.readouterr().out
+    assert "[loc:ខេត្តតាកែវ]" in out and "[person:" not in out

@@ -71,6 +71,12 @@ def _optional(module: str, name: str) -> Callable | None:
         return None
 
 
+def _find_by_rules(text: str) -> list[Mention]:
+    from sastra.extract.entities import find_entities as _find
+
+    return _find(text, learned=False)
+
+
 def _safe(finder: Callable, text: str, *args) -> list[Mention]:
     """Run one finder; a bug in one finder costs its mentions, never the whole extraction."""
     try:
@@ -112,12 +118,14 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def extract(text: str, *, kinds: Iterable[str] | str | None = None,
-            reference_date: datetime.date | None = None) -> list[Mention]:
+            reference_date: datetime.date | None = None, learned: bool = True) -> list[Mention]:
     """Every mention in ``text`` (dates, money, numbers, persons, organizations, places).
 
     ``kinds`` limits the kinds returned (an iterable, or a comma-separated string);
     ``reference_date`` is passed to the date finder (it never guesses a missing year from it
-    unless the date finder documents so). Offsets are into ``text`` as given.
+    unless the date finder documents so); ``learned=False`` finds persons, organizations and places
+    by the hand rules alone, without the names the labelled articles taught. Offsets are into
+    ``text`` as given.
     """
     require_str(text)
     wanted = _check_kinds(kinds)
@@ -129,7 +137,7 @@ def extract(text: str, *, kinds: Iterable[str] | str | None = None,
     if wanted & _ENTITY_KINDS:
         from sastra.extract.entities import find_entities as _find
 
-        mentions.extend(_safe(_find, text))
+        mentions.extend(_safe(_find, text) if learned else _safe(_find_by_rules, text))
     resolved = resolve_overlaps(m for m in mentions if m.kind in KINDS)
     return [m for m in resolved if m.kind in wanted]
 

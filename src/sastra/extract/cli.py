@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help=f"comma-separated kinds to keep (default all: {','.join(KIND_NAMES)})")
     parser.add_argument("--reference-date", default=None, metavar="YYYY-MM-DD", type=date_argument,
                         help="publication date passed to the date finder")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="persons, organizations and places by the hand rules alone, without the names "
+                             "learned from sastra's labelled articles (July 2019 news)")
     parser.add_argument("--text-field", type=text_argument, default="text", help="text field of JSON Lines input")
     parser.add_argument("--id-field", type=text_argument, default="id", help="id field of JSON Lines input")
     parser.set_defaults(handler=run)
@@ -69,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                 report(item, verb="extract")
                 failures += item.fatal
                 continue
-            mentions = extract(item.text, kinds=kinds, reference_date=args.reference_date)
+            mentions = extract(item.text, kinds=kinds, reference_date=args.reference_date,
+                               learned=not args.rules_only)
             if args.format == "jsonl":
                 record = {"id": item.id, "mentions": to_jsonable(mentions)}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
