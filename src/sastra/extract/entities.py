@@ -976,11 +976,12 @@ def learned_name_spans(text: str) -> list[tuple[int, int, str]]:
     starts = pats.learned_gate.starts(line, 1) if len(line) >= _GATE_MIN_LEN else range(len(line))
     spans = []
     end = 0
+    sizes_of, first, kinds = pats.learned.get, pats.learned_key, pats.learned_kinds.get
     for at in starts:
         if at < end:
             continue
-        for size in pats.learned.get(line[at:at + pats.learned_key], ()):
-            kind = pats.learned_kinds.get(line[at:at + size])
+        for size in sizes_of(line[at:at + first], ()):
+            kind = kinds(line[at:at + size])
             if kind is not None:
                 end = at + size
                 s, e = bare.span(at, end)
