@@ -382,13 +382,13 @@ def test_finder_reports_disagreement_with_gregorian():
 
 def test_finder_reports_impossible_components_without_a_value():
     [day16] = find_lunar_dates("ថ្ងៃទី ១៦កើត ខែអាសាឍ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៨")
-    assert day16.value is None and "lunar day 16" in day16.attrs["invalid"]
+    assert day16.value is None and day16.attrs["invalid"] is True and "lunar day 16" in day16.attrs["reason"]
     [leap] = find_lunar_dates("១រោច ខែបឋមាសាឍ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៨")
-    assert leap.value is None and "leap-month year" in leap.attrs["invalid"]
+    assert leap.value is None and "leap-month year" in leap.attrs["reason"]
     [short] = find_lunar_dates("១៥រោច ខែមាឃ ព.ស.២៥៦៨")
-    assert short.value is None and "29 days" in short.attrs["invalid"]
+    assert short.value is None and "29 days" in short.attrs["reason"]
     [clash] = find_lunar_dates("១២កើត ខែអាសាឍ ឆ្នាំថោះ ឆស័ក ព.ស.២៥៦៨")
-    assert clash.value is None and "ឆ្នាំថោះ does not fit" in clash.attrs["invalid"]
+    assert clash.value is None and "ឆ្នាំថោះ does not fit" in clash.attrs["reason"]
 
 
 def test_finder_takes_the_year_from_beside_never_guesses():

@@ -341,8 +341,9 @@ def _attrs(written: _Written, resolution: _Resolution, context: _Context | None)
                 # (as for Gregorian dates: the value stands, the mismatch is said)
                 attrs["warning"] = (f"weekday mismatch: the text says {WEEKDAY_EN[written.weekday]}, "
                                     f"{resolution.value.isoformat()} is a {WEEKDAY_EN[resolution.value.weekday()]}")
-    if resolution.invalid:
-        attrs["invalid"] = resolution.invalid
+    if resolution.invalid:  # (as for the other kinds: a flag, and the reason in words)
+        attrs["invalid"] = True
+        attrs["reason"] = resolution.invalid
     if resolution.unresolved:
         attrs["unresolved"] = resolution.unresolved
     if resolution.candidates:
@@ -379,8 +380,8 @@ def find_lunar_dates(text: str) -> list[Mention]:
     (``lunar_day``, ``phase``, ``lunar_month``, ``be_year``, ``animal_year``, ``sak``, ``weekday``),
     the full ``lunar`` date of the value, ``year_source``, and when they apply ``weekday_matches``,
     ``gregorian`` + ``agrees_with_gregorian`` (a Gregorian date beside it), ``warning`` (the written
-    weekday or the Gregorian date beside it disagrees; the value stands), ``invalid`` (impossible
-    components, with the reason; value None) or ``unresolved`` (no year to be had; value None).
+    weekday or the Gregorian date beside it disagrees; the value stands), ``invalid`` (``True``:
+    impossible components, the reason in ``reason``; value None) or ``unresolved`` (no year to be had; value None).
     """
     require_str(text)
     mentions: list[Mention] = []
