@@ -44,6 +44,17 @@ def test_a_rule_mention_wins_over_a_learned_name():
     assert (place.rule, place.value["en"]) == ("loc.district", "Stoung")
 
 
+def test_a_learned_name_stands_for_the_rule_mentions_it_covers_whole():
+    # the rules read a title and one Latin word, or an acronym: the learned name is the whole name
+    assert [(m.kind, m.text, m.rule, m.title) for m in find_entities("លោក Dam sithichote បាននិយាយ")] == [
+        ("person", "Dam sithichote", "person.learned", "លោក")]
+    assert found("ដែល Daimler AG បានធ្វើ") == [("org", "Daimler AG", "org.learned")]
+    assert found("ដែល B&H Photo Video បានធ្វើ") == [("org", "B&H Photo Video", "org.learned")]
+    # another kind keeps no title
+    assert [(m.kind, m.text, m.title) for m in find_entities("លោក Area 51 បាននិយាយ")] == [("loc", "Area 51", None)]
+    assert found("លោក Dam sithichote បាននិយាយ", learned=False) == [("person", "Dam", "person.title")]
+
+
 def test_a_learned_name_is_not_read_inside_a_longer_word():
     # followed by a vowel sign or after a coeng, the letters belong to another cluster
     assert found("ក្រោយពេលដែល គួច ចំរើនា បានថ្លែង") == []
