@@ -305,7 +305,7 @@ def test_json_lines_end_at_a_lone_cr_as_at_lf(tmp_path, monkeypatch, end):
 def test_the_undecodable_bytes_of_a_json_line_come_just_before_what_the_line_gives(tmp_path):
     """The file's bytes are decoded before its lines are read: each byte problem used to come first,
     before the first record, so that a reader took it for that record's."""
-    from sastra.io import Problem, iter_documents
+    from sastra.io import iter_documents
 
     path = tmp_path / "in.jsonl"
     path.write_bytes(b'{"id": "a", "text": "x"}\n\n{"id": "b", "text": "\xff"}\n' + b"{\xfe\n" + b"\xfd" * 4)
