@@ -326,11 +326,16 @@ def _make_view(text: str) -> _View:
         return _View(fold(text), (), frozenset())
     if "\u2060" in text or "\ufeff" in text:
         text = text.translate(_TO_ZWSP)
-    pieces = text.split("\u200b")
-    removed = tuple(itertools.accumulate(map(len, pieces[:-1])))
+    joined, removed = _taken_out(text, "\u200b")
     soft = frozenset(removed)
     soft = soft - {0} if 0 in soft else soft
-    return _View(fold("".join(pieces)), removed, soft)
+    return _View(fold(joined), removed, soft)
+
+
+def _taken_out(text: str, ch: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without ``ch``, and where each one stood in the result (``_View.removed``)."""
+    pieces = text.split(ch)
+    return "".join(pieces), tuple(itertools.accumulate(map(len, pieces[:-1])))
 
 
 @dataclass(slots=True)
@@ -953,14 +958,13 @@ def without_spaces(text: str) -> _View:
     learned names match however the spaces inside them are written (``ក្រុមហ៊ុន ប៊ីម៉ា``)."""
     if " " not in text:
         return _View(text, (), frozenset())
-    pieces = text.split(" ")
-    return _View("".join(pieces), tuple(itertools.accumulate(map(len, pieces[:-1]))), frozenset())
+    return _View(*_taken_out(text, " "), frozenset())
 
 
 def name_bounds_ok(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` starts and ends on cluster boundaries, and a Latin name on word
     boundaries."""
-    if (s and text[s - 1] == COENG) or not _at_cluster_end(text, e):
+    if not (_at_cluster_start(text, s) and _at_cluster_end(text, e)):
         return False
     return not (text[s:e].isascii() and ((s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())))
 
