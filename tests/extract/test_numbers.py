@@ -88,6 +88,7 @@ def test_digit_separators(digits, value):
     ("ពីរនាក់", [("ពីរ", 2)]),
     ("៣លាននាក់", [("៣លាន", 3_000_000)]),
     ("សីតុណ្ហភាព -៥អង្សា", [("-៥", -5)]),
+    ("មាន ០.៥ លាននាក់", [("០.៥ លាន", 500_000)]),  # a fraction before its scale word (session 17)
 ])
 def test_numbers(text, expected):
     assert nums(text) == expected

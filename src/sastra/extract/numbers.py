@@ -53,6 +53,8 @@ _LATIN_SCALE = f"(?:{alternation(LATIN_SCALE_WORDS)})(?![A-Za-z])"
 _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
 _SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
 _WORD_ATOM_RE = re.compile(WORD_ATOM)
+#: a zero, a decimal point and its fraction, then a blank and a scale word (``០.៥ លាន``)
+_ZERO_POINT_SCALED_RE = re.compile(f"[0\u17e0][.,]{DIGIT}+{GAP}{_SCALES}")
 
 # Scanners over the whole text (compiled once). They start with a digit or a number word, never with
 # a look-behind: the look-behinds are checked in Python on the few matches (digits_start_ok, ...).
@@ -168,8 +170,10 @@ def _candidates(text: str) -> tuple[list[tuple[int, int, bool, bool]], DigitRuns
         spans.append((start, end))
         if not digits_start_ok(text, start):
             continue
-        if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group() or "\u200b" in m.group()):
-            # blanks between thousands never follow a leading zero (012 345 678): the first group only
+        if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group() or "\u200b" in m.group()) \
+                and not _ZERO_POINT_SCALED_RE.match(m.group()):
+            # blanks between thousands never follow a leading zero (012 345 678): the first group only;
+            # a fraction before its scale word keeps it (``០.៥ លានដុល្លារ``, half a million)
             end = start + len(re.split("[ \u00a0\u200b]", m.group(), maxsplit=1)[0])
         negative = start > 0 and text[start - 1] == "-" and (start == 1 or text[start - 2] in " \t(\u00a0")
         found.append((start - 1 if negative else start, end, True, negative))
