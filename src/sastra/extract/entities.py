@@ -966,7 +966,11 @@ def name_bounds_ok(text: str, s: int, e: int) -> bool:
     boundaries."""
     if not (_at_cluster_start(text, s) and _at_cluster_end(text, e)):
         return False
-    return not (text[s:e].isascii() and ((s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())))
+    return not (text[s:e].isascii() and ((s and _ascii_alnum(text[s - 1])) or (e < len(text) and _ascii_alnum(text[e]))))
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def learned_name_spans(text: str) -> list[tuple[int, int, str]]:
