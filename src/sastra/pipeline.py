@@ -29,6 +29,7 @@ import zlib
 from collections import Counter
 import contextlib
 import dataclasses
+import functools
 import gc
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -167,6 +168,9 @@ class RunConfig:
     parquet: bool = True
     site_boilerplate: bool = True
     max_chars: int = MAX_CHARS
+    #: the extract stage also finds the names learned from sastra's labelled articles (False: the hand
+    #: rules alone, ``--rules-only``)
+    learned_names: bool = True
 
     def fingerprint(self) -> dict[str, Any]:
         from sastra import __version__
@@ -174,6 +178,8 @@ class RunConfig:
         keys = ("text_field", "id_field", "shard_size", "stages", "skip", "dedup", "site_boilerplate")
         if self.max_chars != MAX_CHARS:  # (runs made before the limit existed resume as they were)
             keys += ("max_chars",)
+        if not self.learned_names:  # (and so do runs made before the option existed)
+            keys += ("learned_names",)
         return {"schema": SCHEMA_VERSION, "sastra": __version__, **{k: getattr(self, k) for k in keys}}
 
 
@@ -196,6 +202,8 @@ class ShardTask:
     #: the run's work folder when the worker can reach it (same machine): the worker then writes the
     #: shard's files itself and hands back only their manifest line
     write_to: str | None = None
+    #: RunConfig.learned_names
+    learned_names: bool = True
 
     def __len__(self) -> int:
         return len(self.docs) + len(self.rejects)
@@ -250,14 +258,21 @@ def _unpack_signatures(packed: dict[str, Any]) -> list[Any]:
                       int(packed["bits"][i]), int(packed["shingles"][i])) for i in range(len(offsets) - 1)]
 
 
-_LOADED: dict[tuple[str, ...], list[tuple[str, Callable[[Document], Document]]]] = {}
+_LOADED: dict[tuple[tuple[str, ...], bool], list[tuple[str, Callable[[Document], Document]]]] = {}
 
 
-def _stage_functions(names: tuple[str, ...]) -> list[tuple[str, Callable[[Document], Document]]]:
-    if names not in _LOADED:
+def _stage_functions(names: tuple[str, ...], learned_names: bool = True) -> list[tuple[str, Callable[[Document],
+                                                                                                   Document]]]:
+    """The stage functions of ``names``, loaded once per process; ``learned_names=False`` gives the
+    extract stage without the learned names."""
+    if (names, learned_names) not in _LOADED:
         by_name = {s.name: s for s in STAGES}
-        _LOADED[names] = [(name, by_name[name].load()) for name in names]
-    return _LOADED[names]
+        loaded = [(name, by_name[name].load()) for name in names]
+        if not learned_names:
+            loaded = [(name, functools.partial(function, learned=False) if name == "extract" else function)
+                      for name, function in loaded]
+        _LOADED[names, learned_names] = loaded
+    return _LOADED[names, learned_names]
 
 
 @contextlib.contextmanager
@@ -356,7 +371,7 @@ def _each(name: str, function: Callable[..., Document], docs: list[tuple[int, Do
 def _process_shard(task: ShardTask) -> ShardResult:
     from sastra.schema import encode_record, reject_record
 
-    functions = _stage_functions(task.stages)
+    functions = _stage_functions(task.stages, task.learned_names)
     seconds: Counter[str] = Counter()
     clock = time.process_time
     kept: list[tuple[int, Document]] = []
@@ -463,7 +478,7 @@ def warm(task: ShardTask) -> None:
         return
     try:
         process_shard(ShardTask(-1, task.stages, task.docs[:1], [], task.dedup, task.parquet, task.repeated,
-                                task.prepare_index))
+                                task.prepare_index, learned_names=task.learned_names))
     except Exception:  # pragma: no cover - the real run reports whatever goes wrong
         pass
 
@@ -767,7 +782,7 @@ def _shards(config: RunConfig, inputs: Sequence[str], counts: ReadCounts, stages
 
     def new_task(index: int) -> ShardTask:
         return ShardTask(index, stages, dedup=config.dedup, parquet=config.parquet, prepare_index=config.index,
-                         max_chars=config.max_chars)
+                         max_chars=config.max_chars, learned_names=config.learned_names)
 
     seen_ids: set[str] = set()
     #: non-fatal problems read before the document they belong to, by source: the next document of
@@ -1032,10 +1047,13 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
         workers: int | None = None, text_field: str = "text", id_field: str = "id", shard_size: int = 100,
         stages: Sequence[str] | None = None, skip: Sequence[str] = (), dedup: bool = True, index: bool = True,
         parquet: bool = True, restart: bool = False, progress: bool = True, ray_address: str | None = None,
-        dedup_config: Any = None, site_boilerplate: bool = True, max_chars: int = MAX_CHARS) -> RunSummary:
+        dedup_config: Any = None, site_boilerplate: bool = True, max_chars: int = MAX_CHARS,
+        learned_names: bool = True) -> RunSummary:
     """Run the whole pipeline over ``inputs`` into the folder ``out`` and return the summary.
 
     ``sastra run`` calls this; see docs/pipeline.md. Starting it again on the same ``out`` resumes.
+    ``learned_names=False`` (``--rules-only``): persons, organizations and places by the hand rules
+    alone.
     """
     started = time.perf_counter()
     if isinstance(inputs, (str, os.PathLike)):
@@ -1058,7 +1076,7 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     names = tuple(stage.name for stage in chosen)
     config = RunConfig(str(out_path), tuple(inputs), text_field, id_field, shard_size,
                        tuple(stages or STAGE_NAMES), tuple(skip), dedup, index, parquet, site_boilerplate,
-                       max_chars)
+                       max_chars, learned_names)
     from sastra.readers import input_fingerprint
 
     inputs = _without_output(inputs, out_path)

@@ -50,6 +50,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-site-furniture", action="store_true",
                         help="skip the corpus pass that finds lines repeated across a site's pages (it reads "
                              "the input twice)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="persons, organizations and places by the hand rules alone, without the names "
+                             "learned from sastra's labelled articles (July 2019 news)")
     parser.add_argument("--no-index", action="store_true", help="do not build the search index")
     parser.add_argument("--no-parquet", action="store_true", help="write JSON Lines only")
     parser.add_argument("--restart", action="store_true", help="discard an earlier run in OUT and start over")
@@ -74,6 +77,7 @@ def handle(args: argparse.Namespace) -> int:
                   skip=tuple(args.skip), dedup=not args.no_dedup, index=not args.no_index,
                   parquet=not args.no_parquet, restart=args.restart, progress=not args.quiet,
                   ray_address=args.ray_address, site_boilerplate=not args.no_site_furniture,
+                  learned_names=not args.rules_only,
                   **({"max_chars": args.max_chars} if args.max_chars is not None else {}))
     rejected = sum(summary.rejected.values())
     if rejected:

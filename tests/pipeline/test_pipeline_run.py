@@ -91,7 +91,7 @@ def test_a_failing_stage_rejects_the_document_and_the_shard_goes_on(monkeypatch)
             raise ValueError("cannot handle this")
         return doc
 
-    monkeypatch.setitem(pipeline._LOADED, ("x",), [("x", explode)])
+    monkeypatch.setitem(pipeline._LOADED, (("x",), True), [("x", explode)])
     task = ShardTask(0, ("x",), docs=[(0, Document("a", "ក boom")), (1, Document("b", "ខ")),
                                         (2, Document("c", "  "))])
     result = process_shard(task)
@@ -108,7 +108,7 @@ def test_one_worker_freezes_the_loaded_objects_only_while_it_runs(monkeypatch):
 
     import sastra.pipeline as pipeline
 
-    monkeypatch.setitem(pipeline._LOADED, ("x",), [("x", lambda doc: doc)])
+    monkeypatch.setitem(pipeline._LOADED, (("x",), True), [("x", lambda doc: doc)])
     tasks = [ShardTask(n, ("x",), docs=[(n, Document(f"d{n}", "ក ខ"))]) for n in range(3)]
     expected = [process_shard(task).records for task in tasks]
     seen = []
@@ -527,7 +527,7 @@ def test_the_segment_stage_in_groups_gives_what_one_by_one_gives(monkeypatch):
         return pipeline.segment_documents(docs)
 
     monkeypatch.setattr(sastra.segment, "split_sentences", fragile)
-    monkeypatch.setitem(pipeline._LOADED, ("segment",), [("segment", pipeline.segment_document)])
+    monkeypatch.setitem(pipeline._LOADED, (("segment",), True), [("segment", pipeline.segment_document)])
     monkeypatch.setitem(pipeline._MANY, pipeline.segment_document, counting)
     texts = ["ក្រសួងសុខាភិបាលបានប្រកាសថា រដ្ឋាភិបាលកម្ពុជា " * (20 + n % 7) for n in range(45)]
     texts[27] += " boom"
@@ -539,3 +539,29 @@ def test_the_segment_stage_in_groups_gives_what_one_by_one_gives(monkeypatch):
     assert grouped.records == alone.records and grouped.rejects == alone.rejects
     assert [json.loads(line)["reason"] for line in grouped.rejects] == ["error:segment"]
     assert "cannot split this" in json.loads(grouped.rejects[0])["detail"] and len(grouped.records) == 44
+
+
+def test_rules_only_leaves_out_the_learned_names(tmp_path):
+    # names of the shipped learned list (see tests/extract/test_entities_learned.py), with no cue the
+    # hand rules read
+    texts = ["ក្រោយពេលដែល គួច ចំរើន បានថ្លែង ហើយ Nissan បានធ្វើ។", "តារាចម្រៀង កញ្ញា បាន មុន្នីល័ក្ខ ច្រៀង។"]
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{n}", "text": t}, ensure_ascii=False) + "\n"
+                              for n, t in enumerate(texts)), encoding="utf-8")
+    from sastra.extract import extract
+
+    def rules_of(out):
+        return [sorted(m["rule"] for m in r["mentions"]) for r in read_jsonl(out / "records.jsonl")]
+
+    default = run([str(corpus)], tmp_path / "default", workers=1, progress=False, index=False)
+    assert default.kept == 2
+    assert [r for rules in rules_of(tmp_path / "default") for r in rules if r.endswith(".learned")]
+    for workers in (1, 2):
+        out = tmp_path / f"rules-{workers}"
+        assert main(["run", str(corpus), "--out", str(out), "--rules-only", "-q", "--no-index",
+                     "--workers", str(workers), "--shard-size", "1"]) == 0
+        assert rules_of(out) == [sorted(m.rule for m in extract(t, learned=False)) for t in texts]
+        assert not [r for rules in rules_of(out) for r in rules if r.endswith(".learned")]
+    # a run made with the learned names is not resumed without them
+    with pytest.raises(ConfigError, match="other inputs or options"):
+        run([str(corpus)], tmp_path / "default", workers=1, progress=False, index=False, learned_names=False)

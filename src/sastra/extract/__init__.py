@@ -143,8 +143,9 @@ def extract(text: str, *, kinds: Iterable[str] | str | None = None,
 
 
 def extract_document(doc: Document, *, kinds: Iterable[str] | str | None = None,
-                     reference_date: datetime.date | None = None) -> Document:
-    """The pipeline stage: a new Document whose ``mentions`` are those of ``doc.text``.
+                     reference_date: datetime.date | None = None, learned: bool = True) -> Document:
+    """The pipeline stage: a new Document whose ``mentions`` are those of ``doc.text`` (``learned``:
+    as in :func:`extract`).
 
     Captions and credits that cleaning tagged and kept beside the article (``Removal.kept``) hold
     facts too (a photo credit may hold an article's only mention of a person): their mentions go to
@@ -153,11 +154,11 @@ def extract_document(doc: Document, *, kinds: Iterable[str] | str | None = None,
     if not isinstance(doc, Document):
         require_str(doc, "doc")  # a str gets a clear message below
         raise ConfigError("extract_document takes a Document; use extract() for a str")
-    mentions = extract(doc.text, kinds=kinds, reference_date=reference_date)
+    mentions = extract(doc.text, kinds=kinds, reference_date=reference_date, learned=learned)
     kept = [
         dataclasses.replace(m, start=m.start + removal.start, end=m.end + removal.start)
         for removal in doc.removed if removal.kept
-        for m in extract(removal.text, kinds=kinds, reference_date=reference_date)
+        for m in extract(removal.text, kinds=kinds, reference_date=reference_date, learned=learned)
     ]
     if not kept:
         return doc.replace(mentions=tuple(mentions))
