@@ -18,6 +18,7 @@ import io
 import logging
 import os
 import re
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,28 +188,36 @@ class _MessageList(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+#: sys.stderr, the warnings filters and the warcio logger are the process's: one block at a time
+#: catches what warcio says (two WARC files read in two threads would otherwise restore each other's
+#: streams in the wrong order and leave stderr redirected)
+_WARCIO_CATCHING = threading.Lock()
+
+
 @contextlib.contextmanager
 def _warcio_messages() -> Iterator[list[str]]:
     """What warcio says while it reads (written straight to stderr, logged, or warned), caught and
     filled into the list when the block ends, to be given as problems of the record: stderr carries
     sastra's own lines only. Hold no ``yield`` of a generator inside the block: the stderr of the code
-    that consumes it would be caught too."""
+    that consumes it would be caught too. What another thread writes to stderr during the block (a
+    record's read) is caught with it."""
     said: list[str] = []
     logged: list[str] = []
     written = io.StringIO()
     logger = logging.getLogger("warcio")
-    handler, propagate = _MessageList(logged), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False  # (a handler of the root logger, set up by a program using sastra, sees none)
-    try:
-        with contextlib.redirect_stderr(written), warnings.catch_warnings(record=True) as warned:
-            yield said
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-        messages = [*map(_warcio_message, logged), *_warcio_stderr(written.getvalue()),
-                    *(_warcio_message(str(warning.message)) for warning in warned)]
-        said.extend(dict.fromkeys(messages))  # (warcio may say one thing of a record more than once)
+    with _WARCIO_CATCHING:
+        handler, propagate = _MessageList(logged), logger.propagate
+        logger.addHandler(handler)
+        logger.propagate = False  # (a handler of the root logger, set up by a program using sastra, sees none)
+        try:
+            with contextlib.redirect_stderr(written), warnings.catch_warnings(record=True) as warned:
+                yield said
+        finally:
+            logger.removeHandler(handler)
+            logger.propagate = propagate
+            messages = [*map(_warcio_message, logged), *_warcio_stderr(written.getvalue()),
+                        *(_warcio_message(str(warning.message)) for warning in warned)]
+            said.extend(dict.fromkeys(messages))  # (warcio may say one thing of a record more than once)
 
 
 def _warcio_message(text: str) -> str:

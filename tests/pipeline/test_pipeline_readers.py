@@ -175,3 +175,35 @@ def test_warcio_messages_are_caught_only_while_it_reads(tmp_path, capfd):
         print("consumer", file=sys.stderr)
     assert items > 2 and capfd.readouterr().err.splitlines() == ["consumer"] * items
     assert logging.getLogger("warcio").propagate == propagate and not logging.getLogger("warcio").handlers
+
+
+def test_two_threads_reading_warc_files_leave_stderr_as_it_was(tmp_path, capfd):
+    """Each thread gets the messages of its own records, and stderr is restored when both are done."""
+    import sys
+    import threading
+
+    paths = [write_warc(tmp_path / f"odd{n}.warc", [(f"https://x/{n} b", "text/html", PAGE)] * 200, gz=False)
+             for n in range(2)]
+    alone = [list(iter_warc(path)) for path in paths]
+    stderr = sys.stderr
+    got: dict[int, list] = {}
+
+    def read(n: int) -> None:
+        got[n] = list(iter_warc(paths[n]))
+
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(2)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # (the threads take turns inside the blocks, as on a busy machine)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert sys.stderr is stderr and capfd.readouterr().err == ""
+    for n in range(2):
+        assert got[n] == alone[n]  # the same documents and problems as when read alone
+        problems = [item for item in got[n] if isinstance(item, Problem)]
+        assert len(problems) >= 200 and all(p.source.startswith(f"{paths[n]}#") for p in problems)
+        assert [item.meta["url"] for item in got[n] if isinstance(item, Document)] == [f"https://x/{n}%20b"] * 200
