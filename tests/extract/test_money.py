@@ -227,7 +227,10 @@ def test_spaced_thousands_with_a_scale_word_and_a_restated_amount():
     assert money("មាន ២ ០០០ លាន រៀល") == [("២ ០០០ លាន រៀល", Decimal("2000000000"), "KHR")]
     assert money("មានរហូតដល់ ១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក នៅ") == [
         ("១ ៤០០ ពាន់លាន (១,៤ ទ្រីលាន) ដុល្លារអាមេរិក", Decimal("1400000000000"), "USD")]
-    assert money("ចំនួន ៥០០ (ប្រាំរយ) ដុល្លារ") == []  # (words in the parentheses: not restated digits)
+    # restated in number words (session 17)
+    assert money("ថ្លៃ ៥០០០០ (ហាសិប\u200bពាន់) រៀល ។") == [("៥០០០០ (ហាសិប\u200bពាន់) រៀល", Decimal("50000"), "KHR")]
+    assert money("ចំនួន ៥០០ (ប្រាំរយ) ដុល្លារ") == [("៥០០ (ប្រាំរយ) ដុល្លារ", Decimal("500"), "USD")]
+    assert money("ចំនួន ៥០០ (ប្រាំរយ) នាក់") == []  # (a count restated: no currency, no amount)
 
 
 def test_a_letter_after_a_sign_amount_is_a_scale_only_when_alone():

@@ -25,6 +25,7 @@ from ._common import (
     LATIN_SCALE_WORDS,
     SCALE_RE_PART,
     UNIT_AFTER_RE,
+    WORD_NUMBER,
     NumberError,
     alternation,
     normalize_decimal,
@@ -108,8 +109,10 @@ _KHMER_NAME_BEFORE_RE = re.compile(
 #: in the three characters before it (a zero-width space and a line break may follow the name), so
 #: without one the search is skipped
 _KHMER_NAME_LAST = frozenset(name[-1] for name in _KHMER_NAMES)
-#: an amount restated in parentheses between it and its currency (digits and scale words only)
-_RESTATED_RE = re.compile(f"{GAP}\\((?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*\\)")
+#: an amount restated in parentheses between it and its currency: digits and scale words, or number
+#: words (``៥០០០០ (ហាសិបពាន់) រៀល``)
+_RESTATED_RE = re.compile(f"{GAP}\\((?:(?={GAP}{DIGIT})[0-9\u17e0-\u17e9.,{GAP_CHARS}]+{GAP}(?:{_SCALES}{GAP})*"
+                          f"|{GAP}{WORD_NUMBER}{GAP})\\)")
 _SCALE_IN_RE = re.compile(_SCALES)
 #: a scale letter glued to the digits after a currency sign (``$5m``, ``$20K``, ``$1.2b``)
 _SHORT_SCALES = {"k": "thousand", "m": "million", "b": "billion"}
