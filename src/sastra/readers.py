@@ -191,7 +191,7 @@ class _MessageList(logging.Handler):
 #: sys.stderr, the warnings filters and the warcio logger are the process's: one block at a time
 #: catches what warcio says (two WARC files read in two threads would otherwise restore each other's
 #: streams in the wrong order and leave stderr redirected)
-_WARCIO_CATCHING = threading.Lock()
+_WARCIO_CATCHING = threading.RLock()
 
 
 @contextlib.contextmanager
