@@ -1,0 +1,30 @@
+"""Session 17: a title must end where a cluster ends and still be a title (``ព្រះមហាក្សត្រ`` is not
+read inside ``ព្រះមហាក្សត្រី``), and a Latin-script name whose last word names a kind of thing is no
+person (texts from the shapes of kh-news-2019-07 articles 311945, 312148, 311867 and 312897)."""
+
+from __future__ import annotations
+
+from entity_views import persons, spans
+from sastra.extract.entities import find_entities
+
+
+def test_a_title_inside_a_longer_word_is_no_title():
+    # ``ព្រះមហាក្សត្រី`` ("queen") starts like ``ព្រះមហាក្សត្រ`` ("king"); cut after its coeng, it
+    # left ``រី`` as a name
+    assert persons("បន្ទាប់ពី​ព្រះមហាក្សត្រី Elizabeth ទី​២​របស់​ចក្រភព​អង់គ្លេស") == [("Elizabeth", None)]
+    assert persons("អតីតព្រះមហាក្សត្រ ព្រះមហាក្សត្រី យានីខ្មែរគ្រប់ព្រះអង្គ") == []
+    # a title that ends where a cluster ends is read as before
+    assert persons("ព្រះមហាក្សត្រ ព្រះបាទ នរោត្តម សីហមុនី") == [("នរោត្តម សីហមុនី", "ព្រះមហាក្សត្រ ព្រះបាទ")]
+    assert persons("លោកស្រីសុខា បាននិយាយ") == [("សុខា", "លោកស្រី")]
+
+
+def test_a_latin_name_ending_in_a_kind_of_thing_is_a_place_or_an_organization():
+    text = "ស្ពាន​ទី​ ​៤​ ​របស់​អាមេរិក​ ​ឈ្មោះ​ ​Sunshine Skyway Bridge។ ៤. ស្ពាន"
+    assert persons(text) == []
+    assert "Sunshine Skyway Bridge" in spans(text, "loc")
+    [place] = [m for m in find_entities(text, learned=False) if m.text == "Sunshine Skyway Bridge"]
+    assert (place.rule, place.title) == ("loc.latin_type_word", None)
+    text = "គឺ​ឈ្មោះ Ryan Kaji អាយុ ៧ ឆ្នាំ​ជាតា​រា​អាម៉េរិក​របស់ Channel ឈ្មោះ Ryan ToysReview ។\n កុមារា​នេះ​រកចំណូលបាន​ច្រើន​ជាងគេ"
+    assert persons(text) == [("Ryan Kaji", None)] and spans(text, "org") == ["Ryan ToysReview"]
+    # a person's name is left alone
+    assert persons("លោក John Parker បាននិយាយ") == [("John Parker", "លោក")]
