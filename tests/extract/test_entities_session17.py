@@ -28,3 +28,13 @@ def test_a_latin_name_ending_in_a_kind_of_thing_is_a_place_or_an_organization():
     assert persons(text) == [("Ryan Kaji", None)] and spans(text, "org") == ["Ryan ToysReview"]
     # a person's name is left alone
     assert persons("លោក John Parker បាននិយាយ") == [("John Parker", "លោក")]
+
+
+def test_the_forms_of_address_of_a_speech_are_no_name():
+    # "grandfathers, grandmothers, uncles, aunts, brothers and sisters" (kh-news-2019-07 article 313010)
+    assert persons("ក្នុងពិធីសំណេះសំណាលជាមួយលោកតា លោកយាយ អ៊ុំ ពូមីង បងប្អូនប្រជាពលរដ្ឋជាង ២០០នាក់") == []
+    assert persons("សូមគោរព លោកតា លោកយាយ អ៊ុំ ពូ មីង បងប្អូន ជាទីមេត្រី") == []
+    # a family name that is also a kinship word is still a name before a given name or a verb
+    assert persons("លោក អ៊ុំ សុខា បាននិយាយ") == [("អ៊ុំ សុខា", "លោក")]
+    assert persons("លោកស្រី អ៊ុំ បាននិយាយ") == [("អ៊ុំ", "លោកស្រី")]
+    assert persons("លោកស្រី មា មានប្រសាសន៍") == [("មា", "លោកស្រី")]  # (មាន begins like មា)

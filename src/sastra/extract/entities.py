@@ -4013,6 +4013,8 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
                                      title_span=(ts, te), priority=2))
             continue
         ns, ne = person
+        if _kinship_address(text, ns, ne):
+            continue
         ne = _name_end_before_role(text, ns, ne, stops)
         cands_title = (ts, te)
         persons.append(_Cand("person", ns, ne, "person.title", None, title_span=cands_title, priority=2))
@@ -4201,6 +4203,29 @@ def _find_people_pairs(text: str, stops: frozenset[str]) -> list:
 _SINGLE_NAME_DOUBTFUL = frozenset(fold(t) for t in ("នាង", "គ្រូពេទ្យ"))
 
 
+#: kinship words a speech addresses its audience with, one after another (``អ៊ុំ ពូ មីង បងប្អូន``)
+_KINSHIP_ADDRESS = ("អ៊ុំ", "ពូ", "មីង", "មា", "បងប្អូន", "បង", "ប្អូន", "ក្មួយ")
+
+
+def _kinship_address(text: str, ns: int, ne: int) -> bool:
+    """(Session 17) ``លោកតា លោកយាយ អ៊ុំ ពូ មីង បងប្អូន…``, "grandfathers, grandmothers, uncles, aunts,
+    brothers and sisters": the forms of address that open a speech, not a name after the titles.
+    The "name" is kinship words only, or one of them with another right after it."""
+    words = text[ns:ne].split()
+    if len(words) > 1 and all(w in _KINSHIP_ADDRESS or w in _KINSHIP_PAIRS for w in words):
+        return True
+    if len(words) != 1 or words[0] not in _KINSHIP_ADDRESS:
+        return False
+    at = ne + (text[ne:ne + 1] == " ")
+    after = text[at:text.find(" ", at) % (len(text) + 1)]
+    return after in _KINSHIP_ADDRESS or after.startswith(_KINSHIP_PAIRS_LONG)
+
+
+_KINSHIP_PAIRS = frozenset(a + b for a in _KINSHIP_ADDRESS for b in _KINSHIP_ADDRESS if a != b)
+#: pairs long enough not to begin an ordinary word (``មាន`` begins like ``មា``), read glued to what follows
+_KINSHIP_PAIRS_LONG = tuple(sorted(p for p in _KINSHIP_PAIRS | {"បងប្អូន"} if len(p) >= 5))
+
+
 def _unlikely_single_name(text: str, ts: int, te: int, person: tuple[int, int], soft: frozenset[int]) -> bool:
     """A one-word Khmer "name" glued to the title before it and to the word after it
     (``លោកមើលទៅ``, ``លោកប្រឹងប្រែងដោយ``) is a verb after the pronoun ``លោក``, not a name."""
@@ -4209,6 +4234,8 @@ def _unlikely_single_name(text: str, ts: int, te: int, person: tuple[int, int], 
     if " " in name or name[:1].isascii():
         return False
     if _last_title(text[ts:te]) in _SINGLE_NAME_DOUBTFUL:
+        return True
+    if _kinship_address(text, ns, ne):
         return True
     glued_before = ns == te and te not in soft
     if glued_before and _last_title(text[ts:te]) == _LOK and ts > 0 and ts not in soft and \
