@@ -38,3 +38,10 @@ def test_the_forms_of_address_of_a_speech_are_no_name():
     assert persons("លោក អ៊ុំ សុខា បាននិយាយ") == [("អ៊ុំ សុខា", "លោក")]
     assert persons("លោកស្រី អ៊ុំ បាននិយាយ") == [("អ៊ុំ", "លោកស្រី")]
     assert persons("លោកស្រី មា មានប្រសាសន៍") == [("មា", "លោកស្រី")]  # (មាន begins like មា)
+
+
+def test_a_learned_place_after_a_nationality_word_is_a_nationality():
+    # (kh-news-2019-07 article 312702) the rules read no place after ជនជាតិ; a learned name neither
+    text = "នោះ​ជា​ការ​ចាប់​បណ្ដា​ជនជាតិ​រុ​ស្ស៊ី​ជា​ចំណាប់​ខ្មាំង"
+    assert [m for m in find_entities(text) if m.kind == "loc"] == []
+    assert [m.text for m in find_entities("ការ​ចាប់​នៅ​រុ​ស្ស៊ី​ជា​ចំណាប់​ខ្មាំង") if m.kind == "loc"] == ["រុ\u200bស្ស៊ី"]

@@ -1052,6 +1052,8 @@ def _with_learned_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
         if inside and (any(c.start < s or c.end > e for c in inside) or
                        (inside[0].start, inside[-1].end) == (s, e) and len(inside) == 1):
             continue  # it cuts across a rule mention, or is one
+        if kind == "loc" and _nationality_before(text, s):
+            continue  # (session 17) ``ជនជាតិរុស្ស៊ី``: a nationality, as for the rules' places
         replaced.update(range(first, at))
         title = inside[0].title_span if kind == "person" and inside and inside[0].start == s else None
         added.append(_Cand(kind, s, e, f"{kind}.learned", _learned_value(kind, text[s:e]), title_span=title))
