@@ -45,3 +45,11 @@ def test_a_learned_place_after_a_nationality_word_is_a_nationality():
     text = "នោះ​ជា​ការ​ចាប់​បណ្ដា​ជនជាតិ​រុ​ស្ស៊ី​ជា​ចំណាប់​ខ្មាំង"
     assert [m for m in find_entities(text) if m.kind == "loc"] == []
     assert [m.text for m in find_entities("ការ​ចាប់​នៅ​រុ​ស្ស៊ី​ជា​ចំណាប់​ខ្មាំង") if m.kind == "loc"] == ["រុ\u200bស្ស៊ី"]
+
+
+def test_the_ministry_of_parliamentary_affairs_written_with_a_hyphen():
+    # (kh-news-2019-07 article 312323) ``រដ្ឋសភា-ព្រឹទ្ធសភា``: the listed name has a space there
+    text = "ឧបនាយករដ្ឋមន្ត្រី រដ្ឋមន្ត្រីក្រសួង\u200bទំនាក់ទំនង\u200bជាមួយ\u200bរដ្ឋ\u200bសភា\u200b-\u200bព្រឹទ្ធសភា និង\u200bអធិការកិច្ច ក្នុង"
+    [org] = [m for m in find_entities(text, learned=False) if m.kind == "org"]
+    assert org.rule == "org.known" and org.text.replace("\u200b", "") == "ក្រសួងទំនាក់ទំនងជាមួយរដ្ឋសភា-ព្រឹទ្ធសភា និងអធិការកិច្ច"
+    assert org.value["en"] == "Ministry of Parliamentary Affairs and Inspection"
