@@ -974,8 +974,9 @@ def _typed_latin_names(text: str, chosen: list) -> list:
     Bridge``, ``Ryan ToysReview`` after ``ឈ្មោះ``) is a place or an organization, with the same span."""
     out = []
     for cand in chosen:
-        if cand.kind == "person" and text[cand.start:cand.end].isascii():
-            last = text[cand.start:cand.end].rsplit(None, 1)[-1] if text[cand.start:cand.end].strip() else ""
+        name = text[cand.start:cand.end] if cand.kind == "person" else ""
+        if name.isascii() and name.strip():
+            last = name.rsplit(None, 1)[-1]
             kind = "org" if last in _LATIN_ORG_TYPE_WORDS else "loc" if last in _LATIN_PLACE_TYPE_WORDS else None
             if kind is not None:
                 cand = _Cand(kind, cand.start, cand.end, f"{kind}.latin_type_word", None, priority=cand.priority)
