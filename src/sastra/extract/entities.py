@@ -554,10 +554,11 @@ def _at_cluster_start(text: str, i: int) -> bool:
 
 
 def _at_cluster_end(text: str, i: int) -> bool:
+    """No mark follows ``i`` and no coeng stands before it: a cluster ends there."""
     if i >= len(text):
         return True
     ch = text[i]
-    return not ("\u17b4" <= ch <= "\u17d3" or ch == "\u17dd")
+    return not ("\u17b4" <= ch <= "\u17d3" or ch == "\u17dd") and _at_cluster_start(text, i)
 
 
 def _cluster_ends(text: str, start: int, limit: int) -> list[int]:
@@ -3984,7 +3985,7 @@ def _find_persons(text: str, heads_at: list, stops: frozenset[str], soft: frozen
         # the title regex is greedy over stacked titles; a title must end at a cluster boundary, and
         # what is left after backing off to one must still be titles (``ព្រះមហាក្សត្រ`` is not a title
         # inside ``ព្រះមហាក្សត្រី``: "queen", and ``រី`` no name)
-        while te > ts and not (_at_cluster_end(text, te) and text[te - 1] != COENG):
+        while te > ts and not _at_cluster_end(text, te):
             te -= 1
         if te <= ts or te < match.end() and pats.titles.fullmatch(text, ts, te) is None:
             continue
@@ -4226,7 +4227,7 @@ def _kinship_address(text: str, ns: int, ne: int) -> bool:
 
 _KINSHIP_PAIRS = frozenset(a + b for a in _KINSHIP_ADDRESS for b in _KINSHIP_ADDRESS if a != b)
 #: pairs long enough not to begin an ordinary word (``មាន`` begins like ``មា``), read glued to what follows
-_KINSHIP_PAIRS_LONG = tuple(sorted(p for p in _KINSHIP_PAIRS | {"បងប្អូន"} if len(p) >= 5))
+_KINSHIP_PAIRS_LONG = tuple(sorted(p for p in _KINSHIP_PAIRS if len(p) >= 5))
 
 
 def _unlikely_single_name(text: str, ts: int, te: int, person: tuple[int, int], soft: frozenset[int]) -> bool:
