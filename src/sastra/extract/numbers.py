@@ -55,6 +55,7 @@ _SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![
 _WORD_ATOM_RE = re.compile(WORD_ATOM)
 #: a zero, a decimal point and its fraction, then a blank and a scale word (``០.៥ លាន``)
 _ZERO_POINT_SCALED_RE = re.compile(f"[0\u17e0][.,]{DIGIT}+{GAP}{_SCALES}")
+_THOUSANDS_GAP_RE = re.compile(THOUSANDS_GAP)
 
 # Scanners over the whole text (compiled once). They start with a digit or a number word, never with
 # a look-behind: the look-behinds are checked in Python on the few matches (digits_start_ok, ...).
@@ -170,11 +171,11 @@ def _candidates(text: str) -> tuple[list[tuple[int, int, bool, bool]], DigitRuns
         spans.append((start, end))
         if not digits_start_ok(text, start):
             continue
-        if text[start] in "0\u17e0" and (" " in m.group() or "\u00a0" in m.group() or "\u200b" in m.group()) \
+        if text[start] in "0\u17e0" and _THOUSANDS_GAP_RE.search(m.group()) \
                 and not _ZERO_POINT_SCALED_RE.match(m.group()):
             # blanks between thousands never follow a leading zero (012 345 678): the first group only;
             # a fraction before its scale word keeps it (``០.៥ លានដុល្លារ``, half a million)
-            end = start + len(re.split("[ \u00a0\u200b]", m.group(), maxsplit=1)[0])
+            end = start + len(_THOUSANDS_GAP_RE.split(m.group(), maxsplit=1)[0])
         negative = start > 0 and text[start - 1] == "-" and (start == 1 or text[start - 2] in " \t(\u00a0")
         found.append((start - 1 if negative else start, end, True, negative))
     # word numerals that do not overlap a digit numeral (both lists are in text order)
@@ -260,7 +261,7 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
                 continue  # leading zero: an identifier or a phone number, not a quantity
         try:
             value = parse_number_text(
-                raw_abs.replace(" ", "").replace("\u00a0", "").replace("\u200b", "") if _SPACED_RE.fullmatch(raw_abs) else
+                _THOUSANDS_GAP_RE.sub("", raw_abs) if _SPACED_RE.fullmatch(raw_abs) else
                 JOIN_NUMERAL_GAPS_RE.sub("", raw_abs) if _SPACED_RE.match(raw_abs) else raw_abs)
         except NumberError as err:
             if not is_digits or "absurd" not in str(err):
