@@ -7,6 +7,7 @@ Everything here works on short matched strings; the long texts are only scanned 
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -41,6 +42,14 @@ def flat_spans(spans: Iterable[_Span], rank: Callable[[_Span], int]) -> list[_Sp
 
 #: English weekday names by Python weekday (Monday = 0), for the warnings of dates
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_mismatch(said: int, day: datetime.date) -> str:
+    """The warning of a date whose written weekday (``said``, Monday = 0) is not ``day``'s, in the
+    same words for Gregorian and lunar dates."""
+    return f"weekday mismatch: the text says {WEEKDAY_EN[said]}, {day.isoformat()} is a {WEEKDAY_EN[day.weekday()]}"
+
+
 #: one digit, Latin or Khmer
 DIGIT = "[0-9\u17e0-\u17e9]"
 #: the same digits as a set, for tests on one character

@@ -26,7 +26,8 @@ from sastra.errors import require_str
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, WEEKDAY_EN, DigitRuns, alternation
+from ._common import (DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, UNIT_AFTER_RE, WEEKDAY_EN, DigitRuns, alternation,
+                      weekday_mismatch)
 
 __all__ = ["DateValue", "find_dates", "MONTH_NAMES", "WEEKDAY_NAMES"]
 
@@ -893,13 +894,9 @@ def _find_dates(text: str, reference_date: datetime.date | None, runs: DigitRuns
             weekday = WEEKDAY_NAMES[wd.group("wd")]
             attrs["weekday"] = WEEKDAY_EN[weekday]
             if value is not None and value.start is not None and value.start == value.end:
-                actual = value.start.weekday()
-                if actual != weekday:
+                if value.start.weekday() != weekday:
                     attrs["invalid"] = True
-                    attrs["warning"] = attrs["reason"] = (
-                        f"weekday mismatch: the text says {WEEKDAY_EN[weekday]}, "
-                        f"{value.iso} is a {WEEKDAY_EN[actual]}"
-                    )
+                    attrs["warning"] = attrs["reason"] = weekday_mismatch(weekday, value.start)
         if attrs.get("invalid") and value is not None and "weekday" not in str(attrs.get("reason")):
             value = None
         if value is not None and value.start is None:

@@ -23,7 +23,7 @@ from sastra.extract import lunar as cal
 from sastra.records import Mention
 from sastra.khmer import to_latin_digits
 
-from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, WEEKDAY_EN
+from ._common import DIGIT, DIGIT_CHARS, GAP, GAP_CHARS, weekday_mismatch
 
 __all__ = ["find_lunar_dates", "parse_lunar", "month_index", "animal_name", "sak_number", "weekday_index"]
 
@@ -339,8 +339,7 @@ def _attrs(written: _Written, resolution: _Resolution, context: _Context | None)
             attrs["weekday_matches"] = resolution.value.weekday() == written.weekday
             if not attrs["weekday_matches"]:
                 # (as for Gregorian dates: the value stands, the mismatch is said)
-                attrs["warning"] = (f"weekday mismatch: the text says {WEEKDAY_EN[written.weekday]}, "
-                                    f"{resolution.value.isoformat()} is a {WEEKDAY_EN[resolution.value.weekday()]}")
+                attrs["warning"] = weekday_mismatch(written.weekday, resolution.value)
     if resolution.invalid:  # (as for the other kinds: a flag, and the reason in words)
         attrs["invalid"] = True
         attrs["reason"] = resolution.invalid
