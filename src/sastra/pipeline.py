@@ -258,11 +258,12 @@ def _unpack_signatures(packed: dict[str, Any]) -> list[Any]:
                       int(packed["bits"][i]), int(packed["shingles"][i])) for i in range(len(offsets) - 1)]
 
 
-_LOADED: dict[tuple[tuple[str, ...], bool], list[tuple[str, Callable[[Document], Document]]]] = {}
+#: (name, function) of each stage to run, in order
+_StageFunctions = list[tuple[str, Callable[[Document], Document]]]
+_LOADED: dict[tuple[tuple[str, ...], bool], _StageFunctions] = {}
 
 
-def _stage_functions(names: tuple[str, ...], learned_names: bool = True) -> list[tuple[str, Callable[[Document],
-                                                                                                   Document]]]:
+def _stage_functions(names: tuple[str, ...], learned_names: bool = True) -> _StageFunctions:
     """The stage functions of ``names``, loaded once per process; ``learned_names=False`` gives the
     extract stage without the learned names."""
     if (names, learned_names) not in _LOADED:
@@ -477,8 +478,8 @@ def warm(task: ShardTask) -> None:
     if not task.docs:
         return
     try:
-        process_shard(ShardTask(-1, task.stages, task.docs[:1], [], task.dedup, task.parquet, task.repeated,
-                                task.prepare_index, learned_names=task.learned_names))
+        # (the task's own options, whatever they are, on its first document; nothing written)
+        process_shard(dataclasses.replace(task, index=-1, docs=task.docs[:1], rejects=[], write_to=None))
     except Exception:  # pragma: no cover - the real run reports whatever goes wrong
         pass
 
