@@ -2401,10 +2401,16 @@ _LETTER_NAMES = ("អេ", "ប៊ី", "ស៊ី", "ឌី", "អ៊ី", "អ
 _LETTER_ALT = "|".join(sorted((fold(w) for w in _LETTER_NAMES), key=len, reverse=True))
 _SPELLED_COMPANY_RE = re.compile(f"{fold('ក្រុមហ៊ុន')} (?:{_LETTER_ALT})(?: (?:{_LETTER_ALT})){{1,4}}"
                                  f"(?=[ ,.។៕៖:;!?()«»“”\"'\n]|$)")
-_PERSONAL_SOURCE_RE = re.compile(r"[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11}){1,2}")
+_PERSONAL_SOURCE_RE = re.compile(r"[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11}){1,3}")
+#: words of a publication's or a page's name, never of a person's (``ប្រភព៖ Property Areas``)
 _SOURCE_MEDIA_WORDS = _ORG_WORDS | frozenset("News Share Sharing Media Post Times Daily Online Page Asia TV "
                                              "Radio Sport Sports Update Updates Khmer Thai The Sun Star "
-                                             "Journal Today Net Channel Press Network".split())
+                                             "Journal Today Net Channel Press Network Property Properties "
+                                             "Area Areas Estate Business Finance Economy Economic Market "
+                                             "Magazine Report Review Insider Weekly World Global Info Hub "
+                                             "Zone Home Life Style Fashion Entertainment Football Live "
+                                             "Studio Film Films Music Official Fans Story Stories Tips "
+                                             "Tech Technology Travel Health Food Auto Motors".split())
 _COURT = fold("សាលា")
 _GLUED_ADMIN = tuple(fold(w) for w in ("ខេត្ត", "ស្រុក", "ក្រុង", "ខណ្ឌ"))
 _GLUED_SUFFIX_BREAK = frozenset(" ,.។៕៖:;!?()[]{}\"'«»“”‘’-–—/\n\t|")
