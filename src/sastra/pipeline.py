@@ -968,6 +968,8 @@ class RunSummary:
     skipped_records: dict[str, int] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)
     stages_skipped: dict[str, str] = field(default_factory=dict)
+    #: False for ``--rules-only``: names found by the hand rules alone, without the learned list
+    learned_names: bool = True
     executor: str = "local"
     workers: int = 1
     shards: int = 0
@@ -1007,6 +1009,8 @@ class RunSummary:
                 f"{k} {v}" for k, v in sorted(self.skipped_records.items())))
         for name, why in self.stages_skipped.items():
             lines.append(f"  stage {name} not run: {why}")
+        if not self.learned_names and "extract" in self.stages:
+            lines.append("  names: the hand rules only (--rules-only), without the learned list")
         if self.shards_resumed:
             lines.append(f"  resumed: {self.shards_resumed} of {self.shards} shards were already done")
         if self.index is not None:
@@ -1089,7 +1093,8 @@ def run(inputs: Sequence[str] | str, out: str | os.PathLike[str], *, executor: s
     furniture = _site_furniture(work, config, inputs) if site_boilerplate and "clean" in names else {}
     runner = make_executor(executor, workers, ray_address)
     shares_files = getattr(runner, "shares_files", False)  # workers write their shards' files
-    summary = RunSummary(out=str(out_path), stages=list(names), stages_skipped=skipped, executor=runner.name,
+    summary = RunSummary(out=str(out_path), stages=list(names), stages_skipped=skipped,
+                         learned_names=learned_names, executor=runner.name,
                          workers=runner.workers, site_furniture_lines=sum(len(v) for v in furniture.values()),
                          site_furniture_sites=len(furniture))
     counts = ReadCounts()

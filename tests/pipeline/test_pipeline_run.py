@@ -554,7 +554,7 @@ def test_rules_only_leaves_out_the_learned_names(tmp_path):
         return [sorted(m["rule"] for m in r["mentions"]) for r in read_jsonl(out / "records.jsonl")]
 
     default = run([str(corpus)], tmp_path / "default", workers=1, progress=False, index=False)
-    assert default.kept == 2
+    assert default.kept == 2 and json.loads((tmp_path / "default" / "summary.json").read_text())["learned_names"]
     assert [r for rules in rules_of(tmp_path / "default") for r in rules if r.endswith(".learned")]
     for workers in (1, 2):
         out = tmp_path / f"rules-{workers}"
@@ -562,6 +562,9 @@ def test_rules_only_leaves_out_the_learned_names(tmp_path):
                      "--workers", str(workers), "--shard-size", "1"]) == 0
         assert rules_of(out) == [sorted(m.rule for m in extract(t, learned=False)) for t in texts]
         assert not [r for rules in rules_of(out) for r in rules if r.endswith(".learned")]
+        assert json.loads((out / "summary.json").read_text())["learned_names"] is False
+    assert "--rules-only" in run([str(corpus)], tmp_path / "rules-text", workers=1, progress=False, index=False,
+                                 learned_names=False).text()
     # a run made with the learned names is not resumed without them
     with pytest.raises(ConfigError, match="other inputs or options"):
         run([str(corpus)], tmp_path / "default", workers=1, progress=False, index=False, learned_names=False)
