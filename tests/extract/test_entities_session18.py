@@ -16,3 +16,20 @@ def test_a_source_named_with_a_publication_word_is_an_organization():
 def test_a_source_named_by_two_to_four_name_words_is_a_person():
     assert persons("មានវិដេអូ៖ប្រភព៖ Chav Mearnup Keo Nimith") == [("Chav Mearnup Keo Nimith", None)]
     assert persons("ប្រភព៖ Denny Kwan") == [("Denny Kwan", None)]
+
+
+def test_a_one_word_name_read_after_a_title_twice_is_found_again():
+    # (kh-news-2019-07 article 311788, labelled in session 18) the actress is ``កញ្ញា រ៉ូស`` three times
+    text = ("រ៉ូស មិនខ្លាចក្នុងការសម្ដែង។ ស្រីស្រស់ កញ្ញា រ៉ូស បានឲ្យដឹងថា សម្រាប់ភាពយន្ត។ "
+            "ត្រូវបានកញ្ញារ៉ូស\u200bបង្ហើបថា នាងមិនខ្លាច។ តែយ៉ាងណា កញ្ញា រ៉ូស ថា នៅតែលំបាក។ "
+            "គួរជម្រាបថា រ៉ូស ជាតារាសម្ដែងស្រីមួយរូប")
+    assert persons(text) == [("រ៉ូស", None), ("រ៉ូស", "កញ្ញា"), ("រ៉ូស", "កញ្ញា"), ("រ៉ូស", "កញ្ញា"),
+                             ("រ៉ូស", None)]
+
+
+def test_a_one_word_name_after_a_title_once_is_not_spread():
+    # ``លោក`` is also "he": a word after it once is no name to look for elsewhere
+    text = "ចំពោះកំណត់សម្គាល់របស់លោក ប្រឆាំង នឹងអាហ្វហ្គានីស្ថាន។ គេថា ប្រឆាំង នឹងការនោះ"
+    assert ("ប្រឆាំង", None) not in persons(text)
+    text = "កញ្ញា រ៉ូស បានឲ្យដឹងថា សម្រាប់ភាពយន្ត។ គួរជម្រាបថា រ៉ូស ជាតារាសម្ដែងស្រី"
+    assert persons(text) == [("រ៉ូស", "កញ្ញា")]

@@ -5603,9 +5603,17 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
     given_names: dict[str, tuple[int, str]] = {}  # given name -> (where it may start, surname)
     short_given: dict[str, tuple[int, str]] = {}  # two-cluster given names: only before a verb of speech
     stage_names: set[str] = set()  # one-word names found after a star's or a player's role
+    titled_words: dict[str, tuple[int, set[str], set[int]]] = {}  # one-word names after a title -> (end,
+    # titles, where they stand)
     lex = lexicon()
     for person in persons:
         name = text[person.start:person.end]
+        if person.title_span is not None and " " not in name and "\u200b" not in name and not name.isascii() and \
+                _clusters_in(name) >= 2 and name not in lex.name_stops and key(name) not in lex.places and \
+                name not in lex.orgs:
+            end, titles, starts = titled_words.get(name, (person.end, set(), set()))
+            titled_words[name] = (min(end, person.end), titles | {text[slice(*person.title_span)].strip()},
+                                  starts | {person.start})
         if person.rule == "person.role" and " " not in name and not name.isascii() and \
                 name not in lex.name_stops and name not in lex.places and name not in lex.orgs:
             stage_names.add(name)  # (twenty-fourth pass) ``កីឡាករ មេឃា``: a one-word name after a role
@@ -5658,6 +5666,26 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
             if _word_ends(text, at, end, soft):
                 cands.append(_Cand("person", _listed_surname_before(text, at, soft), end, "person.given", None,
                                    priority=0))
+            at = text.find(name, end)
+    for name, (_, titles, starts) in titled_words.items():
+        # (session 18) a one-word name read after a title at two places at least (``កញ្ញា រ៉ូស``), again
+        # after one of its titles where the rules could not tell where it ends (``កញ្ញារ៉ូស\u200bបង្ហើបថា``),
+        # or alone between a break and a verb (``គួរជម្រាបថា រ៉ូស ជាតារា…``). (Once is not enough: ``លោក``
+        # is also "he", and a word after it is read as a name before the later passes drop it.)
+        if len(starts) < 2 or name in names or name in given_names or name in short_given or name in stage_names:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _at_cluster_start(text, at) and _word_end_at(text, end, soft) or \
+                    _SHORT_GIVEN_AFTER_RE.match(text, end) and _at_cluster_end(text, end):
+                before = text[:at].rstrip(" \u200b")
+                title = next((t for t in titles if before.endswith(t)), None)
+                if title is not None:
+                    cands.append(_Cand("person", at, end, "person.repeat", None,
+                                       title_span=(len(before) - len(title), len(before)), priority=1))
+                elif (at == 0 or text[at - 1] in _SHORT_GIVEN_BEFORE) and _SHORT_GIVEN_AFTER_RE.match(text, end):
+                    cands.append(_Cand("person", at, end, "person.given", None, priority=0))
             at = text.find(name, end)
     for name, (after, surname) in short_given.items():
         # (tenth pass) ``សុខា បាននិយាយថា`` after ``លោក ហេង សុខា``: a two-cluster given name standing
