@@ -33,3 +33,11 @@ def test_a_one_word_name_after_a_title_once_is_not_spread():
     assert ("ប្រឆាំង", None) not in persons(text)
     text = "កញ្ញា រ៉ូស បានឲ្យដឹងថា សម្រាប់ភាពយន្ត។ គួរជម្រាបថា រ៉ូស ជាតារាសម្ដែងស្រី"
     assert persons(text) == [("រ៉ូស", "កញ្ញា")]
+
+
+def test_a_head_word_before_which_or_some_is_generic():
+    # "any company", "which hospital", "some companies" (kh-news-2019-07 articles 311799 and 313162)
+    for text in ("ឱ្យផលិតផល ឬក្រុមហ៊ុន\u200bណា\u200bមួយ\u200bទេ ទោះបី", "ទៅមន្ទីរពេទ្យ\u200bណា ក៏បាន",
+                 "ក្រុមហ៊ុនខ្លះ បានបិទ"):
+        assert spans(text, "org") == []
+    assert spans("ក្រុមហ៊ុនណារ៉ា បានបើក", "org") == ["ក្រុមហ៊ុនណារ៉ា"]  # (a name that begins so)
