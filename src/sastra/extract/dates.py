@@ -134,8 +134,10 @@ _YEAR_RES = (
     re.compile(
         f"{_YEAR_WORD}{SP}(?:(?P<era1>{_ERA}){SP})?(?P<year>{_Y4}|{_Y4_SPACED})"
         # a second year: four digits after -, ដល់, ទៅ, និង; two digits only right after a dash
-        # (ឆ្នាំ២០១៩-២០), never before more digits (ឆ្នាំ ២០១៧ ទៅ ៥០ ០០០ នាក់)
-        f"(?:{SP}(?:{_RANGE_CONN}|និង){SP}(?P<year2>{DIGIT}{DIGIT}{DIGIT}{DIGIT}){_ND}"
+        # (ឆ្នាំ២០១៩-២០), never before more digits (ឆ្នាំ ២០១៧ ទៅ ៥០ ០០០ នាក់); a list of years, the
+        # span of its first and last (ឆ្នាំ២០១៥, ២០១៦ និង២០១៧; dmn15), as a list of days is
+        f"(?:(?:{SP},{SP}{DIGIT}{DIGIT}{DIGIT}{DIGIT}{_ND})*{SP}(?:{_RANGE_CONN}|និង){SP}"
+        f"(?P<year2>{DIGIT}{DIGIT}{DIGIT}{DIGIT}){_ND}"
         f"|[-–](?P<year2s>{DIGIT}{DIGIT}){_ND}(?![{GAP_CHARS}]?{DIGIT}))?"
         f"(?:{SP}(?:នៃ{SP})?(?P<era2>{_ERA}))?"
     ),
@@ -255,6 +257,10 @@ def _free_number_start(text: str, start: int, also: str = "") -> bool:
     return True
 
 
+#: periods counted with ``ទី`` before a month: ``សប្តាហ៍ទី៣ខែកក្កដា`` is a week, not the 3rd
+_PERIOD_WORDS = ("សប្តាហ៍", "សប្ដាហ៍", "សប្តាហ", "ត្រីមាស", "ឆមាស")
+
+
 def _prefix_start(text: str, start: int) -> int | None:
     """Where ថ្ងៃទី/ទី starts when it is written just before the day number at ``start``."""
     window = text[max(0, start - 8):start]
@@ -283,11 +289,15 @@ def _free_year_word(text: str, start: int) -> bool:
 
 
 def _free_month_word(text: str, start: int) -> bool:
-    """ខែ not after a count (៣ខែ, ៣ ខែ are durations)."""
-    p = _prev(text, start)
-    if p in DIGIT_CHARS:
-        return False
-    return not (p in GAP_CHARS and _prev(text, start, 2) in DIGIT_CHARS)
+    """ខែ not after a count (៣ខែ, ៣ ខែ are durations), except after an ordinal (សប្តាហ៍ទី៣ខែកក្កដា)."""
+    i = start
+    while i > 0 and text[i - 1] in GAP_CHARS:
+        i -= 1
+    if start - i >= 2 or i == 0 or text[i - 1] not in DIGIT_CHARS:
+        return True  # (two blanks or more: no count before it)
+    while i > 0 and text[i - 1] in DIGIT_CHARS:
+        i -= 1
+    return text[:i].rstrip(GAP_CHARS).endswith("ទី")
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -489,6 +499,8 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
         pfx = _prefix_start(text, m.start())
         if pfx is None and not _free_number_start(text, m.start()):
             continue
+        if pfx is not None and text.startswith("ទី", pfx) and text.endswith(_PERIOD_WORDS, 0, pfx):
+            continue  # ``សប្តាហ៍ទី៣ខែកក្កដា``: the third week of July, no day (the month stays a date; dmn15)
         if pfx is None and _STREET_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
         mname, mnum, bname = m.group("mname"), m.group("mnum"), m.group("bname")
@@ -795,7 +807,9 @@ def _complete(p: _Parts) -> int:
 def _join(text: str, chosen: list) -> list:
     """Join "A ដល់ B" when A leaves out what B says (ថ្ងៃទី២៨ ខែមិថុនា ដល់ថ្ងៃទី៣ ខែកក្កដា ឆ្នាំ២០១៩).
 
-    Two complete dates stay two mentions (``១ មករា ២០០៤ - ១ មករា ឆ្នាំ ២០២៤``).
+    Two complete dates stay two mentions (``១ មករា ២០០៤ - ១ មករា ឆ្នាំ ២០២៤``); two with a month and no
+    year are one range whose partial value says both (``ថ្ងៃទី២៧ខែកក្កដា ដល់ថ្ងៃទី២ខែសីហា``:
+    ``--07-27/--08-02``; dmn15).
     """
     out: list = []
     i = 0
@@ -808,7 +822,7 @@ def _join(text: str, chosen: list) -> list:
             if (
                 pa is not None and pb is not None and len(gap) <= 16 and _JOIN_RE.match(gap)
                 and "\n" not in gap
-                and _complete(pa) < _complete(pb)
+                and (_complete(pa) < _complete(pb) or _complete(pa) == _complete(pb) == 2)
                 and bool(pa.days) == bool(pb.days)
                 and not pa.month2 and not pb.month2 and len(pa.days) <= 1 and len(pb.days) <= 1
             ):
