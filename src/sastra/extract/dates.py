@@ -137,7 +137,7 @@ _YEAR_RES = (
         # (ឆ្នាំ២០១៩-២០), never before more digits (ឆ្នាំ ២០១៧ ទៅ ៥០ ០០០ នាក់); a list of years, the
         # span of its first and last (ឆ្នាំ២០១៥, ២០១៦ និង២០១៧; dmn15), as a list of days is
         f"(?:(?:{SP},{SP}{DIGIT}{DIGIT}{DIGIT}{DIGIT}{_ND})*{SP}(?:{_RANGE_CONN}|និង){SP}"
-        f"(?P<year2>{DIGIT}{DIGIT}{DIGIT}{DIGIT}){_ND}"
+        f"(?:{_YEAR_WORD}{SP})?(?P<year2>{DIGIT}{DIGIT}{DIGIT}{DIGIT}){_ND}"  # (ឆ្នាំ ១៩៩៣ ដល់ឆ្នាំ ២០១២: dmn16)
         f"|[-–](?P<year2s>{DIGIT}{DIGIT}){_ND}(?![{GAP_CHARS}]?{DIGIT}))?"
         f"(?:{SP}(?:នៃ{SP})?(?P<era2>{_ERA}))?"
     ),
@@ -151,12 +151,22 @@ _YEAR_RES_NEED = (None, ("ព.", "គ.", "សករាជ"), ("-", "–", "—")
 #: skipped), and on which side, for a text whose DigitRuns are known: the end of an era before the year
 #: (ព.ស. ពុទ្ធសករាជ), a dash after the first year (None: no test)
 _YEAR_RES_RUNS = (None, ("before", ".សជ"), ("after", "-–—"))
+#: words before an identifier (``លេខ ២០១២/១៣``: a number, no season)
+_NUMBER_WORDS = ("លេខ", "ទំព័រ", "No.", "no.", "N°")
 _YEAR_EDGE_WORDS = ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល")
 #: year forms after a word, each with the words one of which the text must hold for it to be scanned,
 #: and the words one of which stands right before the year (blanks skipped)
 _WORDED_YEAR_RES = (
     # (dmn12) a sports season: រដូវកាល ២០១៨/១៩ or ២០១៨-២០១៩ (the span is the years)
     (("រដូវ",), ("រដូវ", "រដូវកាល"), re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}")),
+    # (dmn16) a season written bare, its second year the next (``រដូវកាលដំបូង ២០១២/១៣``), and one year
+    # after the season word (``រដូវកាល ២០១៩នៃលីគកំពូល``: the span is the year)
+    (("/",), ("/",), re.compile(f"(?<![0-9\u17e0-\u17e9/.])(?P<sy1>{_Y4})/(?P<sy2>{DIGIT}{DIGIT}){_ND}(?![/.]?{DIGIT})")),
+    (("រដូវ",), ("កាល",), re.compile(f"រដូវ{SP}កាល{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
+    # (dmn16) a year of birth (``ឆ្នាំកំណើត ១៩៧៥``: the span is the year) and a year alone in brackets
+    # (``Gonzalo Higuain (២០១៩)៖``)
+    (("កំណើត",), ("កំណើត",), re.compile(f"កំណើត{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
+    (("(",), ("(",), re.compile(f"\\({SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}})(?={SP}\\))")),
     # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
     (_YEAR_EDGE_WORDS, _YEAR_EDGE_WORDS,
      re.compile(f"(?:{'|'.join(_YEAR_EDGE_WORDS)}){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/-]?{DIGIT})")),
@@ -499,7 +509,7 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
         pfx = _prefix_start(text, m.start())
         if pfx is None and not _free_number_start(text, m.start()):
             continue
-        if pfx is not None and text.startswith("ទី", pfx) and text.endswith(_PERIOD_WORDS, 0, pfx):
+        if pfx is not None and text.startswith("ទី", pfx) and text[:pfx].rstrip(GAP_CHARS).endswith(_PERIOD_WORDS):
             continue  # ``សប្តាហ៍ទី៣ខែកក្កដា``: the third week of July, no day (the month stays a date; dmn15)
         if pfx is None and _STREET_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -673,12 +683,14 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
         if g.get("sy1") is not None:
             y1, raw2 = _num(g.get("sy1")), g.get("sy2")
             y2 = y1 // 100 * 100 + _num(raw2) if len(raw2) == 2 else _num(raw2)
-            if 1900 <= y1 and y2 == y1 + 1:
+            if 1900 <= y1 and y2 == y1 + 1 and not text[:m.start("sy1")].rstrip(GAP_CHARS).endswith(_NUMBER_WORDS):
                 out.append((m.start("sy1"), m.end(), "date.season", _Parts(year=y1, year2=y2), ""))
             continue
         if g.get("yearb") is not None:
             written = _num(g.get("yearb"))
-            if 1900 <= written <= 2100:
+            bracket = text.startswith(")", m.end())
+            if 1900 <= written <= 2100 and not (bracket and _counted_after(text, m.end() + 1)):
+                # (``(២០០០) នាក់``: a count in brackets)
                 out.append((m.start("yearb"), m.end(), "date.year", _Parts(year=written, written_year=written), ""))
             continue
         if g.get("year0") is not None:
