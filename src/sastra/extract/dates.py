@@ -242,6 +242,9 @@ _STREET_BEFORE_RE = re.compile(f"(?:ផ្លូវ|វិថី|មហាវិ
 _WEEKDAY_BEFORE_RE = re.compile(
     f"{_DAY_WORD}?{SP}(?P<wd>{alternation(WEEKDAY_NAMES)}){SP}(?:{_DAY_WORD}{SP})?$"
 )
+#: a day named by its date (``ទិវាមច្ឆជាតិ ១ កក្កដា``, National Fish Day, 1 July; dmn17): the date is one
+#: (a place or a firm named so, ``ស្ពានអាកាស៧មករា``, is not)
+_HOLIDAY_BEFORE_RE = re.compile(f"ទិវា[^\n។]{{0,24}}$")
 #: (``មកដល់``, ``រហូតមកដល់``, ``ទល់``: "up to", as ដល់; dmn6)
 _JOIN_RE = re.compile(f"{SP}(?:{_RANGE_CONN}|និង|(?:រហូត)?មកដល់|(?:មក)?ទល់|ពី){SP}$")
 
@@ -519,7 +522,8 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
             continue  # the month name runs on into a word: a name (ក្រុមហ៊ុន «៧មករាផារី»)
         if (bname is not None and pfx is None and m.group("yp") is None
                 and _after_khmer_word(text, m.start())
-                and not _WEEKDAY_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())):
+                and not _WEEKDAY_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+                and not _HOLIDAY_BEFORE_RE.search(text, max(0, m.start() - 32), m.start())):
             # "៧មករា" after a word, with neither ថ្ងៃទី, ខែ nor a year, is a name in news (ខណ្ឌ៧មករា,
             # ស្ពានអាកាស៧មករា, ភូមិ១ឧសភា, អាងទឹក៣០កញ្ញា); after a weekday (ថ្ងៃពុធ២៦កក្កដា) or at the
             # start of a line or after punctuation it is a date
