@@ -167,6 +167,9 @@ _WORDED_YEAR_RES = (
     # (``Gonzalo Higuain (២០១៩)៖``)
     (("កំណើត",), ("កំណើត",), re.compile(f"កំណើត{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
     (("(",), ("(",), re.compile(f"\\({SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}})(?={SP}\\))")),
+    # (dmn15, dmn18) the year of a copyright line (``© ២០១៩ រក្សាសិទ្ធិ…``): the labels mark the
+    # furniture's mentions too (the seeds' copyright line holds a labelled organization)
+    (("©",), ("©",), re.compile(f"©{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}")),
     # (dmn10) a bare year after "the beginning / end / middle of": ដើម២០១៩ (the span is the year)
     (_YEAR_EDGE_WORDS, _YEAR_EDGE_WORDS,
      re.compile(f"(?:{'|'.join(_YEAR_EDGE_WORDS)}){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/-]?{DIGIT})")),
