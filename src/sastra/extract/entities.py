@@ -5679,12 +5679,16 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
             end = at + len(name)
             if _at_cluster_start(text, at) and _word_end_at(text, end, soft) or \
                     _SHORT_GIVEN_AFTER_RE.match(text, end) and _at_cluster_end(text, end):
-                before = text[:at].rstrip(" \u200b")
+                window = max(0, at - 80)
+                before = text[window:at].rstrip(" \u200b")
+                before_end = window + len(before)
                 title = next((t for t in titles if before.endswith(t)), None)
                 if title is not None:
                     cands.append(_Cand("person", at, end, "person.repeat", None,
-                                       title_span=(len(before) - len(title), len(before)), priority=1))
-                elif (at == 0 or text[at - 1] in _SHORT_GIVEN_BEFORE) and _SHORT_GIVEN_AFTER_RE.match(text, end):
+                                       title_span=(before_end - len(title), before_end), priority=1))
+                elif (at == 0 or text[at - 1] in _SHORT_GIVEN_BEFORE) and _SHORT_GIVEN_AFTER_RE.match(text, end) or \
+                        before_end == at and before.endswith(_NAME_PREPOSITIONS) and _word_end_at(text, end, soft):
+                    # (also glued after a preposition: ``សម្រាប់រ៉ូស។``)
                     cands.append(_Cand("person", at, end, "person.given", None, priority=0))
             at = text.find(name, end)
     for name, (after, surname) in short_given.items():
@@ -5702,6 +5706,9 @@ def _find_repeats(text: str, persons: list[_Cand], cands: list[_Cand],
 
 
 _SHORT_GIVEN_BEFORE = frozenset(" \n។៕“\"«")
+#: words a name confirmed by two titled writings may stand glued after (``សម្រាប់រ៉ូស``: "for Rose")
+_NAME_PREPOSITIONS = tuple(fold(w) for w in ("សម្រាប់", "របស់", "ដល់", "ជាមួយ", "ឲ្យ", "ឱ្យ", "អោយ", "ពី",
+                                             "ចំពោះ", "ដោយ", "នៃ", "និង"))
 _SHORT_GIVEN_AFTER_RE = re.compile(" ?(?:" + "|".join(fold(w) for w in (
     "បាន", "ថា", "ក៏", "និយាយ", "បញ្ជាក់", "មិន", "នឹង", "ត្រូវ",
     "មាន", "គឺ", "ធ្លាប់", "កំពុង", "ទទួល", "ជា")) + ")")  # (the last six: nineteenth pass, ``ជីវ៉ា មានប្រវត្តិ``)
