@@ -313,7 +313,7 @@ def _free_month_word(text: str, start: int) -> bool:
         return True  # (two blanks or more: no count before it)
     while i > 0 and text[i - 1] in DIGIT_CHARS:
         i -= 1
-    return text[:i].rstrip(GAP_CHARS).endswith("ទី")
+    return text[max(0, i - 8):i].rstrip(GAP_CHARS).endswith("ទី")  # (a bounded window: never quadratic)
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -515,7 +515,8 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
         pfx = _prefix_start(text, m.start())
         if pfx is None and not _free_number_start(text, m.start()):
             continue
-        if pfx is not None and text.startswith("ទី", pfx) and text[:pfx].rstrip(GAP_CHARS).endswith(_PERIOD_WORDS):
+        if pfx is not None and text.startswith("ទី", pfx) and \
+                text[max(0, pfx - 16):pfx].rstrip(GAP_CHARS).endswith(_PERIOD_WORDS):
             continue  # ``សប្តាហ៍ទី៣ខែកក្កដា``: the third week of July, no day (the month stays a date; dmn15)
         if pfx is None and _STREET_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -690,7 +691,8 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
         if g.get("sy1") is not None:
             y1, raw2 = _num(g.get("sy1")), g.get("sy2")
             y2 = y1 // 100 * 100 + _num(raw2) if len(raw2) == 2 else _num(raw2)
-            if 1900 <= y1 and y2 == y1 + 1 and not text[:m.start("sy1")].rstrip(GAP_CHARS).endswith(_NUMBER_WORDS):
+            before = text[max(0, m.start("sy1") - 16):m.start("sy1")].rstrip(GAP_CHARS)
+            if 1900 <= y1 and y2 == y1 + 1 and not before.endswith(_NUMBER_WORDS):
                 out.append((m.start("sy1"), m.end(), "date.season", _Parts(year=y1, year2=y2), ""))
             continue
         if g.get("yearb") is not None:
