@@ -42,3 +42,11 @@ def test_a_head_word_before_which_or_some_is_generic():
                  "ក្រុមហ៊ុនខ្លះ បានបិទ"):
         assert spans(text, "org") == []
     assert spans("ក្រុមហ៊ុនណារ៉ា បានបើក", "org") == ["ក្រុមហ៊ុនណារ៉ា"]  # (a name that begins so)
+
+
+def test_a_riverside_quay_is_a_road():
+    # ``តិរវិថី`` (quay) as ``មហាវិថី`` (boulevard): the royal name after it is the road's, no person
+    # (the 5-fold CV extras of session 18; kh-news-2019-07 article 313320)
+    assert spans("នៅតាមតិរវិថីព្រះស៊ីសុវត្ថិ ខណ្ឌដូនពេញ", "loc") == ["តិរវិថីព្រះស៊ីសុវត្ថិ", "ខណ្ឌដូនពេញ"]
+    assert persons("នៅតាមតិរវិថីព្រះស៊ីសុវត្ថិ ខណ្ឌដូនពេញ") == []
+    assert spans("កាលពីថ្ងៃទី២៦ លើតិរវិថី សម្ដេចហ៊ុនសែន ស្ថិតនៅ", "loc") == ["តិរវិថី សម្ដេចហ៊ុនសែន"]

@@ -196,6 +196,7 @@ _ROAD_RE = re.compile("(?:ផ្លូវជាតិ|ផ្លូវលេខ|�
                       " ?(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)"
                       f"|{fold('ម៉ែត្រ')}(?:ចិន)?)?")  # (nineteenth pass: ``ផ្លូវ៦០ម៉ែត្រ``, the 60-metre road)
 _BOULEVARD_RE = re.compile("មហាវិថី ?")
+_QUAY_RE = re.compile("តិរវិថី ?")  # (``តិរវិថីព្រះស៊ីសុវត្ថិ``, Sisowath Quay)
 _ROAD = "ផ្លូវ"
 #: (nineteenth pass) the markets of Phnom Penh known by name (general knowledge of the city); an
 #: open ``ផ្សារ`` + word is too often the night market, the stock market or the transfer market
@@ -1294,7 +1295,8 @@ def _candidates(view: _View) -> list[_Cand]:
     for match in _ROAD_RE.finditer(text):
         if _at_cluster_start(text, match.start()):
             cands.append(_Cand("loc", match.start(), match.end(), "loc.road", None, priority=2))
-    for match in _matches_at(text, "មហាវិថី", _BOULEVARD_RE):
+    for match in itertools.chain(_matches_at(text, "មហាវិថី", _BOULEVARD_RE),
+                                 _matches_at(text, "តិរវិថី", _QUAY_RE)):  # (and a riverside quay)
         end = _open_place_end(text, match.end(), lex.name_stops)
         if _clusters_in(text[match.end():end]) >= 2:
             cands.append(_Cand("loc", match.start(), end, "loc.road", None, priority=2))
