@@ -247,7 +247,7 @@ _WEEKDAY_BEFORE_RE = re.compile(
 )
 #: a day named by its date (``ទិវាមច្ឆជាតិ ១ កក្កដា``, National Fish Day, 1 July; dmn17): the date is one
 #: (a place or a firm named so, ``ស្ពានអាកាស៧មករា``, is not)
-_HOLIDAY_BEFORE_RE = re.compile(f"ទិវា[^\n។]{{0,24}}$")
+_HOLIDAY_BEFORE_RE = re.compile("ទិវា[^\n។]{0,24}$")
 #: (``មកដល់``, ``រហូតមកដល់``, ``ទល់``: "up to", as ដល់; dmn6)
 _JOIN_RE = re.compile(f"{SP}(?:{_RANGE_CONN}|និង|(?:រហូត)?មកដល់|(?:មក)?ទល់|ពី){SP}$")
 
