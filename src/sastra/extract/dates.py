@@ -166,6 +166,9 @@ _WORDED_YEAR_RES = (
     # (dmn16) a year of birth (``ឆ្នាំកំណើត ១៩៧៥``: the span is the year) and a year alone in brackets
     # (``Gonzalo Higuain (២០១៩)៖``)
     (("កំណើត",), ("កំណើត",), re.compile(f"កំណើត{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
+    # a fiscal, budget or school year (``ឆ្នាំសារពើពន្ធ ២០១៩``, ``ឆ្នាំថវិកា ២០២០``: the span is the year)
+    (("សារពើពន្ធ", "ថវិកា", "សិក្សា"), ("ពន្ធ", "ថវិកា", "សិក្សា"),
+     re.compile(f"{_YEAR_WORD}(?:សារពើពន្ធ|ថវិកា|សិក្សា){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
     (("(",), ("(",), re.compile(f"\\({SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}})(?={SP}\\))")),
     # (dmn15, dmn18) the year of a copyright line (``© ២០១៩ រក្សាសិទ្ធិ…``): the labels mark the
     # furniture's mentions too (the seeds' copyright line holds a labelled organization)
