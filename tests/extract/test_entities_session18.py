@@ -50,3 +50,11 @@ def test_a_riverside_quay_is_a_road():
     assert spans("នៅតាមតិរវិថីព្រះស៊ីសុវត្ថិ ខណ្ឌដូនពេញ", "loc") == ["តិរវិថីព្រះស៊ីសុវត្ថិ", "ខណ្ឌដូនពេញ"]
     assert persons("នៅតាមតិរវិថីព្រះស៊ីសុវត្ថិ ខណ្ឌដូនពេញ") == []
     assert spans("កាលពីថ្ងៃទី២៦ លើតិរវិថី សម្ដេចហ៊ុនសែន ស្ថិតនៅ", "loc") == ["តិរវិថី សម្ដេចហ៊ុនសែន"]
+
+
+def test_the_supreme_patriarch_written_without_samdech():
+    # found by probing the titles of government and religious news (no corpus article holds the form)
+    assert persons("ព្រះតេជព្រះគុណ ព្រះមហាសង្ឃរាជ ទេព វង្ស បានប្រទានពរ") == [
+        ("ទេព វង្ស", "ព្រះតេជព្រះគុណ ព្រះមហាសង្ឃរាជ")]
+    assert persons("ព្រះសង្ឃរាជ ទេព វង្ស បានប្រទាន") == [("ទេព វង្ស", "ព្រះសង្ឃរាជ")]
+    assert persons("ព្រះសង្ឃរាជ បានប្រទាន") == []  # (a title without a name)
