@@ -58,3 +58,12 @@ def test_the_supreme_patriarch_written_without_samdech():
         ("ទេព វង្ស", "ព្រះតេជព្រះគុណ ព្រះមហាសង្ឃរាជ")]
     assert persons("ព្រះសង្ឃរាជ ទេព វង្ស បានប្រទាន") == [("ទេព វង្ស", "ព្រះសង្ឃរាជ")]
     assert persons("ព្រះសង្ឃរាជ បានប្រទាន") == []  # (a title without a name)
+
+
+def test_the_given_name_of_a_repeated_untitled_name_alone():
+    # a listed family name and a given name written twice with no title (the eighteenth pass) make a
+    # person; the given name alone elsewhere is the same person, as after a titled name (kh-news-2019-07
+    # article 311799, labelled in session 18)
+    text = ("តារាសម្ដែងវ័យក្មេង ម៉ក់ ឈុនលី ក្ដោបទីផ្សារ។ តារាសម្តែងវ័យ១៦ឆ្នាំ ម៉ក់ ឈុនលី ក្រសោបបាន។ "
+            "ចំពោះតម្លៃខ្លួនយ៉ាងណានោះ ឈុនលី សុំមិនបញ្ជាក់នោះឡើយ។")
+    assert persons(text) == [("ម៉ក់ ឈុនលី", None), ("ម៉ក់ ឈុនលី", None), ("ឈុនលី", None)]

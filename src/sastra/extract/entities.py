@@ -6259,7 +6259,10 @@ def _repeated_spaced_names(text: str, cands: list, soft: frozenset[int], lex: Le
         found.setdefault((match.group(1), second), []).append((s, e))
     for spans in found.values():
         if len(spans) >= 2:
-            cands.extend(_Cand("person", s, e, "person.repeated_name", None, priority=1) for s, e in spans)
+            repeated = [_Cand("person", s, e, "person.repeated_name", None, priority=1) for s, e in spans]
+            cands.extend(repeated)
+            # (session 18) and the given name alone, as after a titled name (``ឈុនលី`` after ``ម៉ក់ ឈុនលី``)
+            _find_repeats(text, repeated[:1], cands, soft)
     if len(found) >= 2:
         _lists_of_names(text, cands, [span for spans in found.values() for span in spans], stops)
 
