@@ -98,3 +98,11 @@ def test_the_shipped_list_is_what_the_build_writes(shared_data):
     shipped = resources.files("sastra").joinpath("data", "entities", "learned_names.tsv").read_text("utf-8")
     assert [f"{n}\t{k}\t{a}\t{b}" for n, k, a, b in rows] == [
         line for line in shipped.splitlines() if not line.startswith("#")]
+
+
+def test_the_given_name_of_a_learned_name_alone_is_the_same_person():
+    # (session 18) as after a titled name: ``សុវណ្ណឌី`` after the learned ``សុខ សុវណ្ណឌី``
+    text = "កាលពីម្សិលមិញ សុខ សុវណ្ណឌី បានទៅលេងខេត្ត។ ក្រោយមក សុវណ្ណឌី បាននិយាយថា"
+    assert found(text, kinds=["person"]) == [("person", "សុខ សុវណ្ណឌី", "person.learned"),
+                                             ("person", "សុវណ្ណឌី", "person.given")]
+    assert found(text, learned=False) == []

@@ -1062,7 +1062,19 @@ def _with_learned_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
         added.append(_Cand(kind, s, e, f"{kind}.learned", _learned_value(kind, text[s:e]), title_span=title))
     if replaced:
         chosen = [c for i, c in enumerate(chosen) if i not in replaced]
-    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+    if not added:
+        return chosen
+    merged = sorted(chosen + added, key=lambda c: c.start)
+    people = [c for c in added if c.kind == "person" and " " in text[c.start:c.end]]
+    if people:  # (session 18) a learned name's given name alone, where no mention stands
+        found: list[_Cand] = []
+        _find_repeats(text, people, found)
+        taken = [(c.start, c.end) for c in merged]
+        extra = [c for c in found if c.rule == "person.given" and
+                 not any(s < c.end and c.start < e for s, e in taken)]
+        if extra:
+            merged = sorted(merged + extra, key=lambda c: c.start)
+    return merged
 
 
 def _learned_value(kind: str, name: str) -> object:
