@@ -67,3 +67,12 @@ def test_the_given_name_of_a_repeated_untitled_name_alone():
     text = ("តារាសម្ដែងវ័យក្មេង ម៉ក់ ឈុនលី ក្ដោបទីផ្សារ។ តារាសម្តែងវ័យ១៦ឆ្នាំ ម៉ក់ ឈុនលី ក្រសោបបាន។ "
             "ចំពោះតម្លៃខ្លួនយ៉ាងណានោះ ឈុនលី សុំមិនបញ្ជាក់នោះឡើយ។")
     assert persons(text) == [("ម៉ក់ ឈុនលី", None), ("ម៉ក់ ឈុនលី", None), ("ឈុនលី", None)]
+
+
+def test_a_one_word_name_found_twice_is_found_where_it_stands_as_a_word():
+    # (kh-news-2019-07 articles 311840, 313060, 313531: a name found twice stands again as a word of its
+    # own, where no verb after it tells the title rules it is a name); glued to other words it is not
+    text = "កញ្ញា រ៉ូស បានឲ្យដឹងថា។ តែយ៉ាងណា កញ្ញា រ៉ូស ថា លំបាក។ គេឃើញ រ៉ូស នៅផ្ទះ។"
+    assert persons(text) == [("រ៉ូស", "កញ្ញា"), ("រ៉ូស", "កញ្ញា"), ("រ៉ូស", None)]
+    text = "កញ្ញា រ៉ូស បានឲ្យដឹងថា។ តែយ៉ាងណា កញ្ញា រ៉ូស ថា លំបាក។ ផ្ការ៉ូសក្រហម"
+    assert persons(text) == [("រ៉ូស", "កញ្ញា"), ("រ៉ូស", "កញ្ញា")]

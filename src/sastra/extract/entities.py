@@ -947,12 +947,42 @@ def _find_in(text: str, wanted: set[str], learned: bool = True) -> list[Mention]
     chosen = _typed_latin_names(view.text, resolve_overlaps(_candidates(view)))
     if learned:
         chosen = _with_learned_names(view.text, chosen)
+    chosen = _found_names_again(view.text, chosen, view.soft)
     mentions = []
     for cand in chosen:
         if cand.kind not in wanted:
             continue
         mentions.append(_to_mention(cand, view, text))
     return mentions
+
+
+def _found_names_again(text: str, chosen: list[_Cand], soft: frozenset[int]) -> list[_Cand]:
+    """(session 18) A one-word Khmer name found as a person at two places at least is that person
+    wherever else it stands as a whole word, where no mention is (``ចំរ៉ុង`` of a story that names him
+    again and again, by the rules after a title or a role, or by the learned list)."""
+    counts: dict[str, int] = {}
+    for c in chosen:
+        if c.kind == "person":
+            name = text[c.start:c.end]
+            if " " not in name and not name.isascii():
+                counts[name] = counts.get(name, 0) + 1
+    names = [n for n, k in counts.items() if k >= 2 and _clusters_in(n) >= 2]
+    if not names:
+        return chosen
+    lex = lexicon()
+    taken = sorted((c.start, c.end) for c in chosen)
+    extra = []
+    for name in names:
+        if name in lex.name_stops or key(name) in lex.places or name in lex.orgs:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            i = bisect.bisect_left(taken, (end, -1))
+            if _word_ends(text, at, end, soft) and not (i and taken[i - 1][1] > at):
+                extra.append(_Cand("person", at, end, "person.repeat", None, priority=0))
+            at = text.find(name, end)
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
 
 #: (session 17) the last word of a Latin-script name that says what kind of thing it names: no
