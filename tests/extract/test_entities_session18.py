@@ -76,3 +76,7 @@ def test_a_one_word_name_found_twice_is_found_where_it_stands_as_a_word():
     assert persons(text) == [("រ៉ូស", "កញ្ញា"), ("រ៉ូស", "កញ្ញា"), ("រ៉ូស", None)]
     text = "កញ្ញា រ៉ូស បានឲ្យដឹងថា។ តែយ៉ាងណា កញ្ញា រ៉ូស ថា លំបាក។ ផ្ការ៉ូសក្រហម"
     assert persons(text) == [("រ៉ូស", "កញ្ញា"), ("រ៉ូស", "កញ្ញា")]
+    # a name of three clusters or more may stand glued after the word before it (kh-news-2019-07
+    # article 313156: ``ព្រោះចំរ៉ុង ឈរជាប់``), but must end where a word ends
+    text = "លោក ចំរ៉ុង បានថា។ លោក ចំរ៉ុង បាននិយាយ។ ព្រោះចំរ៉ុង ឈរជាប់ ម៉ារីអូ។ ក្រុមចំរ៉ុងថ្មី"
+    assert [name for name, _ in persons(text)].count("ចំរ៉ុង") == 3

@@ -979,7 +979,8 @@ def _found_names_again(text: str, chosen: list[_Cand], soft: frozenset[int]) -> 
         while at >= 0:
             end = at + len(name)
             i = bisect.bisect_left(taken, (end, -1))
-            if _word_ends(text, at, end, soft) and not (i and taken[i - 1][1] > at):
+            if (_word_ends(text, at, end, soft) or _clusters_in(name) >= 3 and _at_cluster_start(text, at) and
+                    _word_end_at(text, end, soft)) and not (i and taken[i - 1][1] > at):
                 extra.append(_Cand("person", at, end, "person.repeat", None, priority=0))
             at = text.find(name, end)
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
