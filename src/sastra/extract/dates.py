@@ -158,7 +158,8 @@ _YEAR_EDGE_WORDS = ("ដើម", "ចុង", "ពាក់កណ្ដាល", 
 #: and the words one of which stands right before the year (blanks skipped)
 _WORDED_YEAR_RES = (
     # (dmn12) a sports season: រដូវកាល ២០១៨/១៩ or ២០១៨-២០១៩ (the span is the years)
-    (("រដូវ",), ("រដូវ", "រដូវកាល"), re.compile(f"រដូវ(?:កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}")),
+    (("រដូវ",), ("រដូវ", "រដូវកាល", "កាល"),
+     re.compile(f"រដូវ(?:{SP}កាល)?{SP}(?P<sy1>{_Y4})[/–-](?P<sy2>{DIGIT}{DIGIT}(?:{DIGIT}{DIGIT})?){_ND}")),
     # (dmn16) a season written bare, its second year the next (``រដូវកាលដំបូង ២០១២/១៣``), and one year
     # after the season word (``រដូវកាល ២០១៩នៃលីគកំពូល``: the span is the year)
     (("/",), ("/",), re.compile(f"(?<![0-9\u17e0-\u17e9/.])(?P<sy1>{_Y4})/(?P<sy2>{DIGIT}{DIGIT}){_ND}(?![/.]?{DIGIT})")),
@@ -170,6 +171,10 @@ _WORDED_YEAR_RES = (
     (("សារពើពន្ធ", "ថវិកា", "សិក្សា"), ("ពន្ធ", "ថវិកា", "សិក្សា"),
      re.compile(f"{_YEAR_WORD}(?:សារពើពន្ធ|ថវិកា|សិក្សា){SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
     (("(",), ("(",), re.compile(f"\\({SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}})(?={SP}\\))")),
+    # (dmn21) a period of years in brackets, older or longer than a bare range may be
+    # (``Football League (១៨៨៨-១៨៩១)``, ``រយៈពេល១០០ឆ្នាំ (១៨៩២-១៩៩២)``)
+    (("(",), ("(",), re.compile(f"\\({SP}(?P<by1>[12\u17e1\u17e2]{DIGIT}{{3}}){SP}[-–—]{SP}"
+                                f"(?P<by2>[12\u17e1\u17e2]{DIGIT}{{3}})(?={SP}\\))")),
     # (dmn15, dmn18) the year of a copyright line (``© ២០១៩ រក្សាសិទ្ធិ…``): the labels mark the
     # furniture's mentions too (the seeds' copyright line holds a labelled organization)
     (("©",), ("©",), re.compile(f"©{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}")),
@@ -690,6 +695,11 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
             if not (1900 <= y1 < y2 <= 2100 and y2 - y1 <= 50):
                 continue
             out.append((m.start(), m.end(), "date.year_range", _Parts(year=y1, year2=y2), ""))
+            continue
+        if g.get("by1") is not None:
+            y1, y2 = _num(g.get("by1")), _num(g.get("by2"))
+            if 1500 <= y1 < y2 <= 2100 and y2 - y1 <= 150:
+                out.append((m.start("by1"), m.end(), "date.year_range", _Parts(year=y1, year2=y2), ""))
             continue
         if g.get("sy1") is not None:
             y1, raw2 = _num(g.get("sy1")), g.get("sy2")
