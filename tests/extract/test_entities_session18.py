@@ -1,6 +1,7 @@
-"""Session 18: the credited source of an article (``ប្រភព៖ …``) is a person only when its name has no
-word of a publication's name (the seed article 001 of ``samples/seeds/`` credits ``Property Areas``;
-kh-news-2019-07 article 312954 credits a person by four romanized words)."""
+"""Session 18: names an article confirms itself (a name found twice stands again alone; a given name
+after its full name), credited sources (``ប្រភព៖ …``: the seed article 001 of ``samples/seeds/`` credits
+``Property Areas``), generic heads, quays and the Supreme Patriarch's title. Texts from the shapes of
+kh-news-2019-07 articles named in each test."""
 
 from __future__ import annotations
 
