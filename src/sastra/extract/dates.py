@@ -151,6 +151,10 @@ _YEAR_RES_NEED = (None, ("ព.", "គ.", "សករាជ"), ("-", "–", "—")
 #: skipped), and on which side, for a text whose DigitRuns are known: the end of an era before the year
 #: (ព.ស. ពុទ្ធសករាជ), a dash after the first year (None: no test)
 _YEAR_RES_RUNS = (None, ("before", ".សជ"), ("after", "-–—"))
+#: the last word of an event's name that may take its year (``SEA Games 2023``, ``ស៊ីហ្គេម-២០២៣``)
+#: (not ``Championship``: dmn4 leaves the year of ``AFF U-18 Championship 2019`` out)
+_EVENT_WORDS = ("Games", "GAMES", "Festival", "FESTIVAL", "Cup", "CUP", "Expo", "EXPO", "Awards", "Summit",
+                "Olympics", "ហ្គេម", "អូឡាំពិក")
 #: words before an identifier (``លេខ ២០១២/១៣``: a number, no season)
 _NUMBER_WORDS = ("លេខ", "ទំព័រ", "No.", "no.", "N°")
 _YEAR_EDGE_WORDS = ("ដើម", "ចុង", "ពាក់កណ្ដាល", "ពាក់កណ្តាល")
@@ -175,6 +179,10 @@ _WORDED_YEAR_RES = (
     # (``Football League (១៨៨៨-១៨៩១)``, ``រយៈពេល១០០ឆ្នាំ (១៨៩២-១៩៩២)``)
     (("(",), ("(",), re.compile(f"\\({SP}(?P<by1>[12\u17e1\u17e2]{DIGIT}{{3}}){SP}[-–—]{SP}"
                                 f"(?P<by2>[12\u17e1\u17e2]{DIGIT}{{3}})(?={SP}\\))")),
+    # (dmn14, dmn16, dmn23: three labellers) the year of an event named with it (``ASEAN School Games
+    # 2019``, ``Fims Festival 2019``, ``ស៊ីហ្គេម-២០២៣``): the span is the year
+    (_EVENT_WORDS, _EVENT_WORDS + ("-", "–"),
+     re.compile(f"(?:{'|'.join(_EVENT_WORDS)}){SP}[-–]?{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}(?![.,:/–-]?{DIGIT})")),
     # (dmn15, dmn18) the year of a copyright line (``© ២០១៩ រក្សាសិទ្ធិ…``): the labels mark the
     # furniture's mentions too (the seeds' copyright line holds a labelled organization)
     (("©",), ("©",), re.compile(f"©{SP}(?P<yearb>[12\u17e1\u17e2]{DIGIT}{{3}}){_ND}")),
