@@ -5,7 +5,11 @@ kh-news-2019-07 articles named in each test."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from entity_views import persons, spans
+from sastra.extract.entities import find_entities
 
 
 def test_a_source_named_with_a_publication_word_is_an_organization():
@@ -81,3 +85,26 @@ def test_a_one_word_name_found_twice_is_found_where_it_stands_as_a_word():
     # article 313156: ``ព្រោះចំរ៉ុង ឈរជាប់``), but must end where a word ends
     text = "លោក ចំរ៉ុង បានថា។ លោក ចំរ៉ុង បាននិយាយ។ ព្រោះចំរ៉ុង ឈរជាប់ ម៉ារីអូ។ ក្រុមចំរ៉ុងថ្មី"
     assert [name for name, _ in persons(text)].count("ចំរ៉ុង") == 3
+
+
+#: titles, one-word names (one inside another), learned names and the words around them
+_NAME_WORDS = st.sampled_from([
+    "កញ្ញា", "លោក", "កីឡាករ", "រ៉ូស", "រ៉ូសា", "ចំរ៉ុង", "សុខចំរ៉ុង", "សុខ សុវណ្ណឌី", "សុវណ្ណឌី", "ម៉ក់",
+    "ឈុនលី", "ម៉ក់ ឈុនលី", "សម្រាប់", "ព្រោះ", "បាន", "ជា", "នៅ", " ", " ", "\u200b", "។", "\n",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_WORDS, max_size=40).map("".join), st.booleans())
+def test_names_found_again_keep_the_mentions_flat(text, learned):
+    last_end = 0
+    for m in find_entities(text, learned=learned):
+        assert text[m.start:m.end] == m.text and m.text and m.start >= last_end
+        last_end = m.end
+
+
+def test_a_name_inside_a_longer_name_found_again_stays_inside_it():
+    # both ``សុខចំរ៉ុង`` and ``ចំរ៉ុង`` are found twice: the longer one, found again, holds the shorter
+    text = ("កញ្ញា សុខចំរ៉ុង បាននិយាយ។ កញ្ញា សុខចំរ៉ុង បានថា។ កញ្ញា ចំរ៉ុង បាននិយាយ។ កញ្ញា ចំរ៉ុង បានថា។ "
+            "គេឃើញ សុខចំរ៉ុង នៅផ្ទះ។")
+    assert [name for name, _ in persons(text)] == ["សុខចំរ៉ុង", "សុខចំរ៉ុង", "ចំរ៉ុង", "ចំរ៉ុង", "សុខចំរ៉ុង"]

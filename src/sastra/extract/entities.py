@@ -956,9 +956,16 @@ def _find_in(text: str, wanted: set[str], learned: bool = True) -> list[Mention]
     return mentions
 
 
+def _free_span(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps none of the sorted, non-overlapping spans ``taken``."""
+    i = bisect.bisect_left(taken, (end, -1))  # (the spans starting before ``end``: only the last can reach it)
+    return not (i and taken[i - 1][1] > start)
+
+
 def _found_names_again(text: str, chosen: list[_Cand], soft: frozenset[int]) -> list[_Cand]:
     """(session 18) A one-word Khmer name found as a person at two places at least is that person
-    wherever else it stands as a whole word, where no mention is (``ចំរ៉ុង`` of a story that names him
+    wherever else it stands as a whole word, or, with three clusters or more, glued after the word
+    before it and ending where a word ends, where no mention is (``ចំរ៉ុង`` of a story that names him
     again and again, by the rules after a title or a role, or by the learned list)."""
     counts: dict[str, int] = {}
     for c in chosen:
@@ -972,16 +979,16 @@ def _found_names_again(text: str, chosen: list[_Cand], soft: frozenset[int]) -> 
     lex = lexicon()
     taken = sorted((c.start, c.end) for c in chosen)
     extra = []
-    for name in names:
+    for name in sorted(names, key=len, reverse=True):  # (a longer name first: spans stay flat)
         if name in lex.name_stops or key(name) in lex.places or name in lex.orgs:
             continue
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            i = bisect.bisect_left(taken, (end, -1))
             if (_word_ends(text, at, end, soft) or _clusters_in(name) >= 3 and _at_cluster_start(text, at) and
-                    _word_end_at(text, end, soft)) and not (i and taken[i - 1][1] > at):
+                    _word_end_at(text, end, soft)) and _free_span(taken, at, end):
                 extra.append(_Cand("person", at, end, "person.repeat", None, priority=0))
+                bisect.insort(taken, (at, end))
             at = text.find(name, end)
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
@@ -1100,9 +1107,12 @@ def _with_learned_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
     if people:  # (session 18) a learned name's given name alone, where no mention stands
         found: list[_Cand] = []
         _find_repeats(text, people, found)
-        taken = [(c.start, c.end) for c in merged]
-        extra = [c for c in found if c.rule == "person.given" and
-                 not any(s < c.end and c.start < e for s, e in taken)]
+        taken = sorted((c.start, c.end) for c in merged)
+        extra = []
+        for c in sorted((c for c in found if c.rule == "person.given"), key=lambda c: c.start - c.end):
+            if _free_span(taken, c.start, c.end):  # (a longer one first: spans stay flat)
+                extra.append(c)
+                bisect.insort(taken, (c.start, c.end))
         if extra:
             merged = sorted(merged + extra, key=lambda c: c.start)
     return merged
