@@ -298,6 +298,17 @@ def test_list_markers_closed_by_a_parenthesis_only():
     assert [t for t, _ in nums("ប្រាក់ (ចំនួន ១០) នាក់")] == ["១០"]
 
 
+def test_list_items_numbered_with_a_point_or_before_a_name():
+    # (session 18, the number extras of the development splits) a point then a Khmer word is no decimal
+    # point: ``(ឃាត់ខ្លួន) ២.ឈ្មោះ ហេង សុផាត``, ``…១. ក្រូចឆ្មារ``; and a list of suspects at a line's start
+    assert nums("(ឃាត់ខ្លួន) ២.ឈ្មោះ ហេង សុផាត ភេទប្រុស") == []
+    assert nums("ប្រតិកម្ម។\n…១. ក្រូចឆ្មារ") == []
+    assert nums("ទទួលបញ្ញើលុយ)។\n ៧ឈ្មោះ លឹម រតនៈ") == []
+    # decimals and counts before a name still count
+    assert nums("ចំនួន ២.៥ នាក់") == [("២.៥", Decimal("2.5"))]
+    assert nums("មាន ២ ឈ្មោះ") == [("២", 2)]
+
+
 def test_clock_times_with_the_visarga_and_a_colon_typed_for_it():
     # (dmn7) ``១១ៈ៤០`` is a clock time; ``មួយរយ:`` is រយៈ (a while) with a colon for the sign
     assert nums("វេលាម៉ោង ១១ៈ៤០នាទីព្រឹក នៅភូមិ") == []

@@ -106,6 +106,8 @@ _ID_RANGE_BEFORE_RE = re.compile(f"(?:ទី|លេខ|ផ្លូវ){GAP}{DIG
 #: a day number before a month name is part of a date or of a name (ខណ្ឌ៧មករា), never a count
 _MONTH_AFTER_RE = re.compile(f"{GAP}(?:{alternation(_MONTH_NAMES, loose=True)})(?![\u17b6-\u17d3])")
 _LUNAR_AFTER_RE = re.compile(f"{GAP}(?:កើត|រោច)")
+#: (session 18) what follows a list item's number: a point and a Khmer word, or ``ឈ្មោះ`` ("named")
+_KHMER_LIST_ITEM_RE = re.compile(f"(?:\\.{GAP}[\u1780-\u17b3]|{GAP}ឈ្មោះ)")
 _LIST_MARKER_AFTER_RE = re.compile(f"(?:៖|-{GAP}(?![0-9\u17e0-\u17e9-])|[:/](?=[0-9\u17e0-\u17e9]))")
 #: a lone number word after these is part of a name or a sum (ចតុកោណ...បូកបី)
 _WORD_SKIP_BEFORE_RE = re.compile(f"(?:បូក|ដក|គុណ|ចែក){GAP}$")
@@ -244,6 +246,12 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
                 continue  # (១) list marker, and ``១)ទឹក ២)ផ្លូវ`` (no parenthesis open before it)
             if after[:1] == "." and (not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
                 continue  # 1. list marker at line start
+            if len(raw_abs) <= 2 and _KHMER_LIST_ITEM_RE.match(after) and \
+                    (after[:1] == "." or not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
+                # (session 18) ``(ឃាត់ខ្លួន) ២.ឈ្មោះ ហេង សុផាត``, ``…១. ក្រូចឆ្មារ``: a point then a Khmer
+                # word is no decimal point (Khmer ends a sentence with ។); ``\n៧ឈ្មោះ លឹម រតនៈ``: an item
+                # of a list of suspects at a line's start
+                continue
             if _LATIN_AFTER_RE.match(after) and not _LATIN_UNIT_AFTER_RE.match(after) and \
                     not _DIMENSION_AFTER_RE.match(after):
                 continue  # 5G, 4K, 720p: part of a name (not ``២០x២៥ម៉ែត្រ``: dimensions, dmn10)
