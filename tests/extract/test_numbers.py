@@ -309,6 +309,13 @@ def test_list_items_numbered_with_a_point_or_before_a_name():
     assert nums("មាន ២ ឈ្មោះ") == [("២", 2)]
 
 
+def test_a_licence_plate_is_no_count():
+    # (session 18) a province code of a digit and capitals, then four digits, after ``លេខ``
+    assert nums("រថយន្តស្លាក\u200bលេខ\u200bភ្នំពេញ\u200b2K 5585។ តាម") == []
+    assert nums("ស្លាក\u200bលេខ 2AM 1334 ជា\u200bរថយន្ត") == []
+    assert nums("ទិញ 5G 2000 គ្រឿង") == [("2000", 2000)]
+
+
 def test_clock_times_with_the_visarga_and_a_colon_typed_for_it():
     # (dmn7) ``១១ៈ៤០`` is a clock time; ``មួយរយ:`` is រយៈ (a while) with a colon for the sign
     assert nums("វេលាម៉ោង ១១ៈ៤០នាទីព្រឹក នៅភូមិ") == []

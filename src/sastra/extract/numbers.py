@@ -125,6 +125,9 @@ _LATIN_AFTER_RE = re.compile("[A-Za-z]")  # glued letters: 5G, 4K, 720p
 _DIMENSION_AFTER_RE = re.compile(f"[x×]{DIGIT}")  # ២០x២៥: the width of a plot, then its length
 #: a Latin token right before the digits (a brand, a model, a plate or passport series), and the
 #: currency codes that are no such token
+#: (session 18) a licence plate: a province code, a digit and capitals, then four digits (``2K 5585``,
+#: ``2AM 1334``): an identifier
+_PLATE_CODE_BEFORE_RE = re.compile(f"(?<![A-Za-z0-9])[0-9][A-Z]{{1,3}}[ \u00a0-]?[{GAP_CHARS}]?$")
 _LATIN_TOKEN_BEFORE_RE = re.compile(f"(?<![A-Za-z0-9\u17e0-\u17e9])[A-Za-z][A-Za-z0-9]*[ \u00a0]?[{GAP_CHARS}]?$")
 _CURRENCY_CODE_BEFORE_RE = re.compile("(?:USD|KHR|EUR|THB|CNY|JPY|GBP|US|Rs|No|no|km|kg)\\.?[ \u00a0]?[\u200b]?$")
 _LATIN_UNIT_AFTER_RE = re.compile(
@@ -260,6 +263,9 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
                 # ``Mazda 2``, ``Mate 20 X``, ``ED 1029380``: Latin digits after a Latin token are a model
                 # or an identifier (dmn10); Khmer digits after one count (``Atletico Madrid ៧-៣``)
                 continue
+            if len(raw_abs) == 4 and raw_abs.isascii() and _PLATE_CODE_BEFORE_RE.search(before) and \
+                    "លេខ" in text[max(0, start - 40):start]:
+                continue  # a licence plate (``ស្លាកលេខ ភ្នំពេញ 2K 5585``)
             digits_only = raw_abs
             if (
                 len(digits_only) >= 3
