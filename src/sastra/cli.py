@@ -27,6 +27,11 @@ VERB_MODULES = (
 )
 
 
+#: ``--rules-only`` of ``sastra extract`` and ``sastra run``: one option, one help
+RULES_ONLY_HELP = ("persons, organizations and places by the hand rules alone, without the names learned from "
+                   "sastra's labelled articles (July 2019 news)")
+
+
 def folder_argument(value: str) -> str:
     """An output folder named on the command line: an empty name (an unset shell variable in
     ``--out "$OUT"``) would mean the current folder, and the outputs would land there unasked."""

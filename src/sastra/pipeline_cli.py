@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sastra.cli import folder_argument, positive_int_argument, text_argument
+from sastra.cli import RULES_ONLY_HELP, folder_argument, positive_int_argument, text_argument
 
 #: the stages ``--skip`` may name (= sastra.pipeline.STAGE_NAMES, kept light for ``sastra --help``)
 STAGE_NAMES = ("clean", "normalize", "segment", "extract")
@@ -50,9 +50,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-site-furniture", action="store_true",
                         help="skip the corpus pass that finds lines repeated across a site's pages (it reads "
                              "the input twice)")
-    parser.add_argument("--rules-only", action="store_true",
-                        help="persons, organizations and places by the hand rules alone, without the names "
-                             "learned from sastra's labelled articles (July 2019 news)")
+    parser.add_argument("--rules-only", action="store_true", help=RULES_ONLY_HELP)
     parser.add_argument("--no-index", action="store_true", help="do not build the search index")
     parser.add_argument("--no-parquet", action="store_true", help="write JSON Lines only")
     parser.add_argument("--restart", action="store_true", help="discard an earlier run in OUT and start over")

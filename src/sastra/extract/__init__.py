@@ -71,16 +71,10 @@ def _optional(module: str, name: str) -> Callable | None:
         return None
 
 
-def _find_by_rules(text: str) -> list[Mention]:
-    from sastra.extract.entities import find_entities as _find
-
-    return _find(text, learned=False)
-
-
-def _safe(finder: Callable, text: str, *args) -> list[Mention]:
+def _safe(finder: Callable, text: str, *args, **options) -> list[Mention]:
     """Run one finder; a bug in one finder costs its mentions, never the whole extraction."""
     try:
-        return list(finder(text, *args))
+        return list(finder(text, *args, **options))
     except Exception as exc:  # noqa: BLE001 - bad input must never crash extraction
         key = f"{getattr(finder, '__module__', '?')}.{getattr(finder, '__name__', '?')}"
         if key not in _WARNED:
@@ -137,7 +131,7 @@ def extract(text: str, *, kinds: Iterable[str] | str | None = None,
     if wanted & _ENTITY_KINDS:
         from sastra.extract.entities import find_entities as _find
 
-        mentions.extend(_safe(_find, text) if learned else _safe(_find_by_rules, text))
+        mentions.extend(_safe(_find, text, learned=learned))
     resolved = resolve_overlaps(m for m in mentions if m.kind in KINDS)
     return [m for m in resolved if m.kind in wanted]
 

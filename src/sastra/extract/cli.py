@@ -6,7 +6,7 @@ import argparse
 import datetime
 import sys
 
-from sastra.cli import text_argument
+from sastra.cli import RULES_ONLY_HELP, text_argument
 
 KIND_NAMES = ("date", "money", "number", "person", "org", "loc")  # = sastra.extract.KINDS, kept light
 
@@ -46,9 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help=f"comma-separated kinds to keep (default all: {','.join(KIND_NAMES)})")
     parser.add_argument("--reference-date", default=None, metavar="YYYY-MM-DD", type=date_argument,
                         help="publication date passed to the date finder")
-    parser.add_argument("--rules-only", action="store_true",
-                        help="persons, organizations and places by the hand rules alone, without the names "
-                             "learned from sastra's labelled articles (July 2019 news)")
+    parser.add_argument("--rules-only", action="store_true", help=RULES_ONLY_HELP)
     parser.add_argument("--text-field", type=text_argument, default="text", help="text field of JSON Lines input")
     parser.add_argument("--id-field", type=text_argument, default="id", help="id field of JSON Lines input")
     parser.set_defaults(handler=run)

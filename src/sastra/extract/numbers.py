@@ -123,11 +123,11 @@ _COUNT_BEFORE_RE = re.compile(f"(?:ចំនួន|ទាំង|ត្រឹម|
 _LETTER_NAME_BEFORE_RE = re.compile("(?:សេ|អិន|អឺ|អេ|អេហ្វ|អេច|អិល|អឹម|អេស|អ៊ិច|ប៊ី|ឌី)$")
 _LATIN_AFTER_RE = re.compile("[A-Za-z]")  # glued letters: 5G, 4K, 720p
 _DIMENSION_AFTER_RE = re.compile(f"[x×]{DIGIT}")  # ២០x២៥: the width of a plot, then its length
-#: a Latin token right before the digits (a brand, a model, a plate or passport series), and the
-#: currency codes that are no such token
 #: (session 18) a licence plate: a province code, a digit and capitals, then four digits (``2K 5585``,
 #: ``2AM 1334``): an identifier
 _PLATE_CODE_BEFORE_RE = re.compile(f"(?<![A-Za-z0-9])[0-9][A-Z]{{1,3}}[ \u00a0-]?[{GAP_CHARS}]?$")
+#: a Latin token right before the digits (a brand, a model, a plate or passport series), and the
+#: currency codes that are no such token
 _LATIN_TOKEN_BEFORE_RE = re.compile(f"(?<![A-Za-z0-9\u17e0-\u17e9])[A-Za-z][A-Za-z0-9]*[ \u00a0]?[{GAP_CHARS}]?$")
 _CURRENCY_CODE_BEFORE_RE = re.compile("(?:USD|KHR|EUR|THB|CNY|JPY|GBP|US|Rs|No|no|km|kg)\\.?[ \u00a0]?[\u200b]?$")
 _LATIN_UNIT_AFTER_RE = re.compile(
@@ -247,10 +247,10 @@ def _numbers_from(text: str, candidates, runs: DigitRuns | None = None) -> list[
             if after[:1] == ")" and (before.rstrip(GAP_CHARS)[-1:] == "(" or
                                      len(raw_abs) <= 2 and before[-30:].rfind("(") <= before[-30:].rfind(")")):
                 continue  # (១) list marker, and ``១)ទឹក ២)ផ្លូវ`` (no parenthesis open before it)
-            if after[:1] == "." and (not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
+            at_line_start = not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"
+            if after[:1] == "." and at_line_start:
                 continue  # 1. list marker at line start
-            if len(raw_abs) <= 2 and _KHMER_LIST_ITEM_RE.match(after) and \
-                    (after[:1] == "." or not before.strip(GAP_CHARS) or before.rstrip(GAP_CHARS)[-1:] == "\n"):
+            if len(raw_abs) <= 2 and _KHMER_LIST_ITEM_RE.match(after) and (after[:1] == "." or at_line_start):
                 # (session 18) ``(ឃាត់ខ្លួន) ២.ឈ្មោះ ហេង សុផាត``, ``…១. ក្រូចឆ្មារ``: a point then a Khmer
                 # word is no decimal point (Khmer ends a sentence with ។); ``\n៧ឈ្មោះ លឹម រតនៈ``: an item
                 # of a list of suspects at a line's start
