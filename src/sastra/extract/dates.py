@@ -289,10 +289,10 @@ def _free_number_start(text: str, start: int, also: str = "") -> bool:
     return True
 
 
-def _ends_before(text: str, at: int, words: str | tuple[str, ...]) -> bool:
-    """One of ``words`` stands right before ``at``, blanks skipped (a bounded look back, so that a
-    long text stays linear)."""
-    return text[max(0, at - 24):at].rstrip(GAP_CHARS).endswith(words)
+def _ends_before(text: str, at: int, words: str | tuple[str, ...], back: int) -> bool:
+    """One of ``words`` stands right before ``at``, blanks skipped, within ``back`` characters (a
+    bounded look back, so that a long text stays linear)."""
+    return text[max(0, at - back):at].rstrip(GAP_CHARS).endswith(words)
 
 
 #: periods counted with ``ទី`` before a month: ``សប្តាហ៍ទី៣ខែកក្កដា`` is a week, not the 3rd
@@ -335,7 +335,7 @@ def _free_month_word(text: str, start: int) -> bool:
         return True  # (two blanks or more: no count before it)
     while i > 0 and text[i - 1] in DIGIT_CHARS:
         i -= 1
-    return _ends_before(text, i, "ទី")
+    return _ends_before(text, i, "ទី", 8)
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -537,7 +537,7 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
         pfx = _prefix_start(text, m.start())
         if pfx is None and not _free_number_start(text, m.start()):
             continue
-        if pfx is not None and text.startswith("ទី", pfx) and _ends_before(text, pfx, _PERIOD_WORDS):
+        if pfx is not None and text.startswith("ទី", pfx) and _ends_before(text, pfx, _PERIOD_WORDS, 16):
             continue  # ``សប្តាហ៍ទី៣ខែកក្កដា``: the third week of July, no day (the month stays a date; dmn15)
         if pfx is None and _STREET_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -717,7 +717,7 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
         if g.get("sy1") is not None:
             y1, raw2 = _num(g.get("sy1")), g.get("sy2")
             y2 = y1 // 100 * 100 + _num(raw2) if len(raw2) == 2 else _num(raw2)
-            if 1900 <= y1 and y2 == y1 + 1 and not _ends_before(text, m.start("sy1"), _NUMBER_WORDS):
+            if 1900 <= y1 and y2 == y1 + 1 and not _ends_before(text, m.start("sy1"), _NUMBER_WORDS, 16):
                 out.append((m.start("sy1"), m.end(), "date.season", _Parts(year=y1, year2=y2), ""))
             continue
         if g.get("yearb") is not None:
