@@ -69,7 +69,7 @@ MONTH_NAMES: dict[str, int] = {
     "កញ្ញា": 9,
     "តុលា": 10,
     "វិច្ឆិកា": 11, "វិច្ចិកា": 11, "វិច្ឆកា": 11,
-    "ធ្នូ": 12,
+    "ធ្នូ": 12, "ធ្នូរ": 12,  # (session 19: a spelling with a final រ, as in ធ្នូរ "bow")
 }
 ENGLISH_MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name[1:], 1):

@@ -4667,6 +4667,13 @@ _STAR_ROLE_STARTS = tuple(sorted({r[:3] for r in _STAR_ROLES}))  # (every match 
 #: what follows a player's role and describes, not names (``កីឡាការិនី ផ្នែកល្បុក្កតោ``: in wrestling)
 _NOT_STAGE_NAME_STARTS = tuple(fold(w) for w in ("ផ្នែក", "ជម្រើស", "ជើងឯក", "វ័យ", "ល្បី", "សញ្ជាតិ", "ជនជាតិ",
                                                   "ឆ្នើម", "ថ្មី", "វិញ្ញាសា"))
+#: (session 19) words that praise or place a star or a player, written between the role and the name
+#: (``តារាចម្រៀងល្បី ខេមរៈ សិរីមន្ត``, ``តារាថៃ Napat``, ``តារាចម្រៀងប្រុសវ័យក្មេង The Toys``)
+_ROLE_MODIFIERS = frozenset(fold(w) for w in (
+    "ល្បី", "ល្បីឈ្មោះ", "ដ៏ល្បីឈ្មោះ", "ល្បីល្បាញ", "ដ៏ល្បីល្បាញ", "វ័យក្មេង", "ជើងចាស់", "ជួរមុខ", "ឆ្នើម",
+    "កំពូល", "ដ៏ឆ្នើម", "ស្រស់ស្អាត", "ដ៏ស្រស់ស្អាត", "មានប្រជាប្រិយ", "ដ៏មានប្រជាប្រិយ", "ជំនាន់ថ្មី",
+))
+_ROLE_MODIFIER_ENDINGS = tuple(sorted({w[-2:] for w in _ROLE_MODIFIERS}))
 _ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
 #: every position where _ROLE_RE or _ROLE_COUNTRY_RE matches, found in one scan: a first letter of a
 #: role, then (looking back at it) the role and what either pattern wants after it; each match is one
@@ -4779,7 +4786,13 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
     for match in with_country:
         # (eleventh pass) a country glued to the role: ``កីឡាករកម្ពុជា អេលីត សាន់``
         start = match.end()
-        if not any(p.kind == "country" for p in lex.places.get(key(match.group(1)), ())):
+        glued = match.group(1)
+        if glued in _ROLE_MODIFIERS:
+            pass  # (session 19) a word praising the star: ``តារាចម្រៀងល្បី ខេមរៈ សិរីមន្ត``
+        elif glued in _khmer_surnames()[0] and glued not in lex.function_words and \
+                glued not in lex.generic_words:
+            start = match.start(1)  # (session 19) the family name glued to the role: ``តារាចម្រៀងឱក សុគន្ធកញ្ញា``
+        elif not any(p.kind == "country" for p in lex.places.get(key(glued), ())):
             # (twenty-second pass) the family name glued to the country too: ``អ្នកប្រដាល់កម្ពុជាប៉ោ ភារិទ្ធ``
             start = _surname_after_country(text, match.start(1), match.end(1), lex, stops)
             if start is None:
@@ -5062,13 +5075,7 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
         run = _KHMER_TAIL_RE.search(before)
         if run is None:
             continue
-        words = run.group()
-        # strip a trailing place name (``ចិន``, ``ព័រទុយហ្គាល់``)
-        for i in range(1, len(words)):  # the longest place at the end (not a village ``ក``)
-            places = lex.places.get(words[i:].replace(" ", "")) if _at_cluster_start(words, i) else None
-            if places and any(p.kind in _FREE_PLACE_KINDS for p in places):
-                words = words[:i]
-                break
+        words = _without_place_or_modifier(run.group(), lex)
         whole_place = any(p.kind in _FREE_PLACE_KINDS for p in lex.places.get(words, ()))
         if words == _NATIONALITY_WORD or (whole_place and before[:run.start()].endswith(_NATIONALITY_WORD + " ")):
             # (eighth pass) ``គ្រូបង្វឹកសញ្ជាតិ អៀរឡង់ Conor Nestor``: the role before ``សញ្ជាតិ`` + country
@@ -5078,6 +5085,29 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
             words = words[:-len(_NATIONALITY_WORD)]  # ``កីឡាករសញ្ជាតិបារាំង Paul Pogba``
         if words.endswith(_person_roles()) or _office_before(words):
             cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=1))
+
+
+def _without_place_or_modifier(words: str, lex: Lexicon) -> str:
+    """A run of Khmer words before a Latin-script name without the country or city (``ចិន``,
+    ``ព័រទុយហ្គាល់``) and the word of praise (``វ័យក្មេង``, session 19) written after the role, so that the
+    role itself ends the run: ``តារាចម្រៀងប្រុសវ័យក្មេង``, ``តារាថៃ``."""
+    for _ in range(2):  # (``តារាថៃវ័យក្មេង``: both, in either order)
+        cut = words
+        if words.endswith(_ROLE_MODIFIER_ENDINGS):
+            for modifier in _ROLE_MODIFIERS:
+                if words.endswith(modifier) and len(words) > len(modifier):
+                    cut = words[:-len(modifier)]
+                    break
+        if cut == words:
+            for i in range(1, len(words)):  # the longest place at the end (not a village ``ក``)
+                places = lex.places.get(words[i:].replace(" ", "")) if _at_cluster_start(words, i) else None
+                if places and any(p.kind in _FREE_PLACE_KINDS for p in places):
+                    cut = words[:i]
+                    break
+        if cut == words:
+            return words
+        words = cut
+    return words
 
 
 _KHMER_TAIL_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}]+$")
@@ -5124,6 +5154,11 @@ def _find_latin_single_after_roles(text: str, cands: list[_Cand]) -> None:
         if age is not None:  # the role before the age
             cut = before_at + 1 - len(age.group())
             before = text[max(0, cut - 29):cut].rstrip(" ")
+        if not before.endswith(roles):  # (session 19) a country or a word of praise after it: ``តារាថៃ Napat``
+            run = _KHMER_TAIL_RE.search(before)
+            if run is None:
+                continue
+            before = before[:run.start()] + _without_place_or_modifier(run.group(), lex)
         if before.endswith(roles) and not before.endswith(_KING):  # ``ស្តេច Dahshur``: a place
             found.add(name)
     for name in found:  # the name again elsewhere, as a whole word (``Bale បាននិយាយថា``)

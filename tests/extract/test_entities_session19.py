@@ -1,0 +1,26 @@
+"""Session 19: names of stars and players written after their role with a word between (a country, a
+word of praise) or with the family name glued to the role. Texts in the shapes of entertainment and
+sports articles of kh-news-2019-07."""
+
+from __future__ import annotations
+
+from entity_views import persons
+
+
+def test_a_family_name_glued_to_a_role_starts_the_name():
+    assert persons("តារាស្រី ព្រាប សុវត្ថិ និងតារាចម្រៀងឱក សុគន្ធកញ្ញា បានចូលរួម") == [
+        ("ព្រាប សុវត្ថិ", None), ("ឱក សុគន្ធកញ្ញា", None)]
+    assert persons("អ្នកប្រដាល់ធឿន ធារ៉ា បានយកឈ្នះ") == [("ធឿន ធារ៉ា", None)]
+    # a glued word that is no listed family name is no name's start
+    assert persons("តារាចម្រៀងខ្មែរ ជាច្រើនបានចូលរួម") == []
+
+
+def test_a_word_of_praise_between_a_role_and_a_name():
+    assert persons("ដោយមានការចូលរួមពីតារាចម្រៀងល្បី ខេមរៈ សិរីមន្ត") == [("ខេមរៈ សិរីមន្ត", None)]
+    assert persons("តារាចម្រៀងប្រុសវ័យក្មេង The Toys បានបង្ហោះរូបភាព") == [("The Toys", None)]
+
+
+def test_a_country_between_a_role_and_a_one_word_latin_name():
+    assert persons("៣- តារាថៃ Napat និងគូស្នេហ៍មិនខុសអ្វីពីគូមុនៗ") == [("Napat", None)]
+    # a country alone before a Latin word names no person (``ថៃ Airways``)
+    assert persons("ក្រុមហ៊ុនអាកាសចរណ៍ថៃ Airways បានប្រកាស") == []
