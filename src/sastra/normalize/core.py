@@ -177,8 +177,17 @@ def _canonical_cluster(cluster: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _without_doubles(items: list[str], fixers: list[str]) -> list[str]:
-    """``items`` (in canonical order) with a mark that never repeats kept once."""
-    kept = [item for n, item in enumerate(items) if not (n and item == items[n - 1] and item in _NEVER_DOUBLED)]
+    """``items`` (in canonical order) with a mark that never repeats kept once, also where another mark
+    stands between its two writings (``ុ`` in ``ីុួុ``: else a rule that consumes one of them leaves
+    the other for the next pass, and normalization would not be idempotent)."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if item in _NEVER_DOUBLED:
+            if item in seen:
+                continue
+            seen.add(item)
+        kept.append(item)
     if len(kept) != len(items):
         fixers.append("duplicate_mark")
     return kept
