@@ -24,3 +24,16 @@ def test_a_country_between_a_role_and_a_one_word_latin_name():
     assert persons("៣- តារាថៃ Napat និងគូស្នេហ៍មិនខុសអ្វីពីគូមុនៗ") == [("Napat", None)]
     # a country alone before a Latin word names no person (``ថៃ Airways``)
     assert persons("ក្រុមហ៊ុនអាកាសចរណ៍ថៃ Airways បានប្រកាស") == []
+
+
+def test_a_transliterated_name_with_its_latin_spelling_in_parentheses():
+    # a hyphenated Latin word may be written as two Khmer words, and the Khmer words may hold the
+    # zero-width spaces of a publisher's word breaker (kh-news-2019-07, a football transfer report)
+    text = "ការផ្ទេរ\u200bសម្រាប់\u200bខ្សែបម្រើ\u200bស្លាប អា\u200bឡែ\u200bន ស៊ាំ\u200bង ម៉ា\u200bហ្ស៊ី\u200bមីន (Allan Saint-Maximin) ត្រូវបាន\u200bបដិសេធ"
+    assert persons(text) == [("អាឡែន ស៊ាំង ម៉ាហ្ស៊ីមីន", None), ("Allan Saint-Maximin", None)]  # (shown without them)
+    # or as one Khmer word, as many as the Latin words
+    assert persons("ខ្សែបម្រើស្លាប អាឡែន ស៊ាំងម៉ាហ្ស៊ីមីន (Allan Saint-Maximin) ត្រូវបានបដិសេធ") == [
+        ("អាឡែន ស៊ាំងម៉ាហ្ស៊ីមីន", None), ("Allan Saint-Maximin", None)]
+    # accented letters
+    assert persons("ក្លឹបបានទិញ ហ្សង់ ហ្វ្រង់ស័រ (Jean François) មកវិញ") == [
+        ("ហ្សង់ ហ្វ្រង់ស័រ", None), ("Jean François", None)]

@@ -5563,6 +5563,9 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
         latin = match.group(1)
         words = latin.split(" ")
         ls, le = match.span(1)
+        if words[0] in _LATIN_HONORIFICS and len(words) > 2:  # ``(Oknha Paul Blanche-Horgan)``: a title
+            ls += len(words[0]) + 1
+            latin, words = latin[len(words[0]) + 1:], words[1:]
         kind = "org" if any(w in _ORG_WORDS or w in _GLOSSED_ORG_WORDS for w in words) else "person"
         if not 2 <= len(words) <= 4 or kind == "person" and any(
                 w in _NOT_NAME_WORDS or w in _NOT_GLOSSED_NAME_WORDS for w in words) or latin in places or \
@@ -5570,18 +5573,25 @@ def _transliterated_names(text: str, cands: list[_Cand], soft: frozenset[int]) -
             continue
         end = match.start()
         start, found = end, 0
-        while found < len(words):
+        # as many Khmer words as Latin ones, or as the parts of its hyphenated words (``Saint-Maximin``:
+        # ``ស៊ាំង ម៉ាហ្ស៊ីមីន``, session 19)
+        parts = len(latin.replace("-", " ").split())
+        while found < parts:
             # (from the line break or space before the word: the text before it cannot hold the match)
             floor = max(text.rfind(" ", 0, max(0, start - 2)), text.rfind("\n", 0, max(0, start - 2))) + 1
             word = _WORD_BEFORE_RE.search(text, floor, start)
             if word is None or _clusters_in(word.group(1)) > 6 or \
-                    _stopped_word(text, word.start(1), word.group(1), stops, found == len(words) - 1) or \
-                    titles.match(text, word.start(1)):
+                    _stopped_word(text, word.start(1), word.group(1), stops, found in (len(words) - 1, parts - 1)) or \
+                    titles.match(text, word.start(1)) or _person_role_re().match(text, word.start(1)):
                 break
             start, found = word.start(1), found + 1
+            if found == len(words):
+                full_start = start  # (the words of the name, if the parts do not all stand apart)
             if start == 0 or text[start - 1] != " ":
                 break
-        if found == len(words) and not any(s < end and start < e for s, e in not_persons):
+        if found != parts and found >= len(words):
+            start, found = full_start, len(words)
+        if found in (len(words), parts) and not any(s < end and start < e for s, e in not_persons):
             khmer = _Cand(kind, start, end, f"{kind}.transliterated", None, priority=1)
             cands.append(khmer)
             cands.append(_Cand(kind, ls, le, f"{kind}.transliterated", None, priority=1))
@@ -5608,10 +5618,13 @@ _NOT_GLOSSED_NAME_WORDS = frozenset("Hotels Boulevard Street Road Avenue Tower T
 #: a Latin-script name of capitalized words (and name particles) in parentheses after a Khmer word
 # (the look-behind after the space or the parenthesis, not before: a pattern that starts with a literal
 # is scanned far faster than one tried at every position)
-_TRANSLITERATION_GLOSS_RE = re.compile(r"(?: (?<=[\u1780-\u17d3] )\(|\((?<=[\u1780-\u17d3]\()) ?((?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)"
-                                       r"(?: (?:[A-Z][a-z'\-]+|de|van|der|da|di|bin|al|dos|del)){1,3}) ?\)")
-#: the Khmer word that ends where the search stops, after a space or at a line's start
-_WORD_BEFORE_RE = re.compile(f"(?:^|(?<=[ \n]))([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]*) ?$")
+# (session 19: accented letters, ``Jean-François``)
+_TRANSLITERATION_GLOSS_RE = re.compile(r"(?: (?<=[\u1780-\u17d3] )\(|\((?<=[\u1780-\u17d3]\()) ?"
+                                       r"((?:[A-ZÀ-Ý][a-zß-ÿ'\-]+(?:-[A-ZÀ-Ý][a-zß-ÿ']+)*|de|van|der|da|di|bin|al|dos|del)"
+                                       r"(?: (?:[A-ZÀ-Ý][a-zß-ÿ'\-]+(?:-[A-ZÀ-Ý][a-zß-ÿ']+)*|de|van|der|da|di|bin|al|dos|del)){1,3}) ?\)")
+#: the Khmer word that ends where the search stops, after a space or at a line's start (session 19: with
+#: the zero-width spaces a publisher's word breaker put between its syllables, ``ម៉ា\u200bហ្ស៊ី\u200bមីន``)
+_WORD_BEFORE_RE = re.compile(f"(?:^|(?<=[ \n]))([{_KHMER_LETTER}](?:\u200b?[{_KHMER_LETTER}{_MARKS}])*)\u200b? ?$")
 
 
 #: honorifics written before a Latin-script name in a gloss (they are titles, outside the name)
