@@ -20,6 +20,11 @@ def test_a_word_of_praise_between_a_role_and_a_name():
     assert persons("តារាចម្រៀងប្រុសវ័យក្មេង The Toys បានបង្ហោះរូបភាព") == [("The Toys", None)]
 
 
+def test_the_national_team_or_the_sport_between_a_player_and_the_name():
+    assert persons("ក្នុងនោះ កីឡាករជម្រើសជាតិកម្ពុជា ជាន់ វឌ្ឍនាកា បានស៊ុតបញ្ចូលទី") == [("ជាន់ វឌ្ឍនាកា", None)]
+    assert persons("កីឡាការិនីវាយកូនគោល Naomi Osaka បានឈ្នះ") == [("Naomi Osaka", None)]
+
+
 def test_a_country_between_a_role_and_a_one_word_latin_name():
     assert persons("៣- តារាថៃ Napat និងគូស្នេហ៍មិនខុសអ្វីពីគូមុនៗ") == [("Napat", None)]
     # a country alone before a Latin word names no person (``ថៃ Airways``)

@@ -4672,6 +4672,10 @@ _NOT_STAGE_NAME_STARTS = tuple(fold(w) for w in ("ផ្នែក", "ជម្�
 _ROLE_MODIFIERS = frozenset(fold(w) for w in (
     "ល្បី", "ល្បីឈ្មោះ", "ដ៏ល្បីឈ្មោះ", "ល្បីល្បាញ", "ដ៏ល្បីល្បាញ", "វ័យក្មេង", "ជើងចាស់", "ជួរមុខ", "ឆ្នើម",
     "កំពូល", "ដ៏ឆ្នើម", "ស្រស់ស្អាត", "ដ៏ស្រស់ស្អាត", "មានប្រជាប្រិយ", "ដ៏មានប្រជាប្រិយ", "ជំនាន់ថ្មី",
+    # the national team and the sport of a player (``កីឡាករជម្រើសជាតិកម្ពុជា``, ``កីឡាការិនីវាយកូនគោល``)
+    "ជម្រើសជាតិ", "ជំរើសជាតិ", "បាល់ទាត់", "បាល់ទះ", "បាល់បោះ", "វាយកូនគោល", "ហែលទឹក", "ប្រដាល់", "តេក្វាន់ដូ",
+    "ចំបាប់", "ប្រណាំង", "អុក", "វាយសី", "ល្បុក្កតោ", "គុនខ្មែរ", "ជិះកង់", "យូដូ", "ការ៉ាតេ", "វូស៊ូ", "អត្តពលកម្ម",
+    "កាយសម្ព័ន្ធ", "បាល់ឱប", "វាយកូនឃ្លី", "កីឡាវាយកូនឃ្លី", "ប្រដាល់សកល", "ប្រដាល់គុនខ្មែរ",
 ))
 _ROLE_MODIFIER_ENDINGS = tuple(sorted({w[-2:] for w in _ROLE_MODIFIERS}))
 _ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
@@ -4787,8 +4791,8 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
         # (eleventh pass) a country glued to the role: ``កីឡាករកម្ពុជា អេលីត សាន់``
         start = match.end()
         glued = match.group(1)
-        if glued in _ROLE_MODIFIERS:
-            pass  # (session 19) a word praising the star: ``តារាចម្រៀងល្បី ខេមរៈ សិរីមន្ត``
+        if _only_modifiers(glued, lex):
+            pass  # (session 19) words praising or placing the star: ``តារាចម្រៀងល្បី ខេមរៈ សិរីមន្ត``
         elif glued in _khmer_surnames()[0] and glued not in lex.function_words and \
                 glued not in lex.generic_words:
             start = match.start(1)  # (session 19) the family name glued to the role: ``តារាចម្រៀងឱក សុគន្ធកញ្ញា``
@@ -5087,11 +5091,24 @@ def _find_latin_after_roles(text: str, cands: list[_Cand]) -> None:
             cands.append(_Cand("person", match.start(), match.end(), "person.role_latin", None, priority=1))
 
 
-def _without_place_or_modifier(words: str, lex: Lexicon) -> str:
+def _only_modifiers(words: str, lex: Lexicon) -> bool:
+    """Whether a run glued after a role holds nothing but words of praise, the national team, a sport
+    and countries or cities (``ជម្រើសជាតិកម្ពុជា``): no name begins inside it."""
+    for _ in range(3):
+        if words in _ROLE_MODIFIERS or any(p.kind in _FREE_PLACE_KINDS for p in lex.places.get(key(words), ())):
+            return True
+        cut = _without_place_or_modifier(words, lex, rounds=1)
+        if cut == words:
+            return False
+        words = cut
+    return False
+
+
+def _without_place_or_modifier(words: str, lex: Lexicon, rounds: int = 3) -> str:
     """A run of Khmer words before a Latin-script name without the country or city (``ចិន``,
     ``ព័រទុយហ្គាល់``) and the word of praise (``វ័យក្មេង``, session 19) written after the role, so that the
     role itself ends the run: ``តារាចម្រៀងប្រុសវ័យក្មេង``, ``តារាថៃ``."""
-    for _ in range(2):  # (``តារាថៃវ័យក្មេង``: both, in either order)
+    for _ in range(rounds):  # (``តារាថៃវ័យក្មេង``, ``កីឡាករបាល់ទាត់ជម្រើសជាតិកម្ពុជា``: in any order)
         cut = words
         if words.endswith(_ROLE_MODIFIER_ENDINGS):
             for modifier in _ROLE_MODIFIERS:
