@@ -42,3 +42,11 @@ def test_a_transliterated_name_with_its_latin_spelling_in_parentheses():
     # accented letters
     assert persons("ក្លឹបបានទិញ ហ្សង់ ហ្វ្រង់ស័រ (Jean François) មកវិញ") == [
         ("ហ្សង់ ហ្វ្រង់ស័រ", None), ("Jean François", None)]
+
+
+def test_a_world_figure_named_by_one_latin_word():
+    assert persons("Neymar បាននិយាយថា គាត់ចង់ត្រឡប់ទៅវិញ") == [("Neymar", None)]
+    assert persons("ក្រុម BLACKPINK មានសមាជិក Jennie និង Jisoo") == [("Jennie", None), ("Jisoo", None)]
+    # not beside other capitalized words, not a place named after the figure
+    assert persons("ការដ្ឋានសំណង់ Trump Tower") == []
+    assert persons("កម្លាំងបានចុះបង្ក្រាបនៅក្នុងក្លិបកំសាន្ត Obama ឃាត់ខ្លួនជនជាតិចិន") == []

@@ -5950,6 +5950,29 @@ def _latin_given_names() -> frozenset[str]:
                      for line in _entities(name) for w in line.split())
 
 
+@functools.cache
+def _latin_known_person_words() -> tuple[frozenset[str], re.Pattern]:
+    """The people named by one Latin-script word (``latin_known_persons.txt``), and a pattern of them."""
+    names = frozenset(w for line in _entities("latin_known_persons.txt") for w in line.split())
+    return names, re.compile("|".join(sorted(names, key=len, reverse=True)))
+
+
+#: a place of entertainment named right before a famous name names itself after it (``ក្លិបកំសាន្ត Obama``)
+_VENUE_BEFORE_RE = re.compile("(?:" + "|".join(fold(w) for w in (
+    "ក្លិប", "ក្លឹប", "ខារ៉ាអូខេ", "បារ", "ភោជនីយដ្ឋាន", "ហាង", "សណ្ឋាគារ", "ហាងកាហ្វេ")) + ")" +
+    "(?:" + "|".join(fold(w) for w in ("កំសាន្ត", "កម្សាន្ត", "រាត្រី")) + ")? ?[\u200b]?$")
+
+
+def _latin_known_persons_alone(text: str, cands: list) -> None:
+    """(Session 19) ``Neymar``, ``Jennie``, ``Putin``: a listed one-word name of a world figure standing
+    alone as a whole word is a person (beside other capitalized words the given-name rule decides)."""
+    names, pattern = _latin_known_person_words()
+    for name in {m.group() for m in pattern.finditer(text)}:
+        for start, end in _standalone_latin_word(text, name):
+            if not _named_thing_before(text, start) and not _VENUE_BEFORE_RE.search(text, max(0, start - 24), start):
+                cands.append(_Cand("person", start, end, "person.latin_known", None, priority=0))
+
+
 def _latin_names_by_given_name(text: str, cands: list) -> None:
     """A Latin-script name of two to four capitalized words that starts with a listed given name is a
     person wherever it stands (``Newcastle យក Kyle Scott ពី Chelsea``, ``ជាមួយនឹង Cristiano Ronaldo``),
@@ -6124,6 +6147,7 @@ def _sixteenth_pass(text: str, cands: list, soft: frozenset[int], lex: Lexicon, 
         _forestry_units(text, cands, lex)
     if latin:
         _latin_names_by_given_name(text, cands)
+        _latin_known_persons_alone(text, cands)
 
 
 # --- seventeenth pass: names cut short, landmarks named after a type word, addresses over zero-width spaces
