@@ -50,3 +50,12 @@ def test_a_world_figure_named_by_one_latin_word():
     # not beside other capitalized words, not a place named after the figure
     assert persons("ការដ្ឋានសំណង់ Trump Tower") == []
     assert persons("កម្លាំងបានចុះបង្ក្រាបនៅក្នុងក្លិបកំសាន្ត Obama ឃាត់ខ្លួនជនជាតិចិន") == []
+
+
+def test_known_stars_and_a_wifes_name_with_her_husbands():
+    assert persons("បទនេះច្រៀងដោយ ព្រាប សុវត្ថិ និង ហ៊ឹម ស៊ីវន ។") == [("ព្រាប សុវត្ថិ", None), ("ហ៊ឹម ស៊ីវន", None)]
+    # after a title for women, a name and a known name are one name: hers, then her husband's
+    assert persons("សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត ប៊ុន រ៉ានី ហ៊ុន សែន ប្រធានកាកបាទក្រហមកម្ពុជា") == [
+        ("ប៊ុន រ៉ានី ហ៊ុន សែន", "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត")]
+    # after ``លោក`` they are two singers
+    assert persons("ច្រៀងដោយលោក អ៊ឹង ណារី ប៉ែន រ៉ន និង ណារ៉ា") == [("អ៊ឹង ណារី", "លោក"), ("ប៉ែន រ៉ន", None)]

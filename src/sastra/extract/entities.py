@@ -1573,9 +1573,13 @@ def _candidates(view: _View) -> list[_Cand]:
             known[s0] = e0
     for person in list(persons):
         # ``ប៊ុន រ៉ានី ហ៊ុនសែន``: a name, a space and a known two-word name make one longer name
+        # (a married woman's name followed by her husband's: only after a title for women, session 19;
+        # ``លោក អ៊ឹង ណារី ប៉ែន រ៉ន`` names two singers)
         after = known.get(person.end + 1)
         if after is not None and text[person.end] == " " and person.rule != "person.known" and \
-                not _is_title_words(text[person.start:person.end]):
+                not _is_title_words(text[person.start:person.end]) and person.title_span is not None and \
+                fold(text[person.title_span[0]:person.title_span[1]].replace("\u200b", "").strip()).endswith(
+                    _WIVES_TITLES):
             persons.append(_Cand("person", person.start, after, "person.title_known", None,
                                  title_span=person.title_span, priority=2))
     if latin:  # ``លោក SULEYMAN SOYLU``: a name in capitals after a title is not an acronym
@@ -1653,6 +1657,12 @@ _OFFICES_BEFORE_CUE = tuple(sorted((fold(w) for w in ("អភិបាល", "អ
                                                       "ស្នងការ", "ស្នងការរង", "អធិការ", "អធិការរង", "មេ")),
                                    key=len, reverse=True))
 _HONORIFICS_BEFORE_OFFICE = tuple(fold(w) for w in ("លោកស្រី", "លោក", "ឯកឧត្តម", "អ្នកស្រី", "អ្នកនាង"))
+
+
+#: titles for women, after which a name and a known two-word name are one name (her husband's name after
+#: hers: ``សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត ប៊ុន រ៉ានី ហ៊ុនសែន``)
+_WIVES_TITLES = tuple(fold(w) for w in ("កិត្តិព្រឹទ្ធបណ្ឌិត", "លោកស្រី", "អ្នកស្រី", "លោកជំទាវ", "ជំទាវ",
+                                          "លោកស្រីបណ្ឌិត", "អ្នកឧកញ៉ា"))
 
 
 def _office_before_cue(text: str, s: int) -> int | None:
