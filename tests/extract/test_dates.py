@@ -73,6 +73,7 @@ def iso(text: str, **kw) -> list[str | None]:
         ("ថ្ងៃទី២៦កក្តដានេះ", "ថ្ងៃទី២៦កក្តដា", "--07-26"),  # typo កក្តដា, no year
         ("នៅថ្ងៃទី២៧ ខែកកក្កដា នឹងបញ្ចប់", "ថ្ងៃទី២៧ ខែកកក្កដា", "--07-27"),  # (dmn14: a doubled first letter)
         ("ថ្ងៃទី៧ ខែធ្នូរ ឆ្នាំ២០១៨ ។", "ថ្ងៃទី៧ ខែធ្នូរ ឆ្នាំ២០១៨", "2018-12-07"),  # (December with a final រ)
+        ("កាលពី 2019/8/15 មាន", "2019/8/15", "2019-08-15"),  # (year first, a one-digit month, with slashes)
         # (dmn15) two dates with a month and no year joined by ដល់ are one range; a list of years is
         # one mention, as a list of days is; the third week of July is no day
         ("ចាប់ពីថ្ងៃទី២៧ខែកក្កដា ដល់ថ្ងៃទី២ខែសីហា បើ", "ថ្ងៃទី២៧ខែកក្កដា ដល់ថ្ងៃទី២ខែសីហា", "--07-27/--08-02"),

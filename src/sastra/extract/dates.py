@@ -194,8 +194,10 @@ _WORDED_YEAR_RES = (
 _NUMERIC_END = "(?![0-9\u17e0-\u17e9]|[/.:-][0-9\u17e0-\u17e9])"
 _NUMERIC_RES = (
     re.compile(f"(?P<d>{DIGIT}{DIGIT}?)(?P<sep>[/.-])(?P<m>{DIGIT}{DIGIT}?)(?P=sep)(?P<y>{DIGIT}{DIGIT}{{3}}){_NUMERIC_END}"),
-    # (year first: 2019-10-23, and 2019/10/23 or 2019.10.23)
-    re.compile(f"(?P<iy>{DIGIT}{DIGIT}{{3}})(?P<isep>[/.-])(?P<im>{DIGIT}{{2}})(?P=isep)(?P<id>{DIGIT}{{2}}){_NUMERIC_END}"),
+    # (year first: 2019-10-23, and 2019/10/23 or 2019.10.23; with slashes, a month or a day of one digit
+    # too: 2019/8/15, session 19)
+    re.compile(f"(?P<iy>{DIGIT}{DIGIT}{{3}})(?:(?P<isep>[/.-])(?P<im>{DIGIT}{{2}})(?P=isep)(?P<id>{DIGIT}{{2}})"
+               f"|/(?P<im2>{DIGIT}{DIGIT}?)/(?P<id2>{DIGIT}{DIGIT}?)){_NUMERIC_END}"),
 )
 #: for each of _NUMERIC_RES, the separators one of which every match holds (as _YEAR_RES_NEED)
 _NUMERIC_RES_NEED = (("/", ".", "-"), ("/", ".", "-"))
@@ -770,7 +772,9 @@ def _numeric(text: str, runs: DigitRuns | None = None) -> list:
             continue
         pfx = _prefix_start(text, m.start())
         if _g(m, "iy") is not None:
-            y, mo, d = _num(_g(m, "iy")), _num(_g(m, "im")), _num(_g(m, "id"))
+            y = _num(_g(m, "iy"))
+            mo, d = (_num(_g(m, "im")), _num(_g(m, "id"))) if _g(m, "im") is not None else \
+                (_num(_g(m, "im2")), _num(_g(m, "id2")))
             rule = "date.iso"
         else:
             d, mo, y = _num(_g(m, "d")), _num(_g(m, "m")), _num(_g(m, "y"))
