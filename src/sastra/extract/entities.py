@@ -5961,10 +5961,10 @@ def _latin_given_names() -> frozenset[str]:
 
 
 @functools.cache
-def _latin_known_person_words() -> tuple[frozenset[str], re.Pattern]:
-    """The people named by one Latin-script word (``latin_known_persons.txt``), and a pattern of them."""
-    names = frozenset(w for line in _entities("latin_known_persons.txt") for w in line.split())
-    return names, re.compile("|".join(sorted(names, key=len, reverse=True)))
+def _latin_known_persons_re() -> re.Pattern:
+    """A pattern of the people named by one Latin-script word (``latin_known_persons.txt``)."""
+    names = {w for line in _entities("latin_known_persons.txt") for w in line.split()}
+    return re.compile("|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)))
 
 
 #: a place of entertainment named right before a famous name names itself after it (``ក្លិបកំសាន្ត Obama``)
@@ -5976,8 +5976,7 @@ _VENUE_BEFORE_RE = re.compile("(?:" + "|".join(fold(w) for w in (
 def _latin_known_persons_alone(text: str, cands: list) -> None:
     """(Session 19) ``Neymar``, ``Jennie``, ``Putin``: a listed one-word name of a world figure standing
     alone as a whole word is a person (beside other capitalized words the given-name rule decides)."""
-    names, pattern = _latin_known_person_words()
-    for name in {m.group() for m in pattern.finditer(text)}:
+    for name in {m.group() for m in _latin_known_persons_re().finditer(text)}:
         for start, end in _standalone_latin_word(text, name):
             if not _named_thing_before(text, start) and not _VENUE_BEFORE_RE.search(text, max(0, start - 24), start):
                 cands.append(_Cand("person", start, end, "person.latin_known", None, priority=0))
