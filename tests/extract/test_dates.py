@@ -257,6 +257,17 @@ def test_month_only_partial():
     assert m.text == "ខែ\u200bសីហា" and m.value is None and m.attrs["partial"] == "--08"
 
 
+def test_a_month_by_its_number_alone_and_a_second_month_after_or():
+    # (dmn25, session 19) "not later than month 9"; "August or September" are two months
+    assert [(m.text, scored(m)) for m in find_dates("មូរ សុខហួរ៖ មិនហួសពីខែ៩ទេ យើងនឹងទៅ")] == [("ខែ៩", "--09")]
+    assert [(m.text, scored(m)) for m in find_dates("ក្នុងអំឡុងខែសីហា ឬ\u200bកញ្ញា\u200bខាងមុខ")] == [
+        ("ខែសីហា", "--08"), ("កញ្ញា", "--09")]
+    assert [scored(m) for m in find_dates("ខែសីហា ឬកញ្ញា ឆ្នាំ២០១៩")] == ["--08", "2019-09"]
+    # a salary, a duration, "every month", a month with a space before its number: no month
+    for text in ("ប្រាក់ខែ១០ម៉ឺនរៀល", "រយៈពេល ៣ខែ៩ថ្ងៃ", "រាល់ខែ១ដង", "ក្នុងខែ ៩ នេះ"):
+        assert find_dates(text) == [], text
+
+
 # --- known-answers.md section 7.1 -----------------------------------------------------------------
 def _known_answer_rows():
     text = need(EXTRACTION / "known-answers.md").read_text(encoding="utf-8")

@@ -665,6 +665,24 @@ def _month_name_starts(text: str, end: int) -> list[int]:
     return starts
 
 
+#: (session 19) ``មិនហួសពីខែ៩ទេ`` ("not later than month 9"): ខែ and a month number with no year are a
+#: month when glued, after a word that places it in time, and followed by no unit or amount; not
+#: ``ប្រាក់ខែ១០ម៉ឺនរៀល`` (a salary), ``៣ខែ៩ថ្ងៃ`` (a duration), ``រាល់ខែ`` (every month)
+_LONE_MONTH_BEFORE_RE = re.compile(f"(?:ពី|ដល់|ក្នុង|នៅ|ត្រឹម|មុន|ក្រោយ|ចុង|ដើម|កណ្តាល|កណ្ដាល|ចាប់ពី|រហូតដល់|ឬ|និង){SP}$")
+_LONE_MONTH_AFTER_RE = re.compile(f"{SP}(?:{DIGIT}|[.,/:-]|រយ|ពាន់|ម៉ឺន|សែន|លាន|ដុល្លា|រៀល|៛|បាត|ថ្ងៃ|ដង|នាក់|ភាគរយ|%|គីឡូ|ខែ|ឆ្នាំ)")
+
+
+def _lone_numeric_month(text: str, start: int, end: int) -> bool:
+    """Whether ``ខែ`` + a month number at ``start:end``, with no year, names a month (see above)."""
+    return text[start + 2:start + 3] not in GAP_CHARS and \
+        _LONE_MONTH_BEFORE_RE.search(text, max(0, start - 12), start) is not None and \
+        _LONE_MONTH_AFTER_RE.match(text, end) is None and 1 <= _num(text[start + 2:end].strip(GAP_CHARS)) <= 12
+
+
+#: a bare month name after ``ខែ`` + a month and ``ឬ`` ("or"): a month of its own
+_OR_MONTH_RE = re.compile(f"ខែ{SP}{_MONTH}{SP}ឬ{SP}(?P<bare>{_MONTH})(?![\u1780-\u17b3])")
+
+
 def _my(text: str, runs: DigitRuns | None = None) -> list:
     out = []
     for m in itertools.chain(_MY_RES[0].finditer(text), _month_year_matches(text, runs)):
@@ -674,8 +692,8 @@ def _my(text: str, runs: DigitRuns | None = None) -> list:
             continue
         if bname is not None and "\u1780" <= _prev(text, m.start()) <= "\u17d3":
             continue  # a month name inside a longer word (បវរកញ្ញា)
-        if mnum is not None and g.get("yp") is None:
-            continue  # ខែ៩ alone: too ambiguous without a year
+        if mnum is not None and g.get("yp") is None and not _lone_numeric_month(text, m.start(), m.end()):
+            continue  # ខែ៩ alone is a month only where nothing makes it a salary, a count or a duration
         month = _month_number(mname or bname) if (mname or bname) else _num(mnum)
         month2 = _month_number(g.get("mname2")) if g.get("mname2") else None
         year, written, era, ok = _year_from_part(m, month)
@@ -691,6 +709,17 @@ def _my(text: str, runs: DigitRuns | None = None) -> list:
         if month2 is not None:
             rule += ".range"
         out.append((m.start(), end, rule, parts, ""))
+    if "ឬ" in text:  # (session 19) ``ខែសីហា ឬកញ្ញា``: "August or September", two months
+        for m in _OR_MONTH_RE.finditer(text):
+            month = _month_number(m.group("bare"))
+            with_year = _MY_RES[1].match(text, m.start("bare"))
+            if with_year is not None:  # ``ឬកញ្ញា ឆ្នាំ២០១៩``
+                year, written, era, ok = _year_from_part(with_year, month)
+                if ok:
+                    out.append((with_year.start(), with_year.end(), "date.month_year",
+                                _Parts(month=month, year=year, era=era, written_year=written), ""))
+                    continue
+            out.append((m.start("bare"), m.end("bare"), "date.month", _Parts(month=month), ""))
     return out
 
 
