@@ -4687,6 +4687,8 @@ _ROLE_MODIFIERS = frozenset(fold(w) for w in (
     "ចំបាប់", "ប្រណាំង", "អុក", "វាយសី", "ល្បុក្កតោ", "គុនខ្មែរ", "ជិះកង់", "យូដូ", "ការ៉ាតេ", "វូស៊ូ", "អត្តពលកម្ម",
     "កាយសម្ព័ន្ធ", "បាល់ឱប", "វាយកូនឃ្លី", "កីឡាវាយកូនឃ្លី", "ប្រដាល់សកល", "ប្រដាល់គុនខ្មែរ",
 ))
+#: the same, longest first (``ដ៏ល្បីឈ្មោះ`` before ``ល្បីឈ្មោះ``: one answer whatever the set's order)
+_ROLE_MODIFIERS_LONGEST_FIRST = tuple(sorted(_ROLE_MODIFIERS, key=lambda w: (-len(w), w)))
 _ROLE_MODIFIER_ENDINGS = tuple(sorted({w[-2:] for w in _ROLE_MODIFIERS}))
 _ROLE_COUNTRY_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")([{_KHMER_LETTER}][{_KHMER_LETTER}{_MARKS}]{{1,20}}) ")
 #: every position where _ROLE_RE or _ROLE_COUNTRY_RE matches, found in one scan: a first letter of a
@@ -5121,7 +5123,7 @@ def _without_place_or_modifier(words: str, lex: Lexicon, rounds: int = 3) -> str
     for _ in range(rounds):  # (``តារាថៃវ័យក្មេង``, ``កីឡាករបាល់ទាត់ជម្រើសជាតិកម្ពុជា``: in any order)
         cut = words
         if words.endswith(_ROLE_MODIFIER_ENDINGS):
-            for modifier in _ROLE_MODIFIERS:
+            for modifier in _ROLE_MODIFIERS_LONGEST_FIRST:
                 if words.endswith(modifier) and len(words) > len(modifier):
                     cut = words[:-len(modifier)]
                     break
@@ -5976,7 +5978,7 @@ _VENUE_BEFORE_RE = re.compile("(?:" + "|".join(fold(w) for w in (
 def _latin_known_persons_alone(text: str, cands: list) -> None:
     """(Session 19) ``Neymar``, ``Jennie``, ``Putin``: a listed one-word name of a world figure standing
     alone as a whole word is a person (beside other capitalized words the given-name rule decides)."""
-    for name in {m.group() for m in _latin_known_persons_re().finditer(text)}:
+    for name in sorted({m.group() for m in _latin_known_persons_re().finditer(text)}):
         for start, end in _standalone_latin_word(text, name):
             if not _named_thing_before(text, start) and not _VENUE_BEFORE_RE.search(text, max(0, start - 24), start):
                 cands.append(_Cand("person", start, end, "person.latin_known", None, priority=0))
