@@ -59,3 +59,7 @@ def test_known_stars_and_a_wifes_name_with_her_husbands():
         ("ប៊ុន រ៉ានី ហ៊ុន សែន", "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត")]
     # after ``លោក`` they are two singers
     assert persons("ច្រៀងដោយលោក អ៊ឹង ណារី ប៉ែន រ៉ន និង ណារ៉ា") == [("អ៊ឹង ណារី", "លោក"), ("ប៉ែន រ៉ន", None)]
+
+
+def test_a_world_figure_starts_a_longer_latin_name():
+    assert persons("Jennie Kim បាននិយាយថា") == [("Jennie Kim", None)]

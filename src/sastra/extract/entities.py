@@ -5956,9 +5956,10 @@ _SHARE_TAIL = " Share"
 
 @functools.cache
 def _latin_given_names() -> frozenset[str]:
-    """Words that start a Latin-script personal name: given names, and the family names that Korean,
-    Chinese and Vietnamese names write first (twentieth pass)."""
-    return frozenset(w for name in ("latin_given_names.txt", "latin_family_first.txt")
+    """Words that start a Latin-script personal name: given names, the family names that Korean,
+    Chinese and Vietnamese names write first (twentieth pass), and the one-word names of world figures
+    (``Jennie Kim``, session 19)."""
+    return frozenset(w for name in ("latin_given_names.txt", "latin_family_first.txt", "latin_known_persons.txt")
                      for line in _entities(name) for w in line.split())
 
 
@@ -5977,7 +5978,7 @@ _VENUE_BEFORE_RE = re.compile("(?:" + "|".join(fold(w) for w in (
 
 def _latin_known_persons_alone(text: str, cands: list) -> None:
     """(Session 19) ``Neymar``, ``Jennie``, ``Putin``: a listed one-word name of a world figure standing
-    alone as a whole word is a person (beside other capitalized words the given-name rule decides)."""
+    alone as a whole word is a person (before other capitalized words the given-name rule decides)."""
     for name in sorted({m.group() for m in _latin_known_persons_re().finditer(text)}):
         for start, end in _standalone_latin_word(text, name):
             if not _named_thing_before(text, start) and not _VENUE_BEFORE_RE.search(text, max(0, start - 24), start):
