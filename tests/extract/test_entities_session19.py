@@ -63,3 +63,10 @@ def test_known_stars_and_a_wifes_name_with_her_husbands():
 
 def test_a_world_figure_starts_a_longer_latin_name():
     assert persons("Jennie Kim បាននិយាយថា") == [("Jennie Kim", None)]
+
+
+def test_a_world_figure_named_by_one_khmer_word():
+    assert persons("ក្នុងនោះ រ៉ូណាល់ដូ បានរកគ្រាប់បាល់បាន២គ្រាប់") == [("រ៉ូណាល់ដូ", None)]
+    assert persons("ដោយ\u200bប៉ាគីអៅ\u200b វ៉ៃ\u200bឈ្នះ") == [("ប៉ាគីអៅ", None)]
+    # inside a longer word it is no name
+    assert persons("ក្រុមរ៉ូណាល់ដូហ្វេន") == []

@@ -1541,6 +1541,7 @@ def _candidates(view: _View) -> list[_Cand]:
     if ("ហ្វេសប៊ុក" in text or "គណនី" in text or "ខោន" in text) and ("«" in text or "“" in text or '"' in text):
         persons.extend(_find_named_accounts(text))
     known_matches = _trie_matches(pats.known_people, text, _KNOWN_PEOPLE)  # (read twice below)
+    persons.extend(_khmer_known_persons_alone(text, view.soft, stops))
     if any(name in text for name in _WORLD_SURNAMES):
         known_full = {m.group() for m in known_matches}
         named = frozenset(w for w in _WORLD_SURNAMES if any(n.endswith(w) for n in known_full))
@@ -6527,6 +6528,28 @@ _WORLD_SURNAMES = tuple(sorted((fold(w) for w in (
     "ត្រាំ", "ពូទីន", "អូបាម៉ា", "ម៉ាក្រុង", "ម៉ែគែល", "ម៉ូឌី", "ឌុយទែរតេ", "ម៉ហាធៀរ", "ចនសុន", "ប៉ុមប៉េអូ",
     "បូលតុន", "ហ្គូតេរេស", "ត្រូដូ", "អឺដូហ្គាន់", "រូហានី", "នេតាន់យ៉ាហ៊ូ")), key=len, reverse=True))
 _WORLD_SURNAME_RE = re.compile("|".join(_WORLD_SURNAMES))
+
+
+@functools.cache
+def _khmer_known_persons() -> tuple[tuple[str, ...], re.Pattern]:
+    """The one-word names of ``khmer_known_persons.txt`` (folded), and a pattern of them."""
+    names = tuple(sorted({fold(w) for w in _entities("khmer_known_persons.txt")}, key=len, reverse=True))
+    return names, re.compile("|".join(names))
+
+
+def _khmer_known_persons_alone(text: str, soft: frozenset[int], stops: frozenset[str]) -> list[_Cand]:
+    """(Session 19) ``រ៉ូណាល់ដូ បានរកគ្រាប់``: a listed one-word name of a world figure in Khmer script,
+    standing as a word of its own (see the list's header), is a person."""
+    names, pattern = _khmer_known_persons()
+    if not any(name in text for name in names):
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        if (_word_starts(text, s, soft) or text.endswith(_person_roles(), 0, s)) and \
+                (_word_end_at(text, e, soft) or _stop_at(text, e, stops) is not None):
+            found.append(_Cand("person", s, e, "person.known_word", None, priority=0))
+    return found
 
 
 def _world_figures_by_surname(text: str, lex: Lexicon, soft: frozenset[int] = frozenset(),
