@@ -1,10 +1,18 @@
-"""Session 19: names of stars and players written after their role with a word between (a country, a
-word of praise) or with the family name glued to the role. Texts in the shapes of entertainment and
-sports articles of kh-news-2019-07."""
+"""Session 19: persons of sports and entertainment news with no title: a star's or a player's name after
+the role with words between or glued, the world figures named by one Latin or Khmer word, Latin given
+names, and Khmer names glossed in Latin. Texts in the shapes of kh-news-2019-07 articles."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from entity_views import persons
+from sastra.extract._lexicon import _entities
+from sastra.extract.entities import find_entities
+
+#: the one-word names of world figures (read from the shipped list)
+WORLD_FIGURES = sorted({w for line in _entities("latin_known_persons.txt") for w in line.split()})
 
 
 def test_a_family_name_glued_to_a_role_starts_the_name():
@@ -70,3 +78,12 @@ def test_a_world_figure_named_by_one_khmer_word():
     assert persons("ដោយ\u200bប៉ាគីអៅ\u200b វ៉ៃ\u200bឈ្នះ") == [("ប៉ាគីអៅ", None)]
     # inside a longer word it is no name
     assert persons("ក្រុមរ៉ូណាល់ដូហ្វេន") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(WORLD_FIGURES), st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=4),
+       st.sampled_from(["បាននិយាយថា", " បាននិយាយថា", "។", " និង"]))
+def test_a_world_figures_name_inside_a_longer_word_is_no_person(name, tail, after):
+    text = f"ហើយ {name}{tail}{after}"
+    assert all(text[m.start:m.end] != name for m in find_entities(text, kinds=["person"]))
+
