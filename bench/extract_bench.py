@@ -1,7 +1,8 @@
 """The whole extract stage: accuracy per kind on the hand-labelled articles, and speed.
 
-    python bench/extract_bench.py [--split dev|heldout|fresh|final|final2|final3|final4|final5|final6|final7|final8|final9|final10|final11|final12|final13|final14|final15|final16|final17|final18|final19|final20|final21|final22|final23|final24|final25|final26|final27|final28|final29|final30|final31|final32|final33|final34|final35|final36|final37|final38|final39|final40|final41|final42|final43|final44|final45|dmn2|dmn3|dmn4|dmn5|dmn6|dmn7|dmn8|dmn9|dmn10|dmn11|dmn12|dmn13|dmn14|dmn15|dmn16|dmn17|dmn18|dmn19|dmn20|dmn21|dmn22|dmn23|dmn24|dmn25|dmn26|all] [--show-errors KIND]
-                                  [--no-speed]
+    python bench/extract_bench.py [--split SPLIT|all] [--show-errors KIND] [--no-speed]
+
+SPLIT: dev, heldout, fresh, final, final2 … final45, dmn2 … dmn26 (``--help`` lists them).
 
 Labels (ids, offsets, kinds, titles and values only; texts are read in place from
 ../shared/data/corpus/kh-news-2019-07.jsonl):
@@ -505,88 +506,23 @@ from sastra.extract import extract, find_entities  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "kh-news-2019-07.jsonl"
 ENTITY_KINDS = ("person", "org", "loc")
 DMN_KINDS = ("date", "money", "number")
+LABELS = ROOT / "bench" / "extract_labels"
+#: the named splits of the label files below (``entities-<split>.jsonl``,
+#: ``dates_money_numbers-<split>.jsonl``), in the order of their files
+ENTITY_SPLITS = ("fresh", "final") + tuple(f"final{n}" for n in range(2, 46))
+DMN_SPLITS = tuple(f"dmn{n}" for n in range(2, 13))
+DATE_MONEY_SPLITS = tuple(f"dmn{n}" for n in range(13, 27))  # (session 18 on: dates and money only)
+DATE_MONEY_KINDS = ("date", "money")
 #: label files and the kinds each one covers (a document is scored only on the kinds of the files
 #: that list it: the fresh split has entity labels only)
-LABEL_FILES = ((ROOT / "bench" / "extract_labels" / "entities.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-fresh.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final2.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final3.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final4.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final5.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final6.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final7.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final8.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final9.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final10.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final11.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final12.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final13.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final14.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final15.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final16.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final17.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final18.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final19.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final20.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final21.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final22.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final23.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final24.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final25.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final26.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final27.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final28.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final29.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final30.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final31.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final32.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final33.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final34.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final35.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final36.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final37.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final38.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final39.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final40.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final41.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final42.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final43.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final44.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "entities-final45.jsonl", ENTITY_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn2.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn3.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn4.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn5.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn6.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn7.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn8.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn9.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn10.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn11.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn12.jsonl", DMN_KINDS),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn13.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn14.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn15.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn16.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn17.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn18.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn19.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn20.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn21.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn22.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn23.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn24.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn25.jsonl", ("date", "money")),
-               (ROOT / "bench" / "extract_labels" / "dates_money_numbers-dmn26.jsonl", ("date", "money")))
+LABEL_FILES = ((LABELS / "entities.jsonl", ENTITY_KINDS), (LABELS / "dates_money_numbers.jsonl", DMN_KINDS)) + \
+    tuple((LABELS / f"entities-{split}.jsonl", ENTITY_KINDS) for split in ENTITY_SPLITS) + \
+    tuple((LABELS / f"dates_money_numbers-{split}.jsonl", DMN_KINDS) for split in DMN_SPLITS) + \
+    tuple((LABELS / f"dates_money_numbers-{split}.jsonl", DATE_MONEY_KINDS) for split in DATE_MONEY_SPLITS)
 #: splits scored by a default run; "final" and "final2" (the evaluation splits) only when asked for
 #: by name
 SPLITS = ("dev", "heldout", "fresh")
-ALL_SPLITS = SPLITS + ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
-                       "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21", "final22", "final23", "final24", "final25", "final26", "final27", "final28", "final29", "final30", "final31", "final32", "final33", "final34", "final35", "final36", "final37", "final38", "final39", "final40", "final41", "final42", "final43", "final44", "final45", "dmn2", "dmn3", "dmn4", "dmn5",
-                       "dmn6", "dmn7", "dmn8",
-                       "dmn9", "dmn10", "dmn11", "dmn12", "dmn13", "dmn14", "dmn15", "dmn16", "dmn17", "dmn18", "dmn19", "dmn20", "dmn21", "dmn22", "dmn23", "dmn24", "dmn25", "dmn26")
+ALL_SPLITS = SPLITS + ENTITY_SPLITS[1:] + DMN_SPLITS + DATE_MONEY_SPLITS
 #: splits whose errors are never listed (aggregate figures only)
 BLIND_SPLITS = ("final34", "final35", "final36", "final37", "final40", "all")
 KINDS = ("person", "org", "loc", "date", "money", "number")
