@@ -668,14 +668,14 @@ def _month_name_starts(text: str, end: int) -> list[int]:
 #: (session 19) ``មិនហួសពីខែ៩ទេ`` ("not later than month 9"): ខែ and a month number with no year are a
 #: month when glued, after a word that places it in time, and followed by no unit or amount; not
 #: ``ប្រាក់ខែ១០ម៉ឺនរៀល`` (a salary), ``៣ខែ៩ថ្ងៃ`` (a duration), ``រាល់ខែ`` (every month)
-_LONE_MONTH_BEFORE_RE = re.compile(f"(?:ពី|ដល់|ក្នុង|នៅ|ត្រឹម|មុន|ក្រោយ|ចុង|ដើម|កណ្តាល|កណ្ដាល|ចាប់ពី|រហូតដល់|ឬ|និង){SP}$")
+_LONE_MONTH_BEFORE = ("ពី", "ដល់", "ក្នុង", "នៅ", "ត្រឹម", "មុន", "ក្រោយ", "ចុង", "ដើម", "កណ្តាល", "កណ្ដាល", "ឬ", "និង")
 _LONE_MONTH_AFTER_RE = re.compile(f"{SP}(?:{DIGIT}|[.,/:-]|រយ|ពាន់|ម៉ឺន|សែន|លាន|ដុល្លា|រៀល|៛|បាត|ថ្ងៃ|ដង|នាក់|ភាគរយ|%|គីឡូ|ខែ|ឆ្នាំ)")
 
 
 def _lone_numeric_month(text: str, start: int, end: int) -> bool:
     """Whether ``ខែ`` + a month number at ``start:end``, with no year, names a month (see above)."""
     return text[start + 2:start + 3] not in GAP_CHARS and \
-        _LONE_MONTH_BEFORE_RE.search(text, max(0, start - 12), start) is not None and \
+        _ends_before(text, start, _LONE_MONTH_BEFORE, 12) and \
         _LONE_MONTH_AFTER_RE.match(text, end) is None and 1 <= _num(text[start + 2:end].strip(GAP_CHARS)) <= 12
 
 

@@ -5967,8 +5967,7 @@ def _latin_given_names() -> frozenset[str]:
 @functools.cache
 def _latin_known_persons_re() -> re.Pattern:
     """A pattern of the people named by one Latin-script word (``latin_known_persons.txt``)."""
-    names = {w for line in _entities("latin_known_persons.txt") for w in line.split()}
-    return re.compile("|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)))
+    return re.compile(trie_pattern({w for line in _entities("latin_known_persons.txt") for w in line.split()}))
 
 
 #: a place of entertainment named right before a famous name names itself after it (``ក្លិបកំសាន្ត Obama``)
@@ -6533,8 +6532,8 @@ _WORLD_SURNAME_RE = re.compile("|".join(_WORLD_SURNAMES))
 @functools.cache
 def _khmer_known_persons() -> tuple[tuple[str, ...], re.Pattern]:
     """The one-word names of ``khmer_known_persons.txt`` (folded), and a pattern of them."""
-    names = tuple(sorted({fold(w) for w in _entities("khmer_known_persons.txt")}, key=len, reverse=True))
-    return names, re.compile("|".join(names))
+    names = tuple(sorted({fold(w) for w in _entities("khmer_known_persons.txt")}))
+    return names, re.compile(trie_pattern(names))
 
 
 def _khmer_known_persons_alone(text: str, soft: frozenset[int], stops: frozenset[str]) -> list[_Cand]:
