@@ -268,6 +268,16 @@ def test_a_month_by_its_number_alone_and_a_second_month_after_or():
         assert find_dates(text) == [], text
 
 
+def test_a_bare_month_glued_after_and_makes_one_pair_with_the_month_before():
+    # (session 20, from generated forms) "January and February 2019": one coordinated pair
+    assert [(m.text, scored(m)) for m in find_dates("ក្នុងខែមករា និងកុម្ភៈ ឆ្នាំ២០១៩")] == [
+        ("ខែមករា និងកុម្ភៈ ឆ្នាំ២០១៩", "2019-01/2019-02")]
+    assert [scored(m) for m in find_dates("ក្នុងខែមករា និងកុម្ភៈ កន្លងមក")] == ["--01/--02"]
+    # "July and Miss Srey Pov": with no year after it, និងកញ្ញា is not read as September
+    assert [scored(m) for m in find_dates("ខែកក្កដា និងកញ្ញា ស្រីពៅ")] == ["--07"]
+    assert [scored(m) for m in find_dates("ខែកក្កដា និងកញ្ញា ឆ្នាំ២០១៩")] == ["2019-07/2019-09"]
+
+
 # --- known-answers.md section 7.1 -----------------------------------------------------------------
 def _known_answer_rows():
     text = need(EXTRACTION / "known-answers.md").read_text(encoding="utf-8")

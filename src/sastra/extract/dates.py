@@ -679,8 +679,11 @@ def _lone_numeric_month(text: str, start: int, end: int) -> bool:
         _LONE_MONTH_AFTER_RE.match(text, end) is None and 1 <= _num(text[start + 2:end].strip(GAP_CHARS)) <= 12
 
 
-#: a bare month name after ``ខែ`` + a month and ``ឬ`` ("or"): a month of its own
-_OR_MONTH_RE = re.compile(f"ខែ{SP}{_MONTH}{SP}ឬ{SP}(?P<bare>{_MONTH})(?![\u1780-\u17b3])")
+#: a bare month name after ``ខែ`` + a month and ``ឬ`` ("or") or ``និង`` ("and"): a month of its own,
+#: which ``_join`` makes one pair with the first after ``និង`` (``ខែមករា និងកុម្ភៈ ឆ្នាំ២០១៩``). With no
+#: year after it, ``និងកញ្ញា`` is "and Miss" before a name as often as "and September": left alone.
+_SECOND_MONTH_RE = re.compile(f"ខែ{SP}{_MONTH}{SP}(?P<conn>ឬ|និង){SP}(?P<bare>{_MONTH})(?![\u1780-\u17b3])")
+_MISS = 9  # (កញ្ញា)
 
 
 def _my(text: str, runs: DigitRuns | None = None) -> list:
@@ -709,8 +712,8 @@ def _my(text: str, runs: DigitRuns | None = None) -> list:
         if month2 is not None:
             rule += ".range"
         out.append((m.start(), end, rule, parts, ""))
-    if "ឬ" in text:  # (session 19) ``ខែសីហា ឬកញ្ញា``: "August or September", two months
-        for m in _OR_MONTH_RE.finditer(text):
+    if "ឬ" in text or "និង" in text:  # ``ខែសីហា ឬកញ្ញា``: "August or September", two months
+        for m in _SECOND_MONTH_RE.finditer(text):
             month = _month_number(m.group("bare"))
             with_year = _MY_RES[1].match(text, m.start("bare"))
             if with_year is not None:  # ``ឬកញ្ញា ឆ្នាំ២០១៩``
@@ -719,6 +722,8 @@ def _my(text: str, runs: DigitRuns | None = None) -> list:
                     out.append((with_year.start(), with_year.end(), "date.month_year",
                                 _Parts(month=month, year=year, era=era, written_year=written), ""))
                     continue
+            if month == _MISS and m.group("conn") == "និង":
+                continue
             out.append((m.start("bare"), m.end("bare"), "date.month", _Parts(month=month), ""))
     return out
 
