@@ -6,7 +6,8 @@ space, nothing or a zero-width space between the parts, a weekday that matches t
 words news puts before and after a date (``នា``, ``កាលពី``, ``គិតត្រឹម``, ``នេះ``, ``តទៅ``). Ranges and
 lists of days, month pairs and year ranges too. The date must come out with exactly its span and the
 value of annotation-guidelines.md. (Session 20: the generator found the glued ``និងកុម្ភៈ`` of a month
-pair; every other form it builds was already read.)
+pair, and an independent set written by hand a pair of bare month names before a year; every other
+form built here was already read.)
 
 Left out on purpose: a month number glued to its year (``ខែ១២០១៩`` has no reading), and two complete
 dates joined by ``ដល់``, which the project's seeds annotate as two dates.
@@ -15,6 +16,8 @@ dates joined by ``ដល់``, which the project's seeds annotate as two dates.
 from __future__ import annotations
 
 import datetime
+import json
+from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
@@ -128,7 +131,7 @@ def months_and_years(draw):
     khmer = draw(st.booleans())
     y = lambda n: _number(n, khmer, width=4)  # noqa: E731
     gap = draw(st.sampled_from([" ", "\u200b"]))
-    kind = draw(st.sampled_from(["month_year", "month_pair", "year_range", "year_to"]))
+    kind = draw(st.sampled_from(["month_year", "month_pair", "bare_month_pair", "year_range", "year_to"]))
     if kind == "month_year":
         date = f"ខែ{MONTHS[month - 1]}{gap}{draw(st.sampled_from(['ឆ្នាំ', 'ឆ្នាំ ', '']))}{y(year)}"
         value = f"{year}-{month:02d}"
@@ -136,6 +139,11 @@ def months_and_years(draw):
         joint = draw(st.sampled_from(["-", " ដល់ខែ", " ដល់ ខែ", " និងខែ", " និង", " និង "]))
         date = f"ខែ{MONTHS[month - 1]}{joint}{MONTHS[month]}{gap}ឆ្នាំ{y(year)}"
         value = f"{year}-{month:02d}/{year}-{month + 1:02d}"
+    elif kind == "bare_month_pair":  # (session 20: a trade report's ``(មករា-មិថុនា ២០២៤)``)
+        joint = draw(st.sampled_from(["-", " - ", " ដល់ "]))
+        date = f"{MONTHS[month - 1]}{joint}{MONTHS[month]}{gap}{draw(st.sampled_from(['ឆ្នាំ', '']))}{y(year)}"
+        value = f"{year}-{month:02d}/{year}-{month + 1:02d}"
+        return date, value, True
     elif kind == "year_range":
         later = year + draw(st.integers(1, 9))
         date = f"ឆ្នាំ{y(year)}{draw(st.sampled_from(['-', ' - ', '–']))}{y(later)}"
@@ -145,13 +153,15 @@ def months_and_years(draw):
         date = f"ឆ្នាំ{y(year)}{draw(st.sampled_from(['ដល់', ' ដល់ ', ' រហូតដល់ ']))}" \
                f"{draw(st.sampled_from(['ឆ្នាំ', '']))}{y(later)}"
         value = f"{year}/{later}"
-    return date, value
+    return date, value, False
 
 
 @settings(max_examples=200, deadline=None)
 @given(months_and_years(), BEFORE, AFTER)
 def test_a_month_a_month_pair_or_a_year_range(parts, before, after):
-    date, value = parts
+    date, value, bare = parts
+    if bare and before and not before.endswith(" "):
+        before += " "  # (a bare month name glued after a word is a piece of that word: បវរកញ្ញា)
     assert _read(date, before, after) == [(date, value)]
 
 
@@ -173,3 +183,27 @@ def numeric_dates(draw):
 def test_a_numeric_date(parts, before, after):
     date, value = parts
     assert _read(date, before, after) == [(date, value)]
+
+
+# --- a date set written by hand, without sastra ----------------------------------------------------
+#: bench/extract_labels/dates-handwritten.jsonl: 220 sentences in the style of Cambodian news sites
+#: (180 with 193 dates in every form a careful writer uses, 40 with none: clock times, relative dates,
+#: ordinals, counts, phone, law and version numbers, photo file names), written and labelled by a
+#: helper of session 20 who never ran sastra, from annotation-guidelines.md; four labels of two complete
+#: dates joined by ដល់ were split in two, as seeds-annotated.jsonl annotates them. Read once: the one
+#: miss left is below.
+HANDWRITTEN = Path(__file__).resolve().parents[2] / "bench" / "extract_labels" / "dates-handwritten.jsonl"
+#: ``ចាប់ពី ១ មេសា តទៅ``: a bare day and month name with no year after a word, which in news is a
+#: place's or a company's name far more often (``ស្ពានអាកាស ៧មករា``, ``ក្រុមហ៊ុន ៧មករា``)
+HANDWRITTEN_MISSES = {"s084"}
+
+
+def test_the_handwritten_date_set_is_read_as_labelled():
+    wrong = []
+    for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold = [(d["text"], d["iso"] or d["partial"]) for d in row["dates"]]
+        found = [(m.text, m.value.iso if m.value is not None else m.attrs.get("partial")) for m in find_dates(row["text"])]
+        if (found == gold) == (row["id"] in HANDWRITTEN_MISSES):
+            wrong.append((row["id"], gold, found))
+    assert wrong == []

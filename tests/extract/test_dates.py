@@ -278,6 +278,15 @@ def test_a_bare_month_glued_after_and_makes_one_pair_with_the_month_before():
     assert [scored(m) for m in find_dates("ខែកក្កដា និងកញ្ញា ឆ្នាំ២០១៩")] == ["2019-07/2019-09"]
 
 
+def test_two_bare_month_names_before_a_year_and_two_more_misspelled_months():
+    # (session 20, a date set written by hand without sastra) January to June 2024, in brackets
+    assert [(m.text, scored(m)) for m in find_dates("រយៈពេល ៦ខែ (មករា-មិថុនា ២០២៤) ការនាំចូល")] == [
+        ("មករា-មិថុនា ២០២៤", "2024-01/2024-06")]
+    assert [scored(m) for m in find_dates("ស្ពាន ៧មករា-មិថុនា ២០២៤")] == ["2024-06"]  # (a day before: no pair)
+    assert iso("ថ្ងៃទី៥ ខែមិថុណា ឆ្នាំ២០២៤") == ["2024-06-05"]
+    assert iso("ថ្ងៃទី៩ ខែវិច្ឆការ ឆ្នាំ២០២៣") == ["2023-11-09"]
+
+
 # --- known-answers.md section 7.1 -----------------------------------------------------------------
 def _known_answer_rows():
     text = need(EXTRACTION / "known-answers.md").read_text(encoding="utf-8")

@@ -63,12 +63,12 @@ MONTH_NAMES: dict[str, int] = {
     "មីនា": 3, "មិនា": 3,
     "មេសា": 4,
     "ឧសភា": 5, "ឩសភា": 5,
-    "មិថុនា": 6, "មុថុនា": 6,
+    "មិថុនា": 6, "មុថុនា": 6, "មិថុណា": 6,  # (session 20: ណ typed for ន)
     "កក្កដា": 7, "កក្តដា": 7, "កក្ដដា": 7, "កក្កដ": 7, "កកក្កដា": 7,  # (a doubled first letter)
     "សីហា": 8,
     "កញ្ញា": 9,
     "តុលា": 10,
-    "វិច្ឆិកា": 11, "វិច្ចិកា": 11, "វិច្ឆកា": 11,
+    "វិច្ឆិកា": 11, "វិច្ចិកា": 11, "វិច្ឆកា": 11, "វិច្ឆការ": 11,  # (session 20: a final រ, as ធ្នូរ)
     "ធ្នូ": 12, "ធ្នូរ": 12,  # (session 19: a spelling with a final រ, as in ធ្នូរ "bow")
 }
 ENGLISH_MONTHS: dict[str, int] = {}
@@ -684,6 +684,9 @@ def _lone_numeric_month(text: str, start: int, end: int) -> bool:
 #: year after it, ``និងកញ្ញា`` is "and Miss" before a name as often as "and September": left alone.
 _SECOND_MONTH_RE = re.compile(f"ខែ{SP}{_MONTH}{SP}(?P<conn>ឬ|និង){SP}(?P<bare>{_MONTH})(?![\u1780-\u17b3])")
 _MISS = 9  # (កញ្ញា)
+#: (session 20) a first bare month name and a range mark right before a bare month and its year:
+#: ``(មករា-មិថុនា ២០២៤)`` is January to June 2024 (the scan finds the second month only, before the year)
+_FIRST_BARE_MONTH_RE = re.compile(f"(?P<first>{_MONTH}){SP}{_RANGE_CONN}{SP}$")
 
 
 def _my(text: str, runs: DigitRuns | None = None) -> list:
@@ -707,11 +710,17 @@ def _my(text: str, runs: DigitRuns | None = None) -> list:
             year, written, era = None, None, None
             if bname is not None:
                 continue
+        start = m.start()
+        if bname is not None and month2 is None:
+            first = _FIRST_BARE_MONTH_RE.search(text, max(0, start - 24), start)
+            before = _prev(text, first.start()) if first is not None else "\0"
+            if first is not None and not "\u1780" <= before <= "\u17d3" and before not in DIGIT_CHARS:
+                month, month2, start = _month_number(first.group("first")), month, first.start()  # (not ៧មករា)
         parts = _Parts(month=month, month2=month2, year=year, era=era, written_year=written)
         rule = "date.month_year" if year is not None else "date.month"
         if month2 is not None:
             rule += ".range"
-        out.append((m.start(), end, rule, parts, ""))
+        out.append((start, end, rule, parts, ""))
     if "ឬ" in text or "និង" in text:  # ``ខែសីហា ឬកញ្ញា``: "August or September", two months
         for m in _SECOND_MONTH_RE.finditer(text):
             month = _month_number(m.group("bare"))
