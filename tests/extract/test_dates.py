@@ -285,6 +285,9 @@ def test_two_bare_month_names_before_a_year_and_two_more_misspelled_months():
     assert [scored(m) for m in find_dates("ស្ពាន ៧មករា-មិថុនា ២០២៤")] == ["2024-06"]  # (a day before: no pair)
     assert iso("ថ្ងៃទី៥ ខែមិថុណា ឆ្នាំ២០២៤") == ["2024-06-05"]
     assert iso("ថ្ងៃទី៩ ខែវិច្ឆការ ឆ្នាំ២០២៣") == ["2023-11-09"]
+    # "from 1 April on": a bare day and month after ចាប់ពី; after a place word it stays a name
+    assert iso("ចូលជាធរមានចាប់ពី ១ មេសា តទៅ") == ["--04-01"]
+    assert find_dates("នៅស្ពានអាកាស ៧មករា") == []
 
 
 # --- known-answers.md section 7.1 -----------------------------------------------------------------

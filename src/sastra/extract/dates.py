@@ -266,6 +266,8 @@ _WEEKDAY_BEFORE_RE = re.compile(
 #: a day named by its date (``ទិវាមច្ឆជាតិ ១ កក្កដា``, National Fish Day, 1 July; dmn17): the date is one
 #: (a place or a firm named so, ``ស្ពានអាកាស៧មករា``, is not)
 _HOLIDAY_BEFORE_RE = re.compile("ទិវា[^\n។]{0,24}$")
+#: (session 20) words that open a date, not a place: ``ចាប់ពី ១ មេសា តទៅ`` is "from 1 April on"
+_FROM_WORDS = ("ចាប់ពី", "ចាប់តាំងពី", "កាលពី", "គិតត្រឹម")
 #: (``មកដល់``, ``រហូតមកដល់``, ``ទល់``: "up to", as ដល់; dmn6)
 _JOIN_RE = re.compile(f"{SP}(?:{_RANGE_CONN}|និង|(?:រហូត)?មកដល់|(?:មក)?ទល់|ពី){SP}$")
 
@@ -550,10 +552,11 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
         if (bname is not None and pfx is None and m.group("yp") is None
                 and _after_khmer_word(text, m.start())
                 and not _WEEKDAY_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
-                and not _HOLIDAY_BEFORE_RE.search(text, max(0, m.start() - 32), m.start())):
+                and not _HOLIDAY_BEFORE_RE.search(text, max(0, m.start() - 32), m.start())
+                and not _ends_before(text, m.start(), _FROM_WORDS, 16)):
             # "៧មករា" after a word, with neither ថ្ងៃទី, ខែ nor a year, is a name in news (ខណ្ឌ៧មករា,
             # ស្ពានអាកាស៧មករា, ភូមិ១ឧសភា, អាងទឹក៣០កញ្ញា); after a weekday (ថ្ងៃពុធ២៦កក្កដា) or at the
-            # start of a line or after punctuation it is a date
+            # start of a line or after punctuation it is a date, and so after "from" (ចាប់ពី ១ មេសា)
             continue
         if mnum is not None and pfx is None and m.group("yp") is None:
             # "២ខែ ៣" is a duration; a numeric month needs ថ្ងៃទី or a year to be a date
