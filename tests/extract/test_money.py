@@ -271,3 +271,38 @@ def test_forms_of_dmn8():
 def test_zero_width_space_inside_an_amount(text, span, amount):
     (found,) = money(text)
     assert found[:2] == (span, Decimal(amount))
+
+
+# --- a money and number set written by hand, without sastra ---------------------------------------
+#: bench/extract_labels/money-handwritten.jsonl: 160 sentences of economy, crime, sports, health and
+#: ministry news (81 amounts and 157 numbers; 35 sentences of look-alikes: clock times,
+#: ordinals, road, plate, phone and law numbers, digits inside names, vague amounts), written and
+#: labelled by a helper of session 20 who never ran sastra, from annotation-guidelines.md; the first
+#: amount of a range with no currency of its own relabelled a number, as the development labels
+#: (dmn12) read ``ពី៦០០ទៅ៧០០ដុល្លា``. First shot: money 0.994, numbers 0.981.
+HANDWRITTEN = Path(__file__).resolve().parents[2] / "bench" / "extract_labels" / "money-handwritten.jsonl"
+#: read and left: ``បានស៊ុតបញ្ចូលទី ២ គ្រាប់`` ("scored two goals into the net": ទី is the goal, not an
+#: ordinal mark) and ``បួនពូល`` (a number word glued to a loanword that counts nothing sastra knows)
+HANDWRITTEN_MISSES = {"m068", "m080"}
+
+
+def test_the_handwritten_money_and_number_set_is_read_as_labelled():
+    wrong = []
+    for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold = sorted((m["kind"], m["text"], Decimal(m["value"]).normalize(), m["currency"]) for m in row["mentions"])
+        found = sorted((m.kind, m.text, Decimal(str(m.value)).normalize(), m.attrs.get("currency"))
+                       for m in find_dates_numbers_money(row["text"]) if m.kind in ("money", "number"))
+        if (found == gold) == (row["id"] in HANDWRITTEN_MISSES):
+            wrong.append((row["id"], gold, found))
+    assert wrong == []
+
+
+def test_thousands_written_apart_after_a_sign_and_before_a_decimal_comma():
+    # (session 20) ``$65 000`` as Khmer sites space thousands; ``១ ៧៥០,៥`` as government reports write
+    assert money("តម្លៃចាប់ពី $65 000 ក្នុងមួយយូនីត") == [("$65 000", Decimal("65000"), "USD")]
+    assert money("ទឹកប្រាក់ ១ ២០០,៥០ លានរៀល") == [("១ ២០០,៥០ លានរៀល", Decimal("1200500000"), "KHR")]
+    numbers = [(m.text, m.value) for m in find_dates_numbers_money("ដីទំហំ ១ ៧៥០,៥ ហិកតា") if m.kind == "number"]
+    assert numbers == [("១ ៧៥០,៥", Decimal("1750.5"))]
+    # a comma and three digits after spaced thousands is no decimal part: two numbers, as before
+    assert [m.text for m in find_dates_numbers_money("១ ៧៥០,៥០០") if m.kind == "number"] == ["១", "៧៥០,៥០០"]

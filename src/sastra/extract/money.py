@@ -24,6 +24,7 @@ from ._common import (
     GAP_CHARS,
     LATIN_SCALE_WORDS,
     SCALE_RE_PART,
+    THOUSANDS_GAP,
     UNIT_AFTER_RE,
     WORD_NUMBER,
     NumberError,
@@ -95,8 +96,10 @@ _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
 # ($100, US$ 5 million) are scanned for separately (rare characters).
 #: what may follow an amount: [ជាង] currency
 _CURRENCY_AFTER_AMOUNT_RE = re.compile(f"(?P<more>{GAP}ជាង)?{GAP}(?P<cur>{_CURRENCY_AFTER})")
+#: (session 20) thousands written apart after the sign, as Khmer sites do (``$65 000``)
+_SPACED_AFTER_SIGN = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
 _SIGN_RE = re.compile(
-    f"(?P<pre>{_PREFIX}){GAP}(?P<amount2>(?:{DIGIT_NUMBER})(?:{GAP}{_SCALES})*)(?![0-9\u17e0-\u17e9])"
+    f"(?P<pre>{_PREFIX}){GAP}(?P<amount2>(?:{_SPACED_AFTER_SIGN}|{DIGIT_NUMBER})(?:{GAP}{_SCALES})*)(?![0-9\u17e0-\u17e9])"
 )
 #: a Khmer currency name written right before the digits (លុយដុល្លារ១៥០), not after an amount of its own
 #: (dollar and riel only: a shorter name such as បាត ends other words, ឬសដូងបាត២៦,៨៦៨ករណី)

@@ -51,7 +51,10 @@ __all__ = ["find_numbers", "find_dates_numbers_money", "resolve_overlaps", "UNIT
 
 _LATIN_SCALE = f"(?:{alternation(LATIN_SCALE_WORDS)})(?![A-Za-z])"
 _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
-_SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
+#: thousands written apart, and (session 20) a decimal part after them, as the French-style figures
+#: of government reports write it (``១ ៧៥០,៥ ហិកតា``)
+_SPACED_DECIMALS = f"(?:[.,]{DIGIT}{{1,2}})?"
+_SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+{_SPACED_DECIMALS}(?![0-9\u17e0-\u17e9.,])"
 _WORD_ATOM_RE = re.compile(WORD_ATOM)
 #: a zero, a decimal point and its fraction, then a blank and a scale word (``០.៥ លាន``)
 _ZERO_POINT_SCALED_RE = re.compile(f"[0\u17e0][.,]{DIGIT}+{GAP}{_SCALES}")
@@ -62,7 +65,7 @@ _THOUSANDS_GAP_RE = re.compile(THOUSANDS_GAP)
 _DIGIT_NUMERAL_RE = re.compile(
     f"{DIGIT}(?:{DIGIT_NUMBER_TAIL}(?:{GAP}{_SCALES})+(?:{GAP}{DIGIT_NUMBER}(?:{GAP}{SCALE_RE_PART})+)*"
     f"(?:{GAP}{HALF_WORD})?"
-    f"|{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])(?:{GAP}{_SCALES})*"  # (``១ ៤០០ ពាន់លាន``: dmn7)
+    f"|{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+{_SPACED_DECIMALS}(?![0-9\u17e0-\u17e9.,])(?:{GAP}{_SCALES})*"  # (``១ ៤០០ ពាន់លាន``: dmn7)
     f"|{DIGIT_NUMBER_TAIL})(?![0-9\u17e0-\u17e9])"
 )
 _WORD_NUMERAL_RE = re.compile(WORD_NUMBER_SCAN)
