@@ -583,12 +583,17 @@ def _dmy(text: str, runs: DigitRuns | None = None) -> list[tuple[int, int, str, 
         coordinated = "និង" in days_text or "," in days_text or "នឹង" in days_text
         if len(days) > 1 and not coordinated and _BLANK_LIST_RE.search(days_text):
             coordinated = True  # ថ្ងៃទី១៩ ២០ និង២៤: a list written with blanks
+        start = m.start() if pfx is None else pfx
+        if pfx is not None and len(days) == 1 and "ឈានចូល" in text[max(0, pfx - 24):pfx]:
+            night = _INTO_THE_DAY_RE.search(text, max(0, pfx - 24), pfx)
+            if night is not None and _num(night.group("d")) + 1 == days[0]:  # (the night into the next day)
+                start, days = night.start(), (_num(night.group("d")),) + days
         parts = _Parts(days=days, month=month, year=year, era=era, written_year=written,
                        coordinated=coordinated)
         rule = "date.day_month_year" if year is not None else "date.day_month"
         if len(days) > 1:
             rule += ".list" if coordinated else ".range"
-        out.append((m.start() if pfx is None else pfx, end, rule, parts, "" if broken is None else _BROKEN_YEAR))
+        out.append((start, end, rule, parts, "" if broken is None else _BROKEN_YEAR))
     return out
 
 
@@ -610,6 +615,9 @@ def _day_month_matches(text: str, runs: DigitRuns | None) -> Iterator[re.Match]:
                     resume = m.end()
 
 
+#: (session 20) the day before "into" a dated day: ``យប់ថ្ងៃទី១៣ ឈានចូលថ្ងៃទី១៤ ខែធ្នូ``, the night of the
+#: 13th into the 14th, one span from the first ថ្ងៃទី (an hour before ឈានចូល is no day: ``ម៉ោង២ឈានចូល…``)
+_INTO_THE_DAY_RE = re.compile(f"{_DAY_WORD}{SP}ទី{SP}(?P<d>{_D12}){SP}ឈានចូល(?:ដល់)?{SP}$")
 #: a year after a day and month typed with three digits (``ថ្ងៃទី២៧ ខែកក្កដា ឆ្នាំ២០៩``)
 _BROKEN_YEAR_RE = re.compile(f"{SP}{_YEAR_WORD}{SP}{DIGIT}{{3}}{_ND}")
 _BROKEN_YEAR = "the year is written with three digits"
@@ -800,15 +808,31 @@ def _years(text: str, runs: DigitRuns | None = None) -> list:
             y2 = _num(raw2)
             if len(raw2) == 2:
                 y2 = written // 100 * 100 + y2
-            if not (written < y2 <= written + 50):
-                # not a year range (e.g. ឆ្នាំ២០១៩-២០): keep the first year only
+            # (session 20) a second year with its own ឆ្នាំ is a range up to 150 years long (ពីឆ្នាំ១៨៦៣
+            # ដល់ឆ្នាំ១៩៥៣, the protectorate), else up to 50
+            own_word = g.get("year2") is not None and _own_year_word(text, m.start("year2"))
+            if not (written < y2 <= written + (150 if own_word else 50)):
+                # not a year range (e.g. ឆ្នាំ២០១៩-២០): keep the first year only, and a second year
+                # written with its own ឆ្នាំ as a year of its own
                 y2 = None
                 end = m.start("year") + len(g.get("year"))
+                if own_word and 1000 <= _num(raw2) <= 2200:
+                    second = _Parts(year=_num(raw2), written_year=_num(raw2))
+                    out.append((own_word, m.end("year2"), "date.year", second, ""))
             else:
                 rule = "date.year_range"
         parts = _Parts(year=written, year2=y2, era=era, written_year=written)
         out.append((m.start(), end, rule, parts, ""))
     return out
+
+
+def _own_year_word(text: str, year_at: int) -> int:
+    """Where the ឆ្នាំ written right before the year at ``year_at`` starts (blanks skipped), or 0."""
+    before = text[max(0, year_at - 8):year_at].rstrip(GAP_CHARS)
+    for word in _YEAR_WORDS:
+        if before.endswith(word):
+            return max(0, year_at - 8) + len(before) - len(word)
+    return 0
 
 
 def _numeric(text: str, runs: DigitRuns | None = None) -> list:

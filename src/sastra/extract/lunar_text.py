@@ -397,7 +397,7 @@ def find_lunar_dates(text: str) -> list[Mention]:
             end = match.end("be")
         context = _context(text, start, end)
         resolution = _resolve(written, context.date if context else None, context.year if context else None)
-        mentions.append(Mention(
+        mention = Mention(
             kind="date",
             start=start,
             end=end,
@@ -405,8 +405,73 @@ def find_lunar_dates(text: str) -> list[Mention]:
             value=resolution.value,
             rule="lunar",
             attrs=_attrs(written, resolution, context),
-        ))
+        )
+        if resolution.value is not None:
+            mention = _with_days_before(text, mention, written, context)
+            if mentions and mentions[-1].value is not None and _JOIN_RE.fullmatch(text, mentions[-1].end, mention.start):
+                mention = _joined(text, mentions.pop(), mention)
+        mentions.append(mention)
     return mentions
+
+
+# (session 20) lists and ranges of lunar days, as festivals are announced: ``១៤កើត ១៥កើត និង១រោច ខែកត្តិក``
+# (the Water Festival), ``១៤រោច ១៥រោច ខែភទ្របទ និងថ្ងៃ១កើត ខែអស្សុជ`` (Pchum Ben): one date whose value
+# runs from the first day to the last, as a list of Gregorian days is
+#: lunar days written before the day of a lunar date, which share its month
+_DAYS_BEFORE_RE = re.compile(
+    f"(?:{NO_DIGIT_BEFORE}{DIGIT}{DIGIT}?{GAP}(?:កើត|រោច){GAP}(?:,{GAP})?(?:(?:និង|ដល់|-|–){GAP})?(?:ថ្ងៃ{GAP})?)+$")
+_DAY_PHASE_RE = re.compile(f"({DIGIT}{DIGIT}?){GAP}(កើត|រោច)")
+#: what joins two lunar dates of a range or a list across a month's end
+_JOIN_RE = re.compile(f"{GAP}(?:,{GAP})?(?:និង|ដល់|រហូតដល់|-|–){GAP}(?:ថ្ងៃ{GAP})?")
+#: the longest stretch a list or a range of lunar days covers (a festival takes three days, a season more)
+_LONGEST_DAYS = 31
+
+
+def _listed(text: str, start: int, end: int, first: datetime.date, last: datetime.date,
+            days: tuple[datetime.date, ...], attrs: dict[str, Any]) -> Mention:
+    from sastra.extract.dates import DateValue  # (the Gregorian finder's value type, for one record shape)
+
+    value = DateValue(f"{first.isoformat()}/{last.isoformat()}", first, last, "day")
+    attrs = dict(attrs, dates=tuple(d.isoformat() for d in days))  # (the other attrs: the last day's)
+    if "gregorian" in attrs:  # a Gregorian date beside the list agrees when it is one of its days
+        attrs["agrees_with_gregorian"] = first <= attrs["gregorian"] <= last
+        if attrs["agrees_with_gregorian"] and str(attrs.get("warning", "")).startswith("the Gregorian date"):
+            del attrs["warning"]
+    return Mention(kind="date", start=start, end=end, text=text[start:end], value=value, rule="lunar.list",
+                   attrs=attrs)
+
+
+def _first_day(mention: Mention) -> datetime.date:
+    return mention.value.start if hasattr(mention.value, "start") else mention.value
+
+
+def _with_days_before(text: str, mention: Mention, written: _Written, context: _Context | None) -> Mention:
+    """The lunar date with the days of its month listed before it (``១៤កើត ១៥កើត និង១រោច ខែកត្តិក``)."""
+    listed = _DAYS_BEFORE_RE.search(text, max(0, mention.start - 48), mention.start)
+    if listed is None:
+        return mention
+    days = []
+    for day, phase in _DAY_PHASE_RE.findall(listed.group()):
+        other = dataclasses.replace(written, day=_int(day), phase=phase, weekday=None)
+        resolution = _resolve(other, context.date if context else None, context.year if context else None)
+        if resolution.value is None:
+            return mention
+        days.append(resolution.value)
+    days.append(mention.value)
+    if days != sorted(days) or (days[-1] - days[0]).days > _LONGEST_DAYS:
+        return mention
+    return _listed(text, listed.start(), mention.end, days[0], days[-1], tuple(days), mention.attrs)
+
+
+def _joined(text: str, first: Mention, last: Mention) -> Mention:
+    """Two lunar dates joined by និង or ដល់ across a month's end, as one list or range."""
+    start_day, end_day = _first_day(first), last.value.end if hasattr(last.value, "end") else last.value
+    if not start_day < end_day or (end_day - start_day).days > _LONGEST_DAYS:
+        return last
+    days = tuple(first.attrs.get("dates", (start_day.isoformat(),))) + tuple(
+        last.attrs.get("dates", (end_day.isoformat(),)))
+    return _listed(text, first.start, last.end, start_day, end_day, tuple(datetime.date.fromisoformat(d) for d in days),
+                   last.attrs)
 
 
 def parse_lunar(text: str, *, near: datetime.date | int | None = None) -> cal.LunarDate:
