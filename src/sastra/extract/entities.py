@@ -1527,14 +1527,17 @@ def _candidates(view: _View) -> list[_Cand]:
     persons.extend(_find_aliases(text, persons, stops, view.soft))
     if "«" in text or "“" in text:
         persons.extend(_quoted_nicknames(text, persons))
-    persons.extend(_find_after_roles(text, stops, view.soft))
-    persons.extend(_names_after_person_nouns(text, stops, view.soft))
+    roled = _find_after_roles(text, stops, view.soft) + _names_after_person_nouns(text, stops, view.soft)
+    persons.extend(roled)
+    persons.extend(_find_aliases(text, roled, stops, view.soft))  # (session 20: ``អ្នកប្រដាល់ X ហៅ ខ្លាធំ``)
     joined = _find_coordinated(text, persons, stops, view.soft)
     for _ in range(6):  # ``A, B និង C``: each name found opens the next
         if not joined:
             break
         persons.extend(joined)
-        joined = _find_coordinated(text, joined, stops, view.soft)
+        aliases = _find_aliases(text, joined, stops, view.soft)
+        persons.extend(aliases)
+        joined = _find_coordinated(text, joined + aliases, stops, view.soft)
     persons.extend(_find_end_byline(text, stops, view.soft))
     if " និង " in text:
         persons.extend(_find_people_pairs(text, stops))
@@ -4661,6 +4664,10 @@ _STAR_ROLES = tuple(fold(r) for r in (
     "បេក្ខនារី",
     # (twenty-fourth pass) players, whose one-word ring or team names stand alone (``កីឡាករ មេឃា``)
     "កីឡាករ", "កីឡាការិនី",
+    # (session 20) film and music people, opponents and teammates (``តារាកុនហុងកុង ជែគី ចាន់``,
+    # ``ផលិតករភាពយន្ត រិទ្ធី ប៉ាន់``, ``មិត្តរួមក្រុម អ៊ុក សុធារី``)
+    "តារាភាពយន្ត", "តារាកុន", "តារាល្ខោន", "តារារ៉េប", "អ្នករ៉េប", "ផលិតករ", "ផលិតករភាពយន្ត", "នាយកផលិតកម្ម",
+    "គូប្រកួត", "មិត្តរួមក្រុម",
 ))
 _NAME_ROLES = tuple(fold(r) for r in (
     "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "ទេសរដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អនុប្រធានាធិបតី",
@@ -4687,6 +4694,9 @@ _ROLE_MODIFIERS = frozenset(fold(w) for w in (
     "ជម្រើសជាតិ", "ជំរើសជាតិ", "បាល់ទាត់", "បាល់ទះ", "បាល់បោះ", "វាយកូនគោល", "ហែលទឹក", "ប្រដាល់", "តេក្វាន់ដូ",
     "ចំបាប់", "ប្រណាំង", "អុក", "វាយសី", "ល្បុក្កតោ", "គុនខ្មែរ", "ជិះកង់", "យូដូ", "ការ៉ាតេ", "វូស៊ូ", "អត្តពលកម្ម",
     "កាយសម្ព័ន្ធ", "បាល់ឱប", "វាយកូនឃ្លី", "កីឡាវាយកូនឃ្លី", "ប្រដាល់សកល", "ប្រដាល់គុនខ្មែរ",
+    # (session 20) more sports, a singer's voice, and the nationality before a country
+    # (``កីឡាករកង់``, ``កីឡាការិនីវ៉ូវីណាម``, ``តារាចម្រៀងសំនៀងពីរោះ``, ``គ្រូបង្វឹកជនជាតិកូរ៉េ``)
+    "កង់", "វ៉ូវីណាម", "វូវីណាម", "ប៉េតង់", "សំនៀងពីរោះ", "សំឡេងពីរោះ", "សម្លេងពីរោះ", "ជនជាតិ", "សញ្ជាតិ",
 ))
 #: the same, longest first (``ដ៏ល្បីឈ្មោះ`` before ``ល្បីឈ្មោះ``: one answer whatever the set's order)
 _ROLE_MODIFIERS_LONGEST_FIRST = tuple(sorted(_ROLE_MODIFIERS, key=lambda w: (-len(w), w)))
@@ -4749,10 +4759,44 @@ def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: 
     for person in persons:
         match = _ALIAS_RE.match(text, person.end)
         if match:
-            name = _name_after(text, match.end(), stops, soft)
+            name = _name_after(text, match.end(), stops, soft) or _nickname_after(text, match.end(), stops, soft)
             if name is not None:
                 found.append(_Cand("person", name[0], name[1], "person.alias", None, priority=1))
     return found
+
+
+#: what may follow a nickname: the end of the clause, an age or a sex, or a verb of the sentence
+_NICKNAME_END_CHARS = frozenset(" \n,.។៕)»”\"")
+
+
+def _word_at(text: str, pos: int, soft: frozenset[int]) -> int:
+    """Where the Khmer word written at ``pos`` ends: at a space, a mark or a word breaker's zero-width space."""
+    end = pos
+    while end < len(text) and _KHMER_LETTER_OR_MARK(text[end]) and (end == pos or end not in soft):
+        end += 1
+    return end
+
+
+def _nickname_after(text: str, pos: int, stops: frozenset[str], soft: frozenset[int]) -> tuple[int, int] | None:
+    """(session 20) A nickname the name rules do not read because it is made of ordinary words
+    (``ហៅ ខ្លាធំ``, "big tiger"; ``ហៅ ឆាយ ក្បាលឡាន``): one word written apart, or two when the second
+    is short and the clause plainly goes on after it (an age, a sex, a verb, a mark)."""
+    if text.startswith(" ", pos):
+        pos += 1
+    end = _word_at(text, pos, soft)
+    if end == pos or _stop_at(text, pos, stops) is not None or not 1 <= _clusters_in(text[pos:end]) <= 6:
+        return None
+    if end < len(text) and text[end] not in _NICKNAME_END_CHARS and end not in soft:
+        return None
+    if text.startswith(" ", end) and _clusters_in(text[pos:end]) <= 3 and _stop_at(text, end + 1, stops) is None \
+            and not text.startswith(_SEX_OR_AGE, end + 1):
+        second = _word_at(text, end + 1, soft)
+        if second > end + 1 and _clusters_in(text[end + 1:second]) <= 4 and (
+                second >= len(text) or text[second] in "\n,.។៕)»”\"" or
+                text.startswith(" ", second) and (_stop_at(text, second + 1, stops) is not None or
+                                                  text.startswith(_SEX_OR_AGE, second + 1))):
+            return pos, second
+    return pos, end
 
 
 #: (fifteenth pass) a nickname or a ring name in quotes: after ``រហស្សនាម`` or ``ឈ្មោះក្រៅ`` (a few
@@ -4789,6 +4833,10 @@ def _quoted_nicknames(text: str, persons: list[_Cand]) -> list[_Cand]:
     return found
 
 
+#: music genres written between a singer's role and a Latin-script name
+_GENRE_BEFORE_NAME_RE = re.compile(r"(?:[KJCT]-?[Pp]op|K-POP|KPOP|Hip-?[Hh]op|Rap|Pop|Rock|R&B) ")
+
+
 def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
     """A two-word name right after a high office and a space, with no title between; after a star
     (``តារាស្រី``, ``អ្នកចម្រៀង``) a one-word stage name standing between spaces too."""
@@ -4796,6 +4844,10 @@ def _find_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) ->
     roles, with_country = _role_matches(text)
     for match in roles:
         name = _name_after(text, match.end(), stops, soft)
+        if name is not None:
+            genre = _GENRE_BEFORE_NAME_RE.match(text, name[0], name[1])
+            if genre is not None and genre.end() < name[1]:
+                name = (genre.end(), name[1])  # (session 20) ``តារាចម្រៀង K-pop Jennie``: the genre is no name
         if name is not None and " " in text[name[0]:name[1]] and _clusters_in(text[name[0]:name[1]]) <= 8 and \
                 not _patterns().titles.match(text, name[0]):
             found.append(_Cand("person", name[0], name[1], "person.role", None, priority=1))
@@ -5419,11 +5471,22 @@ def _find_coordinated(text: str, persons: list[_Cand], stops: frozenset[str],
     found = []
     for person in persons:
         match = _AND_RE.match(text, person.end)
+        listed = match is None and _AGE_IN_LIST_RE.match(text, person.end)
+        if listed:
+            # (session 20) a list of people each with an age or a sex: ``សុខ ពិសិដ្ឋ អាយុ ១០ឆ្នាំ និង
+            # សុខ ពិសាល អាយុ ១២ឆ្នាំ``; the next name must be followed by its own age, sex or nickname
+            name = _name_after(text, listed.end(), stops, soft)
+            if name is not None and " " in text[name[0]:name[1]] and not text[name[0]].isascii() and \
+                    _clusters_in(text[name[0]:name[1]]) <= 8 and \
+                    (_sex_or_age_after(text, name[1]) or _ALIAS_RE.match(text, name[1]) is not None) and \
+                    not _patterns().titles.match(text, name[0]) and not _ROLE_RE.match(text, name[0]):
+                found.append(_Cand("person", name[0], name[1], "person.and", None, priority=1))
+            continue
         if match is None:
             continue
         pos = match.end()
-        if _patterns().titles.match(text, pos) or _person_role_re().match(text, pos):
-            continue  # a title (found by the title rule) or a role noun
+        if _patterns().titles.match(text, pos) or _person_role_re().match(text, pos) or _ROLE_RE.match(text, pos):
+            continue  # a title (found by the title rule) or a role noun (``និងតួឯកស្រី អ៊ុក ម៉ានិកា``)
         name = _name_after(text, pos, stops, soft)
         if name is None:
             continue
@@ -5437,6 +5500,9 @@ def _find_coordinated(text: str, persons: list[_Cand], stops: frozenset[str],
 
 
 _AND_RE = re.compile(" ?និង ?| ?, ?(?=[A-Z\u1780-\u17b3])")  # (twentieth pass: Khmer names listed with commas)
+#: an age or a sex after a person in a list, then the next one (``អាយុ ២៤ឆ្នាំ``, ``ភេទប្រុស អាយុ៣០ឆ្នាំ និង``)
+_AGE_IN_LIST_RE = re.compile(f"(?: ?(?:{fold('អាយុ')} ?[0-9០-៩]{{1,3}} ?{fold('ឆ្នាំ')}|{fold('ភេទ')} ?(?:{fold('ប្រុស')}|{fold('ស្រី')}))"
+                             f" ?,?)+ ?(?:{fold('និង')} ?)?")
 
 
 def _find_end_byline(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
