@@ -1527,7 +1527,8 @@ def _candidates(view: _View) -> list[_Cand]:
     persons.extend(_find_aliases(text, persons, stops, view.soft))
     if "«" in text or "“" in text:
         persons.extend(_quoted_nicknames(text, persons))
-    roled = _find_after_roles(text, stops, view.soft) + _names_after_person_nouns(text, stops, view.soft)
+    roled = _find_after_roles(text, stops, view.soft) + _names_after_person_nouns(text, stops, view.soft) + \
+        _names_before_nicknames(text, stops, view.soft)
     persons.extend(roled)
     persons.extend(_find_aliases(text, roled, stops, view.soft))  # (session 20: ``អ្នកប្រដាល់ X ហៅ ខ្លាធំ``)
     joined = _find_coordinated(text, persons, stops, view.soft)
@@ -4763,6 +4764,44 @@ def _find_aliases(text: str, persons: list[_Cand], stops: frozenset[str], soft: 
             if name is not None:
                 found.append(_Cand("person", name[0], name[1], "person.alias", None, priority=1))
     return found
+
+
+_HAU_RE = re.compile(f" ?\\(? ?{fold('ហៅ')}(?: ?{fold('ថា')})? ")
+
+
+def _names_before_nicknames(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    """(session 20) A listed family name and a given name right before ``ហៅ`` and a nickname are a
+    person's (``ម៉ន សំណាង ហៅ ដៃដែក``), also when the family name is glued to the word before it
+    (``កីឡាករអ៊ីស្ប៉តឡុង វណ្ណះ ហៅ Shadow``): ``ហៅ`` after a name says the name (on the development
+    articles, 20 of 20 such pairs are persons)."""
+    found: list[_Cand] = []
+    if "ហៅ" not in text:
+        return found
+    for match in _HAU_RE.finditer(text):
+        end = match.start()
+        given = _KHMER_TAIL_RE.search(text, max(0, end - 24), end)
+        if given is None or not 1 <= _clusters_in(given.group()) <= 4 or _stop_at(text, given.start(), stops):
+            continue
+        start = _glued_surname_before(text, given.start())
+        if start is None or text[start:end] in lexicon().places:
+            continue
+        found.append(_Cand("person", start, end, "person.before_nickname", None, priority=1))
+    return found
+
+
+def _glued_surname_before(text: str, at: int) -> int | None:
+    """Where a listed family name written one space before ``at`` begins: the whole word before, or
+    its end from a cluster's start (the longest such family name), glued to another word."""
+    if at < 2 or text[at - 1] != " ":
+        return None
+    run = _KHMER_TAIL_RE.search(text, max(0, at - 24), at - 1)
+    if run is None:
+        return None
+    surnames = _khmer_surnames()[0]
+    for start in range(run.start(), at - 1):
+        if text[start:at - 1] in surnames and (start == run.start() or _at_cluster_start(text, start)):
+            return start
+    return None
 
 
 #: what may follow a nickname: the end of the clause, an age or a sex, or a verb of the sentence
