@@ -41,6 +41,15 @@ def test_a_listed_family_name_and_a_given_name_before_a_nickname():
     assert persons("គាត់បានហៅ ប៉ូលិស មកជួយ") == []
 
 
+def test_a_name_glued_to_a_role_and_the_words_after_it():
+    # a position, an age, a sport glued between the role and a listed family name
+    assert persons("កីឡាករខ្សែបម្រើវ័យ២២ឆ្នាំលឹម ពិសុទ្ធ ត្រូវបានបោះឆ្នោត") == [("លឹម ពិសុទ្ធ", None)]
+    assert persons("កីឡាការិនីហែលទឹកវ័យ១៥ឆ្នាំស៊ីម ម៉ូលីកា បានបំបែកកំណត់ត្រា") == [("ស៊ីម ម៉ូលីកា", None)]
+    assert persons("អ្នកចាំទីវ័យ២០ឆ្នាំហុក សុធា") == [("ហុក សុធា", None)]
+    # after a place, not a role: no name
+    assert persons("ខេត្តតាកែវលឹម ពិសុទ្ធ បាន") == []
+
+
 def test_a_list_of_people_each_with_an_age_or_a_nickname():
     assert persons("ក្មេងប្រុសពីរនាក់ឈ្មោះ សុខ ពិសិដ្ឋ អាយុ ១០ឆ្នាំ និង សុខ ពិសាល អាយុ ១២ឆ្នាំ បានលង់ទឹក") == [
         ("សុខ ពិសិដ្ឋ", None), ("សុខ ពិសាល", None)]

@@ -1528,7 +1528,7 @@ def _candidates(view: _View) -> list[_Cand]:
     if "«" in text or "“" in text:
         persons.extend(_quoted_nicknames(text, persons))
     roled = _find_after_roles(text, stops, view.soft) + _names_after_person_nouns(text, stops, view.soft) + \
-        _names_before_nicknames(text, stops, view.soft)
+        _names_before_nicknames(text, stops, view.soft) + _names_glued_after_roles(text, stops, view.soft)
     persons.extend(roled)
     persons.extend(_find_aliases(text, roled, stops, view.soft))  # (session 20: ``អ្នកប្រដាល់ X ហៅ ខ្លាធំ``)
     joined = _find_coordinated(text, persons, stops, view.soft)
@@ -4786,6 +4786,62 @@ def _names_before_nicknames(text: str, stops: frozenset[str], soft: frozenset[in
         if start is None or text[start:end] in lexicon().places:
             continue
         found.append(_Cand("person", start, end, "person.before_nickname", None, priority=1))
+    return found
+
+
+#: (session 20) what a writer glues between a player's or a star's role and the name: a position, an
+#: age, a sport, a country, a word of praise (``កីឡាការិនីហែលទឹកវ័យ១៥ឆ្នាំស៊ីម ម៉ូលីកា``,
+#: ``គ្រូបង្វឹកជនជាតិជប៉ុនកូជី ...``, ``អ្នកចាំទីវ័យ២០ឆ្នាំហុក សុធា``)
+_POSITIONS = tuple(sorted((fold(w) for w in ("ខ្សែប្រយុទ្ធ", "ខ្សែការពារ", "ខ្សែបម្រើ", "អ្នកចាំទី", "ប្រធានក្រុម",
+                                            "អ្នកវាយប្រហារ", "កីឡាករ", "កីឡាការិនី", "គុនខ្មែរ", "ប្រដាល់")),
+                   key=len, reverse=True))
+_AGE_AT_END_RE = re.compile(f"(?:{fold('វ័យ')}|{fold('អាយុ')})[0-9០-៩]{{1,3}}{fold('ឆ្នាំ')}$")
+_RUN_BEFORE_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}0-9០-៩]+$")
+
+
+@functools.cache
+def _glued_name_start_re() -> re.Pattern:
+    """A listed family name, one space and a word: the start of a name glued to what precedes it."""
+    surnames = _khmer_surnames()[0]
+    return re.compile(f"(?:{trie_pattern(sorted(surnames))}) {_KHMER_WORD_RE.pattern}(?=[{_NAME_AFTER_CHARS}]|$)")
+
+
+def _role_before_glued_name(words: str, lex: Lexicon) -> bool:
+    """Whether a run written right before a glued name ends with a role once the age, the position,
+    the sport, the country and the words of praise glued after that role are taken off."""
+    for _ in range(5):
+        if words.endswith(_NAME_ROLES) or words.endswith(_POSITIONS):
+            return True
+        age = _AGE_AT_END_RE.search(words)
+        if age is not None:
+            words = words[:age.start()]
+            continue
+        cut = _without_place_or_modifier(words, lex, rounds=1)
+        if cut == words:
+            cut = next((words[:-len(p)] for p in _POSITIONS if words.endswith(p) and len(words) > len(p)), words)
+        if cut == words:
+            return False
+        words = cut
+    return False
+
+
+def _names_glued_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
+    """(session 20) A two-word name whose listed family name is glued to a role and the words a writer
+    puts after it: ``អ្នកចាំទីវិរៈ ដារ៉ា``, ``កីឡាការិនីហែលទឹកវ័យ១៥ឆ្នាំស៊ីម ម៉ូលីកា``."""
+    found: list[_Cand] = []
+    lex = lexicon()
+    for match in _glued_name_start_re().finditer(text):
+        start = match.start()
+        if not start or start in soft or not _KHMER_LETTER_OR_MARK(text[start - 1]) or \
+                not _at_cluster_start(text, start):
+            continue  # (a name written apart is the other rules')
+        run = _RUN_BEFORE_RE.search(text, max(0, start - 60), start)
+        if run is None or not _role_before_glued_name(run.group(), lex):
+            continue
+        name = _name_after(text, start, stops, soft)
+        if name is None or name[0] != start or " " not in text[start:name[1]] or _clusters_in(text[start:name[1]]) > 8:
+            continue
+        found.append(_Cand("person", start, name[1], "person.glued_role", None, priority=1))
     return found
 
 
