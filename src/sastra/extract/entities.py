@@ -4782,8 +4782,8 @@ def _names_before_nicknames(text: str, stops: frozenset[str], soft: frozenset[in
         given = _KHMER_TAIL_RE.search(text, max(0, end - 24), end)
         if given is None or not 1 <= _clusters_in(given.group()) <= 4 or _stop_at(text, given.start(), stops):
             continue
-        start = _glued_surname_before(text, given.start())
-        if start is None or text[start:end] in lexicon().places:
+        start = _listed_surname_before(text, given.start(), soft, glued=True)
+        if start == given.start() or text[start:end] in lexicon().places:
             continue
         found.append(_Cand("person", start, end, "person.before_nickname", None, priority=1))
     return found
@@ -4843,21 +4843,6 @@ def _names_glued_after_roles(text: str, stops: frozenset[str], soft: frozenset[i
             continue
         found.append(_Cand("person", start, name[1], "person.glued_role", None, priority=1))
     return found
-
-
-def _glued_surname_before(text: str, at: int) -> int | None:
-    """Where a listed family name written one space before ``at`` begins: the whole word before, or
-    its end from a cluster's start (the longest such family name), glued to another word."""
-    if at < 2 or text[at - 1] != " ":
-        return None
-    run = _KHMER_TAIL_RE.search(text, max(0, at - 24), at - 1)
-    if run is None:
-        return None
-    surnames = _khmer_surnames()[0]
-    for start in range(run.start(), at - 1):
-        if text[start:at - 1] in surnames and (start == run.start() or _at_cluster_start(text, start)):
-            return start
-    return None
 
 
 #: what may follow a nickname: the end of the clause, an age or a sex, or a verb of the sentence
@@ -6008,9 +5993,10 @@ _SHORT_GIVEN_AFTER_RE = re.compile(" ?(?:" + "|".join(fold(w) for w in (
     "មាន", "គឺ", "ធ្លាប់", "កំពុង", "ទទួល", "ជា")) + ")")  # (the last six: nineteenth pass, ``ជីវ៉ា មានប្រវត្តិ``)
 
 
-def _listed_surname_before(text: str, at: int, soft: frozenset[int]) -> int:
+def _listed_surname_before(text: str, at: int, soft: frozenset[int], glued: bool = False) -> int:
     """Where a listed family name written one space before ``at`` begins (``ម៉ឺន`` of ``ម៉ឺន មេឃា``),
-    at a word's start or after a zero-width space (``ចំពោះ\u200bម៉ឺន មេឃា``); ``at`` when there is none."""
+    at a word's start or after a zero-width space (``ចំពោះ\u200bម៉ឺន មេឃា``), and with ``glued`` at any
+    cluster's start inside the word before (``កីឡាករអ៊ីស្ប៉តឡុង វណ្ណះ``); ``at`` when there is none."""
     if at < 2 or text[at - 1] != " ":
         return at
     run = _KHMER_TAIL_RE.search(text, max(0, at - 24), at - 1)
@@ -6018,7 +6004,8 @@ def _listed_surname_before(text: str, at: int, soft: frozenset[int]) -> int:
         return at
     surnames = _khmer_surnames()[0]
     for start in range(run.start(), at - 1):
-        if (start == run.start() or start in soft) and text[start:at - 1] in surnames:
+        if (start == run.start() or start in soft or glued and _at_cluster_start(text, start)) and \
+                text[start:at - 1] in surnames:
             return start
     return at
 
