@@ -4796,14 +4796,8 @@ _POSITIONS = tuple(sorted((fold(w) for w in ("ខ្សែប្រយុទ្�
                                             "អ្នកវាយប្រហារ", "កីឡាករ", "កីឡាការិនី", "គុនខ្មែរ", "ប្រដាល់")),
                    key=len, reverse=True))
 _AGE_AT_END_RE = re.compile(f"(?:{fold('វ័យ')}|{fold('អាយុ')})[0-9០-៩]{{1,3}}{fold('ឆ្នាំ')}$")
-_RUN_BEFORE_RE = re.compile(f"[{_KHMER_LETTER}{_MARKS}0-9០-៩]+$")
-
-
-@functools.cache
-def _glued_name_start_re() -> re.Pattern:
-    """A listed family name, one space and a word: the start of a name glued to what precedes it."""
-    surnames = _khmer_surnames()[0]
-    return re.compile(f"(?:{trie_pattern(sorted(surnames))}) {_KHMER_WORD_RE.pattern}(?=[{_NAME_AFTER_CHARS}]|$)")
+#: a role, a run glued to it (letters and digits, no space), a space: where a glued name may end the run
+_ROLE_GLUED_RUN_RE = re.compile("(?:" + trie_pattern(_NAME_ROLES) + f")[{_KHMER_LETTER}{_MARKS}0-9០-៩]{{1,40}} ")
 
 
 def _role_before_glued_name(words: str, lex: Lexicon) -> bool:
@@ -4827,26 +4821,19 @@ def _role_before_glued_name(words: str, lex: Lexicon) -> bool:
 
 def _names_glued_after_roles(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
     """(session 20) A two-word name whose listed family name is glued to a role and the words a writer
-    puts after it: ``អ្នកចាំទីវិរៈ ដារ៉ា``, ``កីឡាការិនីហែលទឹកវ័យ១៥ឆ្នាំស៊ីម ម៉ូលីកា``."""
+    puts after it: ``អ្នកចាំទីវ័យ២០ឆ្នាំហុក សុធា``, ``កីឡាការិនីហែលទឹកវ័យ១៥ឆ្នាំស៊ីម ម៉ូលីកា``."""
     found: list[_Cand] = []
     lex = lexicon()
-    for match in _glued_name_start_re().finditer(text):
-        start = match.start()
-        if not start or start in soft or not _KHMER_LETTER_OR_MARK(text[start - 1]) or \
-                not _at_cluster_start(text, start):
-            continue  # (a name written apart is the other rules')
-        run = _RUN_BEFORE_RE.search(text, max(0, start - 60), start)
-        if run is None or not _role_before_glued_name(run.group(), lex):
-            continue
+    for match in _trie_matches(_ROLE_GLUED_RUN_RE, text, _ROLES):
+        start = _listed_surname_before(text, match.end(), soft, glued=True)
+        if start == match.end() or start <= match.start() or start in soft or \
+                not _role_before_glued_name(text[match.start():start], lex):
+            continue  # (a name after a zero-width space is the other rules')
         name = _name_after(text, start, stops, soft)
         if name is None or name[0] != start or " " not in text[start:name[1]] or _clusters_in(text[start:name[1]]) > 8:
             continue
         found.append(_Cand("person", start, name[1], "person.glued_role", None, priority=1))
     return found
-
-
-#: what may follow a nickname: the end of the clause, an age or a sex, or a verb of the sentence
-_NICKNAME_END_CHARS = frozenset(" \n,.។៕)»”\"")
 
 
 def _word_at(text: str, pos: int, soft: frozenset[int]) -> int:
