@@ -50,6 +50,13 @@ def test_a_name_glued_to_a_role_and_the_words_after_it():
     assert persons("ខេត្តតាកែវលឹម ពិសុទ្ធ បាន") == []
 
 
+def test_a_name_after_whose_person_it_is_or_one_more():
+    assert persons("ភរិយារបស់គាត់ ពៅ ស្រីអូន បានរងរបួស") == [("ពៅ ស្រីអូន", None)]
+    assert persons("ម្តាយរបស់ក្មេង ឆាយ សុខលាភ បាននិយាយ។ អ្នកភូមិម្នាក់ ប៉ាង សុខា បានឃើញ") == [
+        ("ឆាយ សុខលាភ", None), ("ប៉ាង សុខា", None)]
+    assert persons("អ្នកវាយប្រហារ ហ៊ាង សុខលី រកបានពិន្ទុច្រើនជាងគេ") == [("ហ៊ាង សុខលី", None)]
+
+
 def test_a_list_of_people_each_with_an_age_or_a_nickname():
     assert persons("ក្មេងប្រុសពីរនាក់ឈ្មោះ សុខ ពិសិដ្ឋ អាយុ ១០ឆ្នាំ និង សុខ ពិសាល អាយុ ១២ឆ្នាំ បានលង់ទឹក") == [
         ("សុខ ពិសិដ្ឋ", None), ("សុខ ពិសាល", None)]

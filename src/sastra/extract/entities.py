@@ -5036,8 +5036,14 @@ def _person_noun_space_re() -> re.Pattern:
     countries = sorted({k for k, places in lexicon().places.items() if any(p.kind == "country" for p in places)
                         and " " not in k})
     # (twentieth pass) and the name may be glued to the country: ``អ្នកប្រដាល់ថៃប៉ែត សេនឡេក (Pert Senlek)``
+    # (session 20) and whose the person is, or "one (more)": ``ម្តាយរបស់ក្មេង ឆាយ សុខលាភ``, ``អ្នកភូមិម្នាក់ ប៉ាង សុខា``
     return re.compile("(?:" + trie_pattern(_person_roles(), space=" ") + ")(?:(?:" + trie_pattern(countries) +
-                      f") ?| )(?=[{_KHMER_LETTER}])")
+                      f") ?|{_WHOSE_OR_ONE} | )(?=[{_KHMER_LETTER}])")
+
+
+_WHOSE_OR_ONE = "(?:" + fold("របស់") + "(?:" + "|".join(fold(w) for w in ("គាត់", "គេ", "នាង", "ខ្លួន", "ក្មេង", "ជនរងគ្រោះ",
+                                                                       "ជនសង្ស័យ")) + ")|" + \
+    fold("ម្នាក់") + "(?:" + fold("ទៀត") + ")?)"
 
 
 _LIST_INTROS = tuple(fold(w) + " " for w in ("រួមមាន", "ដូចជា"))
