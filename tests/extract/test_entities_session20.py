@@ -16,6 +16,7 @@ def test_roles_of_film_music_and_sport_with_words_glued_between():
         ("សុខ ចន្ទមុនី", None), ("អ៊ុក សុធារី", None)]
     assert persons("តារាកុនហុងកុង ជែគី ចាន់ បានបង្ហាញ") == [("ជែគី ចាន់", None)]
     assert persons("គ្រូបង្វឹកជនជាតិកូរ៉េ ស៊ីន តេយ៉ុង ដែលធ្លាប់ដឹកនាំ") == [("ស៊ីន តេយ៉ុង", None)]
+    assert persons("តារា\u200bសម្តែង\u200bស្រី\u200bខ្មែរ\u200b ហេង ដាវីន\u200b បាន\u200bបង្ហោះ\u200bរូបភាព") == [("ហេង ដាវីន", None)]
     assert persons("នាយកផលិតកម្ម ហុក សុវណ្ណ នៃផលិតកម្មសាន់ដេ បានឱ្យដឹង") == [("ហុក សុវណ្ណ", None)]
     # a role after និង starts no name (``តួឯកស្រី`` is the lead actress, not a family name)
     assert persons("តួឯក ឡេង វិសាល និងតួឯកស្រី អ៊ុក ម៉ានិកា បានបង្ហាញខ្លួន") == [

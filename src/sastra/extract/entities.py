@@ -4698,6 +4698,7 @@ _ROLE_MODIFIERS = frozenset(fold(w) for w in (
     # (session 20) more sports, a singer's voice, and the nationality before a country
     # (``កីឡាករកង់``, ``កីឡាការិនីវ៉ូវីណាម``, ``តារាចម្រៀងសំនៀងពីរោះ``, ``គ្រូបង្វឹកជនជាតិកូរ៉េ``)
     "កង់", "វ៉ូវីណាម", "វូវីណាម", "ប៉េតង់", "សំនៀងពីរោះ", "សំឡេងពីរោះ", "សម្លេងពីរោះ", "ជនជាតិ", "សញ្ជាតិ",
+    "ខ្មែរ",  # (``តារាសម្តែងស្រីខ្មែរ ហេង ដាវីន``)
 ))
 #: the same, longest first (``ដ៏ល្បីឈ្មោះ`` before ``ល្បីឈ្មោះ``: one answer whatever the set's order)
 _ROLE_MODIFIERS_LONGEST_FIRST = tuple(sorted(_ROLE_MODIFIERS, key=lambda w: (-len(w), w)))
