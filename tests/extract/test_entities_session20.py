@@ -58,6 +58,17 @@ def test_a_name_after_whose_person_it_is_or_one_more():
     assert persons("អ្នកវាយប្រហារ ហ៊ាង សុខលី រកបានពិន្ទុច្រើនជាងគេ") == [("ហ៊ាង សុខលី", None)]
 
 
+def test_the_nickname_reader_alone():
+    from sastra.extract.entities import _nickname_after, lexicon
+
+    stops = lexicon().name_stops
+    text = "ហៅ ខ្លាធំ។ ហៅ ណាយ ចឺក ត្រូវបាន ហៅ ខ្លា$"
+    assert _nickname_after(text, text.index("ខ្លាធំ"), stops, frozenset()) == (3, 9)
+    at = text.index("ណាយ")
+    assert text[slice(*_nickname_after(text, at, stops, frozenset()))] == "ណាយ ចឺក"
+    assert _nickname_after(text, text.rindex("ខ្លា"), stops, frozenset()) is None  # (glued to a sign)
+
+
 def test_a_list_of_people_each_with_an_age_or_a_nickname():
     assert persons("ក្មេងប្រុសពីរនាក់ឈ្មោះ សុខ ពិសិដ្ឋ អាយុ ១០ឆ្នាំ និង សុខ ពិសាល អាយុ ១២ឆ្នាំ បានលង់ទឹក") == [
         ("សុខ ពិសិដ្ឋ", None), ("សុខ ពិសាល", None)]

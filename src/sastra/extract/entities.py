@@ -4772,7 +4772,7 @@ _HAU_RE = re.compile(f" ?\\(? ?{fold('ហៅ')}(?: ?{fold('ថា')})? ")
 
 def _names_before_nicknames(text: str, stops: frozenset[str], soft: frozenset[int]) -> list[_Cand]:
     """(session 20) A listed family name and a given name right before ``ហៅ`` and a nickname are a
-    person's (``ម៉ន សំណាង ហៅ ដៃដែក``), also when the family name is glued to the word before it
+    person's (``សេង ពិសិដ្ឋ ហៅ ខ្លាធំ``), also when the family name is glued to the word before it
     (``កីឡាករអ៊ីស្ប៉តឡុង វណ្ណះ ហៅ Shadow``): ``ហៅ`` after a name says the name (on the development
     articles, 20 of 20 such pairs are persons)."""
     found: list[_Cand] = []
@@ -4837,6 +4837,11 @@ def _names_glued_after_roles(text: str, stops: frozenset[str], soft: frozenset[i
     return found
 
 
+#: what may follow a nickname: a mark that ends the clause, or a space (then an age, a sex or a verb)
+_CLAUSE_MARKS = frozenset("\n,.។៕)»”\"")
+_NICKNAME_END_CHARS = _CLAUSE_MARKS | {" "}
+
+
 def _word_at(text: str, pos: int, soft: frozenset[int]) -> int:
     """Where the Khmer word written at ``pos`` ends: at a space, a mark or a word breaker's zero-width space."""
     end = pos
@@ -4860,7 +4865,7 @@ def _nickname_after(text: str, pos: int, stops: frozenset[str], soft: frozenset[
             and not text.startswith(_SEX_OR_AGE, end + 1):
         second = _word_at(text, end + 1, soft)
         if second > end + 1 and _clusters_in(text[end + 1:second]) <= 4 and (
-                second >= len(text) or text[second] in "\n,.។៕)»”\"" or
+                second >= len(text) or text[second] in _CLAUSE_MARKS or
                 text.startswith(" ", second) and (_stop_at(text, second + 1, stops) is not None or
                                                   text.startswith(_SEX_OR_AGE, second + 1))):
             return pos, second
