@@ -29,27 +29,19 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
-import importlib
 import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract_ab import load_extract  # noqa: E402  (one version's sastra.extract and its modules)
+
 LABELS = ROOT / "bench" / "extract_labels"
 SETS = ("dates-handwritten", "dates-handwritten-articles", "money-handwritten", "entities-handwritten",
         "persons-handwritten2", "persons-handwritten3")
-
-
-def _load_sastra(src: Path):
-    """``sastra.extract.extract`` from the package under ``src`` (modules of another version dropped)."""
-    for name in [n for n in sys.modules if n == "sastra" or n.startswith("sastra.")]:
-        del sys.modules[name]
-    sys.path.insert(0, str(src))
-    try:
-        return importlib.import_module("sastra.extract").extract
-    finally:
-        sys.path.remove(str(src))
 
 
 def _value(m) -> object:
@@ -110,7 +102,8 @@ def main() -> None:
     versions = [("this checkout", ROOT / "src")] + ([(str(args.src), args.src)] if args.src else [])
     rows: dict[tuple[str, str], list[str]] = {}
     for _, src in versions:
-        extract = _load_sastra(src)
+        extract, modules = load_extract(str(src), [])
+        sys.modules.update(modules)
         for set_name in SETS:
             for kind, c in sorted(score(extract, set_name).items()):
                 if kind in ("apart", "glued"):
