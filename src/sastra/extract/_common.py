@@ -56,6 +56,9 @@ DIGIT = "[0-9\u17e0-\u17e9]"
 DIGIT_CHARS = frozenset("0123456789\u17e0\u17e1\u17e2\u17e3\u17e4\u17e5\u17e6\u17e7\u17e8\u17e9")
 #: what may stand between the thousands of a numeral (``១ ៤០០``, ``១០\u200b០០០``)
 THOUSANDS_GAP = "[ \u00a0\u200b]"
+#: a number with its thousands written apart (``២ ៨៨៨ ៤៦១``, ``$65 000``): a first group of one to three
+#: digits, no leading zero, then groups of three (numbers and money both read it)
+SPACED_THOUSANDS = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+"
 #: a zero-width space inside a numeral (``១​២រៀល``, ``១,​០០០``): typed or inserted by a word breaker
 #: between two digits, or after a digit's separator, it belongs to the numeral
 ZW_DIGIT = "\u200b?"

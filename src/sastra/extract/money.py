@@ -24,7 +24,7 @@ from ._common import (
     GAP_CHARS,
     LATIN_SCALE_WORDS,
     SCALE_RE_PART,
-    THOUSANDS_GAP,
+    SPACED_THOUSANDS,
     UNIT_AFTER_RE,
     WORD_NUMBER,
     NumberError,
@@ -97,7 +97,7 @@ _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
 #: what may follow an amount: [ជាង] currency
 _CURRENCY_AFTER_AMOUNT_RE = re.compile(f"(?P<more>{GAP}ជាង)?{GAP}(?P<cur>{_CURRENCY_AFTER})")
 #: (session 20) thousands written apart after the sign, as Khmer sites do (``$65 000``)
-_SPACED_AFTER_SIGN = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+(?![0-9\u17e0-\u17e9.,])"
+_SPACED_AFTER_SIGN = f"{SPACED_THOUSANDS}(?![0-9\u17e0-\u17e9.,])"
 _SIGN_RE = re.compile(
     f"(?P<pre>{_PREFIX}){GAP}(?P<amount2>(?:{_SPACED_AFTER_SIGN}|{DIGIT_NUMBER})(?:{GAP}{_SCALES})*)(?![0-9\u17e0-\u17e9])"
 )

@@ -32,6 +32,7 @@ from ._common import (
     TENS_WORDS,
     UNIT_WORDS,
     SCALE_RE_PART,
+    SPACED_THOUSANDS,
     THOUSANDS_GAP,
     UNIT_AFTER_RE,
     UNIT_WORDS_AFTER,
@@ -54,7 +55,7 @@ _SCALES = f"(?:{SCALE_RE_PART}|{_LATIN_SCALE})"
 #: thousands written apart, and (session 20) a decimal part after them, as the French-style figures
 #: of government reports write it (``១ ៧៥០,៥ ហិកតា``)
 _SPACED_DECIMALS = f"(?:[.,]{DIGIT}{{1,2}})?"
-_SPACED = f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+{_SPACED_DECIMALS}(?![0-9\u17e0-\u17e9.,])"
+_SPACED = f"{SPACED_THOUSANDS}{_SPACED_DECIMALS}(?![0-9\u17e0-\u17e9.,])"
 _WORD_ATOM_RE = re.compile(WORD_ATOM)
 #: a zero, a decimal point and its fraction, then a blank and a scale word (``០.៥ លាន``)
 _ZERO_POINT_SCALED_RE = re.compile(f"[0\u17e0][.,]{DIGIT}+{GAP}{_SCALES}")
@@ -93,7 +94,7 @@ _HOUR_WORD_CLOCK_RE = re.compile(
 _HOURS_AND_MINUTES_RE = re.compile(
     f"{DIGIT}{DIGIT}?(?![0-9\u17e0-\u17e9]){GAP}(?:និង|នឹង){GAP}{DIGIT}{DIGIT}(?![0-9\u17e0-\u17e9]){GAP}នាទី")
 #: digits run together with blanks as thousands separators (២ ៨៨៨ ៤៦១): a number, not a phone number
-_SPACED_THOUSANDS_RE = re.compile(f"[1-9\u17e1-\u17e9]{DIGIT}{{0,2}}(?:{THOUSANDS_GAP}{DIGIT}{{3}})+")
+_SPACED_THOUSANDS_RE = re.compile(SPACED_THOUSANDS)
 #: international phone numbers (+855 12 345 678) and GMT+7-like offsets
 _PLUS_RE = re.compile(f"\\+{GAP}{DIGIT}+(?:[ \u00a0-]{DIGIT}+)*")
 
