@@ -427,10 +427,10 @@ _JOIN_RE = re.compile(f"{GAP}(?:,{GAP})?(?:និង|ដល់|រហូតដ�
 _LONGEST_DAYS = 31
 
 
-def _listed(text: str, start: int, end: int, first: datetime.date, last: datetime.date,
-            days: tuple[datetime.date, ...], attrs: dict[str, Any]) -> Mention:
+def _listed(text: str, start: int, end: int, days: tuple[datetime.date, ...], attrs: dict[str, Any]) -> Mention:
     from sastra.extract.dates import DateValue  # (the Gregorian finder's value type, for one record shape)
 
+    first, last = days[0], days[-1]
     value = DateValue(f"{first.isoformat()}/{last.isoformat()}", first, last, "day")
     attrs = dict(attrs, dates=tuple(d.isoformat() for d in days))  # (the other attrs: the last day's)
     if "gregorian" in attrs:  # a Gregorian date beside the list agrees when it is one of its days
@@ -441,8 +441,11 @@ def _listed(text: str, start: int, end: int, first: datetime.date, last: datetim
                    attrs=attrs)
 
 
-def _first_day(mention: Mention) -> datetime.date:
-    return mention.value.start if hasattr(mention.value, "start") else mention.value
+def _days_of(mention: Mention) -> tuple[datetime.date, ...]:
+    """The days a resolved lunar mention covers: its one day, or each day of a list."""
+    if "dates" in mention.attrs:
+        return tuple(datetime.date.fromisoformat(d) for d in mention.attrs["dates"])
+    return (mention.value,)
 
 
 def _with_days_before(text: str, mention: Mention, written: _Written, context: _Context | None) -> Mention:
@@ -460,18 +463,15 @@ def _with_days_before(text: str, mention: Mention, written: _Written, context: _
     days.append(mention.value)
     if days != sorted(days) or (days[-1] - days[0]).days > _LONGEST_DAYS:
         return mention
-    return _listed(text, listed.start(), mention.end, days[0], days[-1], tuple(days), mention.attrs)
+    return _listed(text, listed.start(), mention.end, tuple(days), mention.attrs)
 
 
 def _joined(text: str, first: Mention, last: Mention) -> Mention:
     """Two lunar dates joined by និង or ដល់ across a month's end, as one list or range."""
-    start_day, end_day = _first_day(first), last.value.end if hasattr(last.value, "end") else last.value
-    if not start_day < end_day or (end_day - start_day).days > _LONGEST_DAYS:
+    days = _days_of(first) + _days_of(last)
+    if not days[0] < days[-1] or (days[-1] - days[0]).days > _LONGEST_DAYS:
         return last
-    days = tuple(first.attrs.get("dates", (start_day.isoformat(),))) + tuple(
-        last.attrs.get("dates", (end_day.isoformat(),)))
-    return _listed(text, first.start, last.end, start_day, end_day, tuple(datetime.date.fromisoformat(d) for d in days),
-                   last.attrs)
+    return _listed(text, first.start, last.end, days, last.attrs)
 
 
 def parse_lunar(text: str, *, near: datetime.date | int | None = None) -> cal.LunarDate:
